@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "versionreq.h"
+
+#include "semverlexer.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+using Part = SemVerLexer::Part;
+using Comparator = VersionReq::Comparator;
+using Op = VersionReq::Op;
+
+namespace {
+
+Op readOp(SemVerLexer &lexer, bool *explicitOp)
+{
+    *explicitOp = true;
+    if (lexer.consume(u'='))
+        return Op::Exact;
+    if (lexer.consume(u'>'))
+        return lexer.consume(u'=') ? Op::GreaterEq : Op::Greater;
+    if (lexer.consume(u'<'))
+        return lexer.consume(u'=') ? Op::LessEq : Op::Less;
+    if (lexer.consume(u'~'))
+        return Op::Tilde;
+    if (lexer.consume(u'^'))
+        return Op::Caret;
+    *explicitOp = false;
+    return Op::Caret;
+}
+
+// One comparator and the spaces after it. *last is the part read last, for the message when
+// something other than ',' follows.
+std::optional<Comparator> readComparator(SemVerLexer &lexer, Part *last, QString *error)
+{
+    Comparator comparator;
+    bool explicitOp = false;
+    comparator.op = readOp(lexer, &explicitOp);
+    lexer.skipSpaces();
+
+    *last = Part::Major;
+    const auto major = lexer.number(Part::Major);
+    if (!major) {
+        *error = lexer.error();
+        return std::nullopt;
+    }
+    comparator.major = *major;
+
+    // A wildcard turns a bare version into Op::Wildcard, but "^1.*" stays a caret on "1":
+    // that is how cargo reads (and re-displays) it.
+    bool wildcard = false;
+    if (lexer.consume(u'.')) {
+        *last = Part::Minor;
+        if (lexer.consumeWildcard()) {
+            wildcard = true;
+            if (!explicitOp)
+                comparator.op = Op::Wildcard;
+        } else if (const auto minor = lexer.number(Part::Minor)) {
+            comparator.minor = *minor;
+        } else {
+            *error = lexer.error();
+            return std::nullopt;
+        }
+    }
+    if (lexer.consume(u'.')) {
+        *last = Part::Patch;
+        if (lexer.consumeWildcard()) {
+            if (!explicitOp)
+                comparator.op = Op::Wildcard;
+        } else if (wildcard) {
+            *error = u"a wildcard must not be followed by a number"_s;
+            return std::nullopt;
+        } else if (const auto patch = lexer.number(Part::Patch)) {
+            comparator.patch = *patch;
+        } else {
+            *error = lexer.error();
+            return std::nullopt;
+        }
+    }
+    if (comparator.patch && lexer.consume(u'-')) {
+        *last = Part::Prerelease;
+        const auto prerelease = lexer.identifiers(Part::Prerelease);
+        if (!prerelease) {
+            *error = lexer.error();
+            return std::nullopt;
+        }
+        comparator.prerelease = *prerelease;
+    }
+    // Read to be validated, then dropped: build metadata never takes part in matching.
+    if (comparator.patch && lexer.consume(u'+')) {
+        *last = Part::Build;
+        if (!lexer.identifiers(Part::Build)) {
+            *error = lexer.error();
+            return std::nullopt;
+        }
+    }
+    lexer.skipSpaces();
+    return comparator;
+}
+
+// The wildcard checks need to look ahead without consuming: a lexer is a cheap copy.
+bool isLoneWildcard(SemVerLexer lexer, QChar *which, bool *followedByComma)
+{
+    *which = lexer.peek();
+    if (!lexer.consumeWildcard())
+        return false;
+    lexer.skipSpaces();
+    *followedByComma = lexer.peek() == u',';
+    return lexer.atEnd() || *followedByComma;
+}
+
+int compareNumbers(quint64 lhs, quint64 rhs)
+{
+    return lhs < rhs ? -1 : (lhs > rhs ? 1 : 0);
+}
+
+bool matchesExact(const Comparator &c, const SemVer &v)
+{
+    return v.major() == c.major && (!c.minor || v.minor() == *c.minor) && (!c.patch || v.patch() == *c.patch)
+        && v.prerelease() == c.prerelease;
+}
+
+// >0 when the version lies wholly above the comparator, <0 wholly below, 0 inside: ">1" and
+// "<1" both exclude every 1.x.y, as a partial version stands for its whole range.
+int compareBounded(const Comparator &c, const SemVer &v)
+{
+    if (v.major() != c.major)
+        return compareNumbers(v.major(), c.major);
+    if (!c.minor)
+        return 0;
+    if (v.minor() != *c.minor)
+        return compareNumbers(v.minor(), *c.minor);
+    if (!c.patch)
+        return 0;
+    if (v.patch() != *c.patch)
+        return compareNumbers(v.patch(), *c.patch);
+    return SemVer::comparePrerelease(v.prerelease(), c.prerelease);
+}
+
+bool matchesTilde(const Comparator &c, const SemVer &v)
+{
+    if (v.major() != c.major)
+        return false;
+    if (c.minor && v.minor() != *c.minor)
+        return false;
+    if (c.patch && v.patch() != *c.patch)
+        return v.patch() > *c.patch;
+    return SemVer::comparePrerelease(v.prerelease(), c.prerelease) >= 0;
+}
+
+bool matchesCaret(const Comparator &c, const SemVer &v)
+{
+    if (v.major() != c.major)
+        return false;
+    if (!c.minor)
+        return true;
+    const quint64 minor = *c.minor;
+    if (!c.patch)
+        return c.major > 0 ? v.minor() >= minor : v.minor() == minor;
+    const quint64 patch = *c.patch;
+    // The leftmost non-zero part is the one that may not change.
+    if (c.major > 0) {
+        if (v.minor() != minor)
+            return v.minor() > minor;
+        if (v.patch() != patch)
+            return v.patch() > patch;
+    } else if (minor > 0) {
+        if (v.minor() != minor)
+            return false;
+        if (v.patch() != patch)
+            return v.patch() > patch;
+    } else if (v.minor() != minor || v.patch() != patch) {
+        return false;
+    }
+    return SemVer::comparePrerelease(v.prerelease(), c.prerelease) >= 0;
+}
+
+bool allowsPrereleaseOf(const Comparator &c, const SemVer &v)
+{
+    return c.major == v.major() && c.minor == v.minor() && c.patch == v.patch() && !c.prerelease.isEmpty();
+}
+
+} // namespace
+
+bool VersionReq::Comparator::matches(const SemVer &version) const
+{
+    switch (op) {
+    case Op::Exact:
+    case Op::Wildcard:
+        return matchesExact(*this, version);
+    case Op::Greater:
+        return compareBounded(*this, version) > 0;
+    case Op::GreaterEq:
+        return matchesExact(*this, version) || compareBounded(*this, version) > 0;
+    case Op::Less:
+        return compareBounded(*this, version) < 0;
+    case Op::LessEq:
+        return matchesExact(*this, version) || compareBounded(*this, version) < 0;
+    case Op::Tilde:
+        return matchesTilde(*this, version);
+    case Op::Caret:
+        return matchesCaret(*this, version);
+    }
+    return false;
+}
+
+QString VersionReq::Comparator::toString() const
+{
+    QString text;
+    switch (op) {
+    case Op::Exact:
+        text = u"="_s;
+        break;
+    case Op::Greater:
+        text = u">"_s;
+        break;
+    case Op::GreaterEq:
+        text = u">="_s;
+        break;
+    case Op::Less:
+        text = u"<"_s;
+        break;
+    case Op::LessEq:
+        text = u"<="_s;
+        break;
+    case Op::Tilde:
+        text = u"~"_s;
+        break;
+    case Op::Caret:
+        text = u"^"_s;
+        break;
+    case Op::Wildcard:
+        break;
+    }
+    text += QString::number(major);
+    if (!minor) {
+        if (op == Op::Wildcard)
+            text += u".*"_s;
+        return text;
+    }
+    text += u'.' + QString::number(*minor);
+    if (!patch) {
+        if (op == Op::Wildcard)
+            text += u".*"_s;
+        return text;
+    }
+    text += u'.' + QString::number(*patch);
+    if (!prerelease.isEmpty())
+        text += u'-' + prerelease.join(u'.');
+    return text;
+}
+
+std::optional<VersionReq> VersionReq::parse(QStringView text, QString *error)
+{
+    auto fail = [&](const QString &reason) -> std::optional<VersionReq> {
+        if (error)
+            *error = u"\"%1\" is not a valid version requirement: %2"_s.arg(text, reason);
+        return std::nullopt;
+    };
+
+    SemVerLexer lexer(text);
+    lexer.skipSpaces();
+    QChar wildcard;
+    bool followedByComma = false;
+    if (isLoneWildcard(lexer, &wildcard, &followedByComma)) {
+        if (!followedByComma)
+            return VersionReq();
+    } else if (SemVerLexer probe = lexer; probe.consumeWildcard()) {
+        return fail(u"unexpected %1 after the wildcard"_s.arg(probe.unexpectedHere()));
+    }
+
+    VersionReq req;
+    for (;;) {
+        if (isLoneWildcard(lexer, &wildcard, &followedByComma))
+            return fail(u"the wildcard %1 must be the only comparator"_s.arg(wildcard));
+        Part last = Part::Major;
+        QString reason;
+        const auto comparator = readComparator(lexer, &last, &reason);
+        if (!comparator)
+            return fail(reason);
+        req.m_comparators.append(*comparator);
+        if (lexer.atEnd())
+            return req;
+        if (!lexer.consume(u','))
+            return fail(u"expected a comma after %1, found %2"_s.arg(SemVerLexer::partName(last), lexer.unexpectedHere()));
+        lexer.skipSpaces();
+        if (req.m_comparators.size() == MaxComparators)
+            return fail(u"more than %1 comparators"_s.arg(MaxComparators));
+    }
+}
+
+bool VersionReq::matches(const SemVer &version) const
+{
+    for (const Comparator &comparator : m_comparators) {
+        if (!comparator.matches(version))
+            return false;
+    }
+    if (!version.isPrerelease())
+        return true;
+    for (const Comparator &comparator : m_comparators) {
+        if (allowsPrereleaseOf(comparator, version))
+            return true;
+    }
+    return false;
+}
+
+std::optional<SemVer> VersionReq::highestMatching(const QList<SemVer> &versions) const
+{
+    std::optional<SemVer> best;
+    for (const SemVer &version : versions) {
+        if (matches(version) && (!best || version > *best))
+            best = version;
+    }
+    return best;
+}
+
+QString VersionReq::toString() const
+{
+    if (m_comparators.isEmpty())
+        return u"*"_s;
+    QStringList parts;
+    parts.reserve(m_comparators.size());
+    for (const Comparator &comparator : m_comparators)
+        parts.append(comparator.toString());
+    return parts.join(u", "_s);
+}
