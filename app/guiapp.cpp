@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guiapp.h"
 
+#include "feed/localfeed.h"
 #include "itemmodels/feedlistmodel.h"
 #include "mainwindow.h"
 
@@ -55,10 +56,29 @@ int runGuiApp(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption screenshot(u"screenshot"_s, u"Render the main window to a PNG file and exit."_s, u"file"_s);
     parser.addOption(screenshot);
+    const QCommandLineOption dataDir(u"data"_s, u"The local feed's data folder."_s, u"dir"_s, FeedServerOptions::defaultDataDir());
+    const QCommandLineOption port(u"port"_s, u"The local feed's port on 127.0.0.1 (0 picks a free one)."_s, u"n"_s,
+                                  QString::number(FeedServerOptions::DefaultPort));
+    parser.addOptions({dataDir, port});
     parser.process(app);
 
+    // The local feed is what a fresh install opens: it runs in-process for as long as the app.
+    FeedServerOptions feedOptions;
+    feedOptions.dataDir = parser.value(dataDir);
+    feedOptions.port = quint16(parser.value(port).toUInt());
+    LocalFeed localFeed(feedOptions);
+    const FeedError feedError = localFeed.start();
+
     FeedListModel feeds;
+    Feed local;
+    local.name = QApplication::translate("CrateDesk", "Local feed");
+    local.origin = Feed::Origin::Local;
+    local.indexUrl = feedError ? QUrl(u"http://127.0.0.1:%1/"_s.arg(feedOptions.port)) : localFeed.indexUrl();
+    feeds.setFeeds({local});
+
     MainWindow window(&feeds);
+    window.showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
+                                         : QApplication::translate("CrateDesk", "Local feed serving %1").arg(localFeed.cargoIndexUrl()));
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

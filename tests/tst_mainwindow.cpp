@@ -58,7 +58,7 @@ private Q_SLOTS:
         env.remove(u"WAYLAND_DISPLAY"_s);
         env.remove(u"QT_QPA_PLATFORM"_s);
         app.setProcessEnvironment(env);
-        app.start(TestSupport::cratedeskExecutable(), {u"--screenshot"_s, file});
+        app.start(TestSupport::cratedeskExecutable(), {u"--screenshot"_s, file, u"--port"_s, u"0"_s, u"--data"_s, dir.filePath(u"feed"_s)});
         QVERIFY(app.waitForFinished(60000));
         QCOMPARE(app.exitCode(), 0);
         const QImage image(file);
@@ -69,7 +69,8 @@ private Q_SLOTS:
     void screenshotOptionFailsClearlyOnUnwritablePath()
     {
         QProcess app;
-        app.start(TestSupport::cratedeskExecutable(), {u"--screenshot"_s, u"/nonexistent-dir/x.png"_s});
+        QTemporaryDir dir;
+        app.start(TestSupport::cratedeskExecutable(), {u"--screenshot"_s, u"/nonexistent-dir/x.png"_s, u"--port"_s, u"0"_s, u"--data"_s, dir.path()});
         QVERIFY(app.waitForFinished(60000));
         QCOMPARE(app.exitCode(), 1);
         QVERIFY(app.readAllStandardError().contains("could not write the screenshot to /nonexistent-dir/x.png"));

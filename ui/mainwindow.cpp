@@ -57,11 +57,20 @@ MainWindow::MainWindow(FeedListModel *feeds, QWidget *parent)
     setCentralWidget(splitter);
 
     createMenus();
+    m_localFeedStatus = new QLabel(this);
+    m_localFeedStatus->setObjectName(u"localFeedStatus"_s);
+    m_localFeedStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_localFeedStatus);
     statusBar()->showMessage(tr("Ready"));
     resize(1200, 760);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showLocalFeedStatus(const QString &text)
+{
+    m_localFeedStatus->setText(text);
+}
 
 void MainWindow::createMenus()
 {

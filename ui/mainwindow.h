@@ -18,6 +18,7 @@ public:
     ~MainWindow() override;
 
     EmptyStateListView *feedView() const { return m_feedView; }
+    void showLocalFeedStatus(const QString &text);
 
 private:
     void createMenus();
@@ -26,4 +27,5 @@ private:
     FeedListModel *m_feeds;
     EmptyStateListView *m_feedView = nullptr;
     QLabel *m_welcome = nullptr;
+    QLabel *m_localFeedStatus = nullptr;
 };

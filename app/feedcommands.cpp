@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "feedcommands.h"
+
+#include "feed/feedstore.h"
+#include "feed/localfeed.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
+    return 1;
+}
+
+const QCommandLineOption &dataOption()
+{
+    static const QCommandLineOption option(u"data"_s, u"The feed's data folder (default: %1)."_s.arg(FeedServerOptions::defaultDataDir()), u"dir"_s);
+    return option;
+}
+
+// SIGINT/SIGTERM end the event loop normally, so the database is closed cleanly.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+void quitOnTerminationSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), &QCoreApplication::quit);
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+} // namespace
+
+int runServeCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Serve the local feed: a sparse Cargo registry on 127.0.0.1."_s);
+    parser.addHelpOption();
+    parser.addOption(dataOption());
+    const QCommandLineOption port(u"port"_s, u"Port on 127.0.0.1 (default %1; 0 picks a free one)."_s.arg(FeedServerOptions::DefaultPort), u"n"_s);
+    const QCommandLineOption authRequired(u"auth-required"_s, u"Require a token for reading the index and downloads too."_s);
+    const QCommandLineOption maxSize(u"max-crate-size"_s, u"Largest accepted .crate in bytes (default 10 MiB)."_s, u"bytes"_s);
+    parser.addOptions({port, authRequired, maxSize});
+    if (!parser.parse(args))
+        return fail(parser.errorText());
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty())
+        return fail(u"serve takes no arguments, got \"%1\""_s.arg(parser.positionalArguments().join(u' ')));
+
+    FeedServerOptions options;
+    options.dataDir = parser.value(dataOption());
+    options.authRequired = parser.isSet(authRequired);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535)
+            return fail(u"--port must be a number from 0 to 65535, not \"%1\""_s.arg(parser.value(port)));
+        options.port = quint16(value);
+    }
+    if (parser.isSet(maxSize)) {
+        bool ok = false;
+        options.maxCrateBytes = parser.value(maxSize).toLongLong(&ok);
+        if (!ok || options.maxCrateBytes <= 0)
+            return fail(u"--max-crate-size must be a positive number of bytes, not \"%1\""_s.arg(parser.value(maxSize)));
+    }
+
+    LocalFeed feed(options);
+    if (const FeedError error = feed.start())
+        return fail(error.detail);
+    quitOnTerminationSignals();
+    // The one line on stdout: scripts read the index URL from it.
+    std::printf("%s\n", qPrintable(feed.cargoIndexUrl()));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}
+
+int runFeedCommand(const QStringList &args)
+{
+    // Only `feed token create` is handled here so far.
+    if (args.size() < 3 || args.at(1) != u"token"_s || args.at(2) != u"create"_s)
+        return fail(u"usage: cratedesk feed token create [--data DIR] [--login NAME]"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Create a token for the local feed and print it."_s);
+    parser.addHelpOption();
+    parser.addOption(dataOption());
+    const QCommandLineOption login(u"login"_s, u"The user the token acts as (default: %1)."_s.arg(u"local"_s), u"name"_s, u"local"_s);
+    parser.addOption(login);
+    if (!parser.parse(QStringList{args.at(0)} + args.mid(3)))
+        return fail(parser.errorText());
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+
+    const QString dataDir = parser.isSet(dataOption()) ? parser.value(dataOption()) : FeedServerOptions::defaultDataDir();
+    FeedStore store(dataDir);
+    if (const FeedError error = store.open(FeedStore::OpenMode::Admin))
+        return fail(error.detail);
+    QString token;
+    if (const FeedError error = store.createToken(parser.value(login), &token))
+        return fail(error.detail);
+    std::printf("%s\n", qPrintable(token));
+    return 0;
+}

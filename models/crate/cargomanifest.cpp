@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cargomanifest.h"
+
+#include <toml++/toml.hpp>
+
+#include <string_view>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// Reads the manifest tree and keeps the first problem with its position. Checking types here
+// keeps every later consumer free of toml++ and of "what if it is not a string" branches.
+class ManifestReader
+{
+public:
+    explicit ManifestReader(const QString &fileName)
+        : m_fileName(fileName)
+    {
+    }
+
+    bool failed() const { return m_error.has_value(); }
+    CargoManifest::Error error() const { return m_error.value_or(CargoManifest::Error{}); }
+
+    void fail(const toml::node *node, const QString &message)
+    {
+        if (m_error)
+            return;
+        CargoManifest::Error error;
+        if (node && node->source().begin) {
+            error.line = int(node->source().begin.line);
+            error.column = int(node->source().begin.column);
+            error.message = u"%1:%2:%3: %4"_s.arg(m_fileName).arg(error.line).arg(error.column).arg(message);
+        } else {
+            error.message = u"%1: %2"_s.arg(m_fileName, message);
+        }
+        m_error = error;
+    }
+
+    std::optional<QString> string(const toml::table &table, std::string_view key, const QString &path)
+    {
+        const toml::node *node = table.get(key);
+        if (!node)
+            return std::nullopt;
+        if (const auto *value = node->as_string())
+            return toQString(value->get());
+        fail(node, u"%1 must be a string"_s.arg(path));
+        return std::nullopt;
+    }
+
+    std::optional<bool> boolean(const toml::table &table, std::string_view key, const QString &path)
+    {
+        const toml::node *node = table.get(key);
+        if (!node)
+            return std::nullopt;
+        if (const auto *value = node->as_boolean())
+            return value->get();
+        fail(node, u"%1 must be true or false"_s.arg(path));
+        return std::nullopt;
+    }
+
+    QStringList stringList(const toml::node *node, const QString &path)
+    {
+        QStringList list;
+        if (!node)
+            return list;
+        const toml::array *array = node->as_array();
+        if (!array) {
+            fail(node, u"%1 must be an array of strings"_s.arg(path));
+            return list;
+        }
+        for (const toml::node &element : *array) {
+            if (const auto *value = element.as_string())
+                list.append(toQString(value->get()));
+            else
+                fail(&element, u"%1 must hold only strings"_s.arg(path));
+        }
+        return list;
+    }
+
+    const toml::table *subTable(const toml::table &parent, std::string_view key, const QString &path)
+    {
+        const toml::node *node = parent.get(key);
+        if (!node)
+            return nullptr;
+        if (!node->is_table())
+            fail(node, u"%1 must be a table"_s.arg(path));
+        return node->as_table();
+    }
+
+    // Inherited keys are written out when cargo packages a crate, so one left means the
+    // manifest came from a workspace checkout, where its real values are unknown here.
+    void refuseInheritance(const toml::node &node, const QString &path)
+    {
+        const toml::table *table = node.as_table();
+        if (table && table->contains("workspace"))
+            fail(table->get("workspace"), u"%1 still says workspace = true; a .crate's Cargo.toml has inherited values written out"_s.arg(path));
+    }
+
+    void readPackage(const toml::table &package, const QString &section, CargoManifest &manifest);
+    void readDependencies(const toml::table &root, const std::optional<QString> &target, const QString &prefix, CargoManifest &manifest);
+
+private:
+    void readDependencyTable(const toml::table *table, CargoManifest::Dependency::Kind kind,
+                             const std::optional<QString> &target, const QString &path, CargoManifest &manifest);
+
+    QString m_fileName;
+    std::optional<CargoManifest::Error> m_error;
+};
+
+void ManifestReader::readPackage(const toml::table &package, const QString &section, CargoManifest &manifest)
+{
+    const auto key = [&](const char *name) { return section + u'.' + QLatin1StringView(name); };
+    for (auto &&[name, node] : package) {
+        // [package.metadata] belongs to third-party tools and may use any key.
+        if (name.str() != "metadata")
+            refuseInheritance(node, section + u'.' + toQString(name.str()));
+    }
+
+    if (const auto name = string(package, "name", key("name")))
+        manifest.name = *name;
+    else if (!failed())
+        fail(nullptr, u"%1 is missing"_s.arg(key("name")));
+    manifest.version = string(package, "version", key("version")).value_or(u"0.0.0"_s);
+    manifest.description = string(package, "description", key("description"));
+    manifest.license = string(package, "license", key("license"));
+    manifest.licenseFile = string(package, "license-file", key("license-file"));
+    manifest.repository = string(package, "repository", key("repository"));
+    manifest.homepage = string(package, "homepage", key("homepage"));
+    manifest.documentation = string(package, "documentation", key("documentation"));
+    manifest.rustVersion = string(package, "rust-version", key("rust-version"));
+    manifest.edition = string(package, "edition", key("edition"));
+    manifest.links = string(package, "links", key("links"));
+    manifest.authors = stringList(package.get("authors"), key("authors"));
+    manifest.keywords = stringList(package.get("keywords"), key("keywords"));
+    manifest.categories = stringList(package.get("categories"), key("categories"));
+
+    if (const toml::node *readme = package.get("readme")) {
+        if (const auto *path = readme->as_string()) {
+            manifest.readme = toQString(path->get());
+        } else if (const auto *flag = readme->as_boolean()) {
+            // Cargo's readme_for_package(): true means the conventional name.
+            if (flag->get())
+                manifest.readme = u"README.md"_s;
+            else
+                manifest.readmeDisabled = true;
+        } else {
+            fail(readme, u"%1 must be a path or a boolean"_s.arg(key("readme")));
+        }
+    }
+
+    if (const toml::node *publish = package.get("publish")) {
+        if (const auto *flag = publish->as_boolean()) {
+            if (!flag->get())
+                manifest.publish = QStringList();
+        } else if (publish->is_array()) {
+            manifest.publish = stringList(publish, key("publish"));
+        } else {
+            fail(publish, u"%1 must be a boolean or an array of registry names"_s.arg(key("publish")));
+        }
+    }
+}
+
+void ManifestReader::readDependencies(const toml::table &root, const std::optional<QString> &target, const QString &prefix,
+                                      CargoManifest &manifest)
+{
+    using Kind = CargoManifest::Dependency::Kind;
+    // Cargo reads the dashed spelling and falls back to the old underscore one.
+    const auto tableFor = [&](std::string_view dashed, std::string_view underscored) {
+        const std::string_view name = root.contains(dashed) ? dashed : underscored;
+        return std::pair{subTable(root, name, prefix + toQString(name)), prefix + toQString(name)};
+    };
+    const auto [normal, normalPath] = tableFor("dependencies", "dependencies");
+    const auto [dev, devPath] = tableFor("dev-dependencies", "dev_dependencies");
+    const auto [build, buildPath] = tableFor("build-dependencies", "build_dependencies");
+    readDependencyTable(normal, Kind::Normal, target, normalPath, manifest);
+    // Cargo's own order differs between the top level and [target] tables; keep it, as the
+    // publish JSON lists dependencies in exactly this order.
+    if (!target) {
+        readDependencyTable(dev, Kind::Development, target, devPath, manifest);
+        readDependencyTable(build, Kind::Build, target, buildPath, manifest);
+    } else {
+        readDependencyTable(build, Kind::Build, target, buildPath, manifest);
+        readDependencyTable(dev, Kind::Development, target, devPath, manifest);
+    }
+}
+
+void ManifestReader::readDependencyTable(const toml::table *table, CargoManifest::Dependency::Kind kind,
+                                         const std::optional<QString> &target, const QString &path, CargoManifest &manifest)
+{
+    if (!table)
+        return;
+    // toml++ keeps keys sorted by their bytes, the order of cargo's BTreeMap.
+    for (auto &&[key, node] : *table) {
+        CargoManifest::Dependency dep;
+        dep.name = toQString(key.str());
+        dep.kind = kind;
+        dep.target = target;
+        const QString depPath = path + u'.' + dep.name;
+        if (const auto *version = node.as_string()) {
+            dep.versionRequirement = toQString(version->get());
+        } else if (const toml::table *spec = node.as_table()) {
+            refuseInheritance(node, depPath);
+            dep.versionRequirement = string(*spec, "version", depPath + u".version"_s).value_or(QString());
+            dep.package = string(*spec, "package", depPath + u".package"_s);
+            dep.optional = boolean(*spec, "optional", depPath + u".optional"_s).value_or(false);
+            const std::string_view defaultFeatures = spec->contains("default-features") ? "default-features" : "default_features";
+            dep.defaultFeatures = boolean(*spec, defaultFeatures, depPath + u'.' + toQString(defaultFeatures)).value_or(true);
+            dep.features = stringList(spec->get("features"), depPath + u".features"_s);
+            dep.registryIndex = string(*spec, "registry-index", depPath + u".registry-index"_s);
+            dep.registry = string(*spec, "registry", depPath + u".registry"_s);
+        } else {
+            fail(&node, u"%1 must be a version string or a table"_s.arg(depPath));
+        }
+        manifest.dependencies.append(dep);
+    }
+}
+
+} // namespace
+
+CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString &fileName)
+{
+    const QString file = fileName.isEmpty() ? u"Cargo.toml"_s : fileName;
+    toml::table root;
+    try {
+        root = toml::parse(std::string_view(toml.constData(), size_t(toml.size())), file.toStdString());
+    } catch (const toml::parse_error &error) {
+        Error result;
+        result.line = int(error.source().begin.line);
+        result.column = int(error.source().begin.column);
+        result.message = u"%1:%2:%3: %4"_s.arg(file).arg(result.line).arg(result.column).arg(toQString(error.description()));
+        return {std::nullopt, result};
+    }
+
+    ManifestReader reader(file);
+    CargoManifest manifest;
+    // [project] is the pre-2018 spelling of [package]; old crates on crates.io still use it.
+    const std::string_view section = root.contains("package") ? "package" : "project";
+    const toml::table *package = reader.subTable(root, section, toQString(section));
+    if (!package) {
+        if (!reader.failed())
+            reader.fail(nullptr, u"there is no [package] table"_s);
+        return {std::nullopt, reader.error()};
+    }
+    reader.readPackage(*package, toQString(section), manifest);
+
+    if (const toml::table *features = reader.subTable(root, "features", u"features"_s)) {
+        for (auto &&[name, values] : *features) {
+            const QString feature = toQString(name.str());
+            manifest.features.insert(feature, reader.stringList(&values, u"features."_s + feature));
+        }
+    }
+
+    if (const toml::table *badges = reader.subTable(root, "badges", u"badges"_s)) {
+        for (auto &&[badge, node] : *badges) {
+            const QString badgePath = u"badges."_s + toQString(badge.str());
+            const toml::table *attributes = node.as_table();
+            if (!attributes) {
+                reader.fail(&node, u"%1 must be a table"_s.arg(badgePath));
+                break;
+            }
+            QMap<QString, QString> &target = manifest.badges[toQString(badge.str())];
+            for (auto &&[attribute, value] : *attributes) {
+                if (const auto *text = value.as_string())
+                    target.insert(toQString(attribute.str()), toQString(text->get()));
+                else
+                    reader.fail(&value, u"%1.%2 must be a string"_s.arg(badgePath, toQString(attribute.str())));
+            }
+        }
+    }
+
+    reader.readDependencies(root, std::nullopt, QString(), manifest);
+    if (const toml::table *targets = reader.subTable(root, "target", u"target"_s)) {
+        for (auto &&[platform, node] : *targets) {
+            const QString name = toQString(platform.str());
+            const QString path = u"target.'%1'."_s.arg(name);
+            if (const toml::table *platformTable = node.as_table())
+                reader.readDependencies(*platformTable, name, path, manifest);
+            else
+                reader.fail(&node, u"target.'%1' must be a table"_s.arg(name));
+        }
+    }
+
+    if (const toml::table *lints = reader.subTable(root, "lints", u"lints"_s))
+        reader.refuseInheritance(*lints, u"lints"_s);
+
+    if (reader.failed())
+        return {std::nullopt, reader.error()};
+    return {std::move(manifest), {}};
+}

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "feedrouter.h"
+
+#include "publishvalidator.h"
+#include "registry/cratename.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTimeZone>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QByteArray httpDate(const QDateTime &time)
+{
+    return QLocale::c().toString(time.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
+}
+
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(value).trimmed(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    time.setTimeZone(QTimeZone::UTC);
+    return time;
+}
+
+// Splits and decodes the path; nullopt for anything that could address outside the feed
+// (`..`, `.`, encoded slashes, NUL, empty segments), which then simply is not found.
+std::optional<QStringList> pathSegments(const QByteArray &encodedPath)
+{
+    if (!encodedPath.startsWith('/'))
+        return std::nullopt;
+    QStringList segments;
+    const QList<QByteArray> raw = encodedPath.mid(1).split('/');
+    for (const QByteArray &part : raw) {
+        const QByteArray decoded = QByteArray::fromPercentEncoding(part);
+        if (decoded.isEmpty() || decoded == "." || decoded == ".." || decoded.contains('/') || decoded.contains('\\')
+            || decoded.contains('\0'))
+            return std::nullopt;
+        segments << QString::fromUtf8(decoded);
+    }
+    return segments;
+}
+
+bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
+{
+    for (QByteArray candidate : ifNoneMatch.split(',')) {
+        candidate = candidate.trimmed();
+        if (candidate.startsWith("W/"))
+            candidate = candidate.mid(2);
+        if (candidate == "*" || candidate == etag)
+            return true;
+    }
+    return false;
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray okJson(const QString &message = {})
+{
+    QJsonObject body{{u"ok"_s, true}};
+    if (!message.isNull())
+        body.insert(u"msg"_s, message);
+    return compact(body);
+}
+
+} // namespace
+
+FeedRouter::FeedRouter(FeedStore *store, const FeedServerOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_options(options)
+{
+}
+
+FeedRouter::~FeedRouter() = default;
+
+void FeedRouter::setBaseUrl(const QUrl &baseUrl)
+{
+    m_baseUrl = baseUrl;
+}
+
+FeedResponse FeedRouter::handle(const FeedRequest &request)
+{
+    const auto segments = pathSegments(request.encodedPath);
+    if (!segments)
+        return FeedResponse::error(404, u"not found"_s);
+    FeedResponse response = route(request, *segments);
+    if (request.method == FeedRequest::Method::Head)
+        response.body.clear();
+    return response;
+}
+
+FeedResponse FeedRouter::route(const FeedRequest &request, const QStringList &s)
+{
+    using M = FeedRequest::Method;
+    const bool read = request.method == M::Get || request.method == M::Head;
+    FeedStore::User user;
+
+    if (s.size() >= 3 && s.at(0) == u"api"_s && s.at(1) == u"v1"_s && s.at(2) == u"crates"_s) {
+        const qsizetype n = s.size();
+        if (n == 3 && read) {
+            if (auto denied = authenticate(request, Access::Read, &user))
+                return *denied;
+            return search(request);
+        }
+        if (n == 4 && s.at(3) == u"new"_s && request.method == M::Put) {
+            if (auto denied = authenticate(request, Access::Write, &user))
+                return *denied;
+            return publish(request, user);
+        }
+        if (n == 6 && s.at(5) == u"download"_s && read) {
+            if (auto denied = authenticate(request, Access::Read, &user))
+                return *denied;
+            return download(s.at(3), s.at(4));
+        }
+        if (n == 6 && ((s.at(5) == u"yank"_s && request.method == M::Delete) || (s.at(5) == u"unyank"_s && request.method == M::Put))) {
+            if (auto denied = authenticate(request, Access::Write, &user))
+                return *denied;
+            return yank(s.at(3), s.at(4), s.at(5) == u"yank"_s, user);
+        }
+        if (n == 5 && s.at(4) == u"owners"_s && (read || request.method == M::Put || request.method == M::Delete)) {
+            if (auto denied = authenticate(request, Access::Write, &user))
+                return *denied;
+            return owners(request, s.at(3), user);
+        }
+        return FeedResponse::error(n <= 6 ? 405 : 404, u"no such API endpoint: %1"_s.arg(QString::fromUtf8(request.encodedPath)));
+    }
+
+    if (!read)
+        return FeedResponse::error(405, u"only GET is allowed here"_s);
+    if (s.size() == 1 && s.at(0) == u"me"_s)
+        return loginPage();
+    if (auto denied = authenticate(request, Access::Read, &user))
+        return *denied;
+    if (s.size() == 1 && s.at(0) == u"config.json"_s)
+        return configJson();
+    return indexFile(request, s);
+}
+
+std::optional<FeedResponse> FeedRouter::authenticate(const FeedRequest &request, Access access, FeedStore::User *user) const
+{
+    QByteArray token = request.authorization.trimmed();
+    // Cargo sends the raw token; other clients may add a Bearer scheme.
+    if (token.startsWith("Bearer "))
+        token = token.mid(7).trimmed();
+    const bool needed = access == Access::Write || m_options.authRequired;
+    if (token.isEmpty()) {
+        if (!needed)
+            return std::nullopt;
+        return unauthorized(access == Access::Write
+                                ? u"this action needs a token of this feed; create one with `cratedesk feed token create` and run `cargo login`"_s
+                                : u"this feed needs a token to be read; create one with `cratedesk feed token create` and run `cargo login`"_s);
+    }
+    const auto found = m_store->userForToken(token);
+    if (!found) {
+        if (!needed)
+            return std::nullopt;
+        return access == Access::Write ? FeedResponse::error(403, u"the token is not valid for this feed"_s)
+                                       : unauthorized(u"the token is not valid for this feed"_s);
+    }
+    *user = *found;
+    return std::nullopt;
+}
+
+FeedResponse FeedRouter::unauthorized(const QString &detail) const
+{
+    FeedResponse response = FeedResponse::error(401, detail);
+    // Cargo retries config.json with its token only after a 401 and takes login_url from here.
+    response.addHeader("WWW-Authenticate", "Cargo login_url=\"" + m_baseUrl.resolved(QUrl(u"me"_s)).toEncoded() + '"');
+    return response;
+}
+
+FeedResponse FeedRouter::configJson() const
+{
+    QString api = m_baseUrl.toString();
+    if (api.endsWith(u'/'))
+        api.chop(1); // cargo appends /api/v1 itself; a trailing slash would double it
+    QJsonObject config{{u"dl"_s, QString(api + u"/api/v1/crates"_s)}, {u"api"_s, api}};
+    if (m_options.authRequired)
+        config.insert(u"auth-required"_s, true);
+    FeedResponse response = FeedResponse::json(compact(config));
+    response.addHeader("Cache-Control", "no-cache");
+    return response;
+}
+
+FeedResponse FeedRouter::loginPage() const
+{
+    const QByteArray html =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>CrateDesk local feed</title></head><body>"
+        "<h1>CrateDesk local feed</h1>"
+        "<p>Tokens for this feed are created on the machine that serves it:</p>"
+        "<pre>cratedesk feed token create</pre>"
+        "<p>or in CrateDesk under the local feed's settings. Paste the token into <code>cargo login</code>.</p>"
+        "</body></html>";
+    return {200, "text/html; charset=utf-8", html, {}};
+}
+
+FeedResponse FeedRouter::indexFile(const FeedRequest &request, const QStringList &segments)
+{
+    const QString name = segments.last();
+    // Only the canonical path of a lower-case name is an index file; anything else is unknown.
+    if (name != name.toLower() || !CrateName::validationError(name).isEmpty()
+        || CrateName::indexPath(name) != segments.join(u'/'))
+        return FeedResponse::error(404, u"not found"_s);
+    const auto file = m_store->indexFile(name);
+    if (!file)
+        return FeedResponse::error(404, u"crate `%1` does not exist in this feed"_s.arg(name));
+
+    FeedResponse response{200, "text/plain; charset=utf-8", file->body, {}};
+    response.addHeader("ETag", file->etag);
+    response.addHeader("Last-Modified", httpDate(file->lastModified));
+    // Revalidate every time: publish and yank must show up on cargo's next refresh.
+    response.addHeader("Cache-Control", "no-cache");
+    const bool notModified = !request.ifNoneMatch.isEmpty()
+        ? etagMatches(request.ifNoneMatch, file->etag)
+        : (!request.ifModifiedSince.isEmpty() && parseHttpDate(request.ifModifiedSince).isValid()
+           && parseHttpDate(request.ifModifiedSince) >= file->lastModified.addMSecs(-file->lastModified.time().msec()));
+    if (notModified) {
+        response.status = 304;
+        response.body.clear();
+        response.contentType.clear();
+    }
+    return response;
+}
+
+FeedResponse FeedRouter::download(const QString &name, const QString &vers) const
+{
+    QString path;
+    if (const FeedError error = m_store->crateFile(name, vers, &path))
+        return FeedResponse::error(error.status, error.detail);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return FeedResponse::error(500, u"the stored file of `%1@%2` cannot be read"_s.arg(name, vers));
+    FeedResponse response{200, "application/gzip", file.readAll(), {}};
+    // Published crates never change, so any cache may keep them.
+    response.addHeader("Cache-Control", "public, max-age=31536000, immutable");
+    return response;
+}
+
+FeedResponse FeedRouter::search(const FeedRequest &request) const
+{
+    const QString q = request.query.queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    bool ok = false;
+    int perPage = request.query.queryItemValue(u"per_page"_s).toInt(&ok);
+    if (!ok)
+        perPage = 10;
+    perPage = std::clamp(perPage, 1, 100);
+    int page = request.query.queryItemValue(u"page"_s).toInt(&ok);
+    if (!ok || page < 1)
+        page = 1;
+    const FeedStore::SearchResult result = m_store->search(q, perPage, page);
+    QJsonArray crates;
+    for (const auto &hit : result.hits) {
+        crates.append(QJsonObject{{u"name"_s, hit.name},
+                                  {u"max_version"_s, hit.maxVersion},
+                                  {u"description"_s, hit.description.isEmpty() ? QJsonValue() : QJsonValue(hit.description)}});
+    }
+    return FeedResponse::json(compact({{u"crates"_s, crates}, {u"meta"_s, QJsonObject{{u"total"_s, result.total}}}}));
+}
+
+FeedResponse FeedRouter::publish(const FeedRequest &request, const FeedStore::User &user)
+{
+    FeedStore::NewVersion version;
+    if (const FeedError error = PublishValidator::validate(request.body, m_options.maxCrateBytes, &version))
+        return FeedResponse::error(error.status, error.detail);
+    if (const FeedError error = m_store->publish(version, user))
+        return FeedResponse::error(error.status, error.detail);
+    Q_EMIT crateChanged(version.name);
+    const QJsonObject warnings{{u"invalid_categories"_s, QJsonArray()}, {u"invalid_badges"_s, QJsonArray()}, {u"other"_s, QJsonArray()}};
+    return FeedResponse::json(compact({{u"warnings"_s, warnings}}));
+}
+
+FeedResponse FeedRouter::yank(const QString &name, const QString &vers, bool yanked, const FeedStore::User &user)
+{
+    if (const FeedError error = m_store->setYanked(name, vers, yanked, user))
+        return FeedResponse::error(error.status, error.detail);
+    Q_EMIT crateChanged(name);
+    return FeedResponse::json(okJson());
+}
+
+FeedResponse FeedRouter::owners(const FeedRequest &request, const QString &name, const FeedStore::User &user)
+{
+    if (request.method == FeedRequest::Method::Get || request.method == FeedRequest::Method::Head) {
+        QList<FeedStore::User> list;
+        if (const FeedError error = m_store->owners(name, &list))
+            return FeedResponse::error(error.status, error.detail);
+        QJsonArray users;
+        for (const auto &owner : list)
+            users.append(QJsonObject{{u"id"_s, owner.id}, {u"login"_s, owner.login}});
+        return FeedResponse::json(compact({{u"users"_s, users}}));
+    }
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonValue usersValue = doc.object().value(u"users"_s);
+    if (parseError.error != QJsonParseError::NoError || !usersValue.isArray())
+        return FeedResponse::error(400, u"the request body must be JSON like {\"users\":[\"login\"]}"_s);
+    QStringList logins;
+    for (const QJsonValue &value : usersValue.toArray()) {
+        if (!value.isString() || value.toString().isEmpty())
+            return FeedResponse::error(400, u"every entry of \"users\" must be a login"_s);
+        logins << value.toString();
+    }
+    QString message;
+    const FeedError error = request.method == FeedRequest::Method::Put ? m_store->addOwners(name, logins, user, &message)
+                                                                       : m_store->removeOwners(name, logins, user, &message);
+    if (error)
+        return FeedResponse::error(error.status, error.detail);
+    return FeedResponse::json(okJson(message));
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "feederror.h"
+#include "feedrequest.h"
+#include "feedserveroptions.h"
+#include "feedstore.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+
+// Maps requests to the local feed onto its store: the sparse index (config.json and index
+// files), downloads, and the registry web API. Everything cargo sees of the feed is decided
+// here; the HTTP server around it only moves bytes.
+class FeedRouter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FeedRouter)
+
+public:
+    FeedRouter(FeedStore *store, const FeedServerOptions &options, QObject *parent = nullptr);
+    ~FeedRouter() override;
+
+    // Where the feed is reachable; known only once the server is listening.
+    void setBaseUrl(const QUrl &baseUrl);
+    QUrl baseUrl() const { return m_baseUrl; }
+
+    FeedResponse handle(const FeedRequest &request);
+
+Q_SIGNALS:
+    // A crate's index file changed (publish, yank, unyank).
+    void crateChanged(const QString &name);
+
+private:
+    enum class Access { Read, Write };
+
+    FeedResponse route(const FeedRequest &request, const QStringList &segments);
+    FeedResponse configJson() const;
+    FeedResponse loginPage() const;
+    FeedResponse indexFile(const FeedRequest &request, const QStringList &segments);
+    FeedResponse download(const QString &name, const QString &vers) const;
+    FeedResponse search(const FeedRequest &request) const;
+    FeedResponse publish(const FeedRequest &request, const FeedStore::User &user);
+    FeedResponse yank(const QString &name, const QString &vers, bool yanked, const FeedStore::User &user);
+    FeedResponse owners(const FeedRequest &request, const QString &name, const FeedStore::User &user);
+
+    // Fills *user when the request carries a valid token; otherwise the response to send.
+    std::optional<FeedResponse> authenticate(const FeedRequest &request, Access access, FeedStore::User *user) const;
+    FeedResponse unauthorized(const QString &detail) const;
+
+    FeedStore *m_store;
+    FeedServerOptions m_options;
+    QUrl m_baseUrl;
+};

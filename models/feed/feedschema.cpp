@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "feedschema.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace FeedSchema {
+
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> all = {
+        // 1: crates, versions with their full index line, owners, users and hashed tokens.
+        {
+            uR"(CREATE TABLE users (
+                id INTEGER PRIMARY KEY,
+                login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                created TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE tokens (
+                id INTEGER PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                sha256 BLOB NOT NULL UNIQUE,
+                created TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE crates (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                canonical TEXT NOT NULL UNIQUE,
+                updated TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE versions (
+                id INTEGER PRIMARY KEY,
+                crate_id INTEGER NOT NULL REFERENCES crates(id),
+                vers TEXT NOT NULL,
+                precedence_key TEXT NOT NULL,
+                index_line TEXT NOT NULL,
+                cksum TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                yanked INTEGER NOT NULL DEFAULT 0,
+                pubtime TEXT NOT NULL,
+                publisher_id INTEGER REFERENCES users(id),
+                description TEXT,
+                license TEXT,
+                metadata TEXT NOT NULL,
+                UNIQUE (crate_id, precedence_key)))"_s,
+            uR"(CREATE TABLE owners (
+                crate_id INTEGER NOT NULL REFERENCES crates(id),
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                PRIMARY KEY (crate_id, user_id)))"_s,
+        },
+    };
+    return all;
+}
+
+} // namespace FeedSchema

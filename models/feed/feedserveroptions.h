@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+// How the embedded local feed is served. The default port is fixed so that a cargo config
+// written for the feed keeps working across restarts; tests pass 0 for a random one.
+struct FeedServerOptions
+{
+    static constexpr quint16 DefaultPort = 17821;
+    static constexpr qint64 DefaultMaxCrateBytes = 10 * 1024 * 1024;
+
+    QString dataDir;
+    quint16 port = DefaultPort;
+    bool authRequired = false;
+    qint64 maxCrateBytes = DefaultMaxCrateBytes;
+
+    // Where a fresh install keeps its local feed: <app data>/feeds/local.
+    static QString defaultDataDir();
+};

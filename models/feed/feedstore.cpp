@@ -1,0 +1,472 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "feedstore.h"
+
+#include "feedschema.h"
+#include "registry/cratename.h"
+#include "registry/semver.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonDocument>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcFeedStore, "cratedesk.feed.store")
+
+namespace {
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s);
+}
+
+QByteArray tokenHash(const QByteArray &token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+// Runs one statement; logs and reports failure. Bound values are never secrets.
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {})
+{
+    if (!query.prepare(sql)) {
+        qCWarning(lcFeedStore) << "prepare failed:" << query.lastError().text() << sql;
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        qCWarning(lcFeedStore) << "query failed:" << query.lastError().text() << sql;
+        return false;
+    }
+    return true;
+}
+
+// Commits on request, rolls back otherwise: every early return leaves the database as it was.
+class Transaction
+{
+public:
+    explicit Transaction(const QSqlDatabase &db)
+        : m_db(db)
+    {
+        QSqlQuery q(m_db);
+        // IMMEDIATE takes the write lock now, so checks and writes see the same state.
+        m_active = q.exec(u"BEGIN IMMEDIATE"_s);
+    }
+    ~Transaction()
+    {
+        if (m_active)
+            QSqlQuery(m_db).exec(u"ROLLBACK"_s);
+    }
+    bool isActive() const { return m_active; }
+    bool commit()
+    {
+        m_active = false;
+        QSqlQuery q(m_db);
+        return q.exec(u"COMMIT"_s);
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+QString joinLogins(const QStringList &logins)
+{
+    QStringList quoted;
+    for (const QString &login : logins)
+        quoted << u'`' + login + u'`';
+    return quoted.join(u", "_s);
+}
+
+} // namespace
+
+FeedStore::FeedStore(const QString &dataDir)
+    : m_dataDir(QDir(dataDir).absolutePath())
+    , m_connection(u"cratedesk-feed-%1"_s.arg(quintptr(this), 0, 16))
+{
+}
+
+FeedStore::~FeedStore()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+FeedError FeedStore::open(OpenMode mode)
+{
+    if (!QDir().mkpath(m_dataDir + u"/crates"_s))
+        return FeedError::internal(u"cannot create the feed folder %1"_s.arg(m_dataDir));
+
+    m_lock = std::make_unique<QLockFile>(m_dataDir + u"/feed.lock"_s);
+    m_lock->setStaleLockTime(0);
+    if (mode == OpenMode::Serve && !m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        return FeedError::internal(u"the local feed in %1 is already in use by process %2; stop it first"_s.arg(m_dataDir).arg(pid));
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_dataDir + u"/feed.sqlite"_s);
+    if (!db.open())
+        return FeedError::internal(u"cannot open %1: %2"_s.arg(db.databaseName(), db.lastError().text()));
+    QSqlQuery q(db);
+    // WAL survives a killed process with every committed transaction intact; NORMAL sync is
+    // enough for that (only power loss could drop the last commits).
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
+        if (!q.exec(pragma))
+            return FeedError::internal(u"cannot configure %1: %2"_s.arg(db.databaseName(), q.lastError().text()));
+    }
+    return migrate();
+}
+
+FeedError FeedStore::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return FeedError::internal(u"cannot read the schema version of %1"_s.arg(db.databaseName()));
+    const int current = q.value(0).toInt();
+    const auto &migrations = FeedSchema::migrations();
+    if (current > migrations.size())
+        return FeedError::internal(u"%1 was written by a newer CrateDesk (schema %2, this one knows %3)"_s.arg(db.databaseName()).arg(current).arg(migrations.size()));
+    for (int version = current + 1; version <= migrations.size(); ++version) {
+        Transaction tx(db);
+        if (!tx.isActive())
+            return FeedError::internal(u"cannot start migration %1"_s.arg(version));
+        for (const QString &statement : migrations.at(version - 1)) {
+            if (!q.exec(statement))
+                return FeedError::internal(u"migration %1 failed: %2"_s.arg(version).arg(q.lastError().text()));
+        }
+        if (!q.exec(u"PRAGMA user_version=%1"_s.arg(version)) || !tx.commit())
+            return FeedError::internal(u"migration %1 could not be committed"_s.arg(version));
+        qCInfo(lcFeedStore) << "feed database migrated to schema" << version;
+    }
+    return {};
+}
+
+FeedError FeedStore::createToken(const QString &login, QString *token)
+{
+    if (login.trimmed().isEmpty() || login.contains(QRegularExpression(u"[^A-Za-z0-9_.-]"_s)))
+        return FeedError::badRequest(u"invalid login \"%1\": use letters, digits, '.', '-' and '_'"_s.arg(login));
+    QByteArray random(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
+                                         reinterpret_cast<quint32 *>(random.data() + random.size()));
+    const QByteArray raw = "cdk_" + random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    Transaction tx(db);
+    QSqlQuery q(db);
+    if (!run(q, u"INSERT OR IGNORE INTO users (login, created) VALUES (?, ?)"_s, {login, nowUtc()})
+        || !run(q, u"SELECT id FROM users WHERE login = ?"_s, {login}) || !q.next())
+        return FeedError::internal(u"cannot create the user %1"_s.arg(login));
+    const qint64 userId = q.value(0).toLongLong();
+    if (!run(q, u"INSERT INTO tokens (user_id, sha256, created) VALUES (?, ?, ?)"_s, {userId, tokenHash(raw), nowUtc()})
+        || !tx.commit())
+        return FeedError::internal(u"cannot store the new token"_s);
+    *token = QString::fromLatin1(raw);
+    return {};
+}
+
+std::optional<FeedStore::User> FeedStore::userForToken(const QByteArray &token) const
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    // Looking up the hash keeps the raw token out of the database and out of timing.
+    if (!run(q, u"SELECT users.id, users.login FROM tokens JOIN users ON users.id = tokens.user_id WHERE tokens.sha256 = ?"_s,
+             {tokenHash(token)})
+        || !q.next())
+        return std::nullopt;
+    return User{q.value(0).toLongLong(), q.value(1).toString()};
+}
+
+std::optional<FeedStore::User> FeedStore::userByLogin(const QString &login) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT id, login FROM users WHERE login = ?"_s, {login}) || !q.next())
+        return std::nullopt;
+    return User{q.value(0).toLongLong(), q.value(1).toString()};
+}
+
+std::optional<FeedStore::CrateRow> FeedStore::findCrate(const QString &anySpelling) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT id, name FROM crates WHERE canonical = ?"_s, {CrateName::canonical(anySpelling)}) || !q.next())
+        return std::nullopt;
+    return CrateRow{q.value(0).toLongLong(), q.value(1).toString()};
+}
+
+std::optional<FeedStore::IndexFile> FeedStore::indexFile(const QString &lowerName)
+{
+    if (const auto it = m_indexCache.constFind(lowerName); it != m_indexCache.constEnd())
+        return *it;
+    const auto crate = findCrate(lowerName);
+    // The index path is the lowercased name; `foo_bar` does not serve the file of `foo-bar`.
+    if (!crate || crate->name.toLower() != lowerName)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT index_line FROM versions WHERE crate_id = ? ORDER BY id"_s, {crate->id}))
+        return std::nullopt;
+    IndexFile file;
+    while (q.next()) {
+        file.body += q.value(0).toByteArray();
+        file.body += '\n';
+    }
+    if (!run(q, u"SELECT updated FROM crates WHERE id = ?"_s, {crate->id}) || !q.next())
+        return std::nullopt;
+    file.lastModified = QDateTime::fromString(q.value(0).toString(), Qt::ISODate);
+    file.etag = '"' + QCryptographicHash::hash(file.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
+    m_indexCache.insert(lowerName, file);
+    return file;
+}
+
+void FeedStore::invalidate(const QString &name)
+{
+    m_indexCache.remove(name.toLower());
+}
+
+QString FeedStore::cratePath(const QString &name, const QString &vers) const
+{
+    const QString lower = name.toLower();
+    return m_dataDir + u"/crates/"_s + lower + u'/' + lower + u'-' + vers + u".crate"_s;
+}
+
+bool FeedStore::isOwner(qint64 crateId, qint64 userId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return run(q, u"SELECT 1 FROM owners WHERE crate_id = ? AND user_id = ?"_s, {crateId, userId}) && q.next();
+}
+
+FeedError FeedStore::requireOwner(const QString &name, const User &actor, CrateRow *crate) const
+{
+    const auto found = findCrate(name);
+    if (!found)
+        return FeedError::notFound(u"crate `%1` does not exist in this feed"_s.arg(name));
+    if (!isOwner(found->id, actor.id))
+        return FeedError::forbidden(u"`%1` is not an owner of crate `%2`"_s.arg(actor.login, found->name));
+    *crate = *found;
+    return {};
+}
+
+FeedError FeedStore::publish(const NewVersion &version, const User &publisher, QString *cksumOut)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    Transaction tx(db);
+    if (!tx.isActive())
+        return FeedError::internal(u"the feed database is busy; try again"_s);
+    QSqlQuery q(db);
+
+    auto crate = findCrate(version.name);
+    if (crate) {
+        if (crate->name != version.name)
+            return FeedError::badRequest(u"crate `%1` is already published as `%2`; names that differ only in case or in '-' and '_' are the same crate"_s.arg(version.name, crate->name));
+        if (!isOwner(crate->id, publisher.id))
+            return FeedError::forbidden(u"`%1` is not an owner of crate `%2`, so it cannot publish new versions"_s.arg(publisher.login, crate->name));
+        if (!run(q, u"SELECT vers FROM versions WHERE crate_id = ? AND precedence_key = ?"_s, {crate->id, version.precedenceKey}))
+            return FeedError::internal(u"cannot check existing versions"_s);
+        if (q.next()) {
+            const QString existing = q.value(0).toString();
+            return FeedError::conflict(existing == version.vers
+                                           ? u"crate version `%1@%2` is already uploaded"_s.arg(crate->name, version.vers)
+                                           : u"crate version `%1@%2` conflicts with the existing `%3`: versions that differ only in build metadata are the same"_s.arg(crate->name, version.vers, existing));
+        }
+    }
+
+    const QString now = nowUtc();
+    if (!crate) {
+        if (!run(q, u"INSERT INTO crates (name, canonical, updated) VALUES (?, ?, ?)"_s, {version.name, CrateName::canonical(version.name), now}))
+            return FeedError::internal(u"cannot record crate `%1`"_s.arg(version.name));
+        crate = CrateRow{q.lastInsertId().toLongLong(), version.name};
+        // The first publisher owns the crate.
+        if (!run(q, u"INSERT INTO owners (crate_id, user_id) VALUES (?, ?)"_s, {crate->id, publisher.id}))
+            return FeedError::internal(u"cannot record the owner of `%1`"_s.arg(version.name));
+    } else if (!run(q, u"UPDATE crates SET updated = ? WHERE id = ?"_s, {now, crate->id})) {
+        return FeedError::internal(u"cannot update crate `%1`"_s.arg(version.name));
+    }
+
+    const QString cksum = QString::fromLatin1(QCryptographicHash::hash(version.crateBytes, QCryptographicHash::Sha256).toHex());
+    QJsonObject line = version.indexLine;
+    line.insert(u"cksum"_s, cksum);
+    line.insert(u"yanked"_s, false);
+    line.insert(u"pubtime"_s, now);
+    const QByteArray lineJson = QJsonDocument(line).toJson(QJsonDocument::Compact);
+    if (!run(q, uR"(INSERT INTO versions (crate_id, vers, precedence_key, index_line, cksum, size, pubtime,
+                                         publisher_id, description, license, metadata)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+             {crate->id, version.vers, version.precedenceKey, QString::fromUtf8(lineJson), cksum, version.crateBytes.size(),
+              now, publisher.id, version.description, version.license, QString::fromUtf8(version.metadataJson)}))
+        return FeedError::internal(u"cannot record `%1@%2`"_s.arg(version.name, version.vers));
+
+    // The file goes in place (atomically) before the commit: a version the index lists
+    // always has its bytes. A crash in between leaves an unlisted file, which is harmless.
+    const QString path = cratePath(version.name, version.vers);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return FeedError::internal(u"cannot create the folder for %1"_s.arg(path));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(version.crateBytes) != version.crateBytes.size() || !file.commit())
+        return FeedError::internal(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    if (!tx.commit()) {
+        QFile::remove(path);
+        return FeedError::internal(u"cannot commit `%1@%2`: %3"_s.arg(version.name, version.vers, db.lastError().text()));
+    }
+    invalidate(version.name);
+    if (cksumOut)
+        *cksumOut = cksum;
+    qCInfo(lcFeedStore).noquote() << "published" << version.name << version.vers << "by" << publisher.login;
+    return {};
+}
+
+FeedError FeedStore::setYanked(const QString &name, const QString &vers, bool yanked, const User &actor)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    Transaction tx(db);
+    CrateRow crate;
+    if (const FeedError error = requireOwner(name, actor, &crate))
+        return error;
+    QSqlQuery q(db);
+    if (!run(q, u"SELECT id, index_line FROM versions WHERE crate_id = ? AND vers = ?"_s, {crate.id, vers}) || !q.next())
+        return FeedError::notFound(u"crate `%1` has no version %2"_s.arg(crate.name, vers));
+    const qint64 id = q.value(0).toLongLong();
+    QJsonObject line = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
+    line.insert(u"yanked"_s, yanked);
+    const QString lineJson = QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
+    if (!run(q, u"UPDATE versions SET yanked = ?, index_line = ? WHERE id = ?"_s, {yanked ? 1 : 0, lineJson, id})
+        || !run(q, u"UPDATE crates SET updated = ? WHERE id = ?"_s, {nowUtc(), crate.id}) || !tx.commit())
+        return FeedError::internal(u"cannot change the yanked state of `%1@%2`"_s.arg(crate.name, vers));
+    invalidate(crate.name);
+    qCInfo(lcFeedStore).noquote() << (yanked ? "yanked" : "unyanked") << crate.name << vers << "by" << actor.login;
+    return {};
+}
+
+FeedError FeedStore::owners(const QString &name, QList<User> *result) const
+{
+    const auto crate = findCrate(name);
+    if (!crate)
+        return FeedError::notFound(u"crate `%1` does not exist in this feed"_s.arg(name));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT users.id, users.login FROM owners JOIN users ON users.id = owners.user_id WHERE owners.crate_id = ? ORDER BY users.login"_s, {crate->id}))
+        return FeedError::internal(u"cannot list the owners of `%1`"_s.arg(name));
+    result->clear();
+    while (q.next())
+        result->append(User{q.value(0).toLongLong(), q.value(1).toString()});
+    return {};
+}
+
+FeedError FeedStore::addOwners(const QString &name, const QStringList &logins, const User &actor, QString *message)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    Transaction tx(db);
+    CrateRow crate;
+    if (const FeedError error = requireOwner(name, actor, &crate))
+        return error;
+    if (logins.isEmpty())
+        return FeedError::badRequest(u"no users given to add as owners"_s);
+    QSqlQuery q(db);
+    for (const QString &login : logins) {
+        const auto user = userByLogin(login);
+        if (!user)
+            return FeedError::notFound(u"no user `%1` in this feed; create a token for it first (cratedesk feed token create --login %1)"_s.arg(login));
+        if (!run(q, u"INSERT OR IGNORE INTO owners (crate_id, user_id) VALUES (?, ?)"_s, {crate.id, user->id}))
+            return FeedError::internal(u"cannot add `%1` as an owner"_s.arg(login));
+    }
+    if (!tx.commit())
+        return FeedError::internal(u"cannot commit the new owners of `%1`"_s.arg(crate.name));
+    *message = u"user(s) %1 are now owners of crate %2"_s.arg(joinLogins(logins), crate.name);
+    return {};
+}
+
+FeedError FeedStore::removeOwners(const QString &name, const QStringList &logins, const User &actor, QString *message)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    Transaction tx(db);
+    CrateRow crate;
+    if (const FeedError error = requireOwner(name, actor, &crate))
+        return error;
+    QSqlQuery q(db);
+    for (const QString &login : logins) {
+        const auto user = userByLogin(login);
+        if (!user || !isOwner(crate.id, user->id))
+            return FeedError::notFound(u"`%1` is not an owner of crate `%2`"_s.arg(login, crate.name));
+        if (!run(q, u"DELETE FROM owners WHERE crate_id = ? AND user_id = ?"_s, {crate.id, user->id}))
+            return FeedError::internal(u"cannot remove `%1`"_s.arg(login));
+    }
+    if (!run(q, u"SELECT COUNT(*) FROM owners WHERE crate_id = ?"_s, {crate.id}) || !q.next() || q.value(0).toInt() == 0)
+        return FeedError::badRequest(u"cannot remove every owner of crate `%1`; add another owner first"_s.arg(crate.name));
+    if (!tx.commit())
+        return FeedError::internal(u"cannot commit the owners of `%1`"_s.arg(crate.name));
+    *message = u"owners successfully removed"_s;
+    return {};
+}
+
+FeedStore::SearchResult FeedStore::search(const QString &query, int perPage, int page) const
+{
+    SearchResult result;
+    QString pattern = CrateName::canonical(query.trimmed());
+    pattern.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    pattern = u'%' + pattern + u'%';
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    const QString where = u" FROM crates WHERE canonical LIKE ? ESCAPE '\\' OR id IN (SELECT crate_id FROM versions WHERE description LIKE ? ESCAPE '\\')"_s;
+    const QString descriptionPattern = u'%' + query.trimmed() + u'%';
+    if (!run(q, u"SELECT COUNT(*)"_s + where, {pattern, descriptionPattern}) || !q.next())
+        return result;
+    result.total = q.value(0).toInt();
+    // Exact name matches first, as cargo users expect `cargo search serde` to show serde.
+    if (!run(q, u"SELECT id, name"_s + where + u" ORDER BY canonical <> ?, canonical LIMIT ? OFFSET ?"_s,
+             {pattern, descriptionPattern, CrateName::canonical(query.trimmed()), perPage, (page - 1) * perPage}))
+        return result;
+    QSqlQuery versions(QSqlDatabase::database(m_connection));
+    while (q.next()) {
+        SearchHit hit;
+        hit.name = q.value(1).toString();
+        if (!run(versions, u"SELECT vers, yanked, description FROM versions WHERE crate_id = ?"_s, {q.value(0)}))
+            continue;
+        std::optional<SemVer> best;
+        bool bestYanked = true;
+        while (versions.next()) {
+            const auto v = SemVer::parse(versions.value(0).toString());
+            const bool yanked = versions.value(1).toBool();
+            // The highest version that is not yanked wins; yanked ones only when all are.
+            if (v && (!best || (bestYanked && !yanked) || (yanked == bestYanked && *best < *v))) {
+                best = v;
+                bestYanked = yanked;
+                hit.description = versions.value(2).toString();
+            }
+        }
+        hit.maxVersion = best ? best->toString() : QString();
+        result.hits.append(hit);
+    }
+    return result;
+}
+
+FeedError FeedStore::crateFile(const QString &name, const QString &vers, QString *path) const
+{
+    const auto crate = findCrate(name);
+    if (!crate)
+        return FeedError::notFound(u"crate `%1` does not exist in this feed"_s.arg(name));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT 1 FROM versions WHERE crate_id = ? AND vers = ?"_s, {crate->id, vers}) || !q.next())
+        return FeedError::notFound(u"crate `%1` has no version %2"_s.arg(crate->name, vers));
+    *path = cratePath(crate->name, vers);
+    return {};
+}
+
+int FeedStore::crateCount() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    return run(q, u"SELECT COUNT(*) FROM crates"_s) && q.next() ? q.value(0).toInt() : 0;
+}

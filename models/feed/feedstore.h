@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "feederror.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QLockFile;
+
+// The local feed's storage: a data folder with the .crate files and a SQLite database
+// (WAL) holding crates, versions with their full index line, owners and hashed tokens.
+// The database is the source of truth; index files are generated from it, so an index line
+// is either fully there or not at all. One FeedStore owns a data folder at a time (lock file)
+// and is used only on the thread that opened it.
+class FeedStore final
+{
+    Q_DISABLE_COPY_MOVE(FeedStore)
+
+public:
+    struct User
+    {
+        qint64 id = 0;
+        QString login;
+    };
+
+    struct IndexFile
+    {
+        QByteArray body; // one JSON line per version, each ending in '\n'
+        QByteArray etag; // quoted strong validator derived from the body
+        QDateTime lastModified;
+    };
+
+    // One version ready to store: the index line lacks only cksum and pubtime, which the
+    // store sets from the bytes it actually keeps and the time it keeps them.
+    struct NewVersion
+    {
+        QString name;
+        QString vers;
+        QString precedenceKey; // vers without build metadata: the uniqueness key
+        QJsonObject indexLine;
+        QByteArray crateBytes;
+        QString description;
+        QString license;
+        QByteArray metadataJson; // the publish JSON as received, for the web API and UI
+    };
+
+    struct SearchHit
+    {
+        QString name;
+        QString maxVersion;
+        QString description;
+    };
+
+    struct SearchResult
+    {
+        QList<SearchHit> hits;
+        int total = 0;
+    };
+
+    // Serve takes the data folder's lock: one server per feed. Admin (token creation from the
+    // command line) shares the database with a running server, which SQLite's WAL allows.
+    enum class OpenMode { Serve, Admin };
+
+    explicit FeedStore(const QString &dataDir);
+    ~FeedStore();
+
+    FeedError open(OpenMode mode = OpenMode::Serve);
+    QString dataDir() const { return m_dataDir; }
+
+    // Creates the user when new; the token itself is returned once and stored only hashed.
+    FeedError createToken(const QString &login, QString *token);
+    std::optional<User> userForToken(const QByteArray &token) const;
+    std::optional<User> userByLogin(const QString &login) const;
+
+    // `lowerName` is the name as it appears in the index path.
+    std::optional<IndexFile> indexFile(const QString &lowerName);
+
+    FeedError publish(const NewVersion &version, const User &publisher, QString *cksum = nullptr);
+    FeedError setYanked(const QString &name, const QString &vers, bool yanked, const User &actor);
+
+    FeedError owners(const QString &name, QList<User> *owners) const;
+    FeedError addOwners(const QString &name, const QStringList &logins, const User &actor, QString *message);
+    FeedError removeOwners(const QString &name, const QStringList &logins, const User &actor, QString *message);
+
+    SearchResult search(const QString &query, int perPage, int page) const;
+
+    // The stored .crate of one version, by any spelling of the crate name.
+    FeedError crateFile(const QString &name, const QString &vers, QString *path) const;
+
+    int crateCount() const;
+
+private:
+    struct CrateRow
+    {
+        qint64 id = 0;
+        QString name;
+    };
+    std::optional<CrateRow> findCrate(const QString &anySpelling) const;
+    bool isOwner(qint64 crateId, qint64 userId) const;
+    FeedError requireOwner(const QString &name, const User &actor, CrateRow *crate) const;
+    QString cratePath(const QString &name, const QString &vers) const;
+    FeedError migrate();
+    void invalidate(const QString &name);
+
+    QString m_dataDir;
+    QString m_connection;
+    std::unique_ptr<QLockFile> m_lock;
+    QHash<QString, IndexFile> m_indexCache;
+};

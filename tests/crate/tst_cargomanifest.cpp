@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CargoManifest on the normalized manifests inside genuine crates and on hand-written ones.
+#include "crate/cargomanifest.h"
+#include "crate/cratearchive.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+using Dependency = CargoManifest::Dependency;
+using Kind = CargoManifest::Dependency::Kind;
+
+namespace {
+
+QFileInfoList realCrates()
+{
+    return QDir(TestSupport::realCratesDir()).entryInfoList({u"*.crate"_s}, QDir::Files, QDir::Name);
+}
+
+// The manifest of the one real crate whose file name starts with "NAME-<digit>".
+std::optional<CargoManifest> realManifest(const QString &name)
+{
+    for (const QFileInfo &info : realCrates()) {
+        if (!QRegularExpression(u"^%1-[0-9]"_s.arg(QRegularExpression::escape(name))).match(info.fileName()).hasMatch())
+            continue;
+        const auto archive = CrateArchive::open(info.absoluteFilePath());
+        if (!archive.isOk())
+            return std::nullopt;
+        return CargoManifest::parse(archive.archive->manifestBytes()).manifest;
+    }
+    return std::nullopt;
+}
+
+std::optional<Dependency> findDependency(const CargoManifest &manifest, const QString &name, Kind kind,
+                                         const std::optional<QString> &target = std::nullopt)
+{
+    for (const Dependency &dep : manifest.dependencies) {
+        if (dep.name == name && dep.kind == kind && dep.target == target)
+            return dep;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestCargoManifest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void realManifests_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QFileInfoList crates = realCrates();
+        QVERIFY2(crates.size() >= 30, qPrintable(u"only %1 crates in %2"_s.arg(crates.size()).arg(TestSupport::realCratesDir())));
+        for (const QFileInfo &info : crates)
+            QTest::newRow(qPrintable(info.fileName())) << info.absoluteFilePath();
+    }
+
+    void realManifests()
+    {
+        QFETCH(QString, path);
+        const auto archive = CrateArchive::open(path);
+        QVERIFY2(archive.isOk(), qPrintable(archive.error.message));
+        const auto result = CargoManifest::parse(archive.archive->manifestBytes(), archive.archive->topDirectory() + u"/Cargo.toml"_s);
+        QVERIFY2(result.isOk(), qPrintable(result.error.message));
+        QCOMPARE(result.manifest->name + u'-' + result.manifest->version, archive.archive->topDirectory());
+        // Cargo writes every dependency table sorted, and the reader keeps cargo's table order.
+        QList<Kind> order;
+        for (const Dependency &dep : result.manifest->dependencies) {
+            QVERIFY(!dep.name.isEmpty());
+            QVERIFY2(!dep.registry, qPrintable(dep.name)); // normalized: registry-index only
+            if (!dep.target)
+                order.append(dep.kind);
+        }
+        QVERIFY(std::is_sorted(order.begin(), order.end()));
+    }
+
+    void renamedDependencies_data()
+    {
+        QTest::addColumn<QString>("crate");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("package");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("optional");
+        QTest::addColumn<bool>("defaultFeatures");
+        QTest::newRow("rustls-webpki") << u"rustls-webpki"_s << u"pki-types"_s << u"rustls-pki-types"_s << u"1.7"_s << false << false;
+        QTest::newRow("getrandom") << u"getrandom"_s << u"core"_s << u"rustc-std-workspace-core"_s << u"1.0"_s << true << true;
+    }
+
+    void renamedDependencies()
+    {
+        QFETCH(QString, crate);
+        QFETCH(QString, key);
+        QFETCH(QString, package);
+        QFETCH(QString, version);
+        QFETCH(bool, optional);
+        QFETCH(bool, defaultFeatures);
+        const auto manifest = realManifest(crate);
+        QVERIFY(manifest);
+        const auto dep = findDependency(*manifest, key, Kind::Normal);
+        QVERIFY(dep);
+        QCOMPARE(dep->package, std::optional<QString>(package));
+        QCOMPARE(dep->packageName(), package);
+        QCOMPARE(dep->versionRequirement, version);
+        QCOMPARE(dep->optional, optional);
+        QCOMPARE(dep->defaultFeatures, defaultFeatures);
+    }
+
+    void someRealCrateRenamesADependency()
+    {
+        int renamed = 0;
+        for (const QFileInfo &info : realCrates()) {
+            const auto archive = CrateArchive::open(info.absoluteFilePath());
+            QVERIFY(archive.isOk());
+            const auto manifest = CargoManifest::parse(archive.archive->manifestBytes()).manifest;
+            QVERIFY(manifest);
+            renamed += std::count_if(manifest->dependencies.begin(), manifest->dependencies.end(),
+                                     [](const Dependency &dep) { return dep.package.has_value(); });
+        }
+        QVERIFY2(renamed >= 5, qPrintable(QString::number(renamed)));
+    }
+
+    void links_data()
+    {
+        QTest::addColumn<QString>("crate");
+        QTest::addColumn<QString>("links");
+        QTest::newRow("openssl-sys") << u"openssl-sys"_s << u"openssl"_s;
+        QTest::newRow("libz-sys") << u"libz-sys"_s << u"z"_s;
+        QTest::newRow("zstd-sys") << u"zstd-sys"_s << u"zstd"_s;
+        QTest::newRow("libgit2-sys") << u"libgit2-sys"_s << u"git2"_s;
+    }
+
+    void links()
+    {
+        QFETCH(QString, crate);
+        QFETCH(QString, links);
+        const auto manifest = realManifest(crate);
+        QVERIFY(manifest);
+        QCOMPARE(manifest->links, std::optional<QString>(links));
+        // A links key needs a build script, which in these crates needs build-dependencies.
+        QVERIFY(std::any_of(manifest->dependencies.begin(), manifest->dependencies.end(),
+                            [](const Dependency &dep) { return dep.kind == Kind::Build; }));
+    }
+
+    void buildDependencies()
+    {
+        const auto manifest = realManifest(u"openssl-sys"_s);
+        QVERIFY(manifest);
+        const auto cc = findDependency(*manifest, u"cc"_s, Kind::Build);
+        QVERIFY(cc);
+        QCOMPARE(cc->versionRequirement, u"1.0.61"_s);
+        const auto bindgen = findDependency(*manifest, u"bindgen"_s, Kind::Build);
+        QVERIFY(bindgen);
+        QCOMPARE(bindgen->versionRequirement, u">= 0.69, < 1.0"_s);
+        QVERIFY(bindgen->optional);
+        QCOMPARE(bindgen->features, QStringList{u"experimental"_s});
+        QVERIFY(!findDependency(*manifest, u"cc"_s, Kind::Normal));
+    }
+
+    void targetDependencies()
+    {
+        const auto tokio = realManifest(u"tokio"_s);
+        QVERIFY(tokio);
+        QStringList targets;
+        for (const Dependency &dep : tokio->dependencies) {
+            if (dep.target && !targets.contains(*dep.target))
+                targets << *dep.target;
+        }
+        QVERIFY2(targets.contains(u"cfg(unix)"_s), qPrintable(targets.join(u" | "_s)));
+        QVERIFY(findDependency(*tokio, u"libc"_s, Kind::Normal, u"cfg(unix)"_s));
+        // Targets come after the plain tables and in key order, as cargo processes them.
+        const auto firstTarget = std::find_if(tokio->dependencies.begin(), tokio->dependencies.end(),
+                                              [](const Dependency &dep) { return dep.target.has_value(); });
+        QVERIFY(std::none_of(firstTarget, tokio->dependencies.end(), [](const Dependency &dep) { return !dep.target; }));
+        QStringList seen;
+        for (auto it = firstTarget; it != tokio->dependencies.end(); ++it) {
+            if (seen.isEmpty() || seen.last() != *it->target)
+                seen << *it->target;
+        }
+        QStringList sorted = seen;
+        std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+        QCOMPARE(seen, sorted);
+    }
+
+    void manyFeatures()
+    {
+        const auto webSys = realManifest(u"web-sys"_s);
+        QVERIFY(webSys);
+        QVERIFY2(webSys->features.size() > 1000, qPrintable(QString::number(webSys->features.size())));
+    }
+
+    void handWrittenManifest()
+    {
+        // (No raw string: moc cannot parse this one and would skip the test class.)
+        const QByteArray toml =
+            "\n"
+            "[project]\n"
+            "name = \"My_Crate\"\n"
+            "version = \"0.2.0-beta.1+build.5\"\n"
+            "authors = [\"Alice <a@example.com>\", \"Bob\"]\n"
+            "description = \"A test crate\"\n"
+            "license-file = \"LICENSE.txt\"\n"
+            "readme = true\n"
+            "keywords = [\"test\"]\n"
+            "publish = [\"local\", \"other\"]\n"
+            "rust-version = \"1.70\"\n"
+            "edition = \"2021\"\n"
+            "links = \"foo\"\n"
+            "\n"
+            "[project.metadata.workspace]\n"
+            "anything = true\n"
+            "\n"
+            "[features]\n"
+            "default = [\"fancy\"]\n"
+            "fancy = [\"dep:aliased\", \"aliased?/extra\"]\n"
+            "\n"
+            "[badges.maintenance]\n"
+            "status = \"actively-developed\"\n"
+            "\n"
+            "[dependencies]\n"
+            "plain = \"0.1\"\n"
+            "aliased = { version = \"0.1.1\", package = \"cio-dep\", optional = true, default_features = false, features = [\"extra\"] }\n"
+            "\n"
+            "[dependencies.local]\n"
+            "version = \"1\"\n"
+            "registry-index = \"sparse+http://127.0.0.1:8765/index/\"\n"
+            "\n"
+            "[dev_dependencies.tester]\n"
+            "version = \"2\"\n"
+            "\n"
+            "[build-dependencies.dep-a]\n"
+            "version = \" >= 0.1 ,  < 0.3 \"\n"
+            "\n"
+            "[target.'cfg(unix)'.dependencies.dep-a]\n"
+            "version = \"~0.1.0\"\n"
+            "\n";
+        const auto result = CargoManifest::parse(toml);
+        QVERIFY2(result.isOk(), qPrintable(result.error.message));
+        const CargoManifest &m = *result.manifest;
+        QCOMPARE(m.name, u"My_Crate"_s);
+        QCOMPARE(m.version, u"0.2.0-beta.1+build.5"_s);
+        QCOMPARE(m.authors, QStringList({u"Alice <a@example.com>"_s, u"Bob"_s}));
+        QCOMPARE(m.description, std::optional<QString>(u"A test crate"_s));
+        QVERIFY(!m.license);
+        QCOMPARE(m.licenseFile, std::optional<QString>(u"LICENSE.txt"_s));
+        QCOMPARE(m.readme, std::optional<QString>(u"README.md"_s));
+        QVERIFY(!m.readmeDisabled);
+        QCOMPARE(m.keywords, QStringList{u"test"_s});
+        QCOMPARE(m.categories, QStringList());
+        QCOMPARE(m.publish, std::optional<QStringList>({u"local"_s, u"other"_s}));
+        QCOMPARE(m.rustVersion, std::optional<QString>(u"1.70"_s));
+        QCOMPARE(m.edition, std::optional<QString>(u"2021"_s));
+        QCOMPARE(m.links, std::optional<QString>(u"foo"_s));
+        QVERIFY(!m.homepage);
+        QCOMPARE(m.features.value(u"fancy"_s), QStringList({u"dep:aliased"_s, u"aliased?/extra"_s}));
+        QCOMPARE(m.badges.value(u"maintenance"_s).value(u"status"_s), u"actively-developed"_s);
+
+        QStringList deps;
+        for (const Dependency &dep : m.dependencies) {
+            deps << u"%1 %2 %3 [%4] %5 opt=%6 df=%7 feat=%8 reg=%9"_s.arg(
+                int(dep.kind) == 0 ? u"normal"_s : int(dep.kind) == 1 ? u"dev"_s : u"build"_s, dep.name,
+                dep.package.value_or(u"-"_s), dep.versionRequirement, dep.target.value_or(u"-"_s),
+                dep.optional ? u"y"_s : u"n"_s, dep.defaultFeatures ? u"y"_s : u"n"_s, dep.features.join(u','),
+                dep.registryIndex.value_or(u"-"_s));
+        }
+        const QStringList expected = {
+            u"normal aliased cio-dep [0.1.1] - opt=y df=n feat=extra reg=-"_s,
+            u"normal local - [1] - opt=n df=y feat= reg=sparse+http://127.0.0.1:8765/index/"_s,
+            u"normal plain - [0.1] - opt=n df=y feat= reg=-"_s,
+            u"dev tester - [2] - opt=n df=y feat= reg=-"_s,
+            u"build dep-a - [ >= 0.1 ,  < 0.3 ] - opt=n df=y feat= reg=-"_s,
+            u"normal dep-a - [~0.1.0] cfg(unix) opt=n df=y feat= reg=-"_s,
+        };
+        QCOMPARE(deps, expected);
+    }
+
+    void readmeAndPublishFlags()
+    {
+        const auto off = CargoManifest::parse("[package]\nname = \"a\"\nversion = \"1.0.0\"\nreadme = false\npublish = false\n");
+        QVERIFY2(off.isOk(), qPrintable(off.error.message));
+        QVERIFY(off.manifest->readmeDisabled);
+        QVERIFY(!off.manifest->readme);
+        QCOMPARE(off.manifest->publish, std::optional<QStringList>(QStringList()));
+
+        const auto unset = CargoManifest::parse("[package]\nname = \"a\"\n");
+        QVERIFY2(unset.isOk(), qPrintable(unset.error.message));
+        QCOMPARE(unset.manifest->version, u"0.0.0"_s);
+        QVERIFY(!unset.manifest->readmeDisabled);
+        QVERIFY(!unset.manifest->readme);
+        QVERIFY(!unset.manifest->publish);
+    }
+
+    void brokenManifests_data()
+    {
+        QTest::addColumn<QByteArray>("toml");
+        QTest::addColumn<QString>("message"); // a regular expression
+        QTest::newRow("missing equals") << QByteArray("[package]\nname \"foo\"\n") << u"^Cargo\\.toml:2:6: .*expected '='"_s;
+        QTest::newRow("unterminated string") << QByteArray("[package]\nname = \"foo\nversion = \"1.0.0\"\n")
+                                             << u"^Cargo\\.toml:2:\\d+: .*string"_s;
+        QTest::newRow("duplicate key") << QByteArray("[package]\nname = \"a\"\nname = \"b\"\n") << u"^Cargo\\.toml:3:\\d+: .*name"_s;
+        QTest::newRow("not UTF-8") << QByteArray("[package]\nname = \"\xff\"\n") << u"^Cargo\\.toml:2:\\d+: "_s;
+        QTest::newRow("unclosed table header") << QByteArray("[package\nname = \"a\"\n") << u"^Cargo\\.toml:1:\\d+: "_s;
+        QTest::newRow("no package") << QByteArray("[dependencies]\nserde = \"1\"\n") << u"^Cargo\\.toml: there is no \\[package\\] table$"_s;
+        QTest::newRow("package not a table") << QByteArray("package = 5\n") << u"^Cargo\\.toml:1:11: package must be a table$"_s;
+        QTest::newRow("no name") << QByteArray("[package]\nversion = \"1.0.0\"\n") << u"^Cargo\\.toml: package\\.name is missing$"_s;
+        QTest::newRow("description not a string") << QByteArray("[package]\nname = \"a\"\ndescription = 5\n")
+                                                   << u"^Cargo\\.toml:3:15: package\\.description must be a string$"_s;
+        QTest::newRow("authors not strings") << QByteArray("[package]\nname = \"a\"\nauthors = [\"x\", 2]\n")
+                                             << u"^Cargo\\.toml:3:17: package\\.authors must hold only strings$"_s;
+        QTest::newRow("feature not an array") << QByteArray("[package]\nname = \"a\"\n[features]\ndefault = \"x\"\n")
+                                              << u"^Cargo\\.toml:4:11: features\\.default must be an array of strings$"_s;
+        QTest::newRow("dependency not a table") << QByteArray("[package]\nname = \"a\"\n[dependencies]\nserde = 1\n")
+                                                << u"^Cargo\\.toml:4:9: dependencies\\.serde must be a version string or a table$"_s;
+        QTest::newRow("optional not a boolean") << QByteArray("[package]\nname = \"a\"\n[dependencies]\nserde = { version = \"1\", optional = \"yes\" }\n")
+                                                << u"^Cargo\\.toml:4:37: dependencies\\.serde\\.optional must be true or false$"_s;
+        QTest::newRow("inherited version") << QByteArray("[package]\nname = \"a\"\nversion.workspace = true\n")
+                                           << u"^Cargo\\.toml:3:\\d+: package\\.version still says workspace = true"_s;
+        QTest::newRow("inherited dependency") << QByteArray("[package]\nname = \"a\"\n[target.'cfg(unix)'.dependencies]\nserde = { workspace = true }\n")
+                                              << u"^Cargo\\.toml:4:\\d+: target\\.'cfg\\(unix\\)'\\.dependencies\\.serde still says workspace = true"_s;
+        QTest::newRow("inherited lints") << QByteArray("[package]\nname = \"a\"\n[lints]\nworkspace = true\n")
+                                         << u"^Cargo\\.toml:4:\\d+: lints still says workspace = true"_s;
+    }
+
+    void brokenManifests()
+    {
+        QFETCH(QByteArray, toml);
+        QFETCH(QString, message);
+        const auto result = CargoManifest::parse(toml);
+        QVERIFY(!result.isOk());
+        QVERIFY2(QRegularExpression(message).match(result.error.message).hasMatch(), qPrintable(result.error.message));
+        if (result.error.line > 0)
+            QVERIFY2(result.error.message.startsWith(u"Cargo.toml:%1:%2: "_s.arg(result.error.line).arg(result.error.column)),
+                     qPrintable(result.error.message));
+    }
+
+    void errorsNameTheGivenFile()
+    {
+        const auto result = CargoManifest::parse("[package\n", u"foo-1.0.0/Cargo.toml"_s);
+        QVERIFY2(result.error.message.startsWith(u"foo-1.0.0/Cargo.toml:1:"_s), qPrintable(result.error.message));
+        QCOMPARE(result.error.line, 1);
+        QVERIFY(result.error.column > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCargoManifest)
+#include "tst_cargomanifest.moc"

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testcrate.h"
+
+#include <KTar>
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtEndian>
+
+using namespace Qt::Literals::StringLiterals;
+
+QByteArray TestCrate::crateBytes() const
+{
+    const QString top = name + u'-' + vers;
+    const QString inName = manifestName.isEmpty() ? name : manifestName;
+    const QString inVersion = manifestVersion.isEmpty() ? vers : manifestVersion;
+    const QByteArray manifest = "[package]\nedition = \"2021\"\nname = \"" + inName.toUtf8() + "\"\nversion = \""
+        + inVersion.toUtf8() + "\"\ndescription = \"" + description.toUtf8() + "\"\nlicense = \"MIT\"\n";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(top + u".crate"_s);
+    {
+        KTar tar(path, u"application/x-gzip"_s);
+        if (!tar.open(QIODevice::WriteOnly))
+            return {};
+        tar.writeFile(top + u"/Cargo.toml"_s, manifest, 0100644);
+        tar.writeFile(top + u"/src/lib.rs"_s, "pub fn answer() -> u32 { 42 }\n", 0100644);
+        if (!padding.isEmpty())
+            tar.writeFile(top + u"/padding.bin"_s, padding, 0100644);
+        tar.close();
+    }
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QJsonObject TestCrate::metadata() const
+{
+    QJsonObject meta{{u"name"_s, name},
+                     {u"vers"_s, vers},
+                     {u"deps"_s, QJsonArray()},
+                     {u"features"_s, QJsonObject()},
+                     {u"authors"_s, QJsonArray()},
+                     {u"description"_s, description},
+                     {u"license"_s, u"MIT"_s},
+                     {u"keywords"_s, QJsonArray()},
+                     {u"categories"_s, QJsonArray()},
+                     {u"badges"_s, QJsonObject()},
+                     {u"links"_s, QJsonValue()}};
+    for (auto it = extraMetadata.begin(); it != extraMetadata.end(); ++it)
+        meta.insert(it.key(), it.value());
+    return meta;
+}
+
+QByteArray TestCrate::publishBody() const
+{
+    return frame(QJsonDocument(metadata()).toJson(QJsonDocument::Compact), crateBytes());
+}
+
+QByteArray TestCrate::frame(const QByteArray &json, const QByteArray &crate)
+{
+    QByteArray body;
+    char length[4];
+    qToLittleEndian<quint32>(quint32(json.size()), length);
+    body.append(length, 4).append(json);
+    qToLittleEndian<quint32>(quint32(crate.size()), length);
+    body.append(length, 4).append(crate);
+    return body;
+}
