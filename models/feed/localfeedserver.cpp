@@ -2,6 +2,7 @@
 #include "localfeedserver.h"
 
 #include "feedrouter.h"
+#include "lowdelaytcpserver.h"
 
 #include <QElapsedTimer>
 #include <QHttpHeaders>
@@ -12,7 +13,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcFeedHttp, "cratedesk.feed.http")
+Q_LOGGING_CATEGORY(lcFeedHttp, "cratedesk.feed.http", QtInfoMsg)
 
 namespace {
 
@@ -44,7 +45,7 @@ LocalFeedServer::~LocalFeedServer() = default;
 
 FeedError LocalFeedServer::listen(quint16 port)
 {
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new LowDelayTcpServer(this);
     // Loopback only: the local feed is for this machine, never for the network.
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         const QString reason = tcp->errorString();

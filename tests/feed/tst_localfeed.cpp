@@ -3,6 +3,7 @@
 // uses them, and every kind of bad input answered with a clear error and nothing stored.
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
+#include "feed/lowdelaytcpserver.h"
 #include "feedhttpclient.h"
 #include "testcrate.h"
 
@@ -486,6 +487,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\"warnings\""), 10000);
         QVERIFY2(received.contains("HTTP/1.1 200"), received.left(200).constData());
         QCOMPARE(indexLines(u"la/rg/large"_s).size(), 1);
+    }
+
+    // Without TCP_NODELAY an index file over ~4 KB waited for the client's delayed ACK.
+    void acceptedSocketsSendWithoutDelay()
+    {
+        LowDelayTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        QVERIFY(server.waitForNewConnection(5000));
+        QTcpSocket *accepted = server.nextPendingConnection();
+        QVERIFY(accepted);
+        QCOMPARE(accepted->socketOption(QAbstractSocket::LowDelayOption).toInt(), 1);
     }
 
     void secondServerOnSameFolderIsRefused()

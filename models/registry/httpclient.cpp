@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpclient.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QTimeZone>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHttp, "cratedesk.http", QtInfoMsg)
+
+namespace {
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == u"https"_s ? 443 : 80) == b.port(b.scheme() == u"https"_s ? 443 : 80);
+}
+
+// Errors that a second try may not see, as cargo treats them ("spurious").
+bool isTransient(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // the transfer timeout, when we did not cancel
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ConnectionRefusedError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The server's own words: cargo's {"errors":[{"detail"}]} shape, or a short text body.
+QString serverDetail(const QByteArray &body)
+{
+    const QJsonArray errors = QJsonDocument::fromJson(body).object().value(u"errors"_s).toArray();
+    QStringList details;
+    for (const QJsonValue &error : errors)
+        details << error.toObject().value(u"detail"_s).toString();
+    details.removeAll(QString());
+    if (!details.isEmpty())
+        return details.join(u", "_s);
+    const QString text = QString::fromUtf8(body.left(300)).simplified();
+    return text.startsWith(u'<') ? QString() : text; // HTML error pages say nothing useful
+}
+
+RegistryError::Kind kindForStatus(int status)
+{
+    switch (status) {
+    case 401:
+        return RegistryError::Kind::AuthRequired;
+    case 403:
+        return RegistryError::Kind::Forbidden;
+    case 404:
+    case 410:
+    case 451:
+        return RegistryError::Kind::NotFound;
+    default:
+        return RegistryError::Kind::Http;
+    }
+}
+
+// Retry-After is either delay-seconds or an HTTP date.
+int retryAfterMs(const QByteArray &value)
+{
+    if (value.isEmpty())
+        return 0;
+    bool ok = false;
+    const int seconds = value.trimmed().toInt(&ok);
+    if (ok)
+        return qMax(0, seconds) * 1000;
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(value).trimmed(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    when.setTimeZone(QTimeZone::UTC);
+    return when.isValid() ? int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when))) : 0;
+}
+
+} // namespace
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+HttpJob::HttpJob(const HttpRequest &request, QObject *parent)
+    : QObject(parent)
+    , m_request(request)
+    , m_currentUrl(request.url)
+    , m_currentVerb(request.verb)
+{
+}
+
+HttpJob::~HttpJob()
+{
+    if (m_reply)
+        m_reply->abort();
+    delete m_file; // an uncommitted QSaveFile leaves nothing behind
+    delete m_hash;
+}
+
+void HttpJob::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->abort(); // finishes through onReplyFinished
+        return;
+    }
+    // Queued or waiting to retry: complete from the event loop, never inside the caller.
+    auto *client = static_cast<HttpClient *>(parent());
+    QMetaObject::invokeMethod(client, [client, job = QPointer<HttpJob>(this)] {
+        if (job && !job->m_finished)
+            client->finish(job);
+    }, Qt::QueuedConnection);
+}
+
+HttpClient::HttpClient(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+{
+}
+
+HttpClient::~HttpClient() = default;
+
+HttpJob *HttpClient::send(const HttpRequest &request)
+{
+    auto *job = new HttpJob(request, this);
+    m_queue.enqueue(job);
+    // Start from the event loop so callers can connect to the job first.
+    QMetaObject::invokeMethod(this, &HttpClient::startNext, Qt::QueuedConnection);
+    return job;
+}
+
+void HttpClient::startNext()
+{
+    while (m_active < m_maxConcurrent && !m_queue.isEmpty()) {
+        HttpJob *job = m_queue.dequeue();
+        if (!job || job->m_finished || job->m_cancelled)
+            continue;
+        ++m_active;
+        startAttempt(job);
+    }
+}
+
+void HttpClient::startAttempt(HttpJob *job)
+{
+    ++job->m_response.attempts;
+    QNetworkRequest request(job->m_currentUrl);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    request.setTransferTimeout(job->m_request.timeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("CrateDesk/" CRATEDESK_VERSION));
+    for (const auto &[name, value] : job->m_request.headers)
+        request.setRawHeader(name, value);
+    if (job->m_sendAuthorization && !job->m_request.authorization.isEmpty())
+        request.setRawHeader("Authorization", job->m_request.authorization);
+
+    QNetworkReply *reply = m_nam->sendCustomRequest(request, job->m_currentVerb, job->m_request.body);
+    job->m_reply = reply;
+    connect(reply, &QNetworkReply::downloadProgress, job, &HttpJob::progress);
+    connect(reply, &QNetworkReply::readyRead, job, [this, job] { onReadyRead(job); });
+    connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
+}
+
+void HttpClient::onReadyRead(HttpJob *job)
+{
+    QNetworkReply *reply = job->m_reply;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (job->m_request.saveTo.isEmpty() || status < 200 || status >= 300)
+        return; // small bodies are read whole when the reply finishes
+    if (!job->m_file) {
+        job->m_file = new QSaveFile(job->m_request.saveTo);
+        job->m_hash = new QCryptographicHash(QCryptographicHash::Sha256);
+        if (!job->m_file->open(QIODevice::WriteOnly)) {
+            job->m_response.error = RegistryError::make(RegistryError::Kind::Local,
+                u"cannot write %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
+            reply->abort();
+            return;
+        }
+    }
+    const QByteArray chunk = reply->readAll();
+    job->m_hash->addData(chunk);
+    if (job->m_file->write(chunk) != chunk.size()) {
+        job->m_response.error = RegistryError::make(RegistryError::Kind::Local,
+            u"cannot write %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
+        reply->abort();
+    }
+}
+
+void HttpClient::onReplyFinished(HttpJob *job)
+{
+    QNetworkReply *reply = job->m_reply;
+    job->m_reply = nullptr;
+    reply->deleteLater();
+    HttpResponse &response = job->m_response;
+
+    if (job->m_cancelled) {
+        response.error = RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s, job->m_currentUrl);
+        finish(job);
+        return;
+    }
+    if (response.error) { // a local write failure aborted the transfer
+        finish(job);
+        return;
+    }
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    response.status = status;
+    response.headers = reply->rawHeaderPairs();
+    response.finalUrl = job->m_currentUrl;
+
+    if (isRedirect(status) && reply->hasRawHeader("Location")) {
+        const QUrl target = job->m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        if (++job->m_redirects > 10 || !target.isValid() || (target.scheme() != u"http"_s && target.scheme() != u"https"_s)) {
+            response.error = RegistryError::make(RegistryError::Kind::Http, u"%1 redirects too often or to an invalid place"_s.arg(job->m_request.url.toDisplayString()),
+                                                 job->m_currentUrl, status);
+            finish(job);
+            return;
+        }
+        // Like curl: a token is for the origin it was configured for, never for where it sends us.
+        if (!sameOrigin(target, job->m_request.url))
+            job->m_sendAuthorization = false;
+        if (status == 303 || ((status == 301 || status == 302) && job->m_currentVerb == "POST")) {
+            job->m_currentVerb = "GET";
+            job->m_request.body.clear();
+        }
+        qCDebug(lcHttp).noquote() << "redirect" << job->m_currentUrl.toDisplayString() << "->" << target.toDisplayString();
+        job->m_currentUrl = target;
+        startAttempt(job);
+        return;
+    }
+
+    const bool transientStatus = status == 429 || (status >= 500 && status <= 599);
+    const bool transientNetwork = status == 0 && isTransient(netError);
+    const bool truncated = status >= 200 && status < 300 && netError != QNetworkReply::NoError;
+    if ((transientStatus || transientNetwork || truncated) && job->m_request.retryable
+        && response.attempts <= job->m_request.maxRetries && scheduleRetry(job, reply->rawHeader("Retry-After")))
+        return;
+
+    if (status >= 200 && status < 300 && netError == QNetworkReply::NoError) {
+        if (job->m_request.saveTo.isEmpty()) {
+            response.body = reply->readAll();
+        } else {
+            onReadyRead(job); // the last bytes, and the file for an empty body
+            if (response.error) {
+                finish(job);
+                return;
+            }
+            const QByteArray actual = job->m_hash->result().toHex();
+            if (!job->m_request.expectedSha256.isEmpty() && actual != job->m_request.expectedSha256.toLower()) {
+                job->m_file->cancelWriting();
+                response.error = RegistryError::make(RegistryError::Kind::Checksum,
+                    u"the download from %1 is corrupt: its sha256 is %2 but the index says %3; nothing was saved"_s.arg(
+                        job->m_currentUrl.toDisplayString(), QString::fromLatin1(actual), QString::fromLatin1(job->m_request.expectedSha256)),
+                    job->m_currentUrl, status);
+            } else if (!job->m_file->commit()) {
+                response.error = RegistryError::make(RegistryError::Kind::Local,
+                    u"cannot save %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
+            }
+        }
+        finish(job);
+        return;
+    }
+
+    const QString where = QString::fromLatin1(job->m_request.verb) + u' ' + job->m_request.url.toDisplayString(QUrl::RemoveUserInfo);
+    if (status == 0 || (status >= 200 && status < 300)) {
+        const bool timedOut = netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError;
+        response.error = RegistryError::make(timedOut ? RegistryError::Kind::Timeout : RegistryError::Kind::Network,
+            timedOut ? u"%1 timed out: the server sent nothing for %2 s"_s.arg(where).arg(job->m_request.timeoutMs / 1000.0)
+                     : u"%1 failed: %2"_s.arg(where, reply->errorString()),
+            job->m_currentUrl, status);
+    } else {
+        const QByteArray body = reply->readAll();
+        const QString detail = serverDetail(body);
+        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        response.body = body;
+        response.error = RegistryError::make(kindForStatus(status),
+            u"%1 answered %2 %3%4"_s.arg(where).arg(status).arg(reason, detail.isEmpty() ? QString() : u": "_s + detail),
+            job->m_currentUrl, status, detail);
+    }
+    finish(job);
+}
+
+bool HttpClient::scheduleRetry(HttpJob *job, const QByteArray &retryAfter)
+{
+    const int backoff = m_retryBaseDelayMs * (1 << qMin(job->m_response.attempts - 1, 6));
+    const int jittered = backoff / 2 + int(QRandomGenerator::global()->bounded(backoff / 2 + 1));
+    const int serverAsked = retryAfterMs(retryAfter);
+    if (serverAsked > m_maxRetryAfterSeconds * 1000)
+        return false; // the server wants a long pause: report it instead of hanging
+    const int delay = qMax(jittered, serverAsked);
+    qCDebug(lcHttp).noquote() << "retrying" << job->m_currentUrl.toDisplayString() << "in" << delay << "ms";
+    delete job->m_file;
+    job->m_file = nullptr;
+    delete job->m_hash;
+    job->m_hash = nullptr;
+    if (!job->m_retryTimer) {
+        job->m_retryTimer = new QTimer(job);
+        job->m_retryTimer->setSingleShot(true);
+        connect(job->m_retryTimer, &QTimer::timeout, this, [this, job] {
+            if (!job->m_cancelled)
+                startAttempt(job);
+        });
+    }
+    job->m_retryTimer->start(delay);
+    return true;
+}
+
+void HttpClient::finish(HttpJob *job)
+{
+    if (job->m_finished)
+        return;
+    if (job->m_cancelled && !job->m_response.error)
+        job->m_response.error = RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s, job->m_currentUrl);
+    job->m_finished = true;
+    if (job->m_retryTimer)
+        job->m_retryTimer->stop();
+    // A queued job never took a slot; one that started did.
+    if (job->m_response.attempts > 0)
+        --m_active;
+    if (job->m_response.error)
+        qCDebug(lcHttp).noquote() << job->m_response.error.message;
+    Q_EMIT job->finished();
+    job->deleteLater();
+    startNext();
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "indexcache.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcIndexCache, "cratedesk.storage.cache")
+
+namespace {
+
+// Numbered migrations: entry N brings user_version from N-1 to N. Append only.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> all = {
+        {uR"(CREATE TABLE index_files (
+                feed TEXT NOT NULL,
+                file TEXT NOT NULL,
+                body BLOB NOT NULL,
+                etag BLOB,
+                last_modified BLOB,
+                fetched_at INTEGER NOT NULL,
+                PRIMARY KEY (feed, file)))"_s},
+    };
+    return all;
+}
+
+} // namespace
+
+IndexCache::IndexCache(const QString &databasePath)
+    : m_path(databasePath)
+    , m_connection(u"cratedesk-cache-%1"_s.arg(quintptr(this), 0, 16))
+{
+}
+
+IndexCache::~IndexCache()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool IndexCache::open(QString *error)
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        *error = u"cannot open the cache %1: %2"_s.arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    // A cache can always be refetched, so NORMAL sync is plenty; WAL keeps readers unblocked.
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA busy_timeout=5000"_s})
+        q.exec(pragma);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+        *error = u"cannot read the cache schema of %1"_s.arg(m_path);
+        return false;
+    }
+    const int current = q.value(0).toInt();
+    for (int version = current + 1; version <= migrations().size(); ++version) {
+        db.transaction();
+        for (const QString &statement : migrations().at(version - 1)) {
+            if (!q.exec(statement)) {
+                db.rollback();
+                *error = u"cache migration %1 failed: %2"_s.arg(version).arg(q.lastError().text());
+                return false;
+            }
+        }
+        q.exec(u"PRAGMA user_version=%1"_s.arg(version));
+        db.commit();
+    }
+    return true;
+}
+
+std::optional<IndexCache::Entry> IndexCache::get(const QString &feedKey, const QString &file) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT body, etag, last_modified, fetched_at FROM index_files WHERE feed = ? AND file = ?"_s);
+    q.addBindValue(feedKey);
+    q.addBindValue(file);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return Entry{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
+                 QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC)};
+}
+
+bool IndexCache::put(const QString &feedKey, const QString &file, const Entry &entry)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"INSERT OR REPLACE INTO index_files (feed, file, body, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant &value : {QVariant(feedKey), QVariant(file), QVariant(entry.body), QVariant(entry.etag),
+                                  QVariant(entry.lastModified), QVariant(entry.fetchedAt.toMSecsSinceEpoch())})
+        q.addBindValue(value);
+    if (!q.exec()) {
+        qCWarning(lcIndexCache) << "cannot cache" << file << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool IndexCache::touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"UPDATE index_files SET fetched_at = ? WHERE feed = ? AND file = ?"_s);
+    q.addBindValue(fetchedAt.toMSecsSinceEpoch());
+    q.addBindValue(feedKey);
+    q.addBindValue(file);
+    return q.exec();
+}
+
+bool IndexCache::remove(const QString &feedKey, const QString &file)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"DELETE FROM index_files WHERE feed = ? AND file = ?"_s);
+    q.addBindValue(feedKey);
+    q.addBindValue(file);
+    return q.exec();
+}
+
+int IndexCache::count(const QString &feedKey) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT COUNT(*) FROM index_files WHERE feed = ?"_s);
+    q.addBindValue(feedKey);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
