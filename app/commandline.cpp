@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "feedcommands.h"
+#include "registrycommands.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -15,7 +16,8 @@ std::optional<int> runCommandLine(int argc, char **argv)
     if (argc < 2)
         return std::nullopt;
     const QByteArray command(argv[1]);
-    if (command != "serve" && command != "feed")
+    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner"};
+    if (!commands.contains(command))
         return std::nullopt;
 
     QCoreApplication app(argc, argv);
@@ -27,5 +29,7 @@ std::optional<int> runCommandLine(int argc, char **argv)
 
     if (command == "serve")
         return runServeCommand(args);
-    return runFeedCommand(args);
+    if (command == "feed" && args.value(1) == u"token"_s)
+        return runFeedCommand(args);
+    return runRegistryCommand(QCoreApplication::arguments());
 }

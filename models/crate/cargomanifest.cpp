@@ -99,11 +99,13 @@ public:
     {
         const toml::table *table = node.as_table();
         if (table && table->contains("workspace"))
-            fail(table->get("workspace"), u"%1 still says workspace = true; a .crate's Cargo.toml has inherited values written out"_s.arg(path));
+            fail(table->get("workspace"),
+                 u"%1 still says workspace = true; a .crate's Cargo.toml has inherited values written out"_s.arg(path));
     }
 
     void readPackage(const toml::table &package, const QString &section, CargoManifest &manifest);
-    void readDependencies(const toml::table &root, const std::optional<QString> &target, const QString &prefix, CargoManifest &manifest);
+    void readDependencies(const toml::table &root, const std::optional<QString> &target, const QString &prefix,
+                          CargoManifest &manifest);
 
 private:
     void readDependencyTable(const toml::table *table, CargoManifest::Dependency::Kind kind,

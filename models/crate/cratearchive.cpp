@@ -324,7 +324,8 @@ CrateArchive::Result CrateArchive::fromBytes(const QByteArray &crate, const Limi
         const QString prefix = displayName.isEmpty() ? QString() : displayName + u": "_s;
         return {std::nullopt,
                 {ErrorKind::LimitExceeded,
-                 prefix + u"the .crate is %1, more than the %2 allowed"_s.arg(sizeText(crate.size()), sizeText(limits.maxCrateSize))}};
+                 prefix + u"the .crate is %1, more than the %2 allowed"_s.arg(sizeText(crate.size()),
+                                                                               sizeText(limits.maxCrateSize))}};
     }
     return scan(crate, limits, displayName);
 }
@@ -441,16 +442,19 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
         // Extension headers describe the next entry.
         if (type == 'L' || type == 'K' || type == 'x' || type == 'g') {
             const qint64 cap = (type == 'L' || type == 'K') ? MaxPathBytes + 1 : MaxPaxHeaderSize;
+            if (*size > cap && (type == 'L' || type == 'K')) {
+                return fail(ErrorKind::UnsafePath,
+                            u"the long name at offset %1 is longer than %2 bytes"_s.arg(headerOffset).arg(MaxPathBytes));
+            }
             if (*size > cap) {
-                return fail(type == 'L' ? ErrorKind::UnsafePath : ErrorKind::LimitExceeded,
-                            u"the tar extension header at offset %1 is %2, more than the %3 allowed"_s.arg(headerOffset)
-                                .arg(sizeText(*size), sizeText(cap)));
+                return fail(ErrorKind::LimitExceeded, u"the pax header at offset %1 is %2, more than the %3 allowed"_s.arg(headerOffset)
+                                                          .arg(sizeText(*size), sizeText(cap)));
             }
             QByteArray data(*size, Qt::Uninitialized);
             const GzipReader::Status dataStatus = reader.read(data.data(), *size, &got);
             if (dataStatus != GzipReader::Status::Ok)
                 return streamError(dataStatus, u"tar extension header at offset %1"_s.arg(headerOffset));
-            if (const GzipReader::Status padStatus = reader.skip(padded(*size) - *size); padStatus != GzipReader::Status::Ok)
+            if (const auto padStatus = reader.skip(padded(*size) - *size); padStatus != GzipReader::Status::Ok)
                 return streamError(padStatus, u"tar extension header at offset %1"_s.arg(headerOffset));
             if (type == 'L') {
                 longName = cString(data.constData(), data.size());
@@ -489,13 +493,15 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
         if (utf8.hasError())
             return fail(ErrorKind::UnsafePath, u"entry %1 is not valid UTF-8"_s.arg(quoted(name)));
         if (rawName.size() > MaxPathBytes)
-            return fail(ErrorKind::UnsafePath, u"entry %1 has a path longer than %2 bytes"_s.arg(quoted(name.left(100) + u"…"_s)).arg(MaxPathBytes));
+            return fail(ErrorKind::UnsafePath,
+                        u"entry %1 has a path longer than %2 bytes"_s.arg(quoted(name.left(100) + u"…"_s)).arg(MaxPathBytes));
         if (name.isEmpty())
             return fail(ErrorKind::UnsafePath, u"the entry at offset %1 has an empty path"_s.arg(headerOffset));
         if (name.startsWith(u'/'))
             return fail(ErrorKind::UnsafePath, u"entry %1 has an absolute path"_s.arg(quoted(name)));
         if (name.contains(u'\\'))
-            return fail(ErrorKind::UnsafePath, u"entry %1 contains a backslash, a folder separator on Windows"_s.arg(quoted(name)));
+            return fail(ErrorKind::UnsafePath,
+                        u"entry %1 contains a backslash, a folder separator on Windows"_s.arg(quoted(name)));
 
         const bool isFolder = type == '5';
         QStringList parts = name.split(u'/');
@@ -510,10 +516,12 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
 
         if (archive.m_topDirectory.isEmpty()) {
             if (parts.size() < 2 && !isFolder)
-                return fail(ErrorKind::OutsideTopDirectory, u"entry %1 is not inside a NAME-VERSION folder"_s.arg(quoted(name)));
+                return fail(ErrorKind::OutsideTopDirectory,
+                            u"entry %1 is not inside a NAME-VERSION folder"_s.arg(quoted(name)));
             const auto split = splitTopDirectory(parts.first());
             if (!split)
-                return fail(ErrorKind::BadTopDirectory, u"the package folder %1 is not NAME-VERSION"_s.arg(quoted(parts.first())));
+                return fail(ErrorKind::BadTopDirectory,
+                            u"the package folder %1 is not NAME-VERSION"_s.arg(quoted(parts.first())));
             archive.m_topDirectory = parts.first();
             archive.m_name = split->first;
             archive.m_version = split->second;
@@ -524,6 +532,10 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
 
         // Cargo writes only regular files; crates.io refuses links, and anything else has no
         // meaning in a source package.
+        const auto refuse = [&](const QString &what) {
+            return fail(ErrorKind::UnsupportedEntry, u"entry %1 is %2; a .crate holds only regular files"_s.arg(quoted(name), what));
+        };
+        const QString link = quoted(QString::fromUtf8(rawLink));
         switch (type) {
         case '0':
         case '\0':
@@ -531,16 +543,16 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
         case '5':
             break;
         case '1':
-            return fail(ErrorKind::UnsupportedEntry, u"entry %1 is a hard link to %2; a .crate holds only regular files"_s.arg(quoted(name), quoted(QString::fromUtf8(rawLink))));
+            return refuse(u"a hard link to %1"_s.arg(link));
         case '2':
-            return fail(ErrorKind::UnsupportedEntry, u"entry %1 is a symbolic link to %2; a .crate holds only regular files"_s.arg(quoted(name), quoted(QString::fromUtf8(rawLink))));
+            return refuse(u"a symbolic link to %1"_s.arg(link));
         case '3':
         case '4':
-            return fail(ErrorKind::UnsupportedEntry, u"entry %1 is a device; a .crate holds only regular files"_s.arg(quoted(name)));
+            return refuse(u"a device"_s);
         case '6':
-            return fail(ErrorKind::UnsupportedEntry, u"entry %1 is a FIFO; a .crate holds only regular files"_s.arg(quoted(name)));
+            return refuse(u"a FIFO"_s);
         default:
-            return fail(ErrorKind::UnsupportedEntry, u"entry %1 has the unsupported tar type %2"_s.arg(quoted(name), quoted(QString(QLatin1Char(type)))));
+            return refuse(u"of the unsupported tar type %1"_s.arg(quoted(QString(QLatin1Char(type)))));
         }
 
         parts.removeFirst();
@@ -554,18 +566,21 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
             if (auto error = claim(relative, false))
                 return *error;
             if (*size > limits.maxFileSize) {
-                return fail(ErrorKind::LimitExceeded, u"entry %1 is %2, more than the %3 allowed for one file"_s.arg(quoted(name), sizeText(*size), sizeText(limits.maxFileSize)));
+                return fail(ErrorKind::LimitExceeded, u"entry %1 is %2, more than the %3 allowed for one file"_s.arg(
+                                                          quoted(name), sizeText(*size), sizeText(limits.maxFileSize)));
             }
         }
         // Known before decompressing anything, so a bomb is refused without doing the work.
         if (reader.position() + padded(*size) > limits.maxUnpackedSize)
-            return fail(ErrorKind::LimitExceeded, u"unpacks to more than %1 (at entry %2)"_s.arg(sizeText(limits.maxUnpackedSize), quoted(name)));
+            return fail(ErrorKind::LimitExceeded,
+                        u"unpacks to more than %1 (at entry %2)"_s.arg(sizeText(limits.maxUnpackedSize), quoted(name)));
 
         const QString where = u"entry %1"_s.arg(quoted(name));
         const qint64 dataOffset = reader.position();
         if (!isFolder && relative == u"Cargo.toml"_s) {
             if (*size > MaxManifestSize)
-                return fail(ErrorKind::LimitExceeded, u"%1 is %2, more than the %3 allowed for a manifest"_s.arg(quoted(name), sizeText(*size), sizeText(MaxManifestSize)));
+                return fail(ErrorKind::LimitExceeded, u"%1 is %2, more than the %3 allowed for a manifest"_s.arg(
+                                                          quoted(name), sizeText(*size), sizeText(MaxManifestSize)));
             archive.m_manifest = QByteArray(*size, Qt::Uninitialized);
             if (const auto s = reader.read(archive.m_manifest.data(), *size, &got); s != GzipReader::Status::Ok)
                 return streamError(s, where);
@@ -596,7 +611,8 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
     if (!seenFiles.contains(u"cargo.toml"_s) || seenFiles.value(u"cargo.toml"_s) != u"Cargo.toml"_s) {
         QString message = u"%1 is missing"_s.arg(quoted(archive.m_topDirectory + u"/Cargo.toml"_s));
         if (seenFiles.contains(u"cargo.toml"_s))
-            message += u" (there is %1, which has the wrong case)"_s.arg(quoted(archive.m_topDirectory + u'/' + seenFiles.value(u"cargo.toml"_s)));
+            message += u" (there is %1, which has the wrong case)"_s.arg(
+                quoted(archive.m_topDirectory + u'/' + seenFiles.value(u"cargo.toml"_s)));
         return fail(ErrorKind::MissingManifest, message);
     }
 

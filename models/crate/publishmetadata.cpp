@@ -441,8 +441,9 @@ PublishMetadata::Result PublishMetadata::fromManifest(const CargoManifest &manif
         if (dep.kind == CargoManifest::Dependency::Kind::Development && dep.versionRequirement.isEmpty())
             continue;
         if (dep.registry && !dep.registryIndex) {
-            return {std::nullopt, u"dependency \"%1\" names the registry \"%2\" rather than its index URL; "
-                                  "only a Cargo.toml normalized by cargo package can be published"_s.arg(dep.name, *dep.registry)};
+            return {std::nullopt,
+                    u"dependency \"%1\" names the registry \"%2\" rather than its index URL; "
+                    "only a Cargo.toml normalized by cargo package can be published"_s.arg(dep.name, *dep.registry)};
         }
         Dependency out;
         out.name = dep.packageName();

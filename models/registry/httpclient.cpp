@@ -180,13 +180,12 @@ void HttpClient::startAttempt(HttpJob *job)
     QNetworkReply *reply = m_nam->sendCustomRequest(request, job->m_currentVerb, job->m_request.body);
     job->m_reply = reply;
     connect(reply, &QNetworkReply::downloadProgress, job, &HttpJob::progress);
-    connect(reply, &QNetworkReply::readyRead, job, [this, job] { onReadyRead(job); });
+    connect(reply, &QNetworkReply::readyRead, job, [this, job, reply] { onReadyRead(job, reply); });
     connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
 }
 
-void HttpClient::onReadyRead(HttpJob *job)
+void HttpClient::onReadyRead(HttpJob *job, QNetworkReply *reply)
 {
-    QNetworkReply *reply = job->m_reply;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (job->m_request.saveTo.isEmpty() || status < 200 || status >= 300)
         return; // small bodies are read whole when the reply finishes
@@ -264,7 +263,7 @@ void HttpClient::onReplyFinished(HttpJob *job)
         if (job->m_request.saveTo.isEmpty()) {
             response.body = reply->readAll();
         } else {
-            onReadyRead(job); // the last bytes, and the file for an empty body
+            onReadyRead(job, reply); // the last bytes, and the file for an empty body
             if (response.error) {
                 finish(job);
                 return;

@@ -111,7 +111,7 @@ public:
 private:
     void startNext();
     void startAttempt(HttpJob *job);
-    void onReadyRead(HttpJob *job);
+    void onReadyRead(HttpJob *job, QNetworkReply *reply);
     void onReplyFinished(HttpJob *job);
     bool scheduleRetry(HttpJob *job, const QByteArray &retryAfter);
     void finish(HttpJob *job);

@@ -338,6 +338,8 @@ private Q_SLOTS:
         QTest::newRow("parent in long name")
             << crateOf(manifest + file("foo-1.0.0/" + QByteArray(120, 'a') + "/../../../etc/cron.d/x") + TarEnd) << Kind::UnsafePath
             << u"leaves the package folder"_s;
+        QTest::newRow("path over 4096 bytes") << crateOf(manifest + file("foo-1.0.0/" + QByteArray(5000, 'a')) + TarEnd)
+                                              << Kind::UnsafePath << u"longer than 4096 bytes"_s;
         QTest::newRow("absolute path") << crateOf(file("/etc/passwd") + TarEnd) << Kind::UnsafePath << u"entry \"/etc/passwd\" has an absolute path"_s;
         QTest::newRow("absolute top dir") << crateOf(manifest + file("/foo-1.0.0/x") + TarEnd) << Kind::UnsafePath << u"absolute path"_s;
         QTest::newRow("dot component") << crateOf(manifest + file("foo-1.0.0/./x") + TarEnd) << Kind::UnsafePath << u"not a normalized path"_s;

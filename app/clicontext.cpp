@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicontext.h"
+
+#include "feed/feedserveroptions.h"
+#include "registry/feedsettings.h"
+#include "registry/feedurl.h"
+#include "registry/httpclient.h"
+#include "registry/registryclient.h"
+#include "secrets/keychainsecretstore.h"
+#include "storage/indexcache.h"
+
+#include <QStandardPaths>
+
+using namespace Qt::Literals::StringLiterals;
+
+CliContext::CliContext()
+    : m_feeds(std::make_unique<FeedSettings>(&m_settings))
+    , m_secrets(std::make_unique<KeychainSecretStore>())
+    , m_http(std::make_unique<HttpClient>(&m_nam))
+{
+    m_cache = std::make_unique<IndexCache>(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/index.sqlite"_s);
+    QString error;
+    if (!m_cache->open(&error))
+        m_cache.reset(); // without a cache every read goes to the feed; that still works
+}
+
+CliContext::~CliContext() = default;
+
+std::optional<Feed> CliContext::resolveFeed(const QString &name, const QString &indexUrl, QString *error) const
+{
+    if (!indexUrl.isEmpty()) {
+        const QUrl url = FeedUrl::parse(indexUrl, error);
+        if (!url.isValid())
+            return std::nullopt;
+        Feed feed;
+        feed.name = url.host();
+        feed.indexUrl = url;
+        return feed;
+    }
+    if (name.isEmpty()) {
+        *error = u"name a feed with --feed NAME or --index URL (see `cratedesk feed list`)"_s;
+        return std::nullopt;
+    }
+    if (auto feed = m_feeds->feed(name))
+        return feed;
+    if (name == u"local"_s) {
+        Feed local;
+        local.name = name;
+        local.indexUrl = QUrl(u"http://127.0.0.1:%1/"_s.arg(FeedServerOptions::DefaultPort));
+        local.auth = Feed::AuthKind::Token;
+        local.origin = Feed::Origin::Local;
+        return local;
+    }
+    *error = u"there is no feed called \"%1\"; add it with `cratedesk feed add %1 URL`"_s.arg(name);
+    return std::nullopt;
+}
+
+RegistryClient *CliContext::clientFor(const Feed &feed)
+{
+    return new RegistryClient(feed, m_http.get(), m_cache.get(), m_secrets.get(), nullptr);
+}

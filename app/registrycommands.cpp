@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "registrycommands.h"
+
+#include "clicontext.h"
+#include "crate/cargomanifest.h"
+#include "crate/cratearchive.h"
+#include "registry/feedsettings.h"
+#include "registry/feedurl.h"
+#include "registry/registryclient.h"
+#include "secrets/keychainsecretstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+void out(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+}
+
+// Failures end with one clear line on stderr and a non-zero exit.
+int fail(const QString &message)
+{
+    std::fflush(stdout);
+    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
+    return 1;
+}
+
+void finishWith(int code, const QString &error = {})
+{
+    if (!error.isEmpty())
+        fail(error);
+    std::fflush(stdout);
+    QCoreApplication::exit(code);
+}
+
+QByteArray readSecretFromStdin()
+{
+    QTextStream in(stdin);
+    return in.readLine().trimmed().toUtf8();
+}
+
+const QCommandLineOption &feedOption()
+{
+    static const QCommandLineOption option(u"feed"_s, u"The feed (see `cratedesk feed list`; \"local\" is the embedded one)."_s, u"name"_s);
+    return option;
+}
+
+const QCommandLineOption &indexOption()
+{
+    static const QCommandLineOption option(u"index"_s, u"A feed given by its index URL instead of a name."_s, u"url"_s);
+    return option;
+}
+
+// Parses "cratedesk COMMAND ..." (the command word is argument 0 for the parser's purposes).
+bool parse(QCommandLineParser &parser, const QStringList &args, int positionals, const QString &usage, QString *error)
+{
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"args"_s, usage);
+    if (!parser.parse(args)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.positionalArguments().size() != positionals) {
+        *error = u"usage: cratedesk %1"_s.arg(usage);
+        return false;
+    }
+    return true;
+}
+
+QJsonObject dependencyJson(const IndexDependency &dep)
+{
+    static const char *kinds[] = {"normal", "dev", "build"};
+    QJsonObject object{{u"name"_s, dep.name},
+                       {u"req"_s, dep.req},
+                       {u"features"_s, QJsonArray::fromStringList(dep.features)},
+                       {u"optional"_s, dep.optional},
+                       {u"default_features"_s, dep.defaultFeatures},
+                       {u"target"_s, dep.target ? QJsonValue(*dep.target) : QJsonValue()},
+                       {u"kind"_s, QString::fromLatin1(kinds[int(dep.kind)])},
+                       {u"registry"_s, dep.registry ? QJsonValue(*dep.registry) : QJsonValue()},
+                       {u"package"_s, dep.package ? QJsonValue(*dep.package) : QJsonValue()}};
+    return object;
+}
+
+QJsonObject versionJson(const IndexEntry &entry)
+{
+    QJsonArray deps;
+    for (const IndexDependency &dep : entry.deps)
+        deps.append(dependencyJson(dep));
+    QJsonObject features;
+    for (auto it = entry.features.cbegin(); it != entry.features.cend(); ++it)
+        features.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    QJsonObject object{{u"vers"_s, entry.vers}, {u"yanked"_s, entry.yanked}, {u"cksum"_s, entry.cksum},
+                       {u"deps"_s, deps}, {u"features"_s, features}};
+    if (entry.rustVersion)
+        object.insert(u"rust_version"_s, *entry.rustVersion);
+    if (entry.links)
+        object.insert(u"links"_s, *entry.links);
+    if (!entry.isValid())
+        object.insert(u"invalid"_s, entry.invalidReason);
+    return object;
+}
+
+// The version `info` describes: the one asked for, else the highest cargo would pick.
+const IndexEntry *selectVersion(const QList<IndexEntry> &entries, const QString &wanted)
+{
+    const IndexEntry *best = nullptr;
+    for (const IndexEntry &entry : entries) {
+        if (!wanted.isEmpty()) {
+            if (entry.vers == wanted)
+                return &entry;
+            continue;
+        }
+        if (entry.isCandidate() && !entry.version.isPrerelease() && (!best || best->version < entry.version))
+            best = &entry;
+    }
+    if (!best && wanted.isEmpty() && !entries.isEmpty())
+        best = &entries.last();
+    return best;
+}
+
+void printInfo(const Feed &feed, const QList<IndexEntry> &entries, const IndexEntry &chosen, const QString &license, bool stale)
+{
+    out(u"%1 %2 (%3%4)"_s.arg(chosen.name, chosen.vers, feed.name, stale ? u", from cache: the feed is unreachable"_s : QString()));
+    if (!license.isEmpty())
+        out(u"license: %1"_s.arg(license));
+    if (chosen.rustVersion)
+        out(u"rust-version: %1"_s.arg(*chosen.rustVersion));
+    QStringList versions;
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it)
+        versions << (it->yanked ? it->vers + u" (yanked)"_s : it->vers);
+    out(u"versions: %1"_s.arg(versions.join(u", "_s)));
+    out(u"dependencies:"_s);
+    for (const IndexDependency &dep : chosen.deps) {
+        QStringList notes;
+        if (dep.kind == IndexDependency::Kind::Dev)
+            notes << u"dev"_s;
+        if (dep.kind == IndexDependency::Kind::Build)
+            notes << u"build"_s;
+        if (dep.optional)
+            notes << u"optional"_s;
+        if (dep.target)
+            notes << *dep.target;
+        if (dep.package)
+            notes << u"package %1"_s.arg(*dep.package);
+        out(u"  %1 = \"%2\"%3"_s.arg(dep.name, dep.req, notes.isEmpty() ? QString() : u"  (%1)"_s.arg(notes.join(u", "_s))));
+    }
+    out(u"features:"_s);
+    for (auto it = chosen.features.cbegin(); it != chosen.features.cend(); ++it)
+        out(u"  %1 = [%2]"_s.arg(it.key(), it.value().join(u", "_s)));
+}
+
+int feedAdd(CliContext &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption tokenStdin(u"token-stdin"_s, u"Read the feed's token from standard input."_s);
+    const QCommandLineOption user(u"user"_s, u"User name for Basic authentication."_s, u"name"_s);
+    const QCommandLineOption passwordStdin(u"password-stdin"_s, u"Read the Basic password from standard input."_s);
+    parser.addOptions({tokenStdin, user, passwordStdin});
+    QString error;
+    if (!parse(parser, args, 2, u"feed add NAME URL [--token-stdin | --user U --password-stdin]"_s, &error))
+        return fail(error);
+    const QString name = parser.positionalArguments().at(0);
+    const QUrl url = FeedUrl::parse(parser.positionalArguments().at(1), &error);
+    if (!url.isValid())
+        return fail(error);
+    if (parser.isSet(tokenStdin) && parser.isSet(user))
+        return fail(u"use either --token-stdin or --user with --password-stdin, not both"_s);
+    if (parser.isSet(user) != parser.isSet(passwordStdin))
+        return fail(u"Basic authentication needs both --user and --password-stdin"_s);
+
+    Feed feed;
+    feed.name = name;
+    feed.indexUrl = url;
+    QByteArray secret;
+    if (parser.isSet(tokenStdin)) {
+        feed.auth = Feed::AuthKind::Token;
+        secret = readSecretFromStdin();
+    } else if (parser.isSet(user)) {
+        feed.auth = Feed::AuthKind::Basic;
+        feed.basicUser = parser.value(user);
+        secret = readSecretFromStdin();
+    }
+    if (feed.auth != Feed::AuthKind::None && secret.isEmpty())
+        return fail(u"nothing was read from standard input; pipe the secret in"_s);
+    if (!context.feeds().save(feed, &error))
+        return fail(error);
+    if (feed.auth == Feed::AuthKind::None) {
+        out(u"added feed %1 (%2)"_s.arg(name, feed.cargoIndexUrl()));
+        return 0;
+    }
+    const QString key = feed.auth == Feed::AuthKind::Token ? SecretStore::feedTokenKey(name) : SecretStore::feedPasswordKey(name);
+    context.secrets().writeSecret(key, secret, nullptr, [&context, feed](const SecretStore::Result &result) {
+        if (!result.ok()) {
+            context.feeds().remove(feed.name); // no half-configured feed without its secret
+            return finishWith(1, result.message);
+        }
+        out(u"added feed %1 (%2), secret in the keychain"_s.arg(feed.name, feed.cargoIndexUrl()));
+        finishWith(0);
+    });
+    return QCoreApplication::exec();
+}
+
+int feedList(CliContext &context)
+{
+    static const char *auth[] = {"no auth", "token", "basic"};
+    for (const Feed &feed : context.feeds().feeds())
+        out(u"%1\t%2\t%3"_s.arg(feed.name, feed.cargoIndexUrl(), QString::fromLatin1(auth[int(feed.auth)])
+                                   + (feed.auth == Feed::AuthKind::Basic ? u" (%1)"_s.arg(feed.basicUser) : QString())));
+    return 0;
+}
+
+int feedRemove(CliContext &context, const QStringList &args)
+{
+    QCommandLineParser parser;
+    QString error;
+    if (!parse(parser, args, 1, u"feed remove NAME"_s, &error))
+        return fail(error);
+    const QString name = parser.positionalArguments().at(0);
+    if (!context.feeds().remove(name))
+        return fail(u"there is no feed called \"%1\""_s.arg(name));
+    // Both possible secrets go; "not found" is the normal case for one of them.
+    auto pending = std::make_shared<int>(2);
+    auto done = [pending, name](const SecretStore::Result &result) {
+        if (!result.ok() && result.error != SecretStore::Error::NotFound)
+            std::fprintf(stderr, "cratedesk: warning: %s\n", qPrintable(result.message));
+        if (--*pending == 0) {
+            out(u"removed feed %1"_s.arg(name));
+            finishWith(0);
+        }
+    };
+    context.secrets().deleteSecret(SecretStore::feedTokenKey(name), nullptr, done);
+    context.secrets().deleteSecret(SecretStore::feedPasswordKey(name), nullptr, done);
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int runRegistryCommand(const QStringList &args)
+{
+    CliContext context;
+    const QString command = args.value(1);
+    const QStringList rest = QStringList{u"cratedesk "_s + command} + args.mid(2);
+
+    if (command == u"feed"_s) {
+        const QString sub = args.value(2);
+        const QStringList subArgs = QStringList{u"cratedesk feed "_s + sub} + args.mid(3);
+        if (sub == u"add"_s)
+            return feedAdd(context, subArgs);
+        if (sub == u"list"_s)
+            return feedList(context);
+        if (sub == u"remove"_s)
+            return feedRemove(context, subArgs);
+        return fail(u"unknown command `feed %1`; try feed add, feed list, feed remove or feed token create"_s.arg(sub));
+    }
+
+    QCommandLineParser parser;
+    parser.addOptions({feedOption(), indexOption()});
+    const QCommandLineOption version(u"version"_s, u"The version to describe."_s, u"version"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
+    const QCommandLineOption output(u"o"_s, u"Folder to download into."_s, u"dir"_s, u"."_s);
+    const QCommandLineOption undo(u"undo"_s, u"Unyank instead."_s);
+    const QCommandLineOption list(u"list"_s, u"List the owners."_s);
+    const QCommandLineOption add(u"add"_s, u"Add an owner."_s, u"login"_s);
+    const QCommandLineOption remove(u"remove"_s, u"Remove an owner."_s, u"login"_s);
+    const QCommandLineOption limit(u"limit"_s, u"How many results (at most 100)."_s, u"n"_s, u"10"_s);
+
+    int positionals = 1;
+    QString usage;
+    if (command == u"search"_s) {
+        parser.addOption(limit);
+        usage = u"search QUERY --feed NAME [--limit N]"_s;
+    } else if (command == u"info"_s) {
+        parser.addOptions({version, json});
+        usage = u"info CRATE [--feed NAME | --index URL] [--version V] [--json]"_s;
+    } else if (command == u"download"_s) {
+        parser.addOption(output);
+        positionals = 2;
+        usage = u"download CRATE VERSION --feed NAME -o DIR"_s;
+    } else if (command == u"yank"_s) {
+        parser.addOption(undo);
+        positionals = 2;
+        usage = u"yank CRATE VERSION [--undo] --feed NAME"_s;
+    } else if (command == u"owner"_s) {
+        parser.addOptions({list, add, remove});
+        usage = u"owner CRATE --list|--add LOGIN|--remove LOGIN --feed NAME"_s;
+    } else {
+        return fail(u"unknown command `%1`"_s.arg(command));
+    }
+    QString error;
+    if (!parse(parser, rest, positionals, usage, &error))
+        return fail(error);
+    const auto feed = context.resolveFeed(parser.value(feedOption()), parser.value(indexOption()), &error);
+    if (!feed)
+        return fail(error);
+    RegistryClient *client = context.clientFor(*feed);
+    const QStringList positional = parser.positionalArguments();
+    const QString crate = positional.at(0);
+
+    if (command == u"search"_s) {
+        RegistryReply *reply = client->search(crate, qBound(1, parser.value(limit).toInt(), 100));
+        QObject::connect(reply, &RegistryReply::finished, reply, [reply] {
+            if (reply->error())
+                return finishWith(1, reply->error().message);
+            const QJsonObject result = reply->json.object();
+            const QJsonArray crates = result.value(u"crates"_s).toArray();
+            for (const QJsonValue &value : crates) {
+                const QJsonObject hit = value.toObject();
+                const QString description = hit.value(u"description"_s).toString().simplified();
+                out(u"%1 = \"%2\"%3"_s.arg(hit.value(u"name"_s).toString(), hit.value(u"max_version"_s).toString(),
+                                          description.isEmpty() ? QString() : u"    # "_s + description));
+            }
+            const int total = result.value(u"meta"_s).toObject().value(u"total"_s).toInt();
+            if (total > crates.size())
+                out(u"... and %1 crates more"_s.arg(total - crates.size()));
+            finishWith(0);
+        });
+    } else if (command == u"info"_s) {
+        RegistryReply *reply = client->fetchIndex(crate);
+        const bool asJson = parser.isSet(json);
+        const QString wanted = parser.value(version);
+        QObject::connect(reply, &RegistryReply::finished, client, [client, reply, asJson, wanted, feed] {
+            if (reply->error())
+                return finishWith(1, reply->error().message);
+            const QList<IndexEntry> entries = reply->entries;
+            const bool stale = reply->stale;
+            const IndexEntry *chosen = selectVersion(entries, wanted);
+            if (!chosen)
+                return finishWith(1, u"%1 has no version %2 in %3"_s.arg(entries.value(0).name, wanted, feed->name));
+            const IndexEntry entry = *chosen;
+            // The portable way to a license, as `cargo info` does it: the .crate's Cargo.toml.
+            auto dir = std::make_shared<QTemporaryDir>();
+            const QString file = dir->filePath(u"x.crate"_s);
+            RegistryReply *download = client->download(entry.name, entry.vers, entry.cksum, file);
+            QObject::connect(download, &RegistryReply::finished, client, [download, dir, file, entries, entry, asJson, stale, feed] {
+                QString license;
+                if (!download->error()) {
+                    const auto archive = CrateArchive::open(file);
+                    const auto manifest = archive.isOk() ? CargoManifest::parse(archive.archive->manifestBytes()) : CargoManifest::Result{};
+                    if (manifest.isOk())
+                        license = manifest.manifest->license.value_or(manifest.manifest->licenseFile ? u"see "_s + *manifest.manifest->licenseFile : QString());
+                }
+                if (asJson) {
+                    QJsonArray versions;
+                    for (const IndexEntry &e : entries)
+                        versions.append(versionJson(e));
+                    QJsonObject result{{u"name"_s, entry.name}, {u"feed"_s, feed->name}, {u"version"_s, entry.vers},
+                                       {u"license"_s, license.isEmpty() ? QJsonValue() : QJsonValue(license)},
+                                       {u"stale"_s, stale}, {u"versions"_s, versions}};
+                    out(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)).trimmed());
+                } else {
+                    printInfo(*feed, entries, entry, license, stale);
+                }
+                finishWith(0);
+            });
+        });
+    } else if (command == u"download"_s) {
+        const QString wanted = positional.at(1);
+        const QString dir = parser.value(output);
+        RegistryReply *index = client->fetchIndex(crate);
+        QObject::connect(index, &RegistryReply::finished, client, [client, index, wanted, dir, feed] {
+            if (index->error())
+                return finishWith(1, index->error().message);
+            const IndexEntry *entry = selectVersion(index->entries, wanted);
+            if (!entry)
+                return finishWith(1, u"%1 has no version %2 in %3"_s.arg(index->entries.value(0).name, wanted, feed->name));
+            if (!QDir().mkpath(dir))
+                return finishWith(1, u"cannot create %1"_s.arg(dir));
+            const QString target = QDir(dir).filePath(entry->name + u'-' + entry->vers + u".crate"_s);
+            RegistryReply *download = client->download(entry->name, entry->vers, entry->cksum, target);
+            QObject::connect(download, &RegistryReply::finished, client, [download, target] {
+                if (download->error())
+                    return finishWith(1, download->error().message);
+                out(target);
+                finishWith(0);
+            });
+        });
+    } else if (command == u"yank"_s) {
+        const bool yank = !parser.isSet(undo);
+        RegistryReply *reply = client->setYanked(crate, positional.at(1), yank);
+        QObject::connect(reply, &RegistryReply::finished, reply, [reply, crate, yank, version = positional.at(1)] {
+            if (reply->error())
+                return finishWith(1, reply->error().message);
+            out(u"%1 %2@%3"_s.arg(yank ? u"yanked"_s : u"unyanked"_s, crate, version));
+            finishWith(0);
+        });
+    } else if (command == u"owner"_s) {
+        const int modes = int(parser.isSet(list)) + int(parser.isSet(add)) + int(parser.isSet(remove));
+        if (modes != 1)
+            return fail(u"usage: cratedesk %1"_s.arg(usage));
+        RegistryReply *reply = parser.isSet(list) ? client->owners(crate)
+                                                  : client->changeOwners(crate, {parser.isSet(add) ? parser.value(add) : parser.value(remove)}, parser.isSet(add));
+        const bool listing = parser.isSet(list);
+        QObject::connect(reply, &RegistryReply::finished, reply, [reply, listing] {
+            if (reply->error())
+                return finishWith(1, reply->error().message);
+            const QJsonObject result = reply->json.object();
+            if (listing) {
+                for (const QJsonValue &user : result.value(u"users"_s).toArray())
+                    out(user.toObject().value(u"login"_s).toString());
+            } else {
+                out(result.value(u"msg"_s).toString());
+            }
+            finishWith(0);
+        });
+    }
+    const int code = QCoreApplication::exec();
+    delete client;
+    return code;
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "indexentry.h"
+
+#include "featurevalue.h"
+#include "versionreq.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTimeZone>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// What cargo's feature validation needs to know about one name used in Cargo.toml: several
+// dependencies may share it (a target-specific copy, a build copy), and any one of them being
+// optional counts.
+struct DepUse
+{
+    bool any = false;
+    bool optional = false;
+};
+
+QHash<QString, DepUse> dependencyUses(const QList<IndexDependency> &deps)
+{
+    QHash<QString, DepUse> uses;
+    for (const IndexDependency &dep : deps) {
+        DepUse &use = uses[dep.name];
+        use.any = true;
+        use.optional = use.optional || dep.optional;
+    }
+    return uses;
+}
+
+bool isDigits(QStringView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
+}
+
+// Fixed-width decimal field of the pubtime pattern; -1 when it is not all digits.
+int field(QStringView text, qsizetype from, qsizetype length)
+{
+    const QStringView part = text.mid(from, length);
+    return isDigits(part) ? part.toInt() : -1;
+}
+
+} // namespace
+
+QMap<QString, QStringList> IndexEntry::featuresWithImplicit() const
+{
+    QSet<QString> namedWithDep;
+    for (const QStringList &values : features) {
+        for (const QString &value : values) {
+            if (value.startsWith(u"dep:"))
+                namedWithDep.insert(value.mid(4));
+        }
+    }
+    QMap<QString, QStringList> result = features;
+    for (const IndexDependency &dep : deps) {
+        if (dep.optional && !result.contains(dep.name) && !namedWithDep.contains(dep.name))
+            result.insert(dep.name, {u"dep:"_s + dep.name});
+    }
+    return result;
+}
+
+QString IndexEntry::featureReferenceError() const
+{
+    // The order and wording follow cargo's Summary::new and build_feature_map, so that the
+    // reason shown matches what `cargo` would print for the same line.
+    for (const IndexDependency &dep : deps) {
+        if (dep.optional && dep.kind == IndexDependency::Kind::Dev)
+            return u"dev-dependencies are not allowed to be optional: `%1`"_s.arg(dep.name);
+    }
+    const QHash<QString, DepUse> uses = dependencyUses(deps);
+    const QMap<QString, QStringList> all = featuresWithImplicit();
+    for (auto it = features.cbegin(); it != features.cend(); ++it) {
+        const QString &feature = it.key();
+        for (const QString &text : it.value()) {
+            const FeatureValue value = FeatureValue::parse(text);
+            const DepUse use = uses.value(value.name);
+            switch (value.type) {
+            case FeatureValue::Type::Feature:
+                if (features.contains(value.name))
+                    break;
+                if (!use.any)
+                    return u"feature `%1` includes `%2` which is neither a dependency nor another feature"_s.arg(feature, text);
+                if (!use.optional)
+                    return u"feature `%1` includes `%2`, but `%2` is not an optional dependency"_s.arg(feature, text);
+                if (!all.contains(value.name))
+                    return u"feature `%1` includes `%2`, but `%2` is an optional dependency without an implicit feature"_s.arg(feature, text);
+                break;
+            case FeatureValue::Type::Dep:
+                if (!use.any)
+                    return u"feature `%1` includes `%2`, but `%3` is not listed as a dependency"_s.arg(feature, text, value.name);
+                if (!use.optional)
+                    return u"feature `%1` includes `%2`, but `%3` is not an optional dependency"_s.arg(feature, text, value.name);
+                break;
+            case FeatureValue::Type::DepFeature:
+                if (value.depFeature.contains(u'/'))
+                    return u"multiple slashes in feature `%1` (included by feature `%2`) are not allowed"_s.arg(text, feature);
+                if (value.name.startsWith(u"dep:"))
+                    return u"feature `%1` includes `%2` with both `dep:` and `/`"_s.arg(feature, text);
+                if (!use.any)
+                    return u"feature `%1` includes `%2`, but `%3` is not a dependency"_s.arg(feature, text, value.name);
+                if (value.weak && !use.optional)
+                    return u"feature `%1` includes `%2` with a `?`, but `%3` is not an optional dependency"_s.arg(feature, text, value.name);
+                break;
+            }
+        }
+    }
+    return {};
+}
+
+std::optional<QDateTime> IndexEntry::parsePubtime(QStringView text)
+{
+    // cargo: strptime("%Y-%m-%dT%H:%M:%SZ") plus a length check, so no fractions, no offset,
+    // no unpadded fields; and the date must exist.
+    if (text.size() != 20 || text.at(4) != u'-' || text.at(7) != u'-' || text.at(10) != u'T' || text.at(13) != u':'
+        || text.at(16) != u':' || text.at(19) != u'Z')
+        return std::nullopt;
+    const int year = field(text, 0, 4);
+    const int month = field(text, 5, 2);
+    const int day = field(text, 8, 2);
+    const int hour = field(text, 11, 2);
+    const int minute = field(text, 14, 2);
+    const int second = field(text, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
+        return std::nullopt;
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, QTimeZone::UTC);
+}
+
+QString IndexEntry::rustVersionError(QStringView text)
+{
+    // Mirrors cargo's PartialVersion::from_str followed by RustVersion's checks.
+    static const QString expected = u"expected a version like \"1.32\""_s;
+    if (const auto full = SemVer::parse(text)) {
+        if (full->isPrerelease())
+            return u"unexpected prerelease field, "_s + expected;
+        if (!full->buildMetadata().isEmpty())
+            return u"unexpected build field, "_s + expected;
+        return {};
+    }
+    const auto req = VersionReq::parse(text);
+    if (!req) {
+        if (text.contains(u'-'))
+            return u"unexpected prerelease field, "_s + expected;
+        if (text.contains(u'+'))
+            return u"unexpected build field, "_s + expected;
+        return expected;
+    }
+    const QList<VersionReq::Comparator> comparators = req->comparators();
+    if (comparators.size() != 1 || comparators.first().op != VersionReq::Op::Caret || text.startsWith(u'^'))
+        return u"unexpected version requirement, "_s + expected;
+    if (!comparators.first().prerelease.isEmpty())
+        return u"unexpected prerelease field, "_s + expected;
+    return {};
+}

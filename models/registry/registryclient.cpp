@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "registryclient.h"
+
+#include "cratename.h"
+#include "httpclient.h"
+#include "indexfileparser.h"
+#include "secrets/secretstore.h"
+#include "storage/indexcache.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString ConfigFile = u"config.json"_s;
+
+// `WWW-Authenticate: Cargo login_url="https://…"`; other schemes are not ours.
+QString loginUrlFrom(const QByteArray &challenge)
+{
+    static const QRegularExpression pattern(u"(?i)\\bcargo\\b.*\\blogin_url\\s*=\\s*\"([^\"]*)\""_s);
+    const auto match = pattern.match(QString::fromLatin1(challenge));
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+} // namespace
+
+RegistryReply::RegistryReply(QObject *parent)
+    : QObject(parent)
+{
+}
+
+RegistryReply::~RegistryReply() = default;
+
+void RegistryReply::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    if (m_job)
+        m_job->cancel(); // its completion finishes this reply as cancelled
+    else
+        QMetaObject::invokeMethod(this, [this] { finish(RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s)); },
+                                  Qt::QueuedConnection);
+}
+
+void RegistryReply::track(HttpJob *job)
+{
+    m_job = job;
+    connect(job, &HttpJob::progress, this, &RegistryReply::progress);
+}
+
+void RegistryReply::finish(const RegistryError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = m_cancelled && !error ? RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s) : error;
+    Q_EMIT finished();
+    deleteLater();
+}
+
+RegistryClient::RegistryClient(const Feed &feed, HttpClient *http, IndexCache *cache, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_feed(feed)
+    , m_http(http)
+    , m_cache(cache)
+    , m_secrets(secrets)
+{
+}
+
+RegistryClient::~RegistryClient() = default;
+
+QByteArray RegistryClient::authorizationFor(const Feed &feed, const QByteArray &secret)
+{
+    switch (feed.auth) {
+    case Feed::AuthKind::None:
+        return {};
+    case Feed::AuthKind::Token:
+        return secret; // cargo sends the token as is, with no scheme
+    case Feed::AuthKind::Basic:
+        return "Basic " + QByteArray(feed.basicUser.toUtf8() + ':' + secret).toBase64();
+    }
+    return {};
+}
+
+void RegistryClient::setCredential(const QByteArray &secret)
+{
+    m_authorization = authorizationFor(m_feed, secret);
+    m_credentialsLoaded = true;
+}
+
+QString RegistryClient::feedKey() const
+{
+    return m_feed.indexUrl.toString();
+}
+
+void RegistryClient::withCredentials(std::function<void()> next)
+{
+    if (m_credentialsLoaded || m_feed.auth == Feed::AuthKind::None || !m_secrets) {
+        m_credentialsLoaded = true;
+        next();
+        return;
+    }
+    m_credentialWaiters.append(std::move(next));
+    if (m_credentialWaiters.size() > 1)
+        return; // already asking the keychain
+    const QString key = m_feed.auth == Feed::AuthKind::Basic ? SecretStore::feedPasswordKey(m_feed.name)
+                                                             : SecretStore::feedTokenKey(m_feed.name);
+    m_secrets->readSecret(key, this, [this](const SecretStore::Result &result) {
+        // A missing secret is not fatal: public feeds answer anyway, others say 401 clearly.
+        if (result.ok())
+            m_authorization = authorizationFor(m_feed, result.secret);
+        m_credentialsLoaded = true;
+        const auto waiters = std::exchange(m_credentialWaiters, {});
+        for (const auto &waiter : waiters)
+            waiter();
+    });
+}
+
+HttpJob *RegistryClient::send(HttpRequest request, bool withAuth)
+{
+    if (withAuth)
+        request.authorization = m_authorization;
+    return m_http->send(request);
+}
+
+RegistryError RegistryClient::explain(const RegistryError &error, const QString &action) const
+{
+    RegistryError explained = error;
+    const QString feed = m_feed.name;
+    switch (error.kind) {
+    case RegistryError::Kind::AuthRequired:
+        explained.message = m_authorization.isEmpty()
+            ? u"the feed %1 needs a token to %2: add one to the feed%3"_s.arg(feed, action, m_loginUrl.isEmpty() ? QString() : u" (get it at %1)"_s.arg(m_loginUrl))
+            : u"the feed %1 rejected the token while trying to %2: check or replace it%3"_s.arg(feed, action, error.serverDetail.isEmpty() ? QString() : u" (%1)"_s.arg(error.serverDetail));
+        break;
+    case RegistryError::Kind::Forbidden:
+        explained.message = u"this token may not %1 on %2%3"_s.arg(action, feed, error.serverDetail.isEmpty() ? QString() : u": %1"_s.arg(error.serverDetail));
+        break;
+    case RegistryError::Kind::Http:
+        if (!error.serverDetail.isEmpty())
+            explained.message = u"%1 could not %2: %3 (HTTP %4)"_s.arg(feed, action, error.serverDetail).arg(error.httpStatus);
+        break;
+    default:
+        break;
+    }
+    return explained;
+}
+
+RegistryReply *RegistryClient::fetchConfig()
+{
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply](const RegistryError &error) {
+        reply->fromCache = m_configFromCache;
+        reply->stale = m_configFromCache;
+        reply->finish(error);
+    });
+    return reply;
+}
+
+void RegistryClient::withConfig(RegistryReply *reply, ConfigCallback next)
+{
+    if (m_config && !m_configFromCache) {
+        next({});
+        return;
+    }
+    QPointer<RegistryReply> guard(reply);
+    m_configWaiters.append([guard, next = std::move(next)](const RegistryError &error) {
+        if (guard && !guard->m_cancelled)
+            next(error);
+        else if (guard)
+            guard->finish();
+    });
+    if (m_configInFlight)
+        return;
+    m_configInFlight = true;
+    withCredentials([this] {
+        // Cargo's order: unauthenticated first; the credentials only after a 401.
+        requestConfig(false);
+    });
+}
+
+void RegistryClient::requestConfig(bool withAuth)
+{
+    HttpRequest request;
+    request.url = m_feed.indexUrl.resolved(QUrl(ConfigFile));
+    HttpJob *job = send(request, withAuth);
+    connect(job, &HttpJob::finished, this, [this, job, withAuth] {
+        const HttpResponse &response = job->response();
+        if (response.error.kind == RegistryError::Kind::AuthRequired) {
+            const QString login = loginUrlFrom(response.header("WWW-Authenticate"));
+            if (!login.isEmpty())
+                m_loginUrl = login;
+            if (!withAuth && !m_authorization.isEmpty()) {
+                requestConfig(true);
+                return;
+            }
+        }
+        if (response.error) {
+            // Offline (or the feed is down): the last config we saw still describes the feed.
+            const bool unreachable = response.error.kind == RegistryError::Kind::Network
+                || response.error.kind == RegistryError::Kind::Timeout || response.error.kind == RegistryError::Kind::Http;
+            if (unreachable && m_cache) {
+                if (const auto cached = m_cache->get(feedKey(), ConfigFile)) {
+                    QString ignored;
+                    if (auto config = RegistryConfig::parse(cached->body, &ignored)) {
+                        m_config = config;
+                        m_configFromCache = true;
+                        configFinished({});
+                        return;
+                    }
+                }
+            }
+            configFinished(explain(response.error, u"read its index"_s));
+            return;
+        }
+        QString parseError;
+        auto config = RegistryConfig::parse(response.body, &parseError);
+        if (!config) {
+            configFinished(RegistryError::make(RegistryError::Kind::Parse, u"%1: %2"_s.arg(m_feed.name, parseError), response.finalUrl));
+            return;
+        }
+        m_config = config;
+        m_configFromCache = false;
+        if (m_cache)
+            m_cache->put(feedKey(), ConfigFile, {response.body, {}, {}, QDateTime::currentDateTimeUtc()});
+        configFinished({});
+    });
+}
+
+void RegistryClient::configFinished(const RegistryError &error)
+{
+    m_configInFlight = false;
+    const auto waiters = std::exchange(m_configWaiters, {});
+    for (const auto &waiter : waiters)
+        waiter(error);
+}
+
+RegistryReply *RegistryClient::fetchIndex(const QString &crate)
+{
+    auto *reply = new RegistryReply(this);
+    const QString path = CrateName::indexPath(crate);
+    if (path.isEmpty() || !CrateName::validationError(crate).isEmpty()) {
+        QMetaObject::invokeMethod(reply, [reply, crate] {
+            reply->finish(RegistryError::make(RegistryError::Kind::NotFound, u"\"%1\" is not a valid crate name"_s.arg(crate)));
+        }, Qt::QueuedConnection);
+        return reply;
+    }
+    const auto cached = m_cache ? m_cache->get(feedKey(), path) : std::nullopt;
+    auto serveCached = [reply, cached](bool stale) {
+        reply->body = cached->body;
+        reply->entries = IndexFileParser::parse(cached->body).entries;
+        reply->fromCache = true;
+        reply->stale = stale;
+        reply->fetchedAt = cached->fetchedAt;
+        reply->finish();
+    };
+
+    withConfig(reply, [this, reply, path, crate, cached, serveCached](const RegistryError &configError) {
+        if (configError || m_configFromCache) {
+            if (cached)
+                return serveCached(true);
+            return reply->finish(configError ? configError
+                                             : RegistryError::make(RegistryError::Kind::Network,
+                                                                   u"%1 cannot be reached and %2 is not in the cache"_s.arg(m_feed.name, crate)));
+        }
+        HttpRequest request;
+        request.url = m_feed.indexUrl.resolved(QUrl(path));
+        request.headers.emplaceBack("cargo-protocol", "version=1");
+        request.headers.emplaceBack("Accept", "text/plain");
+        if (cached && !cached->etag.isEmpty())
+            request.headers.emplaceBack("If-None-Match", cached->etag);
+        else if (cached && !cached->lastModified.isEmpty())
+            request.headers.emplaceBack("If-Modified-Since", cached->lastModified);
+        HttpJob *job = send(request, m_config->authRequired);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job, path, crate, cached, serveCached] {
+            const HttpResponse &response = job->response();
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (response.status == 304 && cached) {
+                m_cache->touch(feedKey(), path, now);
+                return serveCached(false);
+            }
+            if (response.error) {
+                if (response.error.kind == RegistryError::Kind::NotFound) {
+                    if (m_cache)
+                        m_cache->remove(feedKey(), path);
+                    return reply->finish(RegistryError::make(RegistryError::Kind::NotFound,
+                        u"there is no crate %1 in %2"_s.arg(crate, m_feed.name), response.finalUrl, response.status));
+                }
+                const bool unreachable = response.error.kind == RegistryError::Kind::Network
+                    || response.error.kind == RegistryError::Kind::Timeout || response.error.kind == RegistryError::Kind::Http;
+                if (unreachable && cached)
+                    return serveCached(true);
+                return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
+            }
+            reply->body = response.body;
+            reply->entries = IndexFileParser::parse(response.body).entries;
+            reply->fetchedAt = now;
+            if (m_cache) {
+                // ETag wins over Last-Modified, as in cargo.
+                m_cache->put(feedKey(), path, {response.body, response.header("ETag"),
+                                               response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now});
+            }
+            reply->finish();
+        });
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
+                                       const QString &action)
+{
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply, verb, path, body, needsAuth, action](const RegistryError &configError) {
+        if (configError)
+            return reply->finish(configError);
+        if (m_config->api.isEmpty())
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http,
+                u"%1 has no web API (its config.json names no \"api\"), so it cannot %2"_s.arg(m_feed.name, action)));
+        if (needsAuth && m_authorization.isEmpty())
+            return reply->finish(RegistryError::make(RegistryError::Kind::AuthRequired,
+                u"the feed %1 needs a token to %2: add one to the feed"_s.arg(m_feed.name, action)));
+        HttpRequest request;
+        request.url = m_config->apiUrl(path);
+        request.verb = verb;
+        request.body = body;
+        request.headers.emplaceBack("Accept", "application/json");
+        if (!body.isEmpty())
+            request.headers.emplaceBack("Content-Type", "application/json");
+        request.retryable = verb == "GET";
+        HttpJob *job = send(request, needsAuth || m_config->authRequired);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job, action] {
+            const HttpResponse &response = job->response();
+            if (response.error)
+                return reply->finish(explain(response.error, action));
+            QJsonParseError parseError;
+            reply->json = QJsonDocument::fromJson(response.body, &parseError);
+            if (!response.body.isEmpty() && parseError.error != QJsonParseError::NoError)
+                return reply->finish(RegistryError::make(RegistryError::Kind::Parse,
+                    u"%1 answered something that is not JSON while trying to %2"_s.arg(m_feed.name, action), response.finalUrl, response.status));
+            // cargo treats an errors array as a failure even in a 2xx answer.
+            const QJsonArray errors = reply->json.object().value(u"errors"_s).toArray();
+            if (!errors.isEmpty())
+                return reply->finish(RegistryError::make(RegistryError::Kind::Http,
+                    u"%1 could not %2: %3"_s.arg(m_feed.name, action, errors.at(0).toObject().value(u"detail"_s).toString()),
+                    response.finalUrl, response.status));
+            reply->finish();
+        });
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::search(const QString &query, int perPage)
+{
+    QUrlQuery params;
+    params.addQueryItem(u"q"_s, QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    params.addQueryItem(u"per_page"_s, QString::number(perPage));
+    return apiCall("GET", u"/crates?"_s + params.toString(QUrl::FullyEncoded), {}, false, u"search"_s);
+}
+
+RegistryReply *RegistryClient::setYanked(const QString &crate, const QString &version, bool yanked)
+{
+    const QString path = u"/crates/%1/%2/%3"_s.arg(crate, version, yanked ? u"yank"_s : u"unyank"_s);
+    return apiCall(yanked ? "DELETE" : "PUT", path, {}, true, (yanked ? u"yank %1@%2"_s : u"unyank %1@%2"_s).arg(crate, version));
+}
+
+RegistryReply *RegistryClient::owners(const QString &crate)
+{
+    return apiCall("GET", u"/crates/%1/owners"_s.arg(crate), {}, true, u"list the owners of %1"_s.arg(crate));
+}
+
+RegistryReply *RegistryClient::changeOwners(const QString &crate, const QStringList &logins, bool add)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{u"users"_s, QJsonArray::fromStringList(logins)}}).toJson(QJsonDocument::Compact);
+    return apiCall(add ? "PUT" : "DELETE", u"/crates/%1/owners"_s.arg(crate), body, true,
+                   (add ? u"add owners of %1"_s : u"remove owners of %1"_s).arg(crate));
+}
+
+RegistryReply *RegistryClient::download(const QString &crate, const QString &version, const QString &cksum, const QString &targetFile)
+{
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply, crate, version, cksum, targetFile](const RegistryError &configError) {
+        if (configError)
+            return reply->finish(configError);
+        HttpRequest request;
+        request.url = m_config->downloadUrl(crate, version, cksum);
+        request.saveTo = targetFile;
+        request.expectedSha256 = cksum.toLatin1();
+        request.timeoutMs = 60000;
+        HttpJob *job = send(request, m_config->authRequired);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job, crate, version, targetFile] {
+            const HttpResponse &response = job->response();
+            if (response.error)
+                return reply->finish(explain(response.error, u"download %1@%2"_s.arg(crate, version)));
+            reply->savedPath = targetFile;
+            reply->finish();
+        });
+    });
+    return reply;
+}

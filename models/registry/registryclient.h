@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "feed.h"
+#include "indexentry.h"
+#include "registryconfig.h"
+#include "registryerror.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+class HttpClient;
+class HttpJob;
+class IndexCache;
+class SecretStore;
+struct HttpRequest;
+
+// One operation on a feed. Finishes exactly once; the client deletes it afterwards, so read
+// the results in the slot connected to finished().
+class RegistryReply final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegistryReply)
+
+public:
+    explicit RegistryReply(QObject *parent = nullptr);
+    ~RegistryReply() override;
+
+    const RegistryError &error() const { return m_error; }
+    bool isFinished() const { return m_finished; }
+    void cancel();
+
+    // Filled according to the operation.
+    QJsonDocument json;           // web API answers
+    QByteArray body;              // raw index file
+    QList<IndexEntry> entries;    // parsed index file
+    bool fromCache = false;       // served without a new download (304 or offline)
+    bool stale = false;           // the feed could not be reached: what the cache had
+    QDateTime fetchedAt;          // when the data was last confirmed by the feed
+    QString savedPath;            // downloads
+
+Q_SIGNALS:
+    void progress(qint64 done, qint64 total);
+    void finished();
+
+private:
+    friend class RegistryClient;
+    void finish(const RegistryError &error = {});
+    void track(HttpJob *job);
+
+    RegistryError m_error;
+    bool m_finished = false;
+    bool m_cancelled = false;
+    QPointer<HttpJob> m_job;
+};
+
+// Talks to one sparse feed as cargo does: config.json first, unauthenticated, and again
+// with the credentials on a 401; the token on every request once the feed says
+// auth-required; conditional index fetches from the cache; the web API under `api`.
+class RegistryClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegistryClient)
+
+public:
+    RegistryClient(const Feed &feed, HttpClient *http, IndexCache *cache, SecretStore *secrets, QObject *parent = nullptr);
+    ~RegistryClient() override;
+
+    const Feed &feed() const { return m_feed; }
+    // Overrides the secret store for this session (the CLI's --token-stdin, tests).
+    void setCredential(const QByteArray &secret);
+    static QByteArray authorizationFor(const Feed &feed, const QByteArray &secret);
+
+    std::optional<RegistryConfig> config() const { return m_config; }
+    QString loginUrl() const { return m_loginUrl; }
+
+    RegistryReply *fetchConfig();
+    RegistryReply *fetchIndex(const QString &crate);
+    RegistryReply *search(const QString &query, int perPage = 10);
+    RegistryReply *setYanked(const QString &crate, const QString &version, bool yanked);
+    RegistryReply *owners(const QString &crate);
+    RegistryReply *changeOwners(const QString &crate, const QStringList &logins, bool add);
+    // Streams the .crate to `targetFile`; it appears only if its sha256 equals `cksum`.
+    RegistryReply *download(const QString &crate, const QString &version, const QString &cksum, const QString &targetFile);
+
+private:
+    using ConfigCallback = std::function<void(const RegistryError &)>;
+
+    void withCredentials(std::function<void()> next);
+    void withConfig(RegistryReply *reply, ConfigCallback next);
+    void requestConfig(bool withAuth);
+    void configFinished(const RegistryError &error);
+    RegistryReply *apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
+                           const QString &action);
+    HttpJob *send(HttpRequest request, bool withAuth);
+    RegistryError explain(const RegistryError &error, const QString &action) const;
+    QString feedKey() const;
+
+    Feed m_feed;
+    HttpClient *m_http;
+    IndexCache *m_cache;
+    SecretStore *m_secrets;
+    QByteArray m_authorization;
+    bool m_credentialsLoaded = false;
+    QList<std::function<void()>> m_credentialWaiters;
+    std::optional<RegistryConfig> m_config;
+    bool m_configFromCache = false;
+    QString m_loginUrl;
+    bool m_configInFlight = false;
+    QList<ConfigCallback> m_configWaiters;
+};

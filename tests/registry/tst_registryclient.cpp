@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The registry client over real HTTP: against the local feed (the protocol as cargo speaks it)
+// and against a server that fails on purpose (resets, truncation, 5xx, 429, stalls, redirects).
+#include "faultserver.h"
+#include "feed/feedstore.h"
+#include "feed/localfeed.h"
+#include "registry/httpclient.h"
+#include "registry/registryclient.h"
+#include "storage/indexcache.h"
+#include "testcrate.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// What a reply delivered, copied in its finished() slot: the reply itself is gone afterwards.
+struct Outcome
+{
+    bool done = false;
+    RegistryError error;
+    QList<IndexEntry> entries;
+    QJsonObject json;
+    bool fromCache = false;
+    bool stale = false;
+};
+
+Outcome run(RegistryReply *reply, int timeoutMs = 30000)
+{
+    auto outcome = std::make_shared<Outcome>();
+    QObject::connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
+        *outcome = {true, reply->error(), reply->entries, reply->json.object(), reply->fromCache, reply->stale};
+    });
+    QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs);
+    return *outcome;
+}
+
+bool waitFor(HttpJob *job, int timeoutMs = 30000)
+{
+    QSignalSpy finished(job, &HttpJob::finished);
+    return finished.wait(timeoutMs);
+}
+
+} // namespace
+
+class TestRegistryClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<IndexCache> m_cache;
+    std::unique_ptr<LocalFeed> m_feed;
+    QByteArray m_token;
+
+    void startFeed(bool authRequired)
+    {
+        m_feed.reset();
+        FeedServerOptions options;
+        options.dataDir = m_dir.filePath(u"feed-%1"_s.arg(QDateTime::currentMSecsSinceEpoch()));
+        options.port = 0;
+        options.authRequired = authRequired;
+        m_feed = std::make_unique<LocalFeed>(options);
+        QVERIFY(!m_feed->start());
+        QString token;
+        QVERIFY(!m_feed->store()->createToken(u"alice"_s, &token));
+        m_token = token.toLatin1();
+    }
+
+    Feed localFeed(Feed::AuthKind auth = Feed::AuthKind::Token) const
+    {
+        Feed feed;
+        feed.name = u"local"_s;
+        feed.indexUrl = m_feed->indexUrl();
+        feed.auth = auth;
+        return feed;
+    }
+
+    std::unique_ptr<RegistryClient> client(const Feed &feed, bool withToken = true)
+    {
+        auto result = std::make_unique<RegistryClient>(feed, m_http.get(), m_cache.get(), nullptr);
+        if (withToken)
+            result->setCredential(m_token);
+        return result;
+    }
+
+    QByteArray publish(const TestCrate &crate)
+    {
+        // Built once: two archives of the same crate differ in their timestamps.
+        const QByteArray bytes = crate.crateBytes();
+        HttpRequest request;
+        request.url = m_feed->indexUrl().resolved(QUrl(u"api/v1/crates/new"_s));
+        request.verb = "PUT";
+        request.body = TestCrate::frame(QJsonDocument(crate.metadata()).toJson(QJsonDocument::Compact), bytes);
+        request.authorization = m_token;
+        request.retryable = false;
+        HttpJob *job = m_http->send(request);
+        int status = 0;
+        connect(job, &HttpJob::finished, this, [&status, job] { status = job->response().status; });
+        waitFor(job);
+        return status == 200 ? QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() : QByteArray();
+    }
+
+    Feed faultFeed(const FaultServer &server, const QString &prefix = u"/index/"_s) const
+    {
+        Feed feed;
+        feed.name = u"faulty"_s;
+        feed.indexUrl = server.url(prefix);
+        feed.auth = Feed::AuthKind::Token;
+        return feed;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_http = std::make_unique<HttpClient>(&m_nam);
+        m_http->setRetryBaseDelay(20);
+        m_cache = std::make_unique<IndexCache>(m_dir.filePath(u"cache/index.sqlite"_s));
+        QString error;
+        QVERIFY2(m_cache->open(&error), qPrintable(error));
+    }
+
+    void readsConfigAndIndexThenRevalidatesAndWorksOffline()
+    {
+        startFeed(false);
+        const QByteArray cksum = publish({u"Dep_A"_s, u"0.1.0"_s});
+        QVERIFY(!cksum.isEmpty());
+        QVERIFY(!publish({u"Dep_A"_s, u"0.2.0-rc.1"_s}).isEmpty());
+        auto registry = client(localFeed());
+
+        const Outcome config = run(registry->fetchConfig());
+        QVERIFY2(config.done && !config.error, qPrintable(config.error.message));
+        QCOMPARE(registry->config()->api, QUrl(m_feed->indexUrl().toString().chopped(1)));
+
+        const Outcome first = run(registry->fetchIndex(u"Dep_A"_s));
+        QVERIFY2(!first.error, qPrintable(first.error.message));
+        QCOMPARE(first.entries.size(), 2);
+        QCOMPARE(first.entries.at(0).name, u"Dep_A"_s);
+        QCOMPARE(first.entries.at(0).cksum.toLatin1(), cksum);
+        QCOMPARE(first.entries.at(1).vers, u"0.2.0-rc.1"_s);
+        QVERIFY(!first.fromCache);
+
+        const Outcome again = run(registry->fetchIndex(u"dep_a"_s));
+        QVERIFY(again.fromCache); // a 304
+        QVERIFY(!again.stale);
+        QCOMPARE(again.entries.size(), 2);
+
+        // The feed goes away: a new client (a new session) still shows what the cache had.
+        m_feed.reset();
+        auto offline = client(Feed{registry->feed()});
+        const Outcome cached = run(offline->fetchIndex(u"dep_a"_s));
+        QVERIFY2(!cached.error, qPrintable(cached.error.message));
+        QVERIFY(cached.stale);
+        QCOMPARE(cached.entries.size(), 2);
+        const Outcome unknown = run(offline->fetchIndex(u"never-seen"_s));
+        QCOMPARE(unknown.error.kind, RegistryError::Kind::Network);
+        QVERIFY2(unknown.error.message.contains(u"not in the cache"_s), qPrintable(unknown.error.message));
+    }
+
+    void unknownCrateIsNotFound()
+    {
+        startFeed(false);
+        auto registry = client(localFeed());
+        const Outcome reply = run(registry->fetchIndex(u"nothing-here"_s));
+        QCOMPARE(reply.error.kind, RegistryError::Kind::NotFound);
+        QVERIFY2(reply.error.message.contains(u"nothing-here"_s) && reply.error.message.contains(u"local"_s), qPrintable(reply.error.message));
+    }
+
+    void authRequiredFeedNeedsTheToken()
+    {
+        startFeed(true);
+        QVERIFY(!publish({u"private-crate"_s, u"1.0.0"_s}).isEmpty());
+        auto anonymous = client(localFeed(), false);
+        const Outcome denied = run(anonymous->fetchIndex(u"private-crate"_s));
+        QCOMPARE(denied.error.kind, RegistryError::Kind::AuthRequired);
+        QVERIFY2(denied.error.message.contains(u"needs a token"_s), qPrintable(denied.error.message));
+        QCOMPARE(anonymous->loginUrl(), m_feed->indexUrl().toString() + u"me"_s);
+
+        auto registry = client(localFeed());
+        const Outcome allowed = run(registry->fetchIndex(u"private-crate"_s));
+        QVERIFY2(!allowed.error, qPrintable(allowed.error.message));
+        QCOMPARE(allowed.entries.size(), 1);
+        QVERIFY(registry->config()->authRequired);
+    }
+
+    void webApiYanksSearchesAndManagesOwners()
+    {
+        startFeed(false);
+        QVERIFY(!publish({u"api-crate"_s, u"1.0.0"_s}).isEmpty());
+        QVERIFY(!publish({u"api-crate"_s, u"1.1.0"_s}).isEmpty());
+        auto registry = client(localFeed());
+
+        const Outcome yank = run(registry->setYanked(u"api-crate"_s, u"1.1.0"_s, true));
+        QVERIFY2(yank.done && !yank.error, qPrintable(yank.error.message));
+
+        const Outcome search = run(registry->search(u"api"_s));
+        QCOMPARE(search.json.value(u"crates"_s).toArray().at(0).toObject().value(u"max_version"_s).toString(), u"1.0.0"_s);
+
+        const Outcome owners = run(registry->owners(u"api-crate"_s));
+        QCOMPARE(owners.json.value(u"users"_s).toArray().at(0).toObject().value(u"login"_s).toString(), u"alice"_s);
+
+        const Outcome addUnknown = run(registry->changeOwners(u"api-crate"_s, {u"nobody"_s}, true));
+        QCOMPARE(addUnknown.error.kind, RegistryError::Kind::NotFound);
+        QVERIFY2(addUnknown.error.message.contains(u"nobody"_s), qPrintable(addUnknown.error.message));
+
+        // A token that is not an owner's: the message says what the token may not do.
+        QString bob;
+        QVERIFY(!m_feed->store()->createToken(u"bob"_s, &bob));
+        auto asBob = client(localFeed(), false);
+        asBob->setCredential(bob.toLatin1());
+        const Outcome forbidden = run(asBob->setYanked(u"api-crate"_s, u"1.0.0"_s, true));
+        QCOMPARE(forbidden.error.kind, RegistryError::Kind::Forbidden);
+        QVERIFY2(forbidden.error.message.startsWith(u"this token may not yank api-crate@1.0.0 on local"_s), qPrintable(forbidden.error.message));
+    }
+
+    void downloadsAreVerifiedAgainstTheIndex()
+    {
+        startFeed(false);
+        const QByteArray cksum = publish({u"dl-crate"_s, u"1.0.0+meta"_s});
+        auto registry = client(localFeed());
+        const QString target = m_dir.filePath(u"dl-crate-1.0.0.crate"_s);
+        RegistryReply *reply = registry->download(u"dl-crate"_s, u"1.0.0+meta"_s, QString::fromLatin1(cksum), target);
+        QSignalSpy progress(reply, &RegistryReply::progress);
+        const Outcome good = run(reply);
+        QVERIFY2(good.done && !good.error, qPrintable(good.error.message));
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex(), cksum);
+        QVERIFY(progress.count() >= 1);
+
+        const QString corrupt = m_dir.filePath(u"corrupt.crate"_s);
+        const Outcome bad = run(registry->download(u"dl-crate"_s, u"1.0.0+meta"_s, QString(64, u'0'), corrupt));
+        QCOMPARE(bad.error.kind, RegistryError::Kind::Checksum);
+        QVERIFY(!QFile::exists(corrupt)); // nothing half-written is left
+    }
+
+    void transientFailuresAreRetried_data()
+    {
+        QTest::addColumn<QList<FaultServer::Response>>("script");
+        QTest::addColumn<bool>("succeeds");
+        QTest::addColumn<int>("requests");
+        QTest::addColumn<int>("errorKind");
+        const QByteArray body = "hello index\n";
+        using R = FaultServer::Response;
+        QTest::newRow("503 twice") << QList<R>{R::make(503), R::make(503), R::ok(body)} << true << 3 << 0;
+        QTest::newRow("reset mid body") << QList<R>{R::resetMidBody(body, 4), R::ok(body)} << true << 2 << 0;
+        QTest::newRow("truncated then ok") << QList<R>{R::truncatedBody(body, 5), R::ok(body)} << true << 2 << 0;
+        QTest::newRow("always 500") << QList<R>{R::make(500, "{\"errors\":[{\"detail\":\"database down\"}]}")} << false << 4
+                                    << int(RegistryError::Kind::Http);
+        QTest::newRow("always truncated") << QList<R>{R::truncatedBody(body, 5)} << false << 4 << int(RegistryError::Kind::Network);
+        QTest::newRow("403 is not retried") << QList<R>{R::make(403, "no")} << false << 1 << int(RegistryError::Kind::Forbidden);
+        QTest::newRow("410 is not found") << QList<R>{R::make(410)} << false << 1 << int(RegistryError::Kind::NotFound);
+        QTest::newRow("451 is not found") << QList<R>{R::make(451)} << false << 1 << int(RegistryError::Kind::NotFound);
+    }
+
+    void transientFailuresAreRetried()
+    {
+        QFETCH(QList<FaultServer::Response>, script);
+        QFETCH(bool, succeeds);
+        QFETCH(int, requests);
+        QFETCH(int, errorKind);
+        FaultServer server;
+        server.setRoute(u"/file"_s, script);
+        HttpRequest request;
+        request.url = server.url(u"/file"_s);
+        HttpJob *job = m_http->send(request);
+        HttpResponse response;
+        connect(job, &HttpJob::finished, this, [&] { response = job->response(); });
+        QVERIFY(waitFor(job));
+        QCOMPARE(!response.error, succeeds);
+        QCOMPARE(server.requestCount(u"/file"_s), requests);
+        if (succeeds)
+            QCOMPARE(response.body, QByteArray("hello index\n"));
+        else
+            QCOMPARE(int(response.error.kind), errorKind);
+        if (errorKind == int(RegistryError::Kind::Http))
+            QVERIFY2(response.error.message.contains(u"database down"_s), qPrintable(response.error.message));
+    }
+
+    void retryAfterIsHonoured()
+    {
+        FaultServer server;
+        server.setRoute(u"/busy"_s, {FaultServer::Response::retryAfter(1, 429), FaultServer::Response::ok("ok")});
+        HttpRequest request;
+        request.url = server.url(u"/busy"_s);
+        HttpJob *job = m_http->send(request);
+        QVERIFY(waitFor(job, 10000));
+        const auto seen = server.requests(u"/busy"_s);
+        QCOMPARE(seen.size(), 2);
+        QVERIFY2(seen.at(1).arrivedMs - seen.at(0).arrivedMs >= 950, qPrintable(QString::number(seen.at(1).arrivedMs - seen.at(0).arrivedMs)));
+    }
+
+    void stalledTransferTimesOut()
+    {
+        FaultServer server;
+        server.setRoute(u"/stall"_s, {FaultServer::Response::stallBody(QByteArray(1000, 'x'), 10)});
+        HttpRequest request;
+        request.url = server.url(u"/stall"_s);
+        request.timeoutMs = 300;
+        request.maxRetries = 0;
+        HttpJob *job = m_http->send(request);
+        RegistryError error;
+        connect(job, &HttpJob::finished, this, [&] { error = job->response().error; });
+        QVERIFY(waitFor(job, 10000));
+        QCOMPARE(error.kind, RegistryError::Kind::Timeout);
+        QVERIFY2(error.message.contains(u"timed out"_s), qPrintable(error.message));
+    }
+
+    void authorizationStaysWithItsOrigin()
+    {
+        FaultServer home;
+        FaultServer elsewhere;
+        elsewhere.setRoute(u"/cdn/file"_s, {FaultServer::Response::ok("bytes")});
+        home.setRoute(u"/moved"_s, {FaultServer::Response::redirectTo(home.url(u"/here"_s), 301)});
+        home.setRoute(u"/here"_s, {FaultServer::Response::redirectTo(elsewhere.url(u"/cdn/file"_s))});
+        HttpRequest request;
+        request.url = home.url(u"/moved"_s);
+        request.authorization = "secret-token";
+        HttpJob *job = m_http->send(request);
+        HttpResponse response;
+        connect(job, &HttpJob::finished, this, [&] { response = job->response(); });
+        QVERIFY(waitFor(job));
+        QVERIFY(!response.error);
+        QCOMPARE(response.body, QByteArray("bytes"));
+        QCOMPARE(home.requests(u"/here"_s).value(0).header("Authorization"), QByteArray("secret-token")); // same origin
+        QVERIFY(!elsewhere.requests(u"/cdn/file"_s).value(0).hasHeader("Authorization"));
+    }
+
+    void configIsRetriedWithTheTokenOn401()
+    {
+        FaultServer server;
+        const QByteArray config = "{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\",\"api\":\"" + server.baseUrl().toEncoded() + "\",\"auth-required\":true}";
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::make(401).withHeader("WWW-Authenticate", "Cargo login_url=\"https://example.com/me\""),
+                                                  FaultServer::Response::ok(config)});
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok("{\"name\":\"abc\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"00\"}\n", "text/plain")});
+        auto registry = client(faultFeed(server));
+        registry->setCredential("tok");
+        const Outcome reply = run(registry->fetchIndex(u"abc"_s));
+        QVERIFY2(!reply.error, qPrintable(reply.error.message));
+        QCOMPARE(reply.entries.size(), 1);
+        const auto configs = server.requests(u"/index/config.json"_s);
+        QCOMPARE(configs.size(), 2);
+        QVERIFY(!configs.at(0).hasHeader("Authorization")); // cargo's order: anonymous first
+        QCOMPARE(configs.at(1).header("Authorization"), QByteArray("tok"));
+        QCOMPARE(server.requests(u"/index/3/a/abc"_s).value(0).header("Authorization"), QByteArray("tok"));
+        QCOMPARE(registry->loginUrl(), u"https://example.com/me"_s);
+    }
+
+    void garbageConfigIsAParseError()
+    {
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::garbageJson()});
+        auto registry = client(faultFeed(server));
+        const Outcome reply = run(registry->fetchConfig());
+        QCOMPARE(reply.error.kind, RegistryError::Kind::Parse);
+        QVERIFY2(reply.error.message.startsWith(u"faulty: config.json"_s), qPrintable(reply.error.message));
+    }
+
+    void cancelEndsAnOperationAtOnce()
+    {
+        FaultServer server;
+        server.setRoute(u"/slow"_s, {FaultServer::Response::delayed(5000, FaultServer::Response::ok("late"))});
+        HttpRequest request;
+        request.url = server.url(u"/slow"_s);
+        HttpJob *job = m_http->send(request);
+        RegistryError error;
+        connect(job, &HttpJob::finished, this, [&] { error = job->response().error; });
+        QTRY_COMPARE(server.requestCount(u"/slow"_s), 1);
+        job->cancel();
+        // Long before the server's 5 s answer.
+        QTRY_COMPARE_WITH_TIMEOUT(error.kind, RegistryError::Kind::Cancelled, 1000);
+    }
+
+    void parallelismIsBounded()
+    {
+        FaultServer server;
+        server.setRoute(u"/p"_s, {FaultServer::Response::delayed(150, FaultServer::Response::ok("x"))});
+        HttpClient http(&m_nam);
+        http.setMaxConcurrent(2);
+        int finished = 0;
+        int peak = 0;
+        for (int i = 0; i < 6; ++i) {
+            HttpRequest request;
+            request.url = server.url(u"/p"_s);
+            HttpJob *job = http.send(request);
+            connect(job, &HttpJob::finished, this, [&] { ++finished; });
+        }
+        QTRY_VERIFY_WITH_TIMEOUT((peak = std::max(peak, http.activeCount()), finished == 6), 10000);
+        QCOMPARE(peak, 2);
+        QCOMPARE(server.requestCount(u"/p"_s), 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistryClient)
+#include "tst_registryclient.moc"
