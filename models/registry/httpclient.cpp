@@ -259,6 +259,11 @@ void HttpClient::onReplyFinished(HttpJob *job)
         && response.attempts <= job->m_request.maxRetries && scheduleRetry(job, reply->rawHeader("Retry-After")))
         return;
 
+    // 304 answers our own conditional request: a success with no body.
+    if (status == 304 && netError == QNetworkReply::NoError) {
+        finish(job);
+        return;
+    }
     if (status >= 200 && status < 300 && netError == QNetworkReply::NoError) {
         if (job->m_request.saveTo.isEmpty()) {
             response.body = reply->readAll();

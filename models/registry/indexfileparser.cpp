@@ -83,9 +83,8 @@ public:
     }
 
     // serde's rules: an absent Option is None, and so is null; any other type is an error.
-    std::optional<QString> optionalString(const QJsonObject &object, QLatin1StringView key, const QString *dep = nullptr)
+    std::optional<QString> optionalString(const QJsonValue &value, QLatin1StringView key, const QString *dep = nullptr)
     {
-        const QJsonValue value = object.value(key);
         if (value.isUndefined() || value.isNull())
             return std::nullopt;
         if (!value.isString()) {
@@ -96,10 +95,9 @@ public:
     }
 
     // A plain bool with a serde default: absent takes the default, null is an error.
-    bool boolean(const QJsonObject &object, QLatin1StringView key, bool fallback, bool nullAllowed,
+    bool boolean(const QJsonValue &value, QLatin1StringView key, bool fallback, bool nullAllowed,
                  const QString *dep = nullptr)
     {
-        const QJsonValue value = object.value(key);
         if (value.isUndefined() || (nullAllowed && value.isNull()))
             return fallback;
         if (!value.isBool()) {
@@ -157,12 +155,18 @@ public:
         }
         const QJsonObject object = value.toObject();
         const QJsonValue name = object.value("name"_L1);
+        const QJsonValue req = object.value("req"_L1);
+        const QJsonValue features = object.value("features"_L1);
+        const QJsonValue optional = object.value("optional"_L1);
+        const QJsonValue defaultFeatures = object.value("default_features"_L1);
+        const QJsonValue target = object.value("target"_L1);
+        const QJsonValue kind = object.value("kind"_L1);
+
         if (!name.isString())
             fail(u"deps[%1] has no name"_s.arg(index));
         dep.name = name.toString();
         const QString *self = &dep.name;
 
-        const QJsonValue req = object.value("req"_L1);
         if (!req.isString())
             fail(u"missing field `req`"_s + where(self));
         dep.req = req.toString();
@@ -170,32 +174,42 @@ public:
             if (const QString reason = reqError(dep.req); !reason.isEmpty())
                 fail(u"failed to parse the version requirement `%1` for dependency `%2`: %3"_s.arg(dep.req, dep.name, reason));
         }
-
-        const QJsonValue features = object.value("features"_L1);
         if (!features.isUndefined())
             dep.features = strings(features, [&] { return u"the features"_s + where(self); });
         dep.features.removeAll(QString()); // old registries wrote "", cargo filters it out
-        dep.optional = boolean(object, "optional"_L1, false, false, self);
-        dep.defaultFeatures = boolean(object, "default_features"_L1, true, false, self);
-        dep.target = optionalString(object, "target"_L1, self);
+        dep.optional = boolean(optional, "optional"_L1, false, false, self);
+        dep.defaultFeatures = boolean(defaultFeatures, "default_features"_L1, true, false, self);
+        dep.target = optionalString(target, "target"_L1, self);
         if (dep.target) {
             if (const QString reason = platformError(*dep.target); !reason.isEmpty())
                 fail(reason);
         }
         // cargo reads any kind it does not know as normal.
-        const std::optional<QString> kind = optionalString(object, "kind"_L1, self);
-        if (kind == "dev"_L1)
+        const std::optional<QString> kindName = optionalString(kind, "kind"_L1, self);
+        if (kindName == "dev"_L1)
             dep.kind = IndexDependency::Kind::Dev;
-        else if (kind == "build"_L1)
+        else if (kindName == "build"_L1)
             dep.kind = IndexDependency::Kind::Build;
-        dep.registry = optionalString(object, "registry"_L1, self);
+
+        // Looking up an absent key scans every key of the object, and crates.io writes exactly
+        // the seven fields above (plus `package` for a rename): when they account for the whole
+        // object, the rarer fields need no looking for.
+        qsizetype known = 0;
+        for (const QJsonValue *field : {&name, &req, &features, &optional, &defaultFeatures, &target, &kind})
+            known += field->isUndefined() ? 0 : 1;
+        if (object.size() == known)
+            return dep;
+        const QJsonValue package = object.value("package"_L1);
+        dep.package = optionalString(package, "package"_L1, self);
+        if (object.size() == known + (package.isUndefined() ? 0 : 1))
+            return dep;
+
+        dep.registry = optionalString(object.value("registry"_L1), "registry"_L1, self);
         if (dep.registry) {
             const QUrl url(*dep.registry, QUrl::StrictMode);
             if (!url.isValid() || url.isRelative())
                 fail(u"invalid registry URL `%1`%2"_s.arg(*dep.registry, where(self)));
         }
-        dep.package = optionalString(object, "package"_L1, self);
-
         // Unstable fields nobody here uses, but cargo still checks their types.
         const QJsonValue isPublic = object.value("public"_L1);
         if (!isPublic.isUndefined() && !isPublic.isNull() && !isPublic.isBool())
@@ -203,8 +217,8 @@ public:
         const QJsonValue artifact = object.value("artifact"_L1);
         if (!artifact.isUndefined() && !artifact.isNull())
             strings(artifact, [&] { return u"`artifact`"_s + where(self); });
-        optionalString(object, "bindep_target"_L1, self);
-        boolean(object, "lib"_L1, false, false, self);
+        optionalString(object.value("bindep_target"_L1), "bindep_target"_L1, self);
+        boolean(object.value("lib"_L1), "lib"_L1, false, false, self);
         return dep;
     }
 
@@ -290,8 +304,8 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, QHash<
 
     reader.mergeFeatures(object, "features"_L1, &entry.features);
     reader.mergeFeatures(object, "features2"_L1, &entry.features);
-    entry.yanked = reader.boolean(object, "yanked"_L1, false, true);
-    entry.links = reader.optionalString(object, "links"_L1);
+    entry.yanked = reader.boolean(object.value("yanked"_L1), "yanked"_L1, false, true);
+    entry.links = reader.optionalString(object.value("links"_L1), "links"_L1);
 
     const QJsonValue v = object.value("v"_L1);
     if (!v.isUndefined() && !v.isNull()) {
@@ -302,13 +316,13 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, QHash<
             entry.schemaVersion = int(std::min<double>(number, std::numeric_limits<int>::max()));
     }
 
-    entry.rustVersion = reader.optionalString(object, "rust_version"_L1);
+    entry.rustVersion = reader.optionalString(object.value("rust_version"_L1), "rust_version"_L1);
     if (entry.rustVersion) {
         if (const QString error = IndexEntry::rustVersionError(*entry.rustVersion); !error.isEmpty())
             reader.fail(u"invalid `rust_version` \"%1\": %2"_s.arg(*entry.rustVersion, error));
     }
 
-    if (const std::optional<QString> pubtime = reader.optionalString(object, "pubtime"_L1)) {
+    if (const std::optional<QString> pubtime = reader.optionalString(object.value("pubtime"_L1), "pubtime"_L1)) {
         entry.pubtime = IndexEntry::parsePubtime(*pubtime);
         if (!entry.pubtime)
             reader.fail(u"invalid `pubtime` \"%1\": expected YYYY-MM-DDTHH:MM:SSZ"_s.arg(*pubtime));

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The registry command line against what the real cargo published to `cratedesk serve`:
+// `info --json` must report what the index says, and `yank` must steer cargo's resolution.
+// Runs under with-keyring.sh, because `feed add` keeps the token in the keychain.
+#include "cargoproject.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult cratedesk(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess process;
+    // As in a user's shell: no debug logging switched on by the test runner.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"QT_LOGGING_RULES"_s);
+    process.setProcessEnvironment(env);
+    process.start(TestSupport::cratedeskExecutable(), args);
+    process.write(input);
+    process.closeWriteChannel();
+    CliResult result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString describe(const CliResult &r)
+{
+    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
+}
+
+// The index file's lines as the feed serves them, for comparing with what the CLI says.
+QList<QJsonObject> indexLines(const QUrl &url)
+{
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(url));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10000);
+    QList<QJsonObject> lines;
+    for (const QByteArray &line : reply->readAll().split('\n'))
+        if (!line.isEmpty())
+            lines << QJsonDocument::fromJson(line).object();
+    delete reply;
+    return lines;
+}
+
+// A dependency as the index line states it, with cargo's defaults filled in.
+QJsonObject normalizedDependency(QJsonObject dep)
+{
+    for (const auto &[key, value] : {std::pair{u"features"_s, QJsonValue(QJsonArray())}, {u"optional"_s, false},
+                                     {u"default_features"_s, true}, {u"target"_s, QJsonValue()}, {u"kind"_s, u"normal"_s},
+                                     {u"registry"_s, QJsonValue()}, {u"package"_s, QJsonValue()}})
+        if (!dep.contains(key))
+            dep.insert(key, value);
+    return dep;
+}
+
+} // namespace
+
+class TestCliCargo : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    ServeProcess m_serve{TestSupport::cratedeskExecutable(), m_dir.filePath(u"feed"_s), m_dir.filePath(u"serve.log"_s)};
+    std::unique_ptr<CargoProject> m_cargo;
+    QString m_token;
+
+    static inline const QString Alpha = u"cli-alpha"_s;
+    static inline const QString Beta = u"cli_beta"_s;
+
+    void publish(const QString &name, const QString &version, const QString &source, const QList<CargoProject::Dependency> &deps = {})
+    {
+        const QString dir = m_cargo->writeCrate(name, version, CargoProject::Kind::Library, source, deps, u"crate %1"_s.arg(name));
+        const auto result = m_cargo->run({u"publish"_s, u"--registry"_s, u"local"_s, u"--no-verify"_s}, dir);
+        CARGO_VERIFY(result);
+    }
+
+    QString lockAlpha()
+    {
+        const QString dir = m_cargo->writeCrate(u"resolver"_s, u"0.1.0"_s, CargoProject::Kind::Library, u"pub use cli_alpha::*;\n"_s,
+                                                {{Alpha, u"0.1"_s}}, {}, false);
+        const auto result = m_cargo->run({u"generate-lockfile"_s}, dir);
+        if (!result.succeeded())
+            return result.report();
+        return CargoProject::lockedVersions(dir, Alpha).join(u',');
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"), "run this test through with-keyring.sh");
+        QString error;
+        QVERIFY2(m_serve.start({}, &error), qPrintable(error));
+        m_token = m_serve.createToken(u"local"_s, &error);
+        QVERIFY2(!m_token.isEmpty(), qPrintable(error));
+        m_cargo = std::make_unique<CargoProject>(m_serve.indexUrl(), false);
+        CARGO_VERIFY(m_cargo->run({u"login"_s, u"--registry"_s, u"local"_s}, {}, m_token.toUtf8() + '\n'));
+        publish(Alpha, u"0.1.0"_s, u"pub fn greeting() -> &'static str { \"0.1.0\" }\n"_s);
+        publish(Alpha, u"0.1.1"_s, u"pub fn greeting() -> &'static str { \"0.1.1\" }\n"_s);
+        publish(Beta, u"0.2.0"_s, u"pub use cli_alpha::greeting;\n"_s, {{Alpha, u"0.1"_s}});
+    }
+
+    void feedAddKeepsTheTokenInTheKeychainOnly()
+    {
+        const auto added = cratedesk({u"feed"_s, u"add"_s, u"cli"_s, m_serve.indexUrl(), u"--token-stdin"_s}, m_token.toUtf8() + '\n');
+        QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
+        const auto list = cratedesk({u"feed"_s, u"list"_s});
+        QVERIFY2(list.out.contains(QByteArray("cli\t" + m_serve.indexUrl().toUtf8() + "\ttoken")), qPrintable(describe(list)));
+        const QStringList dirs = qEnvironmentVariable("CRATEDESK_TEST_SECRET_DIRS").split(u':');
+        QCOMPARE(TestSupport::filesContaining(dirs, m_token.toUtf8()), QStringList());
+
+        const auto badUrl = cratedesk({u"feed"_s, u"add"_s, u"other"_s, m_serve.indexUrl().chopped(1)});
+        QCOMPARE(badUrl.exitCode, 1);
+        QVERIFY2(badUrl.err.startsWith("cratedesk: the index URL must end in '/'"), qPrintable(describe(badUrl)));
+    }
+
+    void infoReportsWhatTheIndexSays()
+    {
+        const auto info = cratedesk({u"info"_s, Beta, u"--feed"_s, u"cli"_s, u"--json"_s});
+        QVERIFY2(info.exitCode == 0, qPrintable(describe(info)));
+        const QJsonObject reported = QJsonDocument::fromJson(info.out).object();
+        QCOMPARE(reported.value(u"name"_s).toString(), Beta);
+        QCOMPARE(reported.value(u"stale"_s).toBool(), false);
+
+        for (const QString &crate : {Alpha, Beta}) {
+            const auto json = cratedesk({u"info"_s, crate, u"--feed"_s, u"cli"_s, u"--json"_s});
+            QVERIFY2(json.exitCode == 0, qPrintable(describe(json)));
+            const QJsonArray versions = QJsonDocument::fromJson(json.out).object().value(u"versions"_s).toArray();
+            const QString path = crate.size() >= 4 ? crate.left(2) + u'/' + crate.mid(2, 2) + u'/' + crate : crate;
+            const QList<QJsonObject> lines = indexLines(m_serve.baseUrl().resolved(QUrl(path)));
+            QCOMPARE(versions.size(), lines.size());
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                const QJsonObject line = lines.at(i);
+                const QJsonObject version = versions.at(i).toObject();
+                QCOMPARE(version.value(u"vers"_s), line.value(u"vers"_s));
+                QCOMPARE(version.value(u"yanked"_s), line.value(u"yanked"_s));
+                QCOMPARE(version.value(u"cksum"_s), line.value(u"cksum"_s));
+                QJsonArray expectedDeps;
+                for (const QJsonValue &dep : line.value(u"deps"_s).toArray())
+                    expectedDeps.append(normalizedDependency(dep.toObject()));
+                QCOMPARE(version.value(u"deps"_s).toArray(), expectedDeps);
+                QJsonObject features = line.value(u"features"_s).toObject();
+                const QJsonObject features2 = line.value(u"features2"_s).toObject();
+                for (auto it = features2.begin(); it != features2.end(); ++it)
+                    features.insert(it.key(), it.value());
+                QCOMPARE(version.value(u"features"_s).toObject(), features);
+            }
+        }
+        const auto text = cratedesk({u"info"_s, Alpha, u"--feed"_s, u"cli"_s});
+        QVERIFY2(text.out.contains("versions: 0.1.1, 0.1.0"), qPrintable(describe(text)));
+    }
+
+    void yankSteersCargosResolution()
+    {
+        QCOMPARE(lockAlpha(), u"0.1.1"_s);
+        const auto yank = cratedesk({u"yank"_s, Alpha, u"0.1.1"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(yank.exitCode == 0, qPrintable(describe(yank)));
+        QCOMPARE(lockAlpha(), u"0.1.0"_s);
+        const auto info = cratedesk({u"info"_s, Alpha, u"--feed"_s, u"cli"_s});
+        QVERIFY2(info.out.contains("0.1.1 (yanked)"), qPrintable(describe(info)));
+        const auto undo = cratedesk({u"yank"_s, Alpha, u"0.1.1"_s, u"--undo"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(undo.exitCode == 0, qPrintable(describe(undo)));
+        QCOMPARE(lockAlpha(), u"0.1.1"_s);
+    }
+
+    void searchDownloadAndOwners()
+    {
+        const auto search = cratedesk({u"search"_s, u"alpha"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(search.out.startsWith("cli-alpha = \"0.1.1\"    # crate cli-alpha"), qPrintable(describe(search)));
+
+        QTemporaryDir dir;
+        const auto download = cratedesk({u"download"_s, Alpha, u"0.1.0"_s, u"--feed"_s, u"cli"_s, u"-o"_s, dir.path()});
+        QVERIFY2(download.exitCode == 0, qPrintable(describe(download)));
+        QFile file(dir.filePath(u"cli-alpha-0.1.0.crate"_s));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QJsonObject> lines = indexLines(m_serve.baseUrl().resolved(QUrl(u"cl/i-/cli-alpha"_s)));
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()),
+                 lines.value(0).value(u"cksum"_s).toString());
+
+        const auto owners = cratedesk({u"owner"_s, Alpha, u"--list"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(owners.exitCode == 0 && owners.out == "local\n", qPrintable(describe(owners)));
+    }
+
+    void failuresSayWhatInOneLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("unknown crate") << QStringList{u"info"_s, u"no-such-crate"_s, u"--feed"_s, u"cli"_s}
+                                       << QByteArray("cratedesk: there is no crate no-such-crate in cli\n");
+        QTest::newRow("unknown feed") << QStringList{u"info"_s, Alpha, u"--feed"_s, u"nope"_s}
+                                      << QByteArray("cratedesk: there is no feed called \"nope\"; add it with `cratedesk feed add nope URL`\n");
+        QTest::newRow("unknown version") << QStringList{u"download"_s, Alpha, u"9.9.9"_s, u"--feed"_s, u"cli"_s}
+                                         << QByteArray("cratedesk: cli-alpha has no version 9.9.9 in cli\n");
+        QTest::newRow("not an owner action") << QStringList{u"owner"_s, Alpha, u"--feed"_s, u"cli"_s}
+                                             << QByteArray("cratedesk: usage: cratedesk owner CRATE --list|--add LOGIN|--remove LOGIN --feed NAME\n");
+    }
+
+    void failuresSayWhatInOneLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        const auto result = cratedesk(args);
+        QCOMPARE(result.exitCode, 1);
+        QCOMPARE(result.err, message);
+    }
+
+    void feedRemoveForgetsFeedAndSecret()
+    {
+        const auto removed = cratedesk({u"feed"_s, u"remove"_s, u"cli"_s});
+        QVERIFY2(removed.exitCode == 0, qPrintable(describe(removed)));
+        QVERIFY(!cratedesk({u"feed"_s, u"list"_s}).out.contains("cli\t"));
+    }
+
+    void cleanupTestCase()
+    {
+        QCOMPARE(m_serve.stop(), 0);
+        QVERIFY(!m_serve.log().contains(m_token.toUtf8()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCargo)
+#include "tst_clicargo.moc"
