@@ -16,7 +16,7 @@ std::optional<int> runCommandLine(int argc, char **argv)
     if (argc < 2)
         return std::nullopt;
     const QByteArray command(argv[1]);
-    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner"};
+    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure"};
     if (!commands.contains(command))
         return std::nullopt;
 

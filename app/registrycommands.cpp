@@ -6,7 +6,10 @@
 #include "crate/cratearchive.h"
 #include "registry/feedsettings.h"
 #include "registry/feedurl.h"
+#include "registry/dependencyclosure.h"
 #include "registry/registryclient.h"
+#include "registry/registryindexsource.h"
+#include "registry/versionreq.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>
@@ -295,6 +298,8 @@ int runRegistryCommand(const QStringList &args)
         parser.addOption(undo);
         positionals = 2;
         usage = u"yank CRATE VERSION [--undo] --feed NAME"_s;
+    } else if (command == u"closure"_s) {
+        usage = u"closure CRATE[@REQ] --feed NAME"_s;
     } else if (command == u"owner"_s) {
         parser.addOptions({list, add, remove});
         usage = u"owner CRATE --list|--add LOGIN|--remove LOGIN --feed NAME"_s;
@@ -398,6 +403,25 @@ int runRegistryCommand(const QStringList &args)
             out(u"%1 %2@%3"_s.arg(yank ? u"yanked"_s : u"unyanked"_s, crate, version));
             finishWith(0);
         });
+    } else if (command == u"closure"_s) {
+        const qsizetype at = crate.indexOf(u'@');
+        const QString name = at < 0 ? crate : crate.left(at);
+        QString reqError;
+        const auto requirement = VersionReq::parse(at < 0 ? u"*"_s : crate.mid(at + 1), &reqError);
+        if (!requirement)
+            return fail(reqError);
+        auto *source = new RegistryIndexSource(client, client);
+        auto *closure = new DependencyClosure(source, client);
+        QObject::connect(closure, &DependencyClosure::finished, client, [closure] {
+            const DependencyGraph graph = closure->graph();
+            for (const QString &line : graph.summary())
+                out(line);
+            for (const auto &problem : graph.problems)
+                std::fprintf(stderr, "cratedesk: %s\n", qPrintable(problem.message));
+            // The closure is incomplete when anything could not be resolved.
+            finishWith(graph.root.isEmpty() || !graph.problems.isEmpty() ? 1 : 0);
+        });
+        closure->start(name, *requirement);
     } else if (command == u"owner"_s) {
         const int modes = int(parser.isSet(list)) + int(parser.isSet(add)) + int(parser.isSet(remove));
         if (modes != 1)

@@ -71,9 +71,13 @@ struct NodeState
     bool queued = false;
 };
 
+// What the resolver needs of one crate's index file. Holds no pointer to the file itself,
+// which may move, only to its entries, which do not (see Cache).
 struct CrateVersions
 {
-    const ClosureResolver::IndexFile *file = nullptr;
+    bool fetched = false;
+    ClosureResolver::IndexFile::State state = ClosureResolver::IndexFile::State::Loaded;
+    QString message;
     QList<const IndexEntry *> entries; // named exactly so, highest first
 };
 
@@ -112,6 +116,23 @@ Problem makeProblem(ProblemKind kind, const QString &crate, const QString &req, 
 
 } // namespace
 
+// Facts derived from fetched index files. A file never changes once fetched, so these hold
+// across runs; entries are referred to by address, which stays put while the owner keeps the
+// file (the QList's buffer does not move when the list itself does).
+class ClosureResolver::Cache
+{
+public:
+    QHash<QString, CrateVersions> versions; // fetched files only
+    QHash<QString, QList<const IndexEntry *>> buckets;
+    QHash<QString, std::optional<VersionReq>> reqs;
+    QHash<const IndexEntry *, QMap<QString, QStringList>> featureMaps;
+};
+
+std::shared_ptr<ClosureResolver::Cache> ClosureResolver::makeCache()
+{
+    return std::make_shared<Cache>();
+}
+
 ClosureResolver::IndexFile ClosureResolver::IndexFile::fromEntries(const QList<IndexEntry> &entries)
 {
     IndexFile file;
@@ -149,10 +170,7 @@ public:
 
     std::vector<std::unique_ptr<NodeState>> store; // stable addresses for the queue
     QHash<QString, NodeState *> nodes;
-    QHash<QString, CrateVersions> versions;
-    QHash<QString, QList<const IndexEntry *>> buckets;
-    QHash<QString, std::optional<VersionReq>> reqs;
-    QHash<const IndexEntry *, QMap<QString, QStringList>> featureMaps;
+    std::shared_ptr<Cache> cache;
     QStringList missing;
     QSet<QString> missingSet;
     std::deque<NodeState *> queue;
@@ -178,68 +196,70 @@ public:
 
 CrateVersions ClosureResolver::Private::versionsOf(const QString &name)
 {
-    if (const auto it = versions.constFind(name); it != versions.cend())
+    if (const auto it = cache->versions.constFind(name); it != cache->versions.cend())
         return *it;
     CrateVersions result;
-    result.file = lookup(name);
-    if (!result.file) {
+    const IndexFile *file = lookup(name);
+    if (!file) {
         if (!missingSet.contains(name)) {
             missingSet.insert(name);
             missing.append(name);
         }
-        // Not cached: a later run has the file, and this one never asks twice per edge.
-        return result;
+        return result; // not cached: a later run will have the file
     }
+    result.fetched = true;
+    result.state = file->state;
+    result.message = file->message;
     // One file holds every case variant; cargo only takes lines spelled exactly as asked.
-    for (const IndexEntry &entry : result.file->entries) {
+    for (const IndexEntry &entry : file->entries) {
         if (entry.name == name)
             result.entries.append(&entry);
     }
-    versions.insert(name, result);
+    cache->versions.insert(name, result);
     return result;
 }
 
 const QList<const IndexEntry *> &ClosureResolver::Private::bucketOf(const QString &name, const QString &bucket)
 {
     const QString key = name + u'@' + bucket;
-    if (const auto it = buckets.constFind(key); it != buckets.cend())
+    if (const auto it = cache->buckets.constFind(key); it != cache->buckets.cend())
         return *it;
     QList<const IndexEntry *> candidates;
     for (const IndexEntry *entry : versionsOf(name).entries) {
         if (entry->isCandidate() && DependencyGraph::compatibilityOf(entry->version) == bucket)
             candidates.append(entry);
     }
-    return *buckets.insert(key, candidates);
+    return *cache->buckets.insert(key, candidates);
 }
 
 const std::optional<VersionReq> &ClosureResolver::Private::parsedReq(const QString &text)
 {
-    if (const auto it = reqs.constFind(text); it != reqs.cend())
+    if (const auto it = cache->reqs.constFind(text); it != cache->reqs.cend())
         return *it;
-    return *reqs.insert(text, VersionReq::parse(text));
+    return *cache->reqs.insert(text, VersionReq::parse(text));
 }
 
 const QMap<QString, QStringList> &ClosureResolver::Private::featureMapOf(const IndexEntry *entry)
 {
-    if (const auto it = featureMaps.constFind(entry); it != featureMaps.cend())
+    if (const auto it = cache->featureMaps.constFind(entry); it != cache->featureMaps.cend())
         return *it;
-    return *featureMaps.insert(entry, entry->featuresWithImplicit());
+    return *cache->featureMaps.insert(entry, entry->featuresWithImplicit());
 }
 
 Target ClosureResolver::Private::resolve(const QString &package, const QString &reqText, const VersionReq &req, const QString &from)
 {
     Target target;
     const CrateVersions crate = versionsOf(package);
-    if (!crate.file)
+    if (!crate.fetched)
         return target;
-    if (crate.file->state == IndexFile::State::NotFound) {
+    if (crate.state == IndexFile::State::NotFound) {
         target.problem = makeProblem(ProblemKind::UnknownCrate, package, reqText, from,
                                      u"The feed has no crate named `%1`."_s.arg(package));
         return target;
     }
-    if (crate.file->state == IndexFile::State::Failed) {
+    if (crate.state == IndexFile::State::Failed) {
         target.problem = makeProblem(ProblemKind::FetchFailed, package, reqText, from,
-                                     u"The index of `%1` could not be fetched: %2"_s.arg(package, crate.file->message));
+                                     u"The index of `%1` could not be fetched: %2"_s.arg(package, crate.message));
         return target;
     }
     if (crate.entries.isEmpty()) {
@@ -553,11 +573,12 @@ DependencyGraph ClosureResolver::Private::graph() const
     return graph;
 }
 
-ClosureResolver::ClosureResolver(const Root &root, Lookup lookup)
+ClosureResolver::ClosureResolver(const Root &root, Lookup lookup, std::shared_ptr<Cache> cache)
     : d(std::make_unique<Private>())
 {
     d->root = root;
     d->lookup = std::move(lookup);
+    d->cache = cache ? std::move(cache) : makeCache();
 }
 
 ClosureResolver::~ClosureResolver() = default;

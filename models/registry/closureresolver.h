@@ -51,7 +51,14 @@ public:
     // The index file for a crate name (any case), or nullptr while it has not arrived.
     using Lookup = std::function<const IndexFile *(const QString &crateName)>;
 
-    ClosureResolver(const Root &root, Lookup lookup);
+    // What the resolver works out from index files alone (sorted candidates per
+    // compatibility range, parsed requirements, implicit features). A caller that runs the
+    // resolver again and again over a growing set of files shares one, and must keep every
+    // file it handed out unchanged and alive for as long as the cache is used.
+    class Cache;
+    static std::shared_ptr<Cache> makeCache();
+
+    ClosureResolver(const Root &root, Lookup lookup, std::shared_ptr<Cache> cache = {});
     ~ClosureResolver();
     Q_DISABLE_COPY_MOVE(ClosureResolver)
 

@@ -19,6 +19,7 @@ void DependencyClosure::start(const QString &crateName, const VersionReq &requir
                               bool defaultFeatures)
 {
     m_root = {crateName, requirement, features, defaultFeatures};
+    m_cache = ClosureResolver::makeCache(); // before the files it points into go
     m_files.clear();
     m_requestOrder.clear();
     m_graph = {};
@@ -95,7 +96,7 @@ void DependencyClosure::resolve()
     ClosureResolver resolver(m_root, [this](const QString &crateName) -> const ClosureResolver::IndexFile * {
         const auto it = m_files.constFind(crateName.toLower());
         return it != m_files.cend() && it->answered ? &it->file : nullptr;
-    });
+    }, m_cache);
     resolver.run();
     m_graph = resolver.graph();
 

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 class IndexSource;
 
 // Works out, in the background, every crate a root crate pulls in (see ClosureResolver for
@@ -68,6 +70,7 @@ private:
 
     QPointer<IndexSource> m_source;
     ClosureResolver::Root m_root;
+    std::shared_ptr<ClosureResolver::Cache> m_cache;
     QHash<QString, Slot> m_files; // by lower-cased name: the index file, as cargo looks it up
     QStringList m_requestOrder;
     DependencyGraph m_graph;

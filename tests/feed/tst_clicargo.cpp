@@ -204,6 +204,16 @@ private Q_SLOTS:
         QVERIFY2(owners.exitCode == 0 && owners.out == "local\n", qPrintable(describe(owners)));
     }
 
+    void closureFollowsDependenciesThroughTheFeed()
+    {
+        const auto closure = cratedesk({u"closure"_s, Beta + u"@0.2"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(closure.exitCode == 0, qPrintable(describe(closure)));
+        QCOMPARE(closure.out, QByteArray("cli-alpha 0.1.1\ncli_beta 0.2.0 -> cli-alpha@0.1\n"));
+        const auto missing = cratedesk({u"closure"_s, Beta + u"@9"_s, u"--feed"_s, u"cli"_s});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("cli_beta"), qPrintable(describe(missing)));
+    }
+
     void failuresSayWhatInOneLine_data()
     {
         QTest::addColumn<QStringList>("args");
