@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishmetadata.h"
 
+#include "registry/versionreq.h"
+
 #include "cargomanifest.h"
 #include "cratearchive.h"
 
@@ -19,163 +21,7 @@ namespace {
 
 // Larger than any readme crates.io renders; keeps one hostile file from filling memory.
 constexpr qint64 MaxReadmeSize = 10 * 1024 * 1024;
-constexpr int MaxComparators = 32; // the semver crate's limit
 constexpr int MaxCfgDepth = 64;
-
-// ---- version requirements, after the semver crate's parser (parse.rs) and Display ----
-
-bool isWildcard(QChar c)
-{
-    return c == u'*' || c == u'x' || c == u'X';
-}
-
-void skipSpaces(QStringView &text)
-{
-    // The semver crate trims only ' ', not other whitespace.
-    while (!text.isEmpty() && text.front() == u' ')
-        text = text.mid(1);
-}
-
-std::optional<QString> numericIdentifier(QStringView &text, const QString &what, QString *error)
-{
-    quint64 value = 0;
-    qsizetype length = 0;
-    while (length < text.size() && text.at(length) >= u'0' && text.at(length) <= u'9') {
-        if (value == 0 && length > 0) {
-            *error = u"invalid leading zero in %1"_s.arg(what);
-            return std::nullopt;
-        }
-        const quint64 digit = text.at(length).unicode() - u'0';
-        if (value > (std::numeric_limits<quint64>::max() - digit) / 10) {
-            *error = u"value of %1 exceeds u64"_s.arg(what);
-            return std::nullopt;
-        }
-        value = value * 10 + digit;
-        ++length;
-    }
-    if (length == 0) {
-        *error = text.isEmpty() ? u"unexpected end of input while parsing %1"_s.arg(what)
-                                : u"unexpected character '%1' while parsing %2"_s.arg(text.front(), what);
-        return std::nullopt;
-    }
-    text = text.mid(length);
-    return QString::number(value);
-}
-
-// Dot-separated [0-9A-Za-z-]+ segments; pre-release numbers may not have leading zeros.
-std::optional<QString> dottedIdentifier(QStringView &text, bool isPrerelease, QString *error)
-{
-    const QString what = isPrerelease ? u"pre-release identifier"_s : u"build metadata"_s;
-    qsizetype length = 0;
-    for (;;) {
-        const qsizetype start = length;
-        bool hasNonDigit = false;
-        while (length < text.size()) {
-            const QChar c = text.at(length);
-            if ((c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || c == u'-')
-                hasNonDigit = true;
-            else if (c < u'0' || c > u'9')
-                break;
-            ++length;
-        }
-        if (length == start) {
-            *error = u"empty identifier segment in %1"_s.arg(what);
-            return std::nullopt;
-        }
-        if (isPrerelease && length - start > 1 && !hasNonDigit && text.at(start) == u'0') {
-            *error = u"invalid leading zero in %1"_s.arg(what);
-            return std::nullopt;
-        }
-        if (length < text.size() && text.at(length) == u'.') {
-            ++length;
-            continue;
-        }
-        break;
-    }
-    const QString identifier = text.left(length).toString();
-    text = text.mid(length);
-    return identifier;
-}
-
-std::optional<QString> comparator(QStringView &text, QString *error)
-{
-    enum class Op { Exact, Greater, GreaterEq, Less, LessEq, Tilde, Caret, Wildcard };
-    static constexpr std::pair<QStringView, Op> prefixes[] = {
-        {u">=", Op::GreaterEq}, {u"<=", Op::LessEq}, {u"=", Op::Exact}, {u">", Op::Greater},
-        {u"<", Op::Less},       {u"~", Op::Tilde},   {u"^", Op::Caret},
-    };
-    Op op = Op::Caret;
-    bool defaultOp = true;
-    for (const auto &[prefix, prefixOp] : prefixes) {
-        if (text.startsWith(prefix)) {
-            op = prefixOp;
-            defaultOp = false;
-            text = text.mid(prefix.size());
-            break;
-        }
-    }
-    skipSpaces(text);
-
-    const auto major = numericIdentifier(text, u"major version number"_s, error);
-    if (!major)
-        return std::nullopt;
-    std::optional<QString> minor;
-    std::optional<QString> patch;
-    bool minorIsWildcard = false;
-    if (text.startsWith(u'.')) {
-        text = text.mid(1);
-        if (!text.isEmpty() && isWildcard(text.front())) {
-            minorIsWildcard = true;
-            if (defaultOp)
-                op = Op::Wildcard;
-            text = text.mid(1);
-        } else if (!(minor = numericIdentifier(text, u"minor version number"_s, error))) {
-            return std::nullopt;
-        }
-    }
-    if (text.startsWith(u'.')) {
-        text = text.mid(1);
-        if (!text.isEmpty() && isWildcard(text.front())) {
-            if (defaultOp)
-                op = Op::Wildcard;
-            text = text.mid(1);
-        } else if (minorIsWildcard) {
-            *error = u"unexpected character after wildcard in version req"_s;
-            return std::nullopt;
-        } else if (!(patch = numericIdentifier(text, u"patch version number"_s, error))) {
-            return std::nullopt;
-        }
-    }
-    std::optional<QString> pre;
-    if (patch && text.startsWith(u'-')) {
-        text = text.mid(1);
-        if (!(pre = dottedIdentifier(text, true, error)))
-            return std::nullopt;
-    }
-    // Build metadata is accepted and then ignored, so it does not survive the re-display.
-    if (patch && text.startsWith(u'+')) {
-        text = text.mid(1);
-        if (!dottedIdentifier(text, false, error))
-            return std::nullopt;
-    }
-    skipSpaces(text);
-
-    static constexpr QStringView opText[] = {u"=", u">", u">=", u"<", u"<=", u"~", u"^", u""};
-    QString out = opText[int(op)] + *major;
-    if (minor) {
-        out += u'.' + *minor;
-        if (patch) {
-            out += u'.' + *patch;
-            if (pre)
-                out += u'-' + *pre;
-        } else if (op == Op::Wildcard) {
-            out += u".*"_s;
-        }
-    } else if (op == Op::Wildcard) {
-        out += u".*"_s;
-    }
-    return out;
-}
 
 // ---- cfg(...) platforms, after cargo-platform's cfg.rs ----
 
@@ -370,39 +216,11 @@ QString kindName(CargoManifest::Dependency::Kind kind)
 
 std::optional<QString> PublishMetadata::normalizeVersionReq(const QString &requirement, QString *error)
 {
-    QString message;
-    QString *err = error ? error : &message;
-    QStringView text(requirement);
-    skipSpaces(text);
-    if (!text.isEmpty() && isWildcard(text.front())) {
-        QStringView rest = text.mid(1);
-        skipSpaces(rest);
-        if (rest.isEmpty())
-            return u"*"_s;
-        *err = rest.startsWith(u',') ? u"wildcard req (%1) must be the only comparator"_s.arg(text.front())
-                                     : u"unexpected character after wildcard in version req"_s;
+    // cargo sends the parsed requirement re-displayed; VersionReq parses and prints it as cargo does.
+    const auto parsed = VersionReq::parse(requirement, error);
+    if (!parsed)
         return std::nullopt;
-    }
-    QStringList comparators;
-    for (;;) {
-        if (comparators.size() == MaxComparators) {
-            *err = u"excessive number of version comparators"_s;
-            return std::nullopt;
-        }
-        const auto next = comparator(text, err);
-        if (!next)
-            return std::nullopt;
-        comparators.append(*next);
-        if (text.isEmpty())
-            break;
-        if (!text.startsWith(u',')) {
-            *err = u"expected comma after version, found '%1'"_s.arg(text.front());
-            return std::nullopt;
-        }
-        text = text.mid(1);
-        skipSpaces(text);
-    }
-    return comparators.join(u", "_s);
+    return parsed->toString();
 }
 
 QString PublishMetadata::cratesIoIndexUrl()
