@@ -2,8 +2,6 @@
 #include "registrycommands.h"
 
 #include "clicontext.h"
-#include "crate/cargomanifest.h"
-#include "crate/cratearchive.h"
 #include "registry/feedsettings.h"
 #include "registry/feedurl.h"
 #include "registry/dependencyclosure.h"
@@ -18,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -347,28 +344,20 @@ int runRegistryCommand(const QStringList &args)
             if (!chosen)
                 return finishWith(1, u"%1 has no version %2 in %3"_s.arg(entries.value(0).name, wanted, feed->name));
             const IndexEntry entry = *chosen;
-            // The portable way to a license, as `cargo info` does it: the .crate's Cargo.toml.
-            auto dir = std::make_shared<QTemporaryDir>();
-            const QString file = dir->filePath(u"x.crate"_s);
-            RegistryReply *download = client->download(entry.name, entry.vers, entry.cksum, file);
-            QObject::connect(download, &RegistryReply::finished, client, [download, dir, file, entries, entry, asJson, stale, feed] {
-                QString license;
-                if (!download->error()) {
-                    const auto archive = CrateArchive::open(file);
-                    const auto manifest = archive.isOk() ? CargoManifest::parse(archive.archive->manifestBytes()) : CargoManifest::Result{};
-                    if (manifest.isOk())
-                        license = manifest.manifest->license.value_or(manifest.manifest->licenseFile ? u"see "_s + *manifest.manifest->licenseFile : QString());
-                }
+            RegistryReply *license = client->license(entry.name, entry.vers, entry.cksum);
+            QObject::connect(license, &RegistryReply::finished, client, [license, entries, entry, asJson, stale, feed] {
+                // A license that cannot be found does not hide the rest of the answer.
+                const QString text = license->error() ? QString() : license->license;
                 if (asJson) {
                     QJsonArray versions;
                     for (const IndexEntry &e : entries)
                         versions.append(versionJson(e));
                     QJsonObject result{{u"name"_s, entry.name}, {u"feed"_s, feed->name}, {u"version"_s, entry.vers},
-                                       {u"license"_s, license.isEmpty() ? QJsonValue() : QJsonValue(license)},
+                                       {u"license"_s, text.isEmpty() ? QJsonValue() : QJsonValue(text)},
                                        {u"stale"_s, stale}, {u"versions"_s, versions}};
                     out(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)).trimmed());
                 } else {
-                    printInfo(*feed, entries, entry, license, stale);
+                    printInfo(*feed, entries, entry, text, stale);
                 }
                 finishWith(0);
             });

@@ -176,6 +176,9 @@ public:
     std::deque<NodeState *> queue;
     QString rootKey;
     std::optional<Problem> rootProblem;
+    // Lower-cased crate name -> keys of the nodes with an edge waiting for its index file.
+    QHash<QString, QSet<QString>> waiting;
+    bool rootWaiting = false;
     bool unsettled = false;
 
     CrateVersions versionsOf(const QString &name);
@@ -184,6 +187,8 @@ public:
     const QMap<QString, QStringList> &featureMapOf(const IndexEntry *entry);
 
     Target resolve(const QString &package, const QString &reqText, const VersionReq &req, const QString &from);
+    void startRoot();
+    void drain();
     NodeState *nodeFor(const QString &key, const QString &name, const QString &bucket);
     void enqueue(NodeState *node);
     void process(NodeState *node);
@@ -250,8 +255,13 @@ Target ClosureResolver::Private::resolve(const QString &package, const QString &
 {
     Target target;
     const CrateVersions crate = versionsOf(package);
-    if (!crate.fetched)
+    if (!crate.fetched) {
+        if (from.isEmpty())
+            rootWaiting = true;
+        else
+            waiting[package.toLower()].insert(from);
         return target;
+    }
     if (crate.state == IndexFile::State::NotFound) {
         target.problem = makeProblem(ProblemKind::UnknownCrate, package, reqText, from,
                                      u"The feed has no crate named `%1`."_s.arg(package));
@@ -583,29 +593,67 @@ ClosureResolver::ClosureResolver(const Root &root, Lookup lookup, std::shared_pt
 
 ClosureResolver::~ClosureResolver() = default;
 
-void ClosureResolver::run()
+void ClosureResolver::Private::startRoot()
 {
-    const QString reqText = d->root.requirement.toString();
-    const Target target = d->resolve(d->root.name, reqText, d->root.requirement, QString());
-    d->rootProblem = target.problem;
+    const QString reqText = root.requirement.toString();
+    const Target target = resolve(root.name, reqText, root.requirement, QString());
+    rootProblem = target.problem;
     if (target.key.isEmpty())
         return;
-    NodeState *root = d->nodeFor(target.key, d->root.name, target.bucket);
-    d->rootKey = target.key;
-    root->incoming.insert(u"#root"_s, {QString(), reqText, d->root.requirement, sortedUnique(d->root.features), d->root.defaultFeatures});
-    d->enqueue(root);
+    NodeState *node = nodeFor(target.key, root.name, target.bucket);
+    rootKey = target.key;
+    node->incoming.insert(u"#root"_s, {QString(), reqText, root.requirement, sortedUnique(root.features), root.defaultFeatures});
+    enqueue(node);
+}
 
+void ClosureResolver::Private::drain()
+{
     // Generous: a settling graph touches each node a handful of times.
     qsizetype steps = 0;
-    while (!d->queue.empty()) {
-        if (++steps > 10000 + 64 * qsizetype(d->store.size())) {
-            d->unsettled = true;
+    while (!queue.empty()) {
+        if (++steps > 10000 + 64 * qsizetype(store.size())) {
+            unsettled = true;
+            for (NodeState *node : queue)
+                node->queued = false;
+            queue.clear();
             break;
         }
-        NodeState *node = d->queue.front();
-        d->queue.pop_front();
-        d->process(node);
+        NodeState *node = queue.front();
+        queue.pop_front();
+        process(node);
     }
+}
+
+void ClosureResolver::run()
+{
+    d->startRoot();
+    d->drain();
+}
+
+void ClosureResolver::resume(const QStringList &fetched)
+{
+    for (const QString &name : fetched) {
+        const QString key = name.toLower();
+        // Every spelling that maps to this file has arrived with it.
+        for (qsizetype i = d->missing.size() - 1; i >= 0; --i) {
+            if (d->missing.at(i).toLower() == key) {
+                d->missingSet.remove(d->missing.at(i));
+                d->missing.removeAt(i);
+            }
+        }
+        if (d->rootWaiting && d->root.name.toLower() == key) {
+            d->rootWaiting = false;
+            d->startRoot();
+        }
+        const QSet<QString> keys = d->waiting.take(key);
+        QStringList ordered(keys.cbegin(), keys.cend());
+        std::sort(ordered.begin(), ordered.end()); // QSet order varies from run to run
+        for (const QString &nodeKey : std::as_const(ordered)) {
+            if (NodeState *node = d->nodes.value(nodeKey))
+                d->enqueue(node);
+        }
+    }
+    d->drain();
 }
 
 DependencyGraph ClosureResolver::graph() const

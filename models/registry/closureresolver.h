@@ -62,10 +62,16 @@ public:
     ~ClosureResolver();
     Q_DISABLE_COPY_MOVE(ClosureResolver)
 
+    // Works the closure out from the root with the files Lookup has now.
     void run();
+    // Carries on after run() once the index files of `fetched` crates have arrived, updating
+    // only what waited for them. Cheaper than a new run, but the outcome may depend on the
+    // order files arrived in; a caller wanting the deterministic answer does a final run().
+    void resume(const QStringList &fetched);
 
     DependencyGraph graph() const;
-    // Crates the closure reached whose index files Lookup did not have, in discovery order.
+    // Crates the closure reached whose index files Lookup did not have (yet), in discovery
+    // order.
     QStringList missing() const;
 
 private:

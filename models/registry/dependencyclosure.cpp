@@ -3,6 +3,8 @@
 
 #include "indexsource.h"
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 DependencyClosure::DependencyClosure(IndexSource *source, QObject *parent)
@@ -19,8 +21,11 @@ void DependencyClosure::start(const QString &crateName, const VersionReq &requir
                               bool defaultFeatures)
 {
     m_root = {crateName, requirement, features, defaultFeatures};
-    m_cache = ClosureResolver::makeCache(); // before the files it points into go
+    // In this order: the resolver and the cache point into the files.
+    m_resolver.reset();
+    m_cache = ClosureResolver::makeCache();
     m_files.clear();
+    m_arrived.clear();
     m_requestOrder.clear();
     m_graph = {};
     m_answered = 0;
@@ -38,7 +43,15 @@ void DependencyClosure::cancel()
         return;
     m_running = false;
     m_cancelled = true;
+    if (m_resolver)
+        m_graph = m_resolver->graph();
+    m_resolver.reset();
     Q_EMIT finished();
+}
+
+DependencyGraph DependencyClosure::graph() const
+{
+    return m_running && m_resolver ? m_resolver->graph() : m_graph;
 }
 
 DependencyClosure::Slot *DependencyClosure::awaited(const QString &crateName)
@@ -56,7 +69,7 @@ void DependencyClosure::onIndexLoaded(const QString &crateName, const QList<Inde
     if (Slot *slot = awaited(crateName)) {
         slot->answered = true;
         slot->file = ClosureResolver::IndexFile::fromEntries(entries);
-        answered();
+        answered(crateName);
     }
 }
 
@@ -66,14 +79,15 @@ void DependencyClosure::onIndexFailed(const QString &crateName, const QString &m
         slot->answered = true;
         slot->file = ClosureResolver::IndexFile::failure(
             notFound ? ClosureResolver::IndexFile::State::NotFound : ClosureResolver::IndexFile::State::Failed, message);
-        answered();
+        answered(crateName);
     }
 }
 
-void DependencyClosure::answered()
+void DependencyClosure::answered(const QString &crateName)
 {
     ++m_answered;
     --m_pending;
+    m_arrived.append(crateName);
     scheduleResolve();
 }
 
@@ -87,22 +101,18 @@ void DependencyClosure::scheduleResolve()
     QMetaObject::invokeMethod(this, &DependencyClosure::resolve, Qt::QueuedConnection);
 }
 
-void DependencyClosure::resolve()
+ClosureResolver::Lookup DependencyClosure::lookup() const
 {
-    m_resolveQueued = false;
-    if (!m_running)
-        return;
-
-    ClosureResolver resolver(m_root, [this](const QString &crateName) -> const ClosureResolver::IndexFile * {
+    return [this](const QString &crateName) -> const ClosureResolver::IndexFile * {
         const auto it = m_files.constFind(crateName.toLower());
         return it != m_files.cend() && it->answered ? &it->file : nullptr;
-    }, m_cache);
-    resolver.run();
-    m_graph = resolver.graph();
+    };
+}
 
+bool DependencyClosure::requestMissing(const QStringList &crateNames)
+{
     bool requested = false;
-    const QStringList missing = resolver.missing();
-    for (const QString &crateName : missing) {
+    for (const QString &crateName : crateNames) {
         const QString key = crateName.toLower();
         if (m_files.contains(key))
             continue;
@@ -110,18 +120,49 @@ void DependencyClosure::resolve()
         m_requestOrder.append(crateName);
         ++m_pending;
         requested = true;
-        if (m_source) {
+        if (m_source)
             m_source->requestIndex(crateName);
-        } else {
+        else
             onIndexFailed(crateName, u"the index source is gone"_s, false);
-        }
         if (!m_running)
-            return; // cancelled by a slot the request triggered
+            break; // cancelled by a slot the request triggered
     }
+    return requested;
+}
 
-    Q_EMIT progress(m_answered, m_pending);
-    if (m_running && !requested && m_pending == 0) {
-        m_running = false;
-        Q_EMIT finished();
+void DependencyClosure::resolve()
+{
+    m_resolveQueued = false;
+    if (!m_running)
+        return;
+
+    if (!m_resolver) {
+        m_resolver = std::make_unique<ClosureResolver>(m_root, lookup(), m_cache);
+        m_resolver->run();
+    } else {
+        m_resolver->resume(std::exchange(m_arrived, {}));
     }
+    bool requested = requestMissing(m_resolver->missing());
+    if (!m_running)
+        return;
+
+    if (!requested && m_pending == 0) {
+        // Everything reached is in. The incremental view depends on the order files came
+        // in; a run from scratch over the same files does not. Should it reach a crate the
+        // incremental view never did, fetch that and come back here.
+        ClosureResolver final(m_root, lookup(), m_cache);
+        final.run();
+        requested = requestMissing(final.missing());
+        if (!m_running)
+            return;
+        if (!requested) {
+            m_graph = final.graph();
+            m_resolver.reset();
+            m_running = false;
+            Q_EMIT progress(m_answered, m_pending);
+            Q_EMIT finished();
+            return;
+        }
+    }
+    Q_EMIT progress(m_answered, m_pending);
 }

@@ -17,9 +17,10 @@ class IndexSource;
 
 // Works out, in the background, every crate a root crate pulls in (see ClosureResolver for
 // the rules) by fetching index files from an IndexSource as they are discovered: each file
-// is requested once, as soon as some edge reaches it, so fetches overlap. Every answer
-// re-runs the resolver over all files so far, which also issues the next requests; when
-// nothing is outstanding and a run asks for nothing new, the graph is final.
+// is requested once, as soon as some edge reaches it, so fetches overlap. Each batch of
+// answers updates the resolver where something waited for them, which issues the next
+// requests. When nothing is outstanding the closure is worked out once more from scratch,
+// so that the final graph never depends on the order the feed answered in.
 //
 // Problems (unknown crates, failed fetches, unmet requirements) never stop the walk: the
 // graph holds everything that did resolve.
@@ -45,7 +46,7 @@ public:
     bool isCancelled() const { return m_cancelled; }
 
     // Final after finished(); while running, the graph as of the last answer.
-    DependencyGraph graph() const { return m_graph; }
+    DependencyGraph graph() const;
     // Crate names requested in this run, in request order.
     QStringList requestedCrates() const { return m_requestOrder; }
 
@@ -64,14 +65,19 @@ private:
     void onIndexLoaded(const QString &crateName, const QList<IndexEntry> &entries);
     void onIndexFailed(const QString &crateName, const QString &message, bool notFound);
     Slot *awaited(const QString &crateName);
-    void answered();
+    void answered(const QString &crateName);
     void scheduleResolve();
     void resolve();
+    bool requestMissing(const QStringList &crateNames);
+    ClosureResolver::Lookup lookup() const;
 
     QPointer<IndexSource> m_source;
     ClosureResolver::Root m_root;
-    std::shared_ptr<ClosureResolver::Cache> m_cache;
     QHash<QString, Slot> m_files; // by lower-cased name: the index file, as cargo looks it up
+    // Declared after m_files, which they point into, so that they go first.
+    std::shared_ptr<ClosureResolver::Cache> m_cache;
+    std::unique_ptr<ClosureResolver> m_resolver; // this run's view, updated as files arrive
+    QStringList m_arrived;                        // answered since the last pass
     QStringList m_requestOrder;
     DependencyGraph m_graph;
     int m_answered = 0;

@@ -2,6 +2,8 @@
 #include "registryclient.h"
 
 #include "cratename.h"
+#include "crate/cargomanifest.h"
+#include "crate/cratearchive.h"
 #include "httpclient.h"
 #include "indexfileparser.h"
 #include "secrets/secretstore.h"
@@ -10,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -191,6 +194,7 @@ void RegistryClient::requestConfig(bool withAuth)
     HttpJob *job = send(request, withAuth);
     connect(job, &HttpJob::finished, this, [this, job, withAuth] {
         const HttpResponse &response = job->response();
+        notice(response);
         if (response.error.kind == RegistryError::Kind::AuthRequired) {
             const QString login = loginUrlFrom(response.header("WWW-Authenticate"));
             if (!login.isEmpty())
@@ -404,4 +408,175 @@ RegistryReply *RegistryClient::download(const QString &crate, const QString &ver
         });
     });
     return reply;
+}
+
+void RegistryClient::notice(const HttpResponse &response)
+{
+    // pgutil tells ProGet apart the same way: by the headers every ProGet answer carries.
+    const QByteArray version = response.header("X-ProGet-Version");
+    const QByteArray edition = response.header("X-ProGet-Edition");
+    if (!version.isEmpty() || !edition.isEmpty())
+        m_proGetVersion = QString::fromLatin1(version.isEmpty() ? edition : version);
+}
+
+QUrl RegistryClient::proGetUrl(const QString &path) const
+{
+    // A ProGet Cargo feed lives at {server}/cargo/{feed}/; its Packages API at {server}/api/packages/{feed}.
+    const QString indexPath = m_feed.indexUrl.path();
+    static const QRegularExpression feedPath(u"^(.*)/cargo/([^/]+)/$"_s);
+    const auto match = feedPath.match(indexPath);
+    if (!match.hasMatch())
+        return {};
+    QUrl url = m_feed.indexUrl;
+    url.setPath(match.captured(1) + u"/api/packages/"_s + match.captured(2) + path);
+    return url;
+}
+
+void RegistryClient::requestProGet(RegistryReply *reply, const QString &pathAndQuery, std::function<void(const QByteArray &)> done)
+{
+    const qsizetype question = pathAndQuery.indexOf(u'?');
+    QUrl url = proGetUrl(question < 0 ? pathAndQuery : pathAndQuery.left(question));
+    if (question >= 0)
+        url.setQuery(pathAndQuery.mid(question + 1));
+    if (!url.isValid())
+        return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1 is a ProGet server, but its index URL does not look like …/cargo/FEED/"_s.arg(m_feed.name)));
+    HttpRequest request;
+    request.url = url;
+    request.headers.emplaceBack("Accept", "application/json");
+    // ProGet's API takes an API key as X-ApiKey; Basic credentials as they are.
+    if (m_feed.auth == Feed::AuthKind::Token && !m_authorization.isEmpty())
+        request.headers.emplaceBack("X-ApiKey", m_authorization);
+    HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
+    reply->track(job);
+    connect(job, &HttpJob::finished, reply, [this, reply, job, done = std::move(done)] {
+        const HttpResponse &response = job->response();
+        if (response.error)
+            return reply->finish(explain(response.error, u"use the ProGet packages API"_s));
+        done(response.body);
+    });
+}
+
+RegistryReply *RegistryClient::listCrates()
+{
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply](const RegistryError &configError) {
+        if (configError)
+            return reply->finish(configError);
+        if (isProGet()) {
+            return requestProGet(reply, u"/latest"_s, [reply](const QByteArray &body) {
+                const QJsonArray packages = QJsonDocument::fromJson(body).array();
+                for (const QJsonValue &value : packages) {
+                    const QJsonObject package = value.toObject();
+                    reply->crates.append({package.value(u"name"_s).toString(), package.value(u"version"_s).toString(), {}});
+                }
+                reply->finish();
+            });
+        }
+        if (m_config->api.isEmpty())
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http,
+                u"%1 has no web API, so its crates cannot be listed; open crates by name instead"_s.arg(m_feed.name)));
+        listPage(reply, 1);
+    });
+    return reply;
+}
+
+void RegistryClient::listPage(RegistryReply *reply, int page)
+{
+    constexpr int PerPage = 100;
+    constexpr int MaxPages = 5000; // 500,000 crates: more than crates.io has
+    HttpRequest request;
+    request.url = m_config->apiUrl(u"/crates?page=%1&per_page=%2"_s.arg(page).arg(PerPage));
+    request.headers.emplaceBack("Accept", "application/json");
+    HttpJob *job = send(request, m_config->authRequired);
+    reply->track(job);
+    connect(job, &HttpJob::finished, reply, [this, reply, job, page] {
+        const HttpResponse &response = job->response();
+        if (response.error)
+            return reply->finish(explain(response.error, u"list its crates"_s));
+        const QJsonObject result = QJsonDocument::fromJson(response.body).object();
+        const QJsonArray crates = result.value(u"crates"_s).toArray();
+        for (const QJsonValue &value : crates) {
+            const QJsonObject crate = value.toObject();
+            QString latest = crate.value(u"max_version"_s).toString();
+            if (latest.isEmpty())
+                latest = crate.value(u"newest_version"_s).toString();
+            reply->crates.append({crate.value(u"name"_s).toString(), latest, crate.value(u"description"_s).toString()});
+        }
+        const int total = result.value(u"meta"_s).toObject().value(u"total"_s).toInt();
+        if (!crates.isEmpty() && reply->crates.size() < total && page < MaxPages)
+            return listPage(reply, page + 1);
+        reply->finish();
+    });
+}
+
+RegistryReply *RegistryClient::license(const QString &crate, const QString &version, const QString &cksum)
+{
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply, crate, version, cksum](const RegistryError &configError) {
+        if (configError)
+            return reply->finish(configError);
+        if (isProGet()) {
+            QUrlQuery query;
+            query.addQueryItem(u"name"_s, crate);
+            query.addQueryItem(u"version"_s, QString::fromLatin1(QUrl::toPercentEncoding(version)));
+            return requestProGet(reply, u"/metadata?"_s + query.toString(QUrl::FullyEncoded),
+                                 [this, reply, crate, version, cksum](const QByteArray &body) {
+                QStringList codes;
+                for (const QJsonValue &license : QJsonDocument::fromJson(body).object().value(u"licenses"_s).toArray())
+                    codes << license.toObject().value(u"code"_s).toString();
+                codes.removeAll(QString());
+                if (codes.isEmpty())
+                    return licenseFromCrate(reply, crate, version, cksum);
+                reply->license = codes.join(u" OR "_s);
+                reply->finish();
+            });
+        }
+        if (m_config->api.isEmpty())
+            return licenseFromCrate(reply, crate, version, cksum);
+        // crates.io-style crate JSON names the license of every version.
+        HttpRequest request;
+        request.url = m_config->apiUrl(u"/crates/"_s + crate);
+        request.headers.emplaceBack("Accept", "application/json");
+        request.maxRetries = 1;
+        HttpJob *job = send(request, m_config->authRequired);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job, crate, version, cksum] {
+            const QJsonArray versions = QJsonDocument::fromJson(job->response().body).object().value(u"versions"_s).toArray();
+            for (const QJsonValue &value : versions) {
+                const QJsonObject entry = value.toObject();
+                if (entry.value(u"num"_s).toString() == version && entry.value(u"license"_s).isString()) {
+                    reply->license = entry.value(u"license"_s).toString();
+                    return reply->finish();
+                }
+            }
+            // Not offered (most private registries): read it from the crate itself.
+            licenseFromCrate(reply, crate, version, cksum);
+        });
+    });
+    return reply;
+}
+
+void RegistryClient::licenseFromCrate(RegistryReply *reply, const QString &crate, const QString &version, const QString &cksum)
+{
+    auto dir = std::make_shared<QTemporaryDir>();
+    const QString file = dir->filePath(u"license.crate"_s);
+    HttpRequest request;
+    request.url = m_config->downloadUrl(crate, version, cksum);
+    request.saveTo = file;
+    request.expectedSha256 = cksum.toLatin1();
+    HttpJob *job = send(request, m_config->authRequired);
+    reply->track(job);
+    connect(job, &HttpJob::finished, reply, [this, reply, job, dir, file, crate, version] {
+        if (job->response().error)
+            return reply->finish(explain(job->response().error, u"read the license of %1@%2"_s.arg(crate, version)));
+        const auto archive = CrateArchive::open(file);
+        if (!archive.isOk())
+            return reply->finish(RegistryError::make(RegistryError::Kind::Parse, archive.error.message));
+        const auto manifest = CargoManifest::parse(archive.archive->manifestBytes());
+        if (!manifest.isOk())
+            return reply->finish(RegistryError::make(RegistryError::Kind::Parse, manifest.error.message));
+        reply->license = manifest.manifest->license.value_or(
+            manifest.manifest->licenseFile ? u"see "_s + *manifest.manifest->licenseFile : QString());
+        reply->finish();
+    });
 }

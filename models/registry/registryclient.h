@@ -19,6 +19,15 @@ class HttpJob;
 class IndexCache;
 class SecretStore;
 struct HttpRequest;
+struct HttpResponse;
+
+// One crate as a feed's listing shows it.
+struct CrateSummary
+{
+    QString name;
+    QString latestVersion;
+    QString description;
+};
 
 // One operation on a feed. Finishes exactly once; the client deletes it afterwards, so read
 // the results in the slot connected to finished().
@@ -43,6 +52,8 @@ public:
     bool stale = false;           // the feed could not be reached: what the cache had
     QDateTime fetchedAt;          // when the data was last confirmed by the feed
     QString savedPath;            // downloads
+    QList<CrateSummary> crates;   // listCrates
+    QString license;              // license
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
@@ -85,6 +96,15 @@ public:
     RegistryReply *setYanked(const QString &crate, const QString &version, bool yanked);
     RegistryReply *owners(const QString &crate);
     RegistryReply *changeOwners(const QString &crate, const QStringList &logins, bool add);
+    // Every crate of the feed where the server can list them: ProGet's Packages API
+    // (/api/packages/{feed}/latest) or crates.io-style /api/v1/crates paging.
+    RegistryReply *listCrates();
+    // The license of one version: from the server's own metadata (crates.io-style crate JSON,
+    // ProGet's licenses), otherwise from the .crate's Cargo.toml, as `cargo info` does.
+    RegistryReply *license(const QString &crate, const QString &version, const QString &cksum);
+    // Set once a response carried X-ProGet-Version or X-ProGet-Edition.
+    bool isProGet() const { return !m_proGetVersion.isEmpty(); }
+
     // Streams the .crate to `targetFile`; it appears only if its sha256 equals `cksum`.
     RegistryReply *download(const QString &crate, const QString &version, const QString &cksum, const QString &targetFile);
 
@@ -100,6 +120,11 @@ private:
     HttpJob *send(HttpRequest request, bool withAuth);
     RegistryError explain(const RegistryError &error, const QString &action) const;
     QString feedKey() const;
+    void notice(const HttpResponse &response);
+    QUrl proGetUrl(const QString &path) const;
+    void requestProGet(RegistryReply *reply, const QString &path, std::function<void(const QByteArray &)> done);
+    void listPage(RegistryReply *reply, int page);
+    void licenseFromCrate(RegistryReply *reply, const QString &crate, const QString &version, const QString &cksum);
 
     Feed m_feed;
     HttpClient *m_http;
@@ -111,6 +136,7 @@ private:
     std::optional<RegistryConfig> m_config;
     bool m_configFromCache = false;
     QString m_loginUrl;
+    QString m_proGetVersion;
     bool m_configInFlight = false;
     QList<ConfigCallback> m_configWaiters;
 };

@@ -144,6 +144,7 @@ private Q_SLOTS:
         const QJsonObject reported = QJsonDocument::fromJson(info.out).object();
         QCOMPARE(reported.value(u"name"_s).toString(), Beta);
         QCOMPARE(reported.value(u"stale"_s).toBool(), false);
+        QCOMPARE(reported.value(u"license"_s).toString(), u"MIT"_s);
 
         for (const QString &crate : {Alpha, Beta}) {
             const auto json = cratedesk({u"info"_s, crate, u"--feed"_s, u"cli"_s, u"--json"_s});

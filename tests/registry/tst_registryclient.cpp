@@ -32,13 +32,15 @@ struct Outcome
     QJsonObject json;
     bool fromCache = false;
     bool stale = false;
+    QList<CrateSummary> crates;
+    QString license;
 };
 
 Outcome run(RegistryReply *reply, int timeoutMs = 30000)
 {
     auto outcome = std::make_shared<Outcome>();
     QObject::connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
-        *outcome = {true, reply->error(), reply->entries, reply->json.object(), reply->fromCache, reply->stale};
+        *outcome = {true, reply->error(), reply->entries, reply->json.object(), reply->fromCache, reply->stale, reply->crates, reply->license};
     });
     QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs);
     return *outcome;
@@ -356,6 +358,74 @@ private Q_SLOTS:
         QCOMPARE(configs.at(1).header("Authorization"), QByteArray("tok"));
         QCOMPARE(server.requests(u"/index/3/a/abc"_s).value(0).header("Authorization"), QByteArray("tok"));
         QCOMPARE(registry->loginUrl(), u"https://example.com/me"_s);
+    }
+
+    void listsEveryCrateAcrossPages()
+    {
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\",\"api\":\"" + server.baseUrl().toEncoded() + "\"}")});
+        auto page = [](int from, int count) {
+            QJsonArray crates;
+            for (int i = from; i < from + count; ++i)
+                crates.append(QJsonObject{{u"name"_s, u"crate%1"_s.arg(i)}, {u"max_version"_s, u"1.0.%1"_s.arg(i)}, {u"description"_s, u"number %1"_s.arg(i)}});
+            return QJsonDocument(QJsonObject{{u"crates"_s, crates}, {u"meta"_s, QJsonObject{{u"total"_s, 150}}}}).toJson(QJsonDocument::Compact);
+        };
+        server.setRoute(u"/api/v1/crates"_s, {FaultServer::Response::ok(page(0, 100)), FaultServer::Response::ok(page(100, 50))});
+        auto registry = client(faultFeed(server));
+        const Outcome listed = run(registry->listCrates());
+        QVERIFY2(!listed.error, qPrintable(listed.error.message));
+        QCOMPARE(listed.crates.size(), 150);
+        QCOMPARE(listed.crates.at(149).name, u"crate149"_s);
+        QCOMPARE(listed.crates.at(149).latestVersion, u"1.0.149"_s);
+        const auto requests = server.requests(u"/api/v1/crates"_s);
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests.at(1).target, QByteArray("/api/v1/crates?page=2&per_page=100"));
+    }
+
+    void usesProGetsPackagesApiWhenTheServerIsProGet()
+    {
+        FaultServer server;
+        const QByteArray config = "{\"dl\":\"" + server.url(u"/cargo/internal/dl"_s).toEncoded() + "\",\"api\":\"" + server.url(u"/cargo/internal"_s).toEncoded() + "\"}";
+        server.setRoute(u"/cargo/internal/config.json"_s, {FaultServer::Response::ok(config).withHeader("X-ProGet-Version", "2025.10.0")});
+        server.setRoute(u"/api/packages/internal/latest"_s, {FaultServer::Response::ok(
+            "[{\"name\":\"serde\",\"version\":\"1.0.200\",\"listed\":true},{\"name\":\"tokio\",\"version\":\"1.43.0\"}]")});
+        server.setRoute(u"/api/packages/internal/metadata"_s, {FaultServer::Response::ok(
+            "{\"name\":\"serde\",\"version\":\"1.0.200\",\"licenses\":[{\"code\":\"MIT\",\"title\":\"MIT License\"},{\"code\":\"Apache-2.0\"}]}")});
+        auto registry = client(faultFeed(server, u"/cargo/internal/"_s));
+        registry->setCredential("api-key-123");
+        const Outcome listed = run(registry->listCrates());
+        QVERIFY2(!listed.error, qPrintable(listed.error.message));
+        QVERIFY(registry->isProGet());
+        QCOMPARE(listed.crates.size(), 2);
+        QCOMPARE(listed.crates.at(1).name, u"tokio"_s);
+        QCOMPARE(listed.crates.at(1).latestVersion, u"1.43.0"_s);
+        QCOMPARE(server.requests(u"/api/packages/internal/latest"_s).value(0).header("X-ApiKey"), QByteArray("api-key-123"));
+
+        const Outcome license = run(registry->license(u"serde"_s, u"1.0.200"_s, u"00"_s));
+        QVERIFY2(!license.error, qPrintable(license.error.message));
+        QCOMPARE(license.license, u"MIT OR Apache-2.0"_s);
+        QCOMPARE(server.requests(u"/api/packages/internal/metadata"_s).value(0).target,
+                 QByteArray("/api/packages/internal/metadata?name=serde&version=1.0.200"));
+    }
+
+    void licenseComesFromCrateJsonOrTheCrateItself()
+    {
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\",\"api\":\"" + server.baseUrl().toEncoded() + "\"}")});
+        server.setRoute(u"/api/v1/crates/serde"_s, {FaultServer::Response::ok(
+            "{\"crate\":{\"name\":\"serde\"},\"versions\":[{\"num\":\"1.0.1\",\"license\":\"Apache-2.0\"},{\"num\":\"1.0.0\",\"license\":\"MIT OR Apache-2.0\"}]}")});
+        auto registry = client(faultFeed(server));
+        const Outcome fromJson = run(registry->license(u"serde"_s, u"1.0.0"_s, u"00"_s));
+        QVERIFY2(!fromJson.error, qPrintable(fromJson.error.message));
+        QCOMPARE(fromJson.license, u"MIT OR Apache-2.0"_s);
+
+        // The local feed offers no crate JSON: the license is read from the .crate's Cargo.toml.
+        startFeed(false);
+        const QByteArray cksum = publish({u"licensed"_s, u"2.0.0"_s});
+        auto local = client(localFeed());
+        const Outcome fromCrate = run(local->license(u"licensed"_s, u"2.0.0"_s, QString::fromLatin1(cksum)));
+        QVERIFY2(!fromCrate.error, qPrintable(fromCrate.error.message));
+        QCOMPARE(fromCrate.license, u"MIT"_s);
     }
 
     void garbageConfigIsAParseError()

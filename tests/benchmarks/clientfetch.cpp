@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// bench-client-fetch: fetches the index files of a list of crates through RegistryClient
+// (HttpClient + IndexCache), all requested at once, as the app does when it opens a
+// lockfile. For bench-client.sh; it is a benchmark helper, not a test.
+//
+//   bench-client-fetch --url http://127.0.0.1:PORT/ --crates FILE [--cache PATH]
+//                      [--max-concurrent N]
+//
+// FILE holds one crate name or index path ("se/rd/serde") per line. Without --cache the
+// index cache is a fresh temporary file; with it, an existing cache is reused, so a second
+// run revalidates every file (304s).
+// stdout: key=value lines (crates, ok, failures, from_cache, stale, bytes, entries, seconds).
+
+#include "registry/feed.h"
+#include "registry/httpclient.h"
+#include "registry/registryclient.h"
+#include "storage/indexcache.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption urlOption(u"url"_s, u"Index URL (http://127.0.0.1:PORT/)."_s, u"URL"_s);
+    const QCommandLineOption cratesOption(u"crates"_s, u"File with one crate name or index path per line."_s, u"FILE"_s);
+    const QCommandLineOption cacheOption(u"cache"_s, u"Index cache database to use (and keep)."_s, u"PATH"_s);
+    const QCommandLineOption concurrencyOption(u"max-concurrent"_s, u"HttpClient parallelism (default: its own)."_s, u"N"_s);
+    parser.addOptions({urlOption, cratesOption, cacheOption, concurrencyOption});
+    parser.process(app);
+    if (!parser.isSet(urlOption) || !parser.isSet(cratesOption)) {
+        std::fprintf(stderr, "bench-client-fetch: --url and --crates are required\n");
+        return 2;
+    }
+
+    QFile list(parser.value(cratesOption));
+    if (!list.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "bench-client-fetch: cannot read %s\n", qPrintable(list.fileName()));
+        return 2;
+    }
+    QStringList crates;
+    for (const QByteArray &line : list.readAll().split('\n')) {
+        const QString name = QString::fromUtf8(line.trimmed());
+        if (!name.isEmpty())
+            crates.append(name.section(u'/', -1));
+    }
+    if (crates.isEmpty()) {
+        std::fprintf(stderr, "bench-client-fetch: no crates in %s\n", qPrintable(list.fileName()));
+        return 2;
+    }
+
+    QTemporaryDir tempDir;
+    QString cachePath = parser.value(cacheOption);
+    if (cachePath.isEmpty()) {
+        if (!tempDir.isValid()) {
+            std::fprintf(stderr, "bench-client-fetch: no temporary folder\n");
+            return 2;
+        }
+        cachePath = tempDir.filePath(u"index-cache.sqlite"_s);
+    }
+    IndexCache cache(cachePath);
+    QString cacheError;
+    if (!cache.open(&cacheError)) {
+        std::fprintf(stderr, "bench-client-fetch: cannot open the cache %s: %s\n", qPrintable(cachePath), qPrintable(cacheError));
+        return 2;
+    }
+
+    QNetworkAccessManager nam;
+    HttpClient http(&nam);
+    if (parser.isSet(concurrencyOption))
+        http.setMaxConcurrent(parser.value(concurrencyOption).toInt());
+
+    Feed feed;
+    feed.name = u"bench"_s;
+    feed.indexUrl = QUrl(parser.value(urlOption));
+    feed.auth = Feed::AuthKind::None;
+    RegistryClient client(feed, &http, &cache, nullptr);
+
+    int pending = int(crates.size());
+    int ok = 0;
+    int failures = 0;
+    int fromCache = 0;
+    int stale = 0;
+    qint64 bytes = 0;
+    qint64 entries = 0;
+    QElapsedTimer timer;
+
+    QTimer::singleShot(0, &app, [&] {
+        timer.start();
+        for (const QString &crate : std::as_const(crates)) {
+            RegistryReply *reply = client.fetchIndex(crate);
+            QObject::connect(reply, &RegistryReply::finished, &app, [&, reply, crate] {
+                if (reply->error()) {
+                    ++failures;
+                    if (failures <= 5)
+                        std::fprintf(stderr, "bench-client-fetch: %s: %s\n", qPrintable(crate), qPrintable(reply->error().message));
+                } else {
+                    ++ok;
+                    bytes += reply->body.size();
+                    entries += reply->entries.size();
+                    if (reply->fromCache)
+                        ++fromCache;
+                    if (reply->stale)
+                        ++stale;
+                }
+                if (--pending == 0)
+                    QCoreApplication::quit();
+            });
+        }
+    });
+    app.exec();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+
+    std::printf("crates=%lld\nok=%d\nfailures=%d\nfrom_cache=%d\nstale=%d\nbytes=%lld\nentries=%lld\nmax_concurrent=%d\nseconds=%.3f\n",
+                static_cast<long long>(crates.size()), ok, failures, fromCache, stale, static_cast<long long>(bytes),
+                static_cast<long long>(entries), http.maxConcurrent(), seconds);
+    return failures == 0 ? 0 : 1;
+}
