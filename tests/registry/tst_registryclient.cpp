@@ -42,7 +42,8 @@ Outcome run(RegistryReply *reply, int timeoutMs = 30000)
     QObject::connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
         *outcome = {true, reply->error(), reply->entries, reply->json.object(), reply->fromCache, reply->stale, reply->crates, reply->license};
     });
-    QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs);
+    if (!QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs))
+        outcome->error = RegistryError::make(RegistryError::Kind::Timeout, u"the reply did not finish within %1 ms"_s.arg(timeoutMs));
     return *outcome;
 }
 
