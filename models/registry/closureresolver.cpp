@@ -571,7 +571,7 @@ DependencyGraph ClosureResolver::Private::graph() const
                                                   state->name, state->bucket, asked.join(u", "_s), node.version.toString())));
         }
         for (const QString &feature : state->missingFeatures) {
-            graph.problems.append(makeProblem(ProblemKind::MissingFeature, state->name, node.version.toString(), QString(),
+            graph.problems.append(makeProblem(ProblemKind::MissingFeature, state->name, QString(), QString(),
                                               u"`%1` %2 has no feature `%3`."_s.arg(state->name, node.version.toString(), feature)));
         }
         graph.nodes.append(node);

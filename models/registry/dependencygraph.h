@@ -61,8 +61,10 @@ struct DependencyGraph
         };
         Kind kind = Kind::NoMatchingVersion;
         QString crate;
-        QString requirement;
-        QString requiredBy; // Node::key of the dependent; empty for the root request
+        QString requirement; // as written; for a conflict, all of them
+        // Node::key of the dependent; empty for the root request and for what is wrong with a
+        // node itself (conflicting requirements, missing features).
+        QString requiredBy;
         QString message;    // a sentence for the user
 
         friend bool operator==(const Problem &, const Problem &) = default;
