@@ -254,10 +254,18 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
         }, Qt::QueuedConnection);
         return reply;
     }
-    const auto cached = m_cache ? m_cache->get(feedKey(), path) : std::nullopt;
-    auto serveCached = [reply, cached](bool stale) {
-        reply->body = cached->body;
-        reply->entries = IndexFileParser::parse(cached->body).entries;
+    // Only the validators now; the body is read from disk only if it is needed and not parsed yet.
+    const auto cached = m_cache ? m_cache->validators(feedKey(), path) : std::nullopt;
+    auto serveCached = [this, reply, path, cached](bool stale) {
+        const bool known = m_parsed.contains(path) && (!cached->etag.isEmpty() || !cached->lastModified.isEmpty())
+            && m_parsed.object(path)->etag == cached->etag && m_parsed.object(path)->lastModified == cached->lastModified;
+        if (known) {
+            reply->entries = m_parsed.object(path)->entries;
+            reply->parsedEarlier = true;
+        } else if (const auto full = m_cache->get(feedKey(), path)) {
+            reply->body = full->body;
+            reply->entries = parsedEntries(path, *full, full->body);
+        }
         reply->fromCache = true;
         reply->stale = stale;
         reply->fetchedAt = cached->fetchedAt;
@@ -302,14 +310,14 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
                     return serveCached(true);
                 return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
             }
+            // ETag wins over Last-Modified, as in cargo.
+            const IndexCache::Entry entry{response.body, response.header("ETag"),
+                                          response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now};
             reply->body = response.body;
-            reply->entries = IndexFileParser::parse(response.body).entries;
+            reply->entries = parsedEntries(path, entry, response.body);
             reply->fetchedAt = now;
-            if (m_cache) {
-                // ETag wins over Last-Modified, as in cargo.
-                m_cache->put(feedKey(), path, {response.body, response.header("ETag"),
-                                               response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now});
-            }
+            if (m_cache)
+                m_cache->put(feedKey(), path, entry);
             reply->finish();
         });
     });
@@ -579,4 +587,12 @@ void RegistryClient::licenseFromCrate(RegistryReply *reply, const QString &crate
             manifest.manifest->licenseFile ? u"see "_s + *manifest.manifest->licenseFile : QString());
         reply->finish();
     });
+}
+
+QList<IndexEntry> RegistryClient::parsedEntries(const QString &path, const IndexCache::Entry &validators, const QByteArray &body)
+{
+    QList<IndexEntry> entries = IndexFileParser::parse(body).entries;
+    if (!validators.etag.isEmpty() || !validators.lastModified.isEmpty())
+        m_parsed.insert(path, new ParsedIndex{validators.etag, validators.lastModified, entries}, qMax<qsizetype>(1, entries.size()));
+    return entries;
 }

@@ -5,9 +5,11 @@
 #include "indexentry.h"
 #include "registryconfig.h"
 #include "registryerror.h"
+#include "storage/indexcache.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QCache>
 #include <QObject>
 #include <QPointer>
 
@@ -16,7 +18,6 @@
 
 class HttpClient;
 class HttpJob;
-class IndexCache;
 class SecretStore;
 struct HttpRequest;
 struct HttpResponse;
@@ -48,6 +49,7 @@ public:
     QJsonDocument json;           // web API answers
     QByteArray body;              // raw index file
     QList<IndexEntry> entries;    // parsed index file
+    bool parsedEarlier = false;   // entries reused from earlier in this session, not parsed again
     bool fromCache = false;       // served without a new download (304 or offline)
     bool stale = false;           // the feed could not be reached: what the cache had
     QDateTime fetchedAt;          // when the data was last confirmed by the feed
@@ -139,4 +141,13 @@ private:
     QString m_proGetVersion;
     bool m_configInFlight = false;
     QList<ConfigCallback> m_configWaiters;
+    // Parsed index files of this session, valid while the feed's validators say unchanged.
+    struct ParsedIndex
+    {
+        QByteArray etag;
+        QByteArray lastModified;
+        QList<IndexEntry> entries;
+    };
+    QCache<QString, ParsedIndex> m_parsed{200000}; // cost: versions held
+    QList<IndexEntry> parsedEntries(const QString &path, const IndexCache::Entry &validators, const QByteArray &body);
 };

@@ -92,6 +92,18 @@ std::optional<IndexCache::Entry> IndexCache::get(const QString &feedKey, const Q
                  QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC)};
 }
 
+std::optional<IndexCache::Entry> IndexCache::validators(const QString &feedKey, const QString &file) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT etag, last_modified, fetched_at FROM index_files WHERE feed = ? AND file = ?"_s);
+    q.addBindValue(feedKey);
+    q.addBindValue(file);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return Entry{{}, q.value(0).toByteArray(), q.value(1).toByteArray(),
+                 QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), QTimeZone::UTC)};
+}
+
 bool IndexCache::put(const QString &feedKey, const QString &file, const Entry &entry)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -31,6 +31,8 @@ public:
 
     // `feedKey` separates feeds (their index URL); `file` is the index path or "config.json".
     std::optional<Entry> get(const QString &feedKey, const QString &file) const;
+    // The same without the body: what a conditional request needs, at a fraction of the I/O.
+    std::optional<Entry> validators(const QString &feedKey, const QString &file) const;
     bool put(const QString &feedKey, const QString &file, const Entry &entry);
     bool touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt);
     bool remove(const QString &feedKey, const QString &file);
