@@ -77,32 +77,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# key=value output of the helpers.
-val() { sed -n "s/^$2=//p" "$1" | tail -n1; }
+# shellcheck source=tests/benchmarks/benchlib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
+
 # Field of the WRK line that localfeed-paths.lua prints.
 wrkval() { grep '^WRK ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
-calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
-wait_port() { # PORT PID NAME
-    local _
-    for _ in $(seq 200); do
-        kill -0 "$2" 2>/dev/null || return 1
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.05
-    done
-    return 1
-}
 
-require_alive() { # PID NAME LOG
-    kill -0 "$1" 2>/dev/null && return 0
-    say "$2 is no longer running; the end of its log:"
-    tail -n 20 "$3" >&2 || true
-    die "$2 died"
-}
 
 fs_type=$(stat -f -c %T "$work")
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
