@@ -61,21 +61,6 @@ work=$(mktemp -d "$tmp_base/bench-client.XXXXXX")
 declare -A started # pids of the servers this script started; stopped by pid only
 broken=()          # what went wrong; any entry makes the run fail after the figures
 
-stop_pid() {
-    local pid=$1 _
-    [ -n "${started[$pid]:-}" ] || return 0
-    unset "started[$pid]"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        say "pid $pid ignored SIGTERM for 10 s; killing it"
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
     local pid

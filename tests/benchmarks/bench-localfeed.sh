@@ -50,24 +50,6 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/bench-localfeed.XXXXXX")
 declare -A started # pids of the servers this script started; stopped by pid only
 broken=()          # what went wrong; any entry makes the run fail after the figures
 
-# Stops one server this script started; its exit status lands in $stop_status.
-stop_pid() {
-    local pid=$1 _
-    stop_status=
-    [ -n "${started[$pid]:-}" ] || return 0
-    unset "started[$pid]"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 100); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        say "pid $pid ignored SIGTERM for 10 s; killing it"
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    stop_status=0
-    wait "$pid" 2>/dev/null || stop_status=$?
-}
 
 cleanup() {
     local pid
