@@ -191,6 +191,12 @@ void RegistryClient::requestConfig(bool withAuth)
 {
     HttpRequest request;
     request.url = m_feed.indexUrl.resolved(QUrl(ConfigFile));
+    // With a cached config to fall back on, one failed try is enough: retrying with backoff
+    // would hold every view for seconds while the feed is unreachable.
+    if (m_configFromCache || (m_cache && m_cache->validators(feedKey(), ConfigFile))) {
+        request.maxRetries = 0;
+        request.timeoutMs = 5000;
+    }
     HttpJob *job = send(request, withAuth);
     connect(job, &HttpJob::finished, this, [this, job, withAuth] {
         const HttpResponse &response = job->response();

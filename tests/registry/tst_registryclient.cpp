@@ -433,6 +433,25 @@ private Q_SLOTS:
         QCOMPARE(fromCrate.license, u"MIT"_s);
     }
 
+    // Offline browsing must not wait for retries when the cache can answer.
+    void unreachableFeedFallsBackToTheCacheWithoutRetrying()
+    {
+        FaultServer server;
+        const QByteArray config = "{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}";
+        server.setRoute(u"/spare/config.json"_s, {FaultServer::Response::ok(config), FaultServer::Response::make(503)});
+        server.setRoute(u"/spare/3/a/abc"_s, {FaultServer::Response::ok("{\"name\":\"abc\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"00\"}\n", "text/plain")
+                                                  .withHeader("ETag", "\"v1\"")});
+        const Feed feed = faultFeed(server, u"/spare/"_s);
+        QVERIFY(!run(client(feed)->fetchIndex(u"abc"_s)).error); // fills the cache
+
+        auto later = client(feed); // a new session; the feed now fails
+        const Outcome cached = run(later->fetchIndex(u"abc"_s));
+        QVERIFY2(!cached.error, qPrintable(cached.error.message));
+        QVERIFY(cached.stale);
+        QCOMPARE(cached.entries.size(), 1);
+        QCOMPARE(server.requestCount(u"/spare/config.json"_s), 2); // one each: no retries
+    }
+
     void garbageConfigIsAParseError()
     {
         FaultServer server;
