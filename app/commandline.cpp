@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "cargocommands.h"
+#include "connectorcommands.h"
 #include "feedcommands.h"
+#include "publishcommands.h"
 #include "registrycommands.h"
 
 #include <QCoreApplication>
@@ -16,7 +19,8 @@ std::optional<int> runCommandLine(int argc, char **argv)
     if (argc < 2)
         return std::nullopt;
     const QByteArray command(argv[1]);
-    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure"};
+    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure",
+                                                "publish", "cargo-setup", "credential", "connector"};
     if (!commands.contains(command))
         return std::nullopt;
 
@@ -29,6 +33,12 @@ std::optional<int> runCommandLine(int argc, char **argv)
 
     if (command == "serve")
         return runServeCommand(args);
+    if (command == "publish")
+        return runPublishCommand(args);
+    if (command == "cargo-setup" || command == "credential")
+        return runCargoCommand(args);
+    if (command == "connector")
+        return runConnectorCommand(args);
     if (command == "feed" && args.value(1) == u"token"_s)
         return runFeedCommand(args);
     return runRegistryCommand(QCoreApplication::arguments());

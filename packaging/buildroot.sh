@@ -131,6 +131,11 @@ run_in_root() {
         CRATEDESK_CACHE_DIR=/var/cache/cratedesk-persistent
         CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-}"
         CTEST_OUTPUT_ON_FAILURE=1
+        # One compiler cache for every build directory and clean clone: objects depend on
+        # the sources, not on where the checkout or build tree sits.
+        CCACHE_DIR=/var/cache/cratedesk-persistent/ccache
+        CCACHE_BASEDIR="$checkout"
+        CCACHE_NOHASHDIR=1
     )
     [ -n "$display_socket" ] && env+=(DISPLAY="$DISPLAY")
     [ -n "$xauth" ] && env+=(XAUTHORITY=/tmp/.cratedesk-xauthority)

@@ -180,6 +180,7 @@ void HttpClient::startAttempt(HttpJob *job)
     QNetworkReply *reply = m_nam->sendCustomRequest(request, job->m_currentVerb, job->m_request.body);
     job->m_reply = reply;
     connect(reply, &QNetworkReply::downloadProgress, job, &HttpJob::progress);
+    connect(reply, &QNetworkReply::uploadProgress, job, &HttpJob::uploadProgress);
     connect(reply, &QNetworkReply::readyRead, job, [this, job, reply] { onReadyRead(job, reply); });
     connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
 }

@@ -65,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
+    void uploadProgress(qint64 sent, qint64 total);
     void finished();
 
 private:
