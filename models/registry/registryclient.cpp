@@ -29,6 +29,16 @@ QString loginUrlFrom(const QByteArray &challenge)
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
+QStringList jsonStrings(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &item : value.toArray()) {
+        if (item.isString() && !item.toString().isEmpty())
+            out << item.toString();
+    }
+    return out;
+}
+
 } // namespace
 
 RegistryReply::RegistryReply(QObject *parent)
@@ -54,6 +64,7 @@ void RegistryReply::track(HttpJob *job)
 {
     m_job = job;
     connect(job, &HttpJob::progress, this, &RegistryReply::progress);
+    connect(job, &HttpJob::uploadProgress, this, &RegistryReply::uploadProgress);
 }
 
 void RegistryReply::finish(const RegistryError &error)
@@ -331,10 +342,10 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
 }
 
 RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
-                                       const QString &action)
+                                       const QString &action, const QByteArray &contentType)
 {
     auto *reply = new RegistryReply(this);
-    withConfig(reply, [this, reply, verb, path, body, needsAuth, action](const RegistryError &configError) {
+    withConfig(reply, [this, reply, verb, path, body, needsAuth, action, contentType](const RegistryError &configError) {
         if (configError)
             return reply->finish(configError);
         if (m_config->api.isEmpty())
@@ -349,7 +360,7 @@ RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &pa
         request.body = body;
         request.headers.emplaceBack("Accept", "application/json");
         if (!body.isEmpty())
-            request.headers.emplaceBack("Content-Type", "application/json");
+            request.headers.emplaceBack("Content-Type", contentType);
         request.retryable = verb == "GET";
         HttpJob *job = send(request, needsAuth || m_config->authRequired);
         reply->track(job);
@@ -368,6 +379,57 @@ RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &pa
                 return reply->finish(RegistryError::make(RegistryError::Kind::Http,
                     u"%1 could not %2: %3"_s.arg(m_feed.name, action, errors.at(0).toObject().value(u"detail"_s).toString()),
                     response.finalUrl, response.status));
+            reply->finish();
+        });
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::publish(const QByteArray &framedBody, const QString &label)
+{
+    RegistryReply *reply = apiCall("PUT", u"/crates/new"_s, framedBody, true, u"publish %1"_s.arg(label), "application/octet-stream");
+    connect(reply, &RegistryReply::finished, reply, [reply] {
+        if (reply->error())
+            return;
+        // Cargo prints every list under "warnings"; crates.io fills these three.
+        const QJsonObject warnings = reply->json.object().value(u"warnings"_s).toObject();
+        const QStringList categories = jsonStrings(warnings.value(u"invalid_categories"_s));
+        const QStringList badges = jsonStrings(warnings.value(u"invalid_badges"_s));
+        if (!categories.isEmpty())
+            reply->warnings << u"the following are not valid category slugs and were ignored: %1"_s.arg(categories.join(u", "_s));
+        if (!badges.isEmpty())
+            reply->warnings << u"the following are not valid badges and were ignored: %1"_s.arg(badges.join(u", "_s));
+        reply->warnings << jsonStrings(warnings.value(u"other"_s));
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::uploadToProGet(const QByteArray &crate, const QString &label)
+{
+    auto *reply = new RegistryReply(this);
+    withCredentials([this, reply, crate, label] {
+        const QUrl url = proGetUrl(u"/upload"_s);
+        if (!url.isValid())
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http,
+                u"%1 does not look like a ProGet Cargo feed (…/cargo/FEED/), so %2 cannot go through ProGet's upload"_s.arg(m_feed.name, label)));
+        if (m_authorization.isEmpty())
+            return reply->finish(RegistryError::make(RegistryError::Kind::AuthRequired,
+                u"ProGet needs an API key to upload %1 to %2: add one to the feed"_s.arg(label, m_feed.name)));
+        HttpRequest request;
+        request.url = url;
+        request.verb = "PUT";
+        request.body = crate;
+        request.retryable = false;
+        request.headers.emplaceBack("Content-Type", "application/octet-stream");
+        if (m_feed.auth == Feed::AuthKind::Token)
+            request.headers.emplaceBack("X-ApiKey", m_authorization);
+        HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job, label] {
+            const HttpResponse &response = job->response();
+            notice(response);
+            if (response.error)
+                return reply->finish(explain(response.error, u"upload %1"_s.arg(label)));
             reply->finish();
         });
     });

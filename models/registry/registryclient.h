@@ -56,9 +56,11 @@ public:
     QString savedPath;            // downloads
     QList<CrateSummary> crates;   // listCrates
     QString license;              // license
+    QStringList warnings;         // publish: what the server said it ignored or wants known
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
+    void uploadProgress(qint64 sent, qint64 total);
     void finished();
 
 private:
@@ -107,6 +109,13 @@ public:
     // Set once a response carried X-ProGet-Version or X-ProGet-Edition.
     bool isProGet() const { return !m_proGetVersion.isEmpty(); }
 
+    // PUT {api}/api/v1/crates/new with cargo's framed body (PublishMetadata::frame). Never
+    // retried: a publish that reached the server must not be sent twice. `label` names the
+    // crate in messages ("serde@1.0.0"). warnings holds the server's warnings.
+    RegistryReply *publish(const QByteArray &framedBody, const QString &label);
+    // ProGet's own upload (PUT /api/packages/{feed}/upload with the raw .crate).
+    RegistryReply *uploadToProGet(const QByteArray &crate, const QString &label);
+
     // Streams the .crate to `targetFile`; it appears only if its sha256 equals `cksum`.
     RegistryReply *download(const QString &crate, const QString &version, const QString &cksum, const QString &targetFile);
 
@@ -118,7 +127,7 @@ private:
     void requestConfig(bool withAuth);
     void configFinished(const RegistryError &error);
     RegistryReply *apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
-                           const QString &action);
+                           const QString &action, const QByteArray &contentType = "application/json");
     HttpJob *send(HttpRequest request, bool withAuth);
     RegistryError explain(const RegistryError &error, const QString &action) const;
     QString feedKey() const;

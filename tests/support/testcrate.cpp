@@ -17,7 +17,8 @@ QByteArray TestCrate::crateBytes() const
     const QString inName = manifestName.isEmpty() ? name : manifestName;
     const QString inVersion = manifestVersion.isEmpty() ? vers : manifestVersion;
     const QByteArray manifest = "[package]\nedition = \"2021\"\nname = \"" + inName.toUtf8() + "\"\nversion = \""
-        + inVersion.toUtf8() + "\"\ndescription = \"" + description.toUtf8() + "\"\nlicense = \"MIT\"\n";
+        + inVersion.toUtf8() + "\"\ndescription = \"" + description.toUtf8() + "\"\n"
+        + (license.isEmpty() ? QByteArray() : "license = \"" + license + "\"\n") + extraManifest;
     QTemporaryDir dir;
     const QString path = dir.filePath(top + u".crate"_s);
     {

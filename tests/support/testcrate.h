@@ -26,6 +26,8 @@ struct TestCrate
     QString description = QStringLiteral("A test crate");
     QJsonObject extraMetadata; // merged over the default publish JSON (deps, features, ...)
     QByteArray padding;        // extra bytes in the archive, to reach a size
+    QByteArray license = "MIT"; // empty: the manifest declares none
+    QByteArray extraManifest;  // TOML appended to Cargo.toml, e.g. a [dependencies] table
 
     QByteArray crateBytes() const;
     QJsonObject metadata() const;
