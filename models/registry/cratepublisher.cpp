@@ -8,7 +8,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcPublish, "cratedesk.publish")
+Q_LOGGING_CATEGORY(lcPublish, "cratedesk.publish", QtWarningMsg)
 
 CratePublisher::CratePublisher(RegistryClient *client, const PublishCandidate &candidate, QObject *parent)
     : QObject(parent)

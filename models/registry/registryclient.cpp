@@ -73,8 +73,12 @@ void RegistryReply::finish(const RegistryError &error)
         return;
     m_finished = true;
     m_error = m_cancelled && !error ? RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s) : error;
-    Q_EMIT finished();
-    deleteLater();
+    // Always from the event loop: a call can fail before it returns its reply (no token, no
+    // web API), and the caller must still see finished() after connecting to it.
+    QMetaObject::invokeMethod(this, [this] {
+        Q_EMIT finished();
+        deleteLater();
+    }, Qt::QueuedConnection);
 }
 
 RegistryClient::RegistryClient(const Feed &feed, HttpClient *http, IndexCache *cache, SecretStore *secrets, QObject *parent)
