@@ -4,11 +4,62 @@
 #include <Qt>
 
 // The only thing models and delegates share (style.md rule 5): role ids, never model types.
+// Every model also answers Qt::DisplayRole and Qt::ToolTipRole; fonts, colours and icons are
+// the view's business, decided from these roles.
 namespace Roles {
 enum : int {
     FeedName = Qt::UserRole + 1,
     FeedIndexUrl,
     FeedIsLocal,
     FeedAuthKind,
+
+    // CrateListModel (any column of a row)
+    CrateName = Qt::UserRole + 100, // QString, exact published case
+    CrateLatestVersion,             // QString
+    CrateDescription,               // QString, may be empty
+    CrateLicense,                   // QString (SPDX expression), empty when not known
+    // CrateFilterProxyModel
+    FilterMatchKind,   // int: 0 exact, 1 prefix, 2 substring, -1 no query
+    FilterMatchStart,  // int: where the query matched in the name, -1 without a query
+    FilterMatchLength, // int
+
+    // VersionListModel
+    VersionText = Qt::UserRole + 200, // QString, as published ("1.0.0-rc.1+abc")
+    VersionYanked,                    // bool
+    VersionRustVersion,               // QString, the MSRV (rust_version), empty when unknown
+    VersionPublished,                 // QDateTime (UTC), invalid when the index has no pubtime
+    VersionChecksum,                  // QString, full sha256 hex
+    VersionIsPrerelease,              // bool
+    VersionIsLatest,                  // bool: the version cargo picks without a requirement
+    VersionProblem,                   // QString: why cargo will not use it (invalid, newer schema)
+    VersionIndexEntry,                // IndexEntry, for the window's detail panes
+
+    // DependencyModel
+    DependencyIsGroup = Qt::UserRole + 300, // bool: a kind heading, not a dependency
+    DependencyKind,                         // int (IndexDependency::Kind), on headings and rows
+    DependencyName,                         // QString, as named in Cargo.toml (the alias when renamed)
+    DependencyPackage,                      // QString, the crate to look up
+    DependencyIsRenamed,                    // bool
+    DependencyRequirement,                  // QString
+    DependencyIsOptional,                   // bool
+    DependencyTarget,                       // QString, cfg(...) or a triple; empty for every target
+    DependencyFeatures,                     // QStringList
+    DependencyDefaultFeatures,              // bool
+    DependencyRegistry,                     // QString, empty when it is the feed's own
+
+    // FeatureModel
+    FeatureName = Qt::UserRole + 400, // QString: the feature (top level) or the value (child)
+    FeatureEnables,                   // QStringList, top level only
+    FeatureIsDefault,                 // bool: in the set "default" turns on
+    FeatureIsImplicit,                // bool: cargo's implicit feature of an optional dependency
+    FeatureValueType,                 // int (FeatureValue::Type), children only
+    FeatureValueIsWeak,               // bool, children only: "x?/f"
+    FeatureIsValue,                   // bool: a child row, one value of a feature
+
+    // CrateFileTreeModel
+    FilePath = Qt::UserRole + 500, // QString, relative to the package folder, '/'-separated
+    FileSize,                      // qint64; for folders the sum of their files
+    FileIsFolder,                  // bool
+    FileIsExecutable,              // bool
 };
 }

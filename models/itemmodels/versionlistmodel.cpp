@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "versionlistmodel.h"
+
+#include "roles.h"
+
+#include <algorithm>
+#include <numeric>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString problemOf(const IndexEntry &entry)
+{
+    if (!entry.isValid())
+        return u"cargo will not use this version: %1"_s.arg(entry.invalidReason);
+    if (entry.needsNewerCargo())
+        return u"needs a newer cargo (index schema v%1)"_s.arg(entry.schemaVersion);
+    return {};
+}
+
+} // namespace
+
+VersionListModel::VersionListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+VersionListModel::~VersionListModel() = default;
+
+int VersionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_order.size());
+}
+
+int VersionListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant VersionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const IndexEntry &entry = entryAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case VersionColumn:
+            return entry.vers;
+        case YankedColumn:
+            return entry.yanked ? u"yanked"_s : QString();
+        case RustVersionColumn:
+            return entry.rustVersion.value_or(QString());
+        case PublishedColumn:
+            return entry.pubtime ? entry.pubtime->toString(u"yyyy-MM-dd HH:mm 'UTC'"_s) : QString();
+        case ChecksumColumn:
+            // The first 12 digits tell versions apart; the whole hash is in the tooltip and role.
+            return entry.cksum.left(12);
+        }
+        return {};
+    case Qt::ToolTipRole: {
+        QStringList lines{entry.name + u' ' + entry.vers};
+        if (entry.yanked)
+            lines << u"Yanked: cargo keeps it for existing lock files but never picks it for new ones."_s;
+        if (const QString problem = problemOf(entry); !problem.isEmpty())
+            lines << problem;
+        if (index.column() == ChecksumColumn)
+            lines << u"sha256 "_s + entry.cksum;
+        return lines.join(u'\n');
+    }
+    case Roles::VersionText:
+        return entry.vers;
+    case Roles::VersionYanked:
+        return entry.yanked;
+    case Roles::VersionRustVersion:
+        return entry.rustVersion.value_or(QString());
+    case Roles::VersionPublished:
+        return entry.pubtime.value_or(QDateTime());
+    case Roles::VersionChecksum:
+        return entry.cksum;
+    case Roles::VersionIsPrerelease:
+        return entry.version.isPrerelease();
+    case Roles::VersionIsLatest:
+        return index.row() == m_latestRow;
+    case Roles::VersionProblem:
+        return problemOf(entry);
+    case Roles::VersionIndexEntry:
+        return QVariant::fromValue(entry);
+    }
+    return {};
+}
+
+QVariant VersionListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case VersionColumn:
+        return u"Version"_s;
+    case YankedColumn:
+        return u"Yanked"_s;
+    case RustVersionColumn:
+        return u"MSRV"_s;
+    case PublishedColumn:
+        return u"Published"_s;
+    case ChecksumColumn:
+        return u"Checksum"_s;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> VersionListModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(Roles::VersionText, "versionText");
+    names.insert(Roles::VersionYanked, "versionYanked");
+    names.insert(Roles::VersionRustVersion, "versionRustVersion");
+    names.insert(Roles::VersionPublished, "versionPublished");
+    names.insert(Roles::VersionChecksum, "versionChecksum");
+    names.insert(Roles::VersionIsPrerelease, "versionIsPrerelease");
+    names.insert(Roles::VersionIsLatest, "versionIsLatest");
+    names.insert(Roles::VersionProblem, "versionProblem");
+    return names;
+}
+
+void VersionListModel::setEntries(const QList<IndexEntry> &entries)
+{
+    beginResetModel();
+    m_entries = entries;
+    m_order.resize(m_entries.size());
+    std::iota(m_order.begin(), m_order.end(), 0);
+    // Equal precedence (1.0.0+a, 1.0.0+b): the later line is the later publish, so it leads.
+    std::stable_sort(m_order.begin(), m_order.end(), [this](int a, int b) {
+        const int order = m_entries.at(a).version.comparePrecedence(m_entries.at(b).version);
+        return order != 0 ? order > 0 : a > b;
+    });
+    m_latestRow = -1;
+    for (int row = 0; row < m_order.size() && m_latestRow < 0; ++row) {
+        const IndexEntry &entry = entryAt(row);
+        if (entry.isCandidate() && !entry.version.isPrerelease())
+            m_latestRow = row;
+    }
+    for (int row = 0; row < m_order.size() && m_latestRow < 0; ++row) {
+        if (entryAt(row).isCandidate())
+            m_latestRow = row;
+    }
+    endResetModel();
+}
+
+int VersionListModel::rowOf(const QString &version) const
+{
+    for (int row = 0; row < m_order.size(); ++row) {
+        if (entryAt(row).vers == version)
+            return row;
+    }
+    return -1;
+}
