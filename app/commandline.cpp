@@ -20,7 +20,9 @@ std::optional<int> runCommandLine(int argc, char **argv)
         return std::nullopt;
     const QByteArray command(argv[1]);
     static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure",
-                                                "publish", "cargo-setup", "credential", "connector"};
+                                                "publish", "cargo-setup", "credential", "connector",
+                                                // cargo runs a credential provider as `EXE --cargo-plugin`
+                                                "--cargo-plugin"};
     if (!commands.contains(command))
         return std::nullopt;
 
@@ -35,7 +37,7 @@ std::optional<int> runCommandLine(int argc, char **argv)
         return runServeCommand(args);
     if (command == "publish")
         return runPublishCommand(args);
-    if (command == "cargo-setup" || command == "credential")
+    if (command == "cargo-setup" || command == "credential" || command == "--cargo-plugin")
         return runCargoCommand(args);
     if (command == "connector")
         return runConnectorCommand(args);

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cargocredentialprovider.h"
+
+#include "registry/registryclient.h"
+#include "secrets/secretstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+using namespace Qt::Literals::StringLiterals;
+
+// Info by default: cargo passes the provider's stderr through to the user's terminal.
+Q_LOGGING_CATEGORY(lcCredential, "cratedesk.cargo.credential", QtInfoMsg)
+
+namespace {
+
+QByteArray line(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray ok(const QJsonObject &fields)
+{
+    return line({{u"Ok"_s, fields}});
+}
+
+QByteArray err(const QString &kind, const QString &message = {})
+{
+    QJsonObject error{{u"kind"_s, kind}};
+    if (!message.isEmpty())
+        error.insert(u"message"_s, message);
+    return line({{u"Err"_s, error}});
+}
+
+QString feedArgument(const QJsonArray &args)
+{
+    for (qsizetype i = 0; i + 1 < args.size(); ++i)
+        if (args.at(i).toString() == u"--feed"_s)
+            return args.at(i + 1).toString();
+    return {};
+}
+
+} // namespace
+
+CargoCredentialProvider::CargoCredentialProvider(SecretStore *secrets, FeedLookup feedByName, const FeedList &feeds, QObject *parent)
+    : QObject(parent)
+    , m_secrets(secrets)
+    , m_feedByName(std::move(feedByName))
+    , m_feeds(feeds)
+{
+}
+
+CargoCredentialProvider::~CargoCredentialProvider() = default;
+
+QByteArray CargoCredentialProvider::hello()
+{
+    return line({{u"v"_s, QJsonArray{1}}});
+}
+
+void CargoCredentialProvider::handleRequest(const QByteArray &requestLine, const std::function<void(const QByteArray &)> &reply)
+{
+    QJsonParseError parseError;
+    const QJsonObject request = QJsonDocument::fromJson(requestLine, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || request.isEmpty())
+        return reply(err(u"other"_s, u"cratedesk cannot read the request: %1"_s.arg(parseError.errorString())));
+    if (request.value(u"v"_s).toInt() != 1)
+        return reply(err(u"other"_s, u"cratedesk speaks version 1 of the credential protocol, not %1"_s.arg(request.value(u"v"_s).toInt())));
+
+    const QJsonObject registry = request.value(u"registry"_s).toObject();
+    const QString indexUrl = registry.value(u"index-url"_s).toString();
+    const QString kind = request.value(u"kind"_s).toString();
+    const QString pinned = feedArgument(request.value(u"args"_s).toArray());
+    qCDebug(lcCredential) << "request" << kind << request.value(u"operation"_s).toString() << "for" << indexUrl;
+
+    std::optional<Feed> feed;
+    if (!pinned.isEmpty()) {
+        feed = m_feedByName ? m_feedByName(pinned) : std::nullopt;
+        if (!feed)
+            return reply(err(u"other"_s, u"CrateDesk has no feed called \"%1\"; add it with `cratedesk feed add %1 URL`"_s.arg(pinned)));
+        if (feed->cargoIndexUrl() != indexUrl)
+            return reply(err(u"url-not-supported"_s, u"CrateDesk's feed \"%1\" is %2, not %3"_s.arg(pinned, feed->cargoIndexUrl(), indexUrl)));
+    } else {
+        for (const Feed &candidate : std::as_const(m_feeds))
+            if (candidate.cargoIndexUrl() == indexUrl)
+                feed = candidate;
+        if (!feed)
+            return reply(err(u"url-not-supported"_s));
+    }
+    const bool basic = feed->auth == Feed::AuthKind::Basic;
+    const QString key = basic ? SecretStore::feedPasswordKey(feed->name) : SecretStore::feedTokenKey(feed->name);
+
+    if (kind == u"get"_s) {
+        m_secrets->readSecret(key, this, [reply, feed = *feed, basic](const SecretStore::Result &result) {
+            if (result.error == SecretStore::Error::NotFound)
+                return reply(err(u"not-found"_s, u"the keychain holds no %1 for CrateDesk's feed \"%2\"; store one with `cargo login --registry %2` or in CrateDesk"_s
+                                                    .arg(basic ? u"password"_s : u"token"_s, feed.name)));
+            if (!result.ok())
+                return reply(err(u"other"_s, result.message));
+            const QByteArray token = RegistryClient::authorizationFor(feed, result.secret);
+            reply(ok({{u"kind"_s, u"get"_s}, {u"token"_s, QString::fromUtf8(token)}, {u"cache"_s, u"session"_s}, {u"operation_independent"_s, true}}));
+        });
+        return;
+    }
+    if (kind == u"login"_s) {
+        if (basic)
+            return reply(err(u"operation-not-supported"_s, u"CrateDesk's feed \"%1\" signs in with a user name and password; change them in CrateDesk"_s.arg(feed->name)));
+        const QString token = request.value(u"token"_s).toString().trimmed();
+        if (token.isEmpty())
+            return reply(err(u"other"_s, u"give the token to `cargo login --registry %1` as an argument or on stdin"_s.arg(feed->name)));
+        m_secrets->writeSecret(key, token.toUtf8(), this, [reply](const SecretStore::Result &result) {
+            reply(result.ok() ? ok({{u"kind"_s, u"login"_s}}) : err(u"other"_s, result.message));
+        });
+        return;
+    }
+    if (kind == u"logout"_s) {
+        if (basic)
+            return reply(err(u"operation-not-supported"_s, u"CrateDesk's feed \"%1\" signs in with a user name and password; remove them in CrateDesk"_s.arg(feed->name)));
+        m_secrets->deleteSecret(key, this, [reply](const SecretStore::Result &result) {
+            if (result.error == SecretStore::Error::NotFound)
+                return reply(err(u"not-found"_s));
+            reply(result.ok() ? ok({{u"kind"_s, u"logout"_s}}) : err(u"other"_s, result.message));
+        });
+        return;
+    }
+    reply(err(u"operation-not-supported"_s, u"cratedesk does not know the request kind \"%1\""_s.arg(kind)));
+}
