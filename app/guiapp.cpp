@@ -1,14 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guiapp.h"
 
+#include "crate/cratepreflight.h"
+#include "feed/feedstore.h"
 #include "feed/localfeed.h"
+#include "itemmodels/cratefilterproxymodel.h"
+#include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
+#include "appicon.h"
 #include "mainwindow.h"
+#include "registry/cratebrowser.h"
+#include "registry/feedsessions.h"
+#include "registry/feedsettings.h"
+#include "registry/httpclient.h"
+#include "registry/publishqueue.h"
+#include "secrets/keychainsecretstore.h"
+#include "storage/indexcache.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QImage>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -36,11 +53,31 @@ bool hasDisplay()
         || qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
 }
 
+// Publishes the .crate files of `dir` into an empty local feed, so that a first look at the
+// app shows real content. Runs through the same queue as any publish; never blocks.
+PublishQueue *seedLocalFeed(RegistryClient *client, const QString &dir, QObject *parent)
+{
+    QList<PublishCandidate> candidates;
+    const QFileInfoList files = QDir(dir).entryInfoList({u"*.crate"_s}, QDir::Files, QDir::Name);
+    for (const QFileInfo &file : files) {
+        PublishCandidate candidate = CratePreflight::inspect(file.absoluteFilePath(), {client->feed().indexUrl.toString(), {}, qint64(64) << 20});
+        if (candidate.canPublish())
+            candidates.append(candidate);
+    }
+    auto *queue = new PublishQueue(client, parent);
+    queue->setPollInterval(20);
+    queue->setCandidates(candidates);
+    QObject::connect(queue, &PublishQueue::finished, queue, &QObject::deleteLater);
+    queue->start();
+    return queue;
+}
+
 } // namespace
 
 int runGuiApp(int argc, char **argv)
 {
-    if (!screenshotTarget(argc, argv).isEmpty() && !hasDisplay())
+    const QString screenshotFile = screenshotTarget(argc, argv);
+    if (!screenshotFile.isEmpty() && !hasDisplay())
         qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
@@ -48,19 +85,38 @@ int runGuiApp(int argc, char **argv)
     QApplication::setApplicationDisplayName(u"CrateDesk"_s);
     QApplication::setOrganizationName(u"CrateDesk"_s);
     QApplication::setApplicationVersion(QStringLiteral(CRATEDESK_VERSION));
-    QApplication::setDesktopFileName(u"org.cratedesk.CrateDesk"_s);
+    QApplication::setDesktopFileName(AppIcon::applicationId());
+    QApplication::setWindowIcon(AppIcon::icon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Browse, publish and curate crates on Cargo feeds."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(u"screenshot"_s, u"Render the main window to a PNG file and exit."_s, u"file"_s);
-    parser.addOption(screenshot);
+    const QCommandLineOption screenshotDelay(u"screenshot-delay"_s, u"Milliseconds to let the window load before --screenshot."_s, u"ms"_s, u"0"_s);
     const QCommandLineOption dataDir(u"data"_s, u"The local feed's data folder."_s, u"dir"_s, FeedServerOptions::defaultDataDir());
     const QCommandLineOption port(u"port"_s, u"The local feed's port on 127.0.0.1 (0 picks a free one)."_s, u"n"_s,
                                   QString::number(FeedServerOptions::DefaultPort));
-    parser.addOptions({dataDir, port});
+    const QCommandLineOption seed(u"seed-from"_s, u"Publish the .crate files of this folder into the local feed when it is empty."_s, u"dir"_s);
+    const QCommandLineOption openCrate(u"open"_s, u"Open this crate of the first feed."_s, u"crate"_s);
+    parser.addOptions({screenshot, screenshotDelay, dataDir, port, seed, openCrate});
     parser.process(app);
+
+    // The composition root: one network manager, one HTTP client, one index cache and the
+    // keychain, shared by every feed the window opens.
+    QNetworkAccessManager nam;
+    HttpClient http(&nam);
+    const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    QDir().mkpath(cacheDir);
+    IndexCache cache(cacheDir + u"/index.sqlite"_s);
+    QString cacheError;
+    if (!cache.open(&cacheError))
+        std::fprintf(stderr, "cratedesk: the index cache is not available (%s); working without it\n", qPrintable(cacheError));
+    KeychainSecretStore secrets;
+    QSettings settings;
+    FeedSettings feedSettings(&settings);
+    FeedSessions sessions(&http, &cache, &secrets);
+    CrateBrowser browser(cacheDir + u"/crates"_s);
 
     // The local feed is what a fresh install opens: it runs in-process for as long as the app.
     FeedServerOptions feedOptions;
@@ -69,22 +125,41 @@ int runGuiApp(int argc, char **argv)
     LocalFeed localFeed(feedOptions);
     const FeedError feedError = localFeed.start();
 
-    FeedListModel feeds;
     Feed local;
     local.name = QApplication::translate("CrateDesk", "Local feed");
     local.origin = Feed::Origin::Local;
+    local.auth = Feed::AuthKind::Token;
     local.indexUrl = feedError ? QUrl(u"http://127.0.0.1:%1/"_s.arg(feedOptions.port)) : localFeed.indexUrl();
-    feeds.setFeeds({local});
+    if (!feedError) {
+        // The app publishes to its own feed with a token of this session; the feed keeps only its hash.
+        QString token;
+        if (!localFeed.store()->createToken(u"desktop"_s, &token))
+            sessions.setCredential(local.name, token.toUtf8());
+    }
+    FeedListModel feeds;
+    feeds.setFeeds(FeedList{local} + feedSettings.feeds());
 
-    MainWindow window(&feeds);
+    if (!feedError && parser.isSet(seed) && localFeed.store()->crateCount() == 0)
+        seedLocalFeed(sessions.client(local), parser.value(seed), &app);
+
+    MainWindow window({&feeds, &feedSettings, &sessions, &browser});
     window.showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
                                          : QApplication::translate("CrateDesk", "Local feed serving %1").arg(localFeed.cargoIndexUrl()));
+    if (parser.isSet(openCrate)) {
+        const QString name = parser.value(openCrate);
+        QObject::connect(&browser, &CrateBrowser::listingFinished, &window, [&window, &browser, name] {
+            const int row = browser.crates()->rowOf(name);
+            if (row >= 0)
+                window.crateView()->setCurrentIndex(browser.filteredCrates()->mapFromSource(browser.crates()->index(row, 0)));
+        }, Qt::SingleShotConnection);
+    }
 
+    window.show();
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        window.show();
-        // Grab after the first event-loop pass so that layouts and styles have settled.
-        QTimer::singleShot(0, &window, [&window, file] {
+        // Grab after the event loop has run a while, so that layouts, styles and (with a
+        // delay) answers from the feed have settled.
+        QTimer::singleShot(parser.value(screenshotDelay).toInt(), &window, [&window, file] {
             const QImage image = window.grab().toImage();
             if (image.isNull() || !image.save(file, "PNG")) {
                 std::fprintf(stderr, "cratedesk: could not write the screenshot to %s\n", qPrintable(file));
@@ -93,9 +168,6 @@ int runGuiApp(int argc, char **argv)
             }
             QApplication::exit(0);
         });
-        return QApplication::exec();
     }
-
-    window.show();
     return QApplication::exec();
 }

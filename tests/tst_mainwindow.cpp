@@ -25,7 +25,7 @@ private Q_SLOTS:
     void showsAppNameAndEmptyFeedList()
     {
         FeedListModel feeds;
-        MainWindow window(&feeds);
+        MainWindow window(MainWindowContext{&feeds});
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), u"CrateDesk"_s);
@@ -37,7 +37,7 @@ private Q_SLOTS:
     void listsFeedsWhenThereAreSome()
     {
         FeedListModel feeds;
-        MainWindow window(&feeds);
+        MainWindow window(MainWindowContext{&feeds});
         Feed local;
         local.name = u"local"_s;
         local.indexUrl = QUrl(u"http://127.0.0.1:7878/"_s);

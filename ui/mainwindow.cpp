@@ -1,30 +1,98 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "activityarea.h"
+#include "cargo/cargosetupdialog.h"
+#include "cratedetailsview.h"
+#include "cratedropfilter.h"
 #include "emptystatelistview.h"
+#include "feeddialog.h"
+#include "itemmodels/cratefilterproxymodel.h"
+#include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
+#include "itemmodels/roles.h"
+#include "messagebanner.h"
+#include "publishpanel.h"
+#include "registry/cratebrowser.h"
+#include "registry/feedremover.h"
+#include "registry/feedsessions.h"
+#include "registry/feedsettings.h"
+#include "registry/registryclient.h"
+#include "stateitemdelegate.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
-MainWindow::MainWindow(FeedListModel *feeds, QWidget *parent)
+MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent)
     : QMainWindow(parent)
-    , m_feeds(feeds)
+    , m_context(context)
 {
     setWindowTitle(QApplication::applicationDisplayName());
     setObjectName(u"MainWindow"_s);
+    createCentralArea();
+    createMenus();
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setChildrenCollapsible(false);
+    m_activity = new ActivityArea(this);
+    m_activity->setObjectName(u"activityArea"_s);
+    statusBar()->addWidget(m_activity, 1);
+    m_localFeedStatus = new QLabel(this);
+    m_localFeedStatus->setObjectName(u"localFeedStatus"_s);
+    m_localFeedStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_localFeedStatus);
 
-    auto *feedPane = new QWidget(splitter);
+    // Dropping .crate files anywhere in the window publishes them to the selected feed.
+    m_drop = new CrateDropFilter(this);
+    m_drop->watch(this);
+    connect(m_drop, &CrateDropFilter::cratesDropped, this, &MainWindow::publishFiles);
+    connect(m_drop, &CrateDropFilter::filesRejected, this, [this](const QStringList &messages) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, messages.join(u'\n'));
+    });
+
+    connect(m_feedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::feedChanged);
+    connectBrowser();
+    resize(1280, 800);
+    restoreWindowState();
+    updateActions();
+    // The first feed (the local one when there is one) is what a new user sees.
+    if (m_context.feeds->rowCount() > 0)
+        m_feedView->setCurrentIndex(m_context.feeds->index(0));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createCentralArea()
+{
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_banner = new MessageBanner(central);
+    m_banner->setObjectName(u"banner"_s);
+    m_banner->hide();
+    centralLayout->addWidget(m_banner);
+
+    m_splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    centralLayout->addWidget(m_splitter, 1);
+
+    auto *feedPane = new QWidget(m_splitter);
     auto *feedLayout = new QVBoxLayout(feedPane);
     feedLayout->setContentsMargins(8, 8, 0, 8);
     auto *feedHeader = new QLabel(tr("Feeds"), feedPane);
@@ -32,59 +100,459 @@ MainWindow::MainWindow(FeedListModel *feeds, QWidget *parent)
     headerFont.setBold(true);
     feedHeader->setFont(headerFont);
     feedLayout->addWidget(feedHeader);
-
     m_feedView = new EmptyStateListView(feedPane);
     m_feedView->setObjectName(u"feedView"_s);
-    m_feedView->setModel(m_feeds);
+    m_feedView->setModel(m_context.feeds);
     m_feedView->setEmptyText(tr("No feeds yet"), tr("Add a Cargo feed to browse its crates."));
     m_feedView->setSelectionMode(QAbstractItemView::SingleSelection);
-    feedLayout->addWidget(m_feedView);
+    m_feedView->setItemDelegate(new StateItemDelegate(0, Roles::FeedStateText, m_feedView));
+    feedLayout->addWidget(m_feedView, 1);
+    auto *addFeedButton = new QPushButton(QIcon::fromTheme(u"list-add"_s), tr("Add Feed…"), feedPane);
+    addFeedButton->setObjectName(u"addFeedButton"_s);
+    connect(addFeedButton, &QPushButton::clicked, this, &MainWindow::addFeed);
+    addFeedButton->setEnabled(m_context.settings != nullptr);
+    feedLayout->addWidget(addFeedButton);
 
-    m_welcome = new QLabel(splitter);
-    m_welcome->setObjectName(u"welcome"_s);
-    m_welcome->setAlignment(Qt::AlignCenter);
-    m_welcome->setWordWrap(true);
-    m_welcome->setTextFormat(Qt::RichText);
-    m_welcome->setText(u"<h1>%1</h1><p>%2</p>"_s.arg(QApplication::applicationDisplayName().toHtmlEscaped(),
-                                                    tr("Browse, publish and curate crates on your Cargo feeds.").toHtmlEscaped()));
-    m_welcome->setContentsMargins(24, 24, 24, 24);
+    auto *cratePane = new QWidget(m_splitter);
+    auto *crateLayout = new QVBoxLayout(cratePane);
+    crateLayout->setContentsMargins(4, 8, 0, 8);
+    m_search = new QLineEdit(cratePane);
+    m_search->setObjectName(u"searchField"_s);
+    m_search->setPlaceholderText(tr("Search crates (Ctrl+F or /)"));
+    m_search->setClearButtonEnabled(true);
+    crateLayout->addWidget(m_search);
+    m_crateView = new QTreeView(cratePane);
+    m_crateView->setObjectName(u"crateView"_s);
+    m_crateView->setRootIsDecorated(false);
+    m_crateView->setUniformRowHeights(true);
+    m_crateView->setAlternatingRowColors(true);
+    m_crateView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_crateView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    if (m_context.browser) {
+        m_crateView->setModel(m_context.browser->filteredCrates());
+        m_crateView->header()->resizeSection(CrateListModel::NameColumn, 200);
+        m_crateView->header()->resizeSection(CrateListModel::VersionColumn, 90);
+    }
+    crateLayout->addWidget(m_crateView, 1);
+    m_crateCount = new QLabel(cratePane);
+    m_crateCount->setObjectName(u"crateCount"_s);
+    crateLayout->addWidget(m_crateCount);
 
-    splitter->addWidget(feedPane);
-    splitter->addWidget(m_welcome);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({280, 920});
-    setCentralWidget(splitter);
+    m_splitter->addWidget(feedPane);
+    m_splitter->addWidget(cratePane);
+    if (m_context.browser) {
+        m_details = new CrateDetailsView(m_context.browser, m_splitter);
+        m_details->setObjectName(u"crateDetails"_s);
+        m_details->setContentsMargins(4, 8, 8, 8);
+        m_splitter->addWidget(m_details);
+    }
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({220, 420, 640});
+    setCentralWidget(central);
 
-    createMenus();
-    m_localFeedStatus = new QLabel(this);
-    m_localFeedStatus->setObjectName(u"localFeedStatus"_s);
-    m_localFeedStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusBar()->addPermanentWidget(m_localFeedStatus);
-    statusBar()->showMessage(tr("Ready"));
-    resize(1200, 760);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_context.browser)
+            m_context.browser->filteredCrates()->setFilterText(text);
+    });
+    // Enter in the search field opens the best match, as in a launcher.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (m_crateView->model() && m_crateView->model()->rowCount() > 0) {
+            m_crateView->setCurrentIndex(m_crateView->model()->index(0, 0));
+            m_crateView->setFocus();
+        }
+    });
+    auto focusSearch = [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    };
+    // "/" as in a browser or less; a line edit that has focus keeps the character.
+    connect(new QShortcut(QKeySequence(Qt::Key_Slash), this), &QShortcut::activated, this, focusSearch);
+    connect(new QShortcut(QKeySequence::Find, this), &QShortcut::activated, this, focusSearch);
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_addFeed = file->addAction(QIcon::fromTheme(u"list-add"_s), tr("&Add Feed…"), this, &MainWindow::addFeed);
+    m_addFeed->setShortcut(QKeySequence::New);
+    m_addFeed->setEnabled(m_context.settings != nullptr);
+    m_publish = file->addAction(QIcon::fromTheme(u"document-send"_s), tr("&Publish Crates…"), this, &MainWindow::openPublishDialog);
+    m_publish->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *feed = menuBar()->addMenu(tr("F&eed"));
+    m_editFeed = feed->addAction(QIcon::fromTheme(u"document-edit"_s), tr("&Edit Feed…"), this, &MainWindow::editFeed);
+    m_removeFeed = feed->addAction(QIcon::fromTheme(u"list-remove"_s), tr("&Remove Feed"), this, &MainWindow::removeFeed);
+    m_cargoSetup = feed->addAction(QIcon::fromTheme(u"configure"_s), tr("Use with &Cargo…"), this, &MainWindow::openCargoSetup);
+    feed->addSeparator();
+    m_refresh = feed->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh"), this, [this] {
+        if (m_context.browser)
+            m_context.browser->refresh();
+    });
+    m_refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *crate = menuBar()->addMenu(tr("&Crate"));
+    m_yank = crate->addAction(tr("&Yank Version…"), this, [this] { confirmYank(true); });
+    m_unyank = crate->addAction(tr("&Unyank Version…"), this, [this] { confirmYank(false); });
+    crate->addSeparator();
+    m_download = crate->addAction(QIcon::fromTheme(u"document-save"_s), tr("&Download .crate…"), this, &MainWindow::downloadCrate);
+    m_copyDependency = crate->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Dependency Line"), this, &MainWindow::copyDependencyLine);
+    m_copyDependency->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About CrateDesk"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectBrowser()
+{
+    CrateBrowser *browser = m_context.browser;
+    if (!browser)
+        return;
+    connect(m_crateView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::crateChanged);
+    auto updateCount = [this, browser] {
+        const int shown = browser->filteredCrates()->rowCount();
+        const int all = browser->crates()->rowCount();
+        m_crateCount->setText(shown == all ? tr("%n crate(s)", nullptr, all) : tr("%1 of %n crate(s)", nullptr, all).arg(shown));
+    };
+    connect(browser->filteredCrates(), &QAbstractItemModel::modelReset, this, updateCount);
+    connect(browser->filteredCrates(), &QAbstractItemModel::layoutChanged, this, updateCount);
+    connect(browser->filteredCrates(), &QAbstractItemModel::rowsInserted, this, updateCount);
+    connect(browser->filteredCrates(), &QAbstractItemModel::rowsRemoved, this, updateCount);
+    connect(browser, &CrateBrowser::listingFinished, this, [this, updateCount] {
+        updateCount();
+        if (const auto feed = currentFeed())
+            m_context.feeds->setState(feed->name, FeedListModel::State::Online);
+    });
+    connect(browser, &CrateBrowser::failed, this, &MainWindow::showFailure);
+    connect(browser, &CrateBrowser::staleChanged, this, [this](bool stale) {
+        const auto feed = currentFeed();
+        if (!feed)
+            return;
+        m_context.feeds->setState(feed->name, stale ? FeedListModel::State::Offline : FeedListModel::State::Online);
+        if (stale)
+            m_banner->showMessage(MessageBanner::Kind::Warning,
+                                  tr("%1 cannot be reached. You are looking at the cached index; it may be out of date.").arg(feed->name));
+    });
+    connect(browser, &CrateBrowser::versionSelected, this, &MainWindow::updateActions);
+    connect(browser, &CrateBrowser::yankChanged, this, [this](const QString &crate, const QString &version, bool yanked) {
+        statusBar()->showMessage((yanked ? tr("Yanked %1 %2") : tr("Unyanked %1 %2")).arg(crate, version), 5000);
+    });
+    connect(browser, &CrateBrowser::downloaded, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Saved %1 (checksum verified)").arg(path), 8000);
+    });
+    connect(browser, &CrateBrowser::activity, this, [this](const QString &id, const QString &label, bool running) {
+        if (running) {
+            if (m_activities.contains(id))
+                m_activity->finish(m_activities.take(id));
+            m_activities.insert(id, m_activity->addActivity(label));
+        } else if (m_activities.contains(id)) {
+            m_activity->finish(m_activities.take(id));
+        }
+    });
+    connect(browser, &CrateBrowser::progress, this, [this](const QString &id, qint64 done, qint64 total) {
+        if (m_activities.contains(id))
+            m_activity->setProgress(m_activities.value(id), done, total);
+    });
+}
+
+std::optional<Feed> MainWindow::currentFeed() const
+{
+    const int row = m_feedView->currentIndex().row();
+    if (row < 0 || row >= m_context.feeds->feeds().size())
+        return std::nullopt;
+    return m_context.feeds->feeds().at(row);
+}
+
+void MainWindow::selectFeed(const QString &name)
+{
+    const int row = m_context.feeds->rowOf(name);
+    if (row >= 0)
+        m_feedView->setCurrentIndex(m_context.feeds->index(row));
+}
+
+void MainWindow::feedChanged()
+{
+    m_banner->hide();
+    m_search->clear();
+    const auto feed = currentFeed();
+    if (m_context.browser && m_context.sessions)
+        m_context.browser->setClient(feed ? m_context.sessions->client(*feed) : nullptr);
+    setWindowTitle(feed ? u"%1 — %2"_s.arg(feed->name, QApplication::applicationDisplayName()) : QApplication::applicationDisplayName());
+    updateActions();
+}
+
+void MainWindow::crateChanged()
+{
+    const QModelIndex current = m_crateView->currentIndex();
+    if (current.isValid() && m_context.browser)
+        m_context.browser->openCrate(current.siblingAtColumn(0).data(Roles::CrateName).toString());
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const auto feed = currentFeed();
+    const bool remote = feed && feed->origin == Feed::Origin::Remote;
+    m_editFeed->setEnabled(remote && m_context.settings);
+    m_removeFeed->setEnabled(remote && m_context.settings);
+    m_publish->setEnabled(feed.has_value() && m_context.sessions);
+    m_cargoSetup->setEnabled(feed.has_value() && m_context.sessions);
+    m_refresh->setEnabled(feed.has_value() && m_context.browser);
+    const auto entry = m_context.browser ? m_context.browser->selectedEntry() : std::nullopt;
+    m_yank->setEnabled(entry && !entry->yanked);
+    m_unyank->setEnabled(entry && entry->yanked);
+    m_download->setEnabled(entry.has_value());
+    m_copyDependency->setEnabled(entry.has_value());
+}
+
+void MainWindow::showFailure(const RegistryError &error, const QString &what)
+{
+    if (error.kind == RegistryError::Kind::Cancelled)
+        return;
+    const auto feed = currentFeed();
+    const bool credentials = error.kind == RegistryError::Kind::AuthRequired || error.kind == RegistryError::Kind::Forbidden;
+    const bool unreachable = error.kind == RegistryError::Kind::Network || error.kind == RegistryError::Kind::Timeout;
+    if (feed && credentials)
+        m_context.feeds->setState(feed->name, FeedListModel::State::NeedsCredentials);
+    else if (feed && unreachable)
+        m_context.feeds->setState(feed->name, FeedListModel::State::Offline);
+
+    // The registry's message says what went wrong; the banner adds what was being done and
+    // what to try next.
+    QString text = tr("Could not %1: %2").arg(what, error.message);
+    if (unreachable)
+        text += u"\n"_s + tr("Check that the feed is running and reachable from this computer, then retry. Cached crates stay browsable.");
+    m_banner->showMessage(credentials ? MessageBanner::Kind::Warning : MessageBanner::Kind::Error, text);
+    if (feed && credentials && m_context.settings && feed->origin == Feed::Origin::Remote) {
+        QPushButton *button = m_banner->addButton(tr("Enter Credentials…"));
+        connect(button, &QPushButton::clicked, this, [this, feed, error] { askForCredential(*feed, error.message); });
+    }
+    if (error.kind != RegistryError::Kind::Local) {
+        QPushButton *retry = m_banner->addButton(tr("Retry"));
+        connect(retry, &QPushButton::clicked, this, [this] {
+            m_banner->hide();
+            if (m_context.browser)
+                m_context.browser->refresh();
+        });
+    }
+}
+
+void MainWindow::addFeed()
+{
+    if (!m_context.settings || !m_context.sessions)
+        return;
+    auto *dialog = new FeedDialog(m_context.settings, m_context.sessions->secrets(), m_context.sessions->http(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FeedDialog::feedSaved, this, [this](const Feed &feed) {
+        reloadFeeds();
+        selectFeed(feed.name);
+    });
+    dialog->open();
+}
+
+void MainWindow::editFeed()
+{
+    const auto feed = currentFeed();
+    if (!feed || !m_context.settings || !m_context.sessions)
+        return;
+    auto *dialog = new FeedDialog(m_context.settings, m_context.sessions->secrets(), m_context.sessions->http(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFeed(*feed);
+    connect(dialog, &FeedDialog::feedSaved, this, [this, old = feed->name](const Feed &saved) {
+        m_context.sessions->forget(old);
+        m_context.sessions->forget(saved.name);
+        reloadFeeds();
+        selectFeed(saved.name);
+        feedChanged();
+    });
+    dialog->open();
+}
+
+void MainWindow::askForCredential(const Feed &feed, const QString &message)
+{
+    if (!m_context.settings || !m_context.sessions)
+        return;
+    auto *dialog = new FeedDialog(m_context.settings, m_context.sessions->secrets(), m_context.sessions->http(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->askForCredential(feed, message);
+    connect(dialog, &FeedDialog::feedSaved, this, [this](const Feed &saved) {
+        m_context.sessions->forget(saved.name);
+        reloadFeeds();
+        selectFeed(saved.name);
+        feedChanged();
+    });
+    dialog->open();
+}
+
+void MainWindow::removeFeed()
+{
+    const auto feed = currentFeed();
+    if (!feed || feed->origin != Feed::Origin::Remote || !m_context.settings || !m_context.sessions)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Feed"),
+                                tr("Remove the feed %1 from CrateDesk?").arg(feed->name), QMessageBox::Cancel, this);
+    box->setInformativeText(tr("Its stored token or password is deleted from the keychain. The feed itself and its crates are not touched."));
+    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, remove, name = feed->name] {
+        if (box->clickedButton() != remove)
+            return;
+        auto *remover = new FeedRemover(m_context.settings, m_context.sessions->secrets(), this);
+        connect(remover, &FeedRemover::removed, this, [this, remover](const QString &removed, const QString &warning) {
+            remover->deleteLater();
+            m_context.sessions->forget(removed);
+            reloadFeeds();
+            if (!warning.isEmpty())
+                m_banner->showMessage(MessageBanner::Kind::Warning, warning);
+        });
+        remover->remove(name);
+    });
+    box->open();
+}
+
+void MainWindow::reloadFeeds()
+{
+    if (!m_context.settings)
+        return;
+    FeedList feeds;
+    for (const Feed &feed : m_context.feeds->feeds()) {
+        if (feed.origin == Feed::Origin::Local)
+            feeds.append(feed);
+    }
+    feeds += m_context.settings->feeds();
+    const auto current = currentFeed();
+    m_context.feeds->setFeeds(feeds);
+    if (current)
+        selectFeed(current->name);
+}
+
+void MainWindow::openCargoSetup()
+{
+    const auto feed = currentFeed();
+    if (!feed || !m_context.sessions)
+        return;
+    auto *dialog = new CargoSetupDialog(*feed, m_context.sessions->secrets(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::confirmYank(bool yank)
+{
+    const auto entry = m_context.browser ? m_context.browser->selectedEntry() : std::nullopt;
+    const auto feed = currentFeed();
+    if (!entry || !feed)
+        return;
+    const QString crate = u"%1 %2"_s.arg(entry->name, entry->vers);
+    auto *box = new QMessageBox(QMessageBox::Question, yank ? tr("Yank %1").arg(crate) : tr("Unyank %1").arg(crate),
+                                yank ? tr("Yank %1 on %2?").arg(crate, feed->name) : tr("Unyank %1 on %2?").arg(crate, feed->name),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"yankConfirmation"_s);
+    box->setInformativeText(yank ? tr("Cargo will no longer choose this version for new dependency resolutions. Projects whose "
+                                      "Cargo.lock already names it keep building, and it stays downloadable. You can unyank it later.")
+                                 : tr("Cargo will again choose this version when it matches a requirement."));
+    QPushButton *confirm = box->addButton(yank ? tr("Yank") : tr("Unyank"), yank ? QMessageBox::DestructiveRole : QMessageBox::AcceptRole);
+    confirm->setObjectName(u"confirmButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, confirm, yank] {
+        if (box->clickedButton() == confirm && m_context.browser)
+            m_context.browser->setSelectedYanked(yank);
+    });
+    box->open();
+}
+
+void MainWindow::downloadCrate()
+{
+    if (!m_context.browser || !m_context.browser->selectedEntry())
+        return;
+    auto *dialog = new QFileDialog(this, tr("Save the .crate to"), QDir::homePath());
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &dir) { m_context.browser->downloadSelected(dir); });
+    dialog->open();
+}
+
+void MainWindow::copyDependencyLine()
+{
+    if (!m_context.browser)
+        return;
+    const QString line = m_context.browser->dependencyLine();
+    if (line.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(line);
+    statusBar()->showMessage(tr("Copied: %1").arg(line), 5000);
+}
+
+void MainWindow::publishFiles(const QStringList &paths)
+{
+    const auto feed = currentFeed();
+    if (!feed || !m_context.sessions) {
+        m_banner->showMessage(MessageBanner::Kind::Warning, tr("Select the feed to publish to first."));
+        return;
+    }
+    if (!m_publishPanel || m_publishPanel->isPublishing()) {
+        m_publishPanel = new PublishPanel(m_context.sessions->client(*feed), this);
+        m_publishPanel->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_publishPanel, &PublishPanel::batchFinished, this, [this] {
+            if (m_context.browser)
+                m_context.browser->refresh();
+        });
+    }
+    m_publishPanel->addFiles(paths);
+    m_publishPanel->show();
+    m_publishPanel->raise();
+}
+
+void MainWindow::openPublishDialog()
+{
+    publishFiles({});
+    if (m_publishPanel)
+        m_publishPanel->showAddFilesDialog();
+}
 
 void MainWindow::showLocalFeedStatus(const QString &text)
 {
     m_localFeedStatus->setText(text);
 }
 
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About CrateDesk"), this, &MainWindow::showAbout);
-}
-
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About CrateDesk"),
-                       tr("<h3>CrateDesk %1</h3><p>A desktop client for Cargo package feeds.</p>")
-                           .arg(QApplication::applicationVersion()));
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About CrateDesk"),
+                                tr("<h3>CrateDesk %1</h3><p>A desktop client for Cargo package feeds.</p>").arg(QApplication::applicationVersion()),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    settings.beginGroup(u"MainWindow"_s);
+    if (settings.contains(u"geometry"_s))
+        restoreGeometry(settings.value(u"geometry"_s).toByteArray());
+    if (settings.contains(u"splitter"_s))
+        m_splitter->restoreState(settings.value(u"splitter"_s).toByteArray());
+    if (settings.contains(u"crateColumns"_s))
+        m_crateView->header()->restoreState(settings.value(u"crateColumns"_s).toByteArray());
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.beginGroup(u"MainWindow"_s);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"splitter"_s, m_splitter->saveState());
+    settings.setValue(u"crateColumns"_s, m_crateView->header()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
 }

@@ -1,31 +1,113 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "registry/feed.h"
+#include "publishpanel.h"
+#include "registry/registryerror.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
-class FeedListModel;
+class ActivityArea;
+class CrateBrowser;
+class CrateDetailsView;
+class CrateDropFilter;
 class EmptyStateListView;
-class QLabel;
+class FeedListModel;
+class FeedSessions;
+class FeedSettings;
+class MessageBanner;
 
-// The CrateDesk main window: feeds on the left, the selected feed's content on the right.
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTreeView;
+
+// What the window works with, owned by the composition root (app/guiapp.cpp).
+struct MainWindowContext
+{
+    FeedListModel *feeds = nullptr;
+    FeedSettings *settings = nullptr;  // null: feeds cannot be added or edited (tests)
+    FeedSessions *sessions = nullptr;  // null: nothing is fetched (tests of the frame alone)
+    CrateBrowser *browser = nullptr;
+};
+
+// The CrateDesk main window: feeds on the left, the selected feed's crates with
+// search-as-you-type in the middle, the open crate's details on the right. Dropping .crate
+// files anywhere opens the publish panel for the selected feed.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(FeedListModel *feeds, QWidget *parent = nullptr);
+    explicit MainWindow(const MainWindowContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     EmptyStateListView *feedView() const { return m_feedView; }
+    QLineEdit *searchField() const { return m_search; }
+    QTreeView *crateView() const { return m_crateView; }
+    CrateDetailsView *details() const { return m_details; }
+    MessageBanner *banner() const { return m_banner; }
+    ActivityArea *activityArea() const { return m_activity; }
+    PublishPanel *publishPanel() const { return m_publishPanel; }
+    QAction *yankAction() const { return m_yank; }
+    QAction *unyankAction() const { return m_unyank; }
+
     void showLocalFeedStatus(const QString &text);
+    void selectFeed(const QString &name);
+    std::optional<Feed> currentFeed() const;
+    // Opens (or reuses) the publish panel for the selected feed with these files.
+    void publishFiles(const QStringList &paths);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void createCentralArea();
+    void connectBrowser();
+    void feedChanged();
+    void crateChanged();
+    void updateActions();
+    void showFailure(const RegistryError &error, const QString &what);
+    void addFeed();
+    void editFeed();
+    void removeFeed();
+    void askForCredential(const Feed &feed, const QString &message);
+    void reloadFeeds();
+    void confirmYank(bool yank);
+    void openCargoSetup();
+    void downloadCrate();
+    void copyDependencyLine();
+    void openPublishDialog();
     void showAbout();
+    void restoreWindowState();
+    void saveWindowState() const;
 
-    FeedListModel *m_feeds;
+    MainWindowContext m_context;
     EmptyStateListView *m_feedView = nullptr;
-    QLabel *m_welcome = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTreeView *m_crateView = nullptr;
+    QLabel *m_crateCount = nullptr;
+    CrateDetailsView *m_details = nullptr;
+    MessageBanner *m_banner = nullptr;
+    ActivityArea *m_activity = nullptr;
     QLabel *m_localFeedStatus = nullptr;
+    QSplitter *m_splitter = nullptr;
+    CrateDropFilter *m_drop = nullptr;
+    QPointer<PublishPanel> m_publishPanel;
+    QHash<QString, int> m_activities; // CrateBrowser activity id -> ActivityArea id
+
+    QAction *m_addFeed = nullptr;
+    QAction *m_editFeed = nullptr;
+    QAction *m_removeFeed = nullptr;
+    QAction *m_publish = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_cargoSetup = nullptr;
+    QAction *m_yank = nullptr;
+    QAction *m_unyank = nullptr;
+    QAction *m_download = nullptr;
+    QAction *m_copyDependency = nullptr;
 };

@@ -37,6 +37,10 @@ QVariant FeedListModel::data(const QModelIndex &index, int role) const
         return feed.origin == Feed::Origin::Local;
     case Roles::FeedAuthKind:
         return int(feed.auth);
+    case Roles::FeedState:
+        return int(state(feed.name));
+    case Roles::FeedStateText:
+        return stateText(state(feed.name));
     default:
         return {};
     }
@@ -49,6 +53,8 @@ QHash<int, QByteArray> FeedListModel::roleNames() const
     names.insert(Roles::FeedIndexUrl, "feedIndexUrl");
     names.insert(Roles::FeedIsLocal, "feedIsLocal");
     names.insert(Roles::FeedAuthKind, "feedAuthKind");
+    names.insert(Roles::FeedState, "feedState");
+    names.insert(Roles::FeedStateText, "feedStateText");
     return names;
 }
 
@@ -66,4 +72,25 @@ int FeedListModel::rowOf(const QString &feedName) const
 {
     const auto it = std::find_if(m_feeds.cbegin(), m_feeds.cend(), [&](const Feed &f) { return f.name == feedName; });
     return it == m_feeds.cend() ? -1 : int(it - m_feeds.cbegin());
+}
+
+void FeedListModel::setState(const QString &feedName, State newState)
+{
+    if (state(feedName) == newState)
+        return;
+    m_states.insert(feedName, newState);
+    const int row = rowOf(feedName);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), {Roles::FeedState, Roles::FeedStateText});
+}
+
+QString FeedListModel::stateText(State state)
+{
+    switch (state) {
+    case State::Unknown: return {};
+    case State::Online: return tr("online");
+    case State::Offline: return tr("offline: showing the cache");
+    case State::NeedsCredentials: return tr("needs credentials");
+    }
+    return {};
 }

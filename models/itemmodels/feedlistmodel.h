@@ -4,6 +4,7 @@
 #include "registry/feed.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 
 // The feeds pane: one row per configured feed, the local feed first.
 class FeedListModel final : public QAbstractListModel
@@ -23,6 +24,13 @@ public:
     const FeedList &feeds() const { return m_feeds; }
     int rowOf(const QString &feedName) const;
 
+    // What the window last learned about talking to a feed.
+    enum class State { Unknown, Online, Offline, NeedsCredentials };
+    void setState(const QString &feedName, State state);
+    State state(const QString &feedName) const { return m_states.value(feedName, State::Unknown); }
+    static QString stateText(State state);
+
 private:
     FeedList m_feeds;
+    QHash<QString, State> m_states;
 };

@@ -12,6 +12,8 @@ enum : int {
     FeedIndexUrl,
     FeedIsLocal,
     FeedAuthKind,
+    FeedState,      // int (FeedListModel::State)
+    FeedStateText,  // QString: "online", "offline: showing the cache", "needs credentials"
 
     // CrateListModel (any column of a row)
     CrateName = Qt::UserRole + 100, // QString, exact published case

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window against a real local feed: the crate list fills and filters as the user
+// types, selecting a crate fills every tab, dropping .crate files starts their preflight,
+// a yank asks first. Screenshots of the window with a crate open and with an error banner.
+#include "activityarea.h"
+#include "cratedetailsview.h"
+#include "feed/feedstore.h"
+#include "feed/localfeed.h"
+#include "itemmodels/cratefilterproxymodel.h"
+#include "itemmodels/cratelistmodel.h"
+#include "itemmodels/dependencymodel.h"
+#include "itemmodels/featuremodel.h"
+#include "itemmodels/cratefiletreemodel.h"
+#include "itemmodels/feedlistmodel.h"
+#include "itemmodels/roles.h"
+#include "itemmodels/versionlistmodel.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "publishpanel.h"
+#include "itemmodels/publishqueuemodel.h"
+#include "registry/cratebrowser.h"
+#include "registry/feedsessions.h"
+#include "registry/httpclient.h"
+#include "registry/publishqueue.h"
+#include "crate/cratepreflight.h"
+#include "screenshot.h"
+#include "testcrate.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestMainWindowBrowsing : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<LocalFeed> m_feed;
+    std::unique_ptr<FeedSessions> m_sessions;
+    std::unique_ptr<CrateBrowser> m_browser;
+    std::unique_ptr<FeedListModel> m_feeds;
+    std::unique_ptr<MainWindow> m_window;
+    Feed m_local;
+
+    void publish(const QList<TestCrate> &crates)
+    {
+        QList<PublishCandidate> candidates;
+        for (const TestCrate &crate : crates)
+            candidates << CratePreflight::inspect(crate.crateBytes(), crate.name + u".crate"_s, {m_feed->indexUrl().toString(), {}});
+        PublishQueue queue(m_sessions->client(m_local));
+        queue.setPollInterval(20);
+        queue.setCandidates(candidates);
+        QSignalSpy finished(&queue, &PublishQueue::finished);
+        queue.start();
+        QVERIFY(finished.wait(20000));
+        for (const PublishItem &item : queue.items())
+            QVERIFY2(item.stage == CratePublisher::Stage::Visible, qPrintable(item.error.message));
+    }
+
+    TestCrate crateFile(const QString &name, const QString &version) const
+    {
+        return TestCrate(name, version);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setApplicationDisplayName(u"CrateDesk"_s);
+        QVERIFY(m_dir.isValid());
+        m_http = std::make_unique<HttpClient>(&m_nam);
+        FeedServerOptions options;
+        options.dataDir = m_dir.filePath(u"feed"_s);
+        options.port = 0;
+        m_feed = std::make_unique<LocalFeed>(options);
+        QVERIFY(!m_feed->start());
+        QString token;
+        QVERIFY(!m_feed->store()->createToken(u"tester"_s, &token));
+        m_local.name = u"Local feed"_s;
+        m_local.origin = Feed::Origin::Local;
+        m_local.auth = Feed::AuthKind::Token;
+        m_local.indexUrl = m_feed->indexUrl();
+        m_sessions = std::make_unique<FeedSessions>(m_http.get(), nullptr, nullptr);
+        m_sessions->setCredential(m_local.name, token.toUtf8());
+
+        TestCrate core(u"acme-core"_s, u"1.2.0"_s);
+        core.description = u"Core types of the acme suite"_s;
+        core.extraManifest = "[features]\ndefault = [\"std\"]\nstd = []\nserde = []\n";
+        TestCrate core1(u"acme-core"_s, u"1.1.0"_s);
+        TestCrate cli(u"acme-cli"_s, u"0.3.0"_s);
+        cli.description = u"Command line for acme"_s;
+        cli.extraManifest = "[dependencies.acme-core]\nversion = \"1.2\"\nregistry-index = \"sparse+" + m_feed->indexUrl().toString().toUtf8() + "\"\nfeatures = [\"serde\"]\n"
+                            "[build-dependencies.cc]\nversion = \"1\"\n";
+        TestCrate other(u"zebra"_s, u"0.1.0"_s);
+        publish({core1, core, cli, other});
+
+        m_browser = std::make_unique<CrateBrowser>(m_dir.filePath(u"cache"_s));
+        m_feeds = std::make_unique<FeedListModel>();
+        m_feeds->setFeeds({m_local});
+        m_window = std::make_unique<MainWindow>(MainWindowContext{m_feeds.get(), nullptr, m_sessions.get(), m_browser.get()});
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void listsTheFeedsCratesAndFiltersAsTheUserTypes()
+    {
+        QTRY_COMPARE(m_window->crateView()->model()->rowCount(), 3);
+        QTRY_COMPARE(m_feeds->index(0).data(Roles::FeedStateText).toString(), u"online"_s);
+        m_window->crateView()->setFocus();
+        QTest::keyClick(m_window->crateView(), Qt::Key_Slash);
+        QVERIFY(m_window->searchField()->hasFocus());
+        QTest::keyClicks(m_window->searchField(), u"acme_c"_s); // '_' finds '-'
+        QCOMPARE(m_window->crateView()->model()->rowCount(), 2);
+        QTest::keyClicks(m_window->searchField(), u"l"_s);
+        QCOMPARE(m_window->crateView()->model()->rowCount(), 1);
+        QCOMPARE(m_window->crateView()->model()->index(0, 0).data(Roles::CrateName).toString(), u"acme-cli"_s);
+        m_window->searchField()->clear();
+        QCOMPARE(m_window->crateView()->model()->rowCount(), 3);
+    }
+
+    void selectingACrateFillsEveryTab()
+    {
+        const int row = m_browser->crates()->rowOf(u"acme-cli"_s);
+        QVERIFY(row >= 0);
+        m_window->crateView()->setCurrentIndex(m_browser->filteredCrates()->mapFromSource(m_browser->crates()->index(row, 0)));
+        QTRY_COMPARE(m_browser->versions()->rowCount(), 1);
+        CrateDetailsView *details = m_window->details();
+        QTRY_VERIFY(details->headerText().startsWith(u"acme-cli 0.3.0"_s));
+        // Dependencies: grouped by kind, normal then build.
+        QCOMPARE(m_browser->dependencies()->rowCount(), 2);
+        const QModelIndex normal = m_browser->dependencies()->index(0, 0);
+        QCOMPARE(m_browser->dependencies()->index(0, 0, normal).data(Roles::DependencyName).toString(), u"acme-core"_s);
+        QTRY_VERIFY(m_browser->files()->rowCount() > 0);
+        QVERIFY(m_browser->files()->indexOf(u"Cargo.toml"_s).isValid());
+        QTRY_VERIFY(details->headerText().contains(u"MIT"_s));
+
+        // The other crate: versions newest first, features with the default set.
+        const int coreRow = m_browser->crates()->rowOf(u"acme-core"_s);
+        m_window->crateView()->setCurrentIndex(m_browser->filteredCrates()->mapFromSource(m_browser->crates()->index(coreRow, 0)));
+        QTRY_COMPARE(m_browser->versions()->rowCount(), 2);
+        QCOMPARE(m_browser->versions()->index(0, 0).data(Roles::VersionText).toString(), u"1.2.0"_s);
+        QTRY_VERIFY(m_browser->features()->rowCount() >= 3);
+        QTRY_VERIFY(m_browser->files()->rowCount() > 0);
+        details->tabs()->setCurrentIndex(CrateDetailsView::FilesTab);
+        const QModelIndex manifest = m_browser->files()->indexOf(u"Cargo.toml"_s);
+        details->fileView()->setCurrentIndex(manifest);
+        QTRY_VERIFY(details->fileContentView()->toPlainText().contains(u"name = \"acme-core\""_s));
+        details->tabs()->setCurrentIndex(CrateDetailsView::VersionsTab);
+        QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-crate"_s));
+    }
+
+    void droppingCratesStartsTheirPreflight()
+    {
+        const QString path = m_dir.filePath(u"dropped-0.1.0.crate"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(TestCrate(u"dropped"_s, u"0.1.0"_s).crateBytes());
+        file.close();
+        auto *mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(path)});
+        const QPoint where = m_window->rect().center();
+        QDragEnterEvent enter(where, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(where), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        QTRY_VERIFY(m_window->publishPanel() != nullptr);
+        QTRY_COMPARE(m_window->publishPanel()->model()->rowCount(), 1);
+        QTRY_VERIFY(m_window->publishPanel()->publishButton()->isEnabled());
+        m_window->publishPanel()->close();
+        delete mime;
+    }
+
+    void yankAsksFirst()
+    {
+        const int coreRow = m_browser->crates()->rowOf(u"acme-core"_s);
+        m_window->crateView()->setCurrentIndex(m_browser->filteredCrates()->mapFromSource(m_browser->crates()->index(coreRow, 0)));
+        QTRY_VERIFY(m_browser->selectedEntry() && m_browser->selectedEntry()->vers == u"1.2.0"_s);
+        QTRY_VERIFY(m_window->yankAction()->isEnabled());
+        m_window->yankAction()->trigger();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"yankConfirmation"_s)) != nullptr);
+        QVERIFY(box->informativeText().contains(u"Cargo.lock"_s));
+        QVERIFY(!m_browser->selectedEntry()->yanked); // nothing happened yet
+        box->findChild<QPushButton *>(u"confirmButton"_s)->click();
+        QTRY_VERIFY(m_browser->selectedEntry() && m_browser->selectedEntry()->yanked);
+        QTRY_VERIFY(m_window->unyankAction()->isEnabled());
+    }
+
+    void unreachableFeedShowsABanner()
+    {
+        Feed dead;
+        dead.name = u"gone"_s;
+        dead.indexUrl = QUrl(u"http://127.0.0.1:9/"_s);
+        m_feeds->setFeeds({m_local, dead});
+        m_window->selectFeed(u"gone"_s);
+        QTRY_VERIFY(m_window->banner()->isVisible());
+        QVERIFY2(m_window->banner()->text().contains(u"gone"_s), qPrintable(m_window->banner()->text()));
+        QCOMPARE(m_window->banner()->kind(), MessageBanner::Kind::Error);
+        QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-error-banner"_s));
+        m_window->selectFeed(m_local.name);
+        QTRY_VERIFY(!m_window->banner()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestMainWindowBrowsing)
+#include "tst_mainwindowbrowsing.moc"

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cratedetailsview.h"
+
+#include "itemmodels/cratefiletreemodel.h"
+#include "itemmodels/dependencymodel.h"
+#include "itemmodels/featuremodel.h"
+#include "itemmodels/roles.h"
+#include "itemmodels/versionlistmodel.h"
+#include "registry/cratebrowser.h"
+#include "stateitemdelegate.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStringDecoder>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QTreeView *makeTree(QAbstractItemModel *model, QWidget *parent, const QString &name, bool flat)
+{
+    auto *view = new QTreeView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setRootIsDecorated(!flat);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->header()->setStretchLastSection(true);
+    view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    return view;
+}
+
+} // namespace
+
+CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
+    : QWidget(parent)
+    , m_browser(browser)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel(this);
+    m_title->setObjectName(u"crateTitle"_s);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setObjectName(u"crateSubtitle"_s);
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"crateTabs"_s);
+    m_tabs->setDocumentMode(true);
+    layout->addWidget(m_tabs, 1);
+
+    m_versions = makeTree(browser->versions(), m_tabs, u"versionView"_s, true);
+    m_versions->header()->setSectionResizeMode(VersionListModel::ChecksumColumn, QHeaderView::Stretch);
+    m_versions->setItemDelegate(new StateItemDelegate(Roles::VersionYanked, 0, m_versions));
+    m_tabs->addTab(m_versions, tr("&Versions"));
+
+    m_dependencies = makeTree(browser->dependencies(), m_tabs, u"dependencyView"_s, false);
+    m_tabs->addTab(m_dependencies, tr("&Dependencies"));
+
+    m_features = makeTree(browser->features(), m_tabs, u"featureView"_s, false);
+    m_tabs->addTab(m_features, tr("F&eatures"));
+
+    auto *licensePage = new QWidget(m_tabs);
+    auto *licenseLayout = new QVBoxLayout(licensePage);
+    m_licenseExpression = new QLabel(licensePage);
+    m_licenseExpression->setObjectName(u"licenseExpression"_s);
+    m_licenseExpression->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_licenseText = new QTextBrowser(licensePage);
+    m_licenseText->setObjectName(u"licenseText"_s);
+    m_licenseText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    licenseLayout->addWidget(m_licenseExpression);
+    licenseLayout->addWidget(m_licenseText, 1);
+    m_tabs->addTab(licensePage, tr("&License"));
+
+    m_readme = new QTextBrowser(m_tabs);
+    m_readme->setObjectName(u"readmeView"_s);
+    m_readme->setOpenExternalLinks(true);
+    m_tabs->addTab(m_readme, tr("&Readme"));
+
+    auto *filesPage = new QSplitter(Qt::Horizontal, m_tabs);
+    m_files = makeTree(browser->files(), filesPage, u"fileView"_s, false);
+    m_fileContent = new QPlainTextEdit(filesPage);
+    m_fileContent->setObjectName(u"fileContent"_s);
+    m_fileContent->setReadOnly(true);
+    m_fileContent->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_fileContent->setPlaceholderText(tr("Select a file to view it."));
+    filesPage->addWidget(m_files);
+    filesPage->addWidget(m_fileContent);
+    filesPage->setSizes({300, 500});
+    m_tabs->addTab(filesPage, tr("F&iles"));
+
+    connect(m_versions->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid() && current.row() != m_browser->selectedVersionRow())
+            m_browser->selectVersion(current.row());
+    });
+    connect(m_files, &QTreeView::activated, this, &CrateDetailsView::openFile);
+    connect(m_files->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CrateDetailsView::openFile);
+    connect(browser, &CrateBrowser::versionSelected, this, &CrateDetailsView::showEntry);
+    connect(browser, &CrateBrowser::contentsKnown, this, &CrateDetailsView::showContents);
+    connect(browser, &CrateBrowser::licenseKnown, this, &CrateDetailsView::showLicense);
+    connect(browser, &CrateBrowser::staleChanged, this, &CrateDetailsView::updateHeader);
+    connect(browser, &CrateBrowser::cleared, this, [this] {
+        m_license.clear();
+        m_licenseExpression->clear();
+        m_licenseText->clear();
+        m_readme->clear();
+        m_fileContent->clear();
+        updateHeader();
+    });
+    connect(browser->dependencies(), &QAbstractItemModel::modelReset, m_dependencies, &QTreeView::expandAll);
+    connect(browser->features(), &QAbstractItemModel::modelReset, m_features, &QTreeView::expandAll);
+    connect(browser->versions(), &QAbstractItemModel::modelReset, this, [this] {
+        for (int column = 0; column < VersionListModel::ChecksumColumn; ++column)
+            m_versions->resizeColumnToContents(column);
+    });
+    updateHeader();
+}
+
+CrateDetailsView::~CrateDetailsView() = default;
+
+QString CrateDetailsView::headerText() const
+{
+    return m_title->text() + u'\n' + m_subtitle->text();
+}
+
+void CrateDetailsView::showEntry(const IndexEntry &entry)
+{
+    const QModelIndex row = m_browser->versions()->index(m_browser->selectedVersionRow(), 0);
+    if (row.isValid() && m_versions->currentIndex().row() != row.row())
+        m_versions->setCurrentIndex(row);
+    m_license.clear();
+    m_licenseExpression->setText(tr("License: looking it up…"));
+    m_licenseText->clear();
+    m_readme->setMarkdown(u"*"_s + tr("Reading the readme of %1 %2…").arg(entry.name, entry.vers) + u"*"_s);
+    m_fileContent->clear();
+    for (int column = 0; column < DependencyModel::ColumnCount; ++column)
+        m_dependencies->resizeColumnToContents(column);
+    updateHeader();
+}
+
+void CrateDetailsView::showLicense(const QString &license)
+{
+    m_license = license;
+    m_licenseExpression->setText(license.isEmpty() ? tr("The crate declares no license.") : tr("License (SPDX): %1").arg(license));
+    updateHeader();
+}
+
+void CrateDetailsView::showContents(const CrateContents &contents)
+{
+    if (!contents.error.isEmpty()) {
+        m_readme->setPlainText(tr("The .crate could not be read: %1").arg(contents.error));
+        return;
+    }
+    if (contents.readme.isEmpty())
+        m_readme->setMarkdown(u"*"_s + tr("%1 has no readme.").arg(contents.crate) + u"*"_s);
+    else if (contents.readmeFile.endsWith(u".md"_s, Qt::CaseInsensitive) || contents.readmeFile.endsWith(u".markdown"_s, Qt::CaseInsensitive))
+        m_readme->setMarkdown(contents.readme);
+    else
+        m_readme->setPlainText(contents.readme);
+    if (!contents.licenseText.isEmpty())
+        m_licenseText->setPlainText(contents.licenseFile + u"\n\n"_s + contents.licenseText);
+    else
+        m_licenseText->setPlainText(contents.licenseFile.isEmpty() ? tr("The package holds no license file.")
+                                                                   : tr("%1 is not text.").arg(contents.licenseFile));
+    m_files->expandToDepth(0);
+    m_files->resizeColumnToContents(CrateFileTreeModel::NameColumn);
+}
+
+void CrateDetailsView::openFile(const QModelIndex &index)
+{
+    if (!index.isValid() || index.model()->hasChildren(index.siblingAtColumn(0)))
+        return;
+    const QString path = index.siblingAtColumn(0).data(Roles::FilePath).toString();
+    const auto bytes = m_browser->fileData(path, 1 << 20);
+    if (!bytes)
+        return m_fileContent->setPlainText(tr("%1 cannot be read.").arg(path));
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8.decode(*bytes);
+    if (utf8.hasError() || bytes->contains('\0'))
+        return m_fileContent->setPlainText(tr("%1 is a binary file (%2 bytes).").arg(path).arg(index.siblingAtColumn(CrateFileTreeModel::SizeColumn).data().toString()));
+    m_fileContent->setPlainText(text);
+}
+
+void CrateDetailsView::updateHeader()
+{
+    const auto entry = m_browser->selectedEntry();
+    if (!entry) {
+        m_title->setText(tr("No crate selected"));
+        m_subtitle->setText(tr("Choose a crate from the list, or drop .crate files here to publish them."));
+        return;
+    }
+    m_title->setText(u"%1 %2"_s.arg(entry->name, entry->vers));
+    QStringList facts;
+    if (entry->yanked)
+        facts << tr("yanked");
+    if (!m_license.isEmpty())
+        facts << m_license;
+    if (entry->rustVersion)
+        facts << tr("Rust %1 or newer").arg(*entry->rustVersion);
+    facts << tr("%n version(s)", nullptr, m_browser->versions()->rowCount());
+    if (m_browser->isStale())
+        facts << tr("offline: from the cache");
+    m_subtitle->setText(facts.join(u" · "_s));
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class CrateBrowser;
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTextBrowser;
+class QTreeView;
+struct CrateContents;
+struct IndexEntry;
+
+// The open crate: a header (name, version, license, state) over tabs for versions,
+// dependencies, features, license, readme and files. It shows the CrateBrowser's models and
+// texts; choosing a version or a file goes back to the browser.
+class CrateDetailsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CrateDetailsView)
+
+public:
+    enum Tab { VersionsTab, DependenciesTab, FeaturesTab, LicenseTab, ReadmeTab, FilesTab };
+
+    explicit CrateDetailsView(CrateBrowser *browser, QWidget *parent = nullptr);
+    ~CrateDetailsView() override;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    QTreeView *versionView() const { return m_versions; }
+    QTreeView *dependencyView() const { return m_dependencies; }
+    QTreeView *featureView() const { return m_features; }
+    QTreeView *fileView() const { return m_files; }
+    QTextBrowser *readmeView() const { return m_readme; }
+    QTextBrowser *licenseView() const { return m_licenseText; }
+    QPlainTextEdit *fileContentView() const { return m_fileContent; }
+    QString headerText() const;
+
+private:
+    void showEntry(const IndexEntry &entry);
+    void showContents(const CrateContents &contents);
+    void showLicense(const QString &license);
+    void openFile(const QModelIndex &index);
+    void updateHeader();
+
+    CrateBrowser *m_browser;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QTabWidget *m_tabs;
+    QTreeView *m_versions;
+    QTreeView *m_dependencies;
+    QTreeView *m_features;
+    QLabel *m_licenseExpression;
+    QTextBrowser *m_licenseText;
+    QTextBrowser *m_readme;
+    QTreeView *m_files;
+    QPlainTextEdit *m_fileContent;
+    QString m_license;
+};
