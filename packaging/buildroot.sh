@@ -178,7 +178,16 @@ build_cmds() {
 cmd_app() {
     local args
     args=$(printf '%q ' "$@")
-    run /bin/bash -c "cd $(printf %q "$checkout") && $(build_cmds dev) && \
+    # Without arguments: a fresh local feed into which the real crates of the test fixture are
+    # published at start, so that a first look shows content.
+    local demo=
+    if [ $# -eq 0 ]; then
+        demo="crates=\${CRATEDESK_CACHE_DIR:-build/dev}/real-crates && \
+            tests/fixtures/make-real-crates.sh tests/fixtures/real-crates.txt \"\$crates\" >&2 && \
+            set -- --data \"\$(mktemp -d)/feed\" --seed-from \"\$crates\" &&"
+        args='"$@"'
+    fi
+    run /bin/bash -c "cd $(printf %q "$checkout") && $(build_cmds dev) && $demo \
         if [ -n \"\${DISPLAY:-}\" ] || [ \"\${QT_QPA_PLATFORM:-}\" = offscreen ]; then \
             exec build/dev/app/cratedesk $args; \
         else \
