@@ -1,10 +1,313 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectorcommands.h"
 
+#include "connectors/connectorconfig.h"
+#include "connectors/cratefilter.h"
+#include "feed/connectorstore.h"
+#include "feed/feedserveroptions.h"
+#include "feed/feedstore.h"
+#include "feed/upstreamconnector.h"
+#include "registry/httpclient.h"
+#include "secrets/keychainsecretstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+
 #include <cstdio>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
+    return 1;
+}
+
+void out(const QString &line)
+{
+    std::printf("%s\n", qPrintable(line));
+}
+
+void finishWith(int code, const QString &error = {})
+{
+    if (!error.isEmpty())
+        fail(error);
+    std::fflush(stdout);
+    QCoreApplication::exit(code);
+}
+
+const QCommandLineOption &dataOption()
+{
+    static const QCommandLineOption option(u"data"_s, u"The local feed's data folder (default: %1)."_s.arg(FeedServerOptions::defaultDataDir()), u"dir"_s);
+    return option;
+}
+
+// The feed's database, opened beside a running `cratedesk serve` (WAL allows it); a running
+// server applies connector changes when it starts next.
+struct FeedAccess
+{
+    std::unique_ptr<FeedStore> feed;
+    std::unique_ptr<ConnectorStore> connectors;
+};
+
+std::optional<FeedAccess> openFeed(const QCommandLineParser &parser, QString *error)
+{
+    const QString dataDir = parser.isSet(dataOption()) ? parser.value(dataOption()) : FeedServerOptions::defaultDataDir();
+    FeedAccess access;
+    access.feed = std::make_unique<FeedStore>(dataDir);
+    if (const FeedError failure = access.feed->open(FeedStore::OpenMode::Admin)) {
+        *error = failure.detail;
+        return std::nullopt;
+    }
+    access.connectors = std::make_unique<ConnectorStore>(access.feed.get());
+    return access;
+}
+
+// "cratedesk connector VERB ARGS..." with `skip` leading words that are not the parser's.
+bool parse(QCommandLineParser &parser, const QStringList &args, int skip, int positionals, const QString &usage, QString *error)
+{
+    parser.addHelpOption();
+    parser.addOption(dataOption());
+    parser.addPositionalArgument(u"args"_s, usage);
+    if (!parser.parse(QStringList{args.at(0)} + args.mid(skip))) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (parser.positionalArguments().size() != positionals) {
+        *error = u"usage: cratedesk %1"_s.arg(usage);
+        return false;
+    }
+    return true;
+}
+
+QString describe(const ConnectorConfig &config)
+{
+    static const char *auth[] = {"no auth", "token", "basic"};
+    QStringList parts{config.name, config.indexUrl.toString(),
+                      QString::fromLatin1(auth[int(config.auth)]) + (config.auth == ConnectorConfig::Auth::Basic ? u" (%1)"_s.arg(config.user) : QString())};
+    parts << (config.filters.isEmpty() ? u"no filters"_s : u"filters: "_s + config.filters.join(u' '));
+    if (!config.approved.isEmpty()) {
+        QStringList approved;
+        for (const ApprovedCrate &entry : config.approved)
+            approved << entry.toString();
+        parts << u"approved: "_s + approved.join(u", "_s);
+    }
+    if (config.licenses.isActive())
+        parts << u"licenses: allowed [%1] blocked [%2] unknown %3"_s.arg(config.licenses.allowed.join(u' '), config.licenses.blocked.join(u' '),
+                                                                         config.licenses.allowUnknown ? u"pass"_s : u"blocked"_s);
+    return parts.join(u'\t');
+}
+
+int connectorAdd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption tokenStdin(u"token-stdin"_s, u"Read the upstream's token from standard input."_s);
+    const QCommandLineOption user(u"user"_s, u"Basic authentication user for the upstream."_s, u"user"_s);
+    const QCommandLineOption passwordStdin(u"password-stdin"_s, u"Read the Basic password from standard input."_s);
+    const QCommandLineOption allow(u"allow"_s, u"Serve only crates matching PATTERN ('*', '?'); repeatable."_s, u"pattern"_s);
+    const QCommandLineOption block(u"block"_s, u"Never serve crates matching PATTERN; repeatable."_s, u"pattern"_s);
+    const QCommandLineOption approve(u"approve"_s, u"Approved list entry \"NAME [REQ]\"; repeatable."_s, u"entry"_s);
+    const QCommandLineOption allowLicense(u"allow-license"_s, u"Allowed SPDX license; repeatable."_s, u"id"_s);
+    const QCommandLineOption blockLicense(u"block-license"_s, u"Blocked SPDX license; repeatable."_s, u"id"_s);
+    const QCommandLineOption denyUnknown(u"deny-unknown-licenses"_s, u"Hide versions whose license is neither allowed nor blocked."_s);
+    const QCommandLineOption timeout(u"timeout"_s, u"Seconds to wait for the upstream (default 30)."_s, u"s"_s, u"30"_s);
+    const QCommandLineOption cache(u"cache-seconds"_s, u"Seconds an index file is served before asking again (default 60)."_s, u"s"_s, u"60"_s);
+    parser.addOptions({tokenStdin, user, passwordStdin, allow, block, approve, allowLicense, blockLicense, denyUnknown, timeout, cache});
+    QString error;
+    if (!parse(parser, args, 2, 2, u"connector add NAME UPSTREAM_INDEX_URL [--data DIR] [--token-stdin | --user U --password-stdin] [--allow PATTERN]... [--block PATTERN]..."_s, &error))
+        return fail(error);
+
+    ConnectorConfig config;
+    config.name = parser.positionalArguments().at(0);
+    config.indexUrl = ConnectorConfig::normalizeIndexUrl(parser.positionalArguments().at(1), &error);
+    if (config.indexUrl.isEmpty())
+        return fail(error);
+    if (parser.isSet(tokenStdin) && (parser.isSet(user) || parser.isSet(passwordStdin)))
+        return fail(u"use either --token-stdin or --user with --password-stdin, not both"_s);
+    if (parser.isSet(user) != parser.isSet(passwordStdin))
+        return fail(u"Basic authentication needs both --user and --password-stdin"_s);
+    config.auth = parser.isSet(tokenStdin) ? ConnectorConfig::Auth::Token : parser.isSet(user) ? ConnectorConfig::Auth::Basic : ConnectorConfig::Auth::None;
+    config.user = parser.value(user);
+    config.filters = parser.values(allow);
+    for (const QString &pattern : parser.values(block))
+        config.filters << (pattern.startsWith(u'!') ? pattern : u'!' + pattern);
+    for (const QString &entry : parser.values(approve)) {
+        const auto parsed = ConnectorConfig::parseApproved(entry, &error);
+        if (!parsed)
+            return fail(error);
+        config.approved << *parsed;
+    }
+    config.licenses = {parser.values(allowLicense), parser.values(blockLicense), !parser.isSet(denyUnknown)};
+    bool ok = false;
+    config.timeoutSeconds = parser.value(timeout).toInt(&ok);
+    if (!ok)
+        return fail(u"--timeout must be a number of seconds, not \"%1\""_s.arg(parser.value(timeout)));
+    config.cacheSeconds = parser.value(cache).toInt(&ok);
+    if (!ok)
+        return fail(u"--cache-seconds must be a number of seconds, not \"%1\""_s.arg(parser.value(cache)));
+    if (const QString invalid = config.validationError(); !invalid.isEmpty())
+        return fail(invalid);
+
+    QByteArray secret;
+    if (config.auth != ConnectorConfig::Auth::None) {
+        QTextStream in(stdin);
+        secret = in.readLine().trimmed().toUtf8();
+        if (secret.isEmpty())
+            return fail(u"nothing was read from standard input; pipe the secret in"_s);
+    }
+    auto access = openFeed(parser, &error);
+    if (!access)
+        return fail(error);
+    if (access->connectors->connector(config.name))
+        return fail(u"the local feed already has a connector named %1; remove it first"_s.arg(config.name));
+    if (const FeedError saveError = access->connectors->saveConnector(config))
+        return fail(saveError.detail);
+    if (config.auth == ConnectorConfig::Auth::None) {
+        out(u"added connector %1 (%2)"_s.arg(config.name, config.indexUrl.toString()));
+        return 0;
+    }
+    KeychainSecretStore secrets;
+    ConnectorStore *connectors = access->connectors.get();
+    secrets.writeSecret(ConnectorConfig::secretKey(access->feed->dataDir(), config.name), secret, nullptr,
+                        [connectors, config](const SecretStore::Result &result) {
+                            if (!result.ok()) {
+                                connectors->removeConnector(config.name); // never a connector without its secret
+                                return finishWith(1, result.message);
+                            }
+                            out(u"added connector %1 (%2), secret in the keychain"_s.arg(config.name, config.indexUrl.toString()));
+                            finishWith(0);
+                        });
+    return QCoreApplication::exec();
+}
+
+int connectorList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    QString error;
+    if (!parse(parser, args, 2, 0, u"connector list [--data DIR]"_s, &error))
+        return fail(error);
+    auto access = openFeed(parser, &error);
+    if (!access)
+        return fail(error);
+    for (const ConnectorConfig &config : access->connectors->connectors())
+        out(describe(config));
+    return 0;
+}
+
+int connectorRemove(const QStringList &args)
+{
+    QCommandLineParser parser;
+    QString error;
+    if (!parse(parser, args, 2, 1, u"connector remove NAME [--data DIR]"_s, &error))
+        return fail(error);
+    auto access = openFeed(parser, &error);
+    if (!access)
+        return fail(error);
+    const QString name = parser.positionalArguments().at(0);
+    const auto config = access->connectors->connector(name);
+    if (const FeedError removeError = access->connectors->removeConnector(name))
+        return fail(removeError.detail);
+    if (config->auth == ConnectorConfig::Auth::None) {
+        out(u"removed connector %1"_s.arg(name));
+        return 0;
+    }
+    KeychainSecretStore secrets;
+    secrets.deleteSecret(ConnectorConfig::secretKey(access->feed->dataDir(), name), nullptr, [name](const SecretStore::Result &result) {
+        if (!result.ok() && result.error != SecretStore::Error::NotFound)
+            std::fprintf(stderr, "cratedesk: warning: %s\n", qPrintable(result.message));
+        out(u"removed connector %1"_s.arg(name));
+        finishWith(0);
+    });
+    return QCoreApplication::exec();
+}
+
+int connectorTest(const QStringList &args)
+{
+    QCommandLineParser parser;
+    QString error;
+    if (!parse(parser, args, 2, 1, u"connector test NAME [--data DIR]"_s, &error))
+        return fail(error);
+    auto access = openFeed(parser, &error);
+    if (!access)
+        return fail(error);
+    const auto config = access->connectors->connector(parser.positionalArguments().at(0));
+    if (!config)
+        return fail(u"the local feed has no connector named %1"_s.arg(parser.positionalArguments().at(0)));
+    QNetworkAccessManager nam;
+    HttpClient http(&nam);
+    UpstreamConnector connector(*config, nullptr, &http);
+    KeychainSecretStore secrets;
+    if (config->auth != ConnectorConfig::Auth::None) {
+        secrets.readSecret(ConnectorConfig::secretKey(access->feed->dataDir(), config->name), &connector,
+                           [&connector](const SecretStore::Result &result) {
+                               if (result.ok())
+                                   connector.setSecret(result.secret);
+                               else
+                                   connector.setSecretError(result.message);
+                           });
+    }
+    connector.testConnection([name = config->name](const RegistryError &failure, const QString &summary) {
+        if (failure)
+            return finishWith(1, u"connector %1: %2"_s.arg(name, failure.message));
+        out(u"connector %1: %2"_s.arg(name, summary));
+        finishWith(0);
+    });
+    return QCoreApplication::exec();
+}
+
+int connectorFilter(const QStringList &args)
+{
+    const QString verb = args.value(2);
+    if (verb != u"add"_s && verb != u"remove"_s)
+        return fail(u"usage: cratedesk connector filter add|remove NAME PATTERN [--data DIR]"_s);
+    QCommandLineParser parser;
+    QString error;
+    if (!parse(parser, args, 3, 2, u"connector filter %1 NAME PATTERN [--data DIR]"_s.arg(verb), &error))
+        return fail(error);
+    auto access = openFeed(parser, &error);
+    if (!access)
+        return fail(error);
+    const QString name = parser.positionalArguments().at(0);
+    const QString pattern = parser.positionalArguments().at(1);
+    auto config = access->connectors->connector(name);
+    if (!config)
+        return fail(u"the local feed has no connector named %1"_s.arg(name));
+    if (verb == u"add"_s) {
+        if (const QString invalid = CrateFilter::patternError(pattern); !invalid.isEmpty())
+            return fail(invalid);
+        if (config->filters.contains(pattern))
+            return fail(u"connector %1 already has the filter \"%2\""_s.arg(name, pattern));
+        config->filters << pattern;
+    } else if (!config->filters.removeOne(pattern)) {
+        return fail(u"connector %1 has no filter \"%2\"; it has: %3"_s.arg(name, pattern, config->filters.isEmpty() ? u"none"_s : config->filters.join(u' ')));
+    }
+    if (const FeedError saveError = access->connectors->saveConnector(*config))
+        return fail(saveError.detail);
+    out(u"connector %1 filters: %2"_s.arg(name, config->filters.isEmpty() ? u"none"_s : config->filters.join(u' ')));
+    return 0;
+}
+
+} // namespace
 
 int runConnectorCommand(const QStringList &args)
 {
-    std::fprintf(stderr, "cratedesk: %s is not available yet\n", qPrintable(args.value(0)));
-    return 2;
+    const QString verb = args.value(1);
+    if (verb == u"add"_s)
+        return connectorAdd(args);
+    if (verb == u"list"_s)
+        return connectorList(args);
+    if (verb == u"remove"_s)
+        return connectorRemove(args);
+    if (verb == u"test"_s)
+        return connectorTest(args);
+    if (verb == u"filter"_s)
+        return connectorFilter(args);
+    return fail(u"usage: cratedesk connector add|list|remove|test|filter ... (see cratedesk connector VERB --help)"_s);
 }

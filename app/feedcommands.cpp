@@ -3,6 +3,7 @@
 
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -88,7 +89,10 @@ int runServeCommand(const QStringList &args)
             return fail(u"--max-crate-size must be a positive number of bytes, not \"%1\""_s.arg(parser.value(maxSize)));
     }
 
+    // Connectors with credentials read them from the keychain when the feed starts.
+    KeychainSecretStore secrets;
     LocalFeed feed(options);
+    feed.setSecretStore(&secrets);
     if (const FeedError error = feed.start())
         return fail(error.detail);
     quitOnTerminationSignals();

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedrouter.h"
 
+#include "connectorhub.h"
 #include "publishvalidator.h"
 #include "registry/cratename.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QPointer>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,6 +114,11 @@ FeedResponse FeedRouter::route(const FeedRequest &request, const QStringList &s)
                 return *denied;
             return search(request);
         }
+        if (n == 4 && read && s.at(3) != u"new"_s) {
+            if (auto denied = authenticate(request, Access::Read, &user))
+                return *denied;
+            return crateJson(s.at(3));
+        }
         if (n == 4 && s.at(3) == u"new"_s && request.method == M::Put) {
             if (auto denied = authenticate(request, Access::Write, &user))
                 return *denied;
@@ -147,9 +156,17 @@ FeedResponse FeedRouter::route(const FeedRequest &request, const QStringList &s)
 std::optional<FeedResponse> FeedRouter::authenticate(const FeedRequest &request, Access access, FeedStore::User *user) const
 {
     QByteArray token = request.authorization.trimmed();
-    // Cargo sends the raw token; other clients may add a Bearer scheme.
-    if (token.startsWith("Bearer "))
+    // Cargo sends the raw token; other clients may add a Bearer scheme, and a downstream
+    // feed's connector may send Basic with a login and the token as its password.
+    QByteArray basicLogin;
+    if (token.startsWith("Bearer ")) {
         token = token.mid(7).trimmed();
+    } else if (token.startsWith("Basic ")) {
+        const QByteArray decoded = QByteArray::fromBase64(token.mid(6).trimmed());
+        const qsizetype colon = decoded.indexOf(':');
+        basicLogin = colon < 0 ? QByteArray() : decoded.left(colon);
+        token = colon < 0 ? QByteArray() : decoded.mid(colon + 1);
+    }
     const bool needed = access == Access::Write || m_options.authRequired;
     if (token.isEmpty()) {
         if (!needed)
@@ -158,7 +175,9 @@ std::optional<FeedResponse> FeedRouter::authenticate(const FeedRequest &request,
                                 ? u"this action needs a token of this feed; create one with `cratedesk feed token create` and run `cargo login`"_s
                                 : u"this feed needs a token to be read; create one with `cratedesk feed token create` and run `cargo login`"_s);
     }
-    const auto found = m_store->userForToken(token);
+    auto found = m_store->userForToken(token);
+    if (found && !basicLogin.isEmpty() && found->login != QString::fromUtf8(basicLogin))
+        found.reset(); // a Basic login must be the token's own user
     if (!found) {
         if (!needed)
             return std::nullopt;
@@ -212,16 +231,21 @@ FeedResponse FeedRouter::indexFile(const FeedRequest &request, const QStringList
     const auto file = m_store->indexFile(name);
     if (!file)
         return FeedResponse::error(404, u"crate `%1` does not exist in this feed"_s.arg(name));
+    return indexResponse(request, *file);
+}
 
-    FeedResponse response{200, "text/plain; charset=utf-8", file->body, {}};
-    response.addHeader("ETag", file->etag);
-    response.addHeader("Last-Modified", httpDate(file->lastModified));
+FeedResponse FeedRouter::indexResponse(const FeedRequest &request, const FeedStore::IndexFile &file) const
+{
+    FeedResponse response{200, "text/plain; charset=utf-8", file.body, {}};
+    response.addHeader("ETag", file.etag);
+    if (file.lastModified.isValid())
+        response.addHeader("Last-Modified", httpDate(file.lastModified));
     // Revalidate every time: publish and yank must show up on cargo's next refresh.
     response.addHeader("Cache-Control", "no-cache");
     const bool notModified = !request.ifNoneMatch.isEmpty()
-        ? etagMatches(request.ifNoneMatch, file->etag)
-        : (!request.ifModifiedSince.isEmpty() && parseHttpDate(request.ifModifiedSince).isValid()
-           && parseHttpDate(request.ifModifiedSince) >= file->lastModified.addMSecs(-file->lastModified.time().msec()));
+        ? etagMatches(request.ifNoneMatch, file.etag)
+        : (!request.ifModifiedSince.isEmpty() && file.lastModified.isValid() && parseHttpDate(request.ifModifiedSince).isValid()
+           && parseHttpDate(request.ifModifiedSince) >= file.lastModified.addMSecs(-file.lastModified.time().msec()));
     if (notModified) {
         response.status = 304;
         response.body.clear();
@@ -235,13 +259,36 @@ FeedResponse FeedRouter::download(const QString &name, const QString &vers) cons
     QString path;
     if (const FeedError error = m_store->crateFile(name, vers, &path))
         return FeedResponse::error(error.status, error.detail);
+    return fileResponse(path, name + u'@' + vers);
+}
+
+FeedResponse FeedRouter::fileResponse(const QString &path, const QString &label)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return FeedResponse::error(500, u"the stored file of `%1@%2` cannot be read"_s.arg(name, vers));
+        return FeedResponse::error(500, u"the stored file of `%1` cannot be read"_s.arg(label));
     FeedResponse response{200, "application/gzip", file.readAll(), {}};
     // Published crates never change, so any cache may keep them.
     response.addHeader("Cache-Control", "public, max-age=31536000, immutable");
     return response;
+}
+
+FeedResponse FeedRouter::crateJson(const QString &name) const
+{
+    // crates.io's shape, so that a downstream feed (or any client) learns every version's license.
+    QString exactName;
+    QList<FeedStore::VersionInfo> versions;
+    if (const FeedError error = m_store->versions(name, &exactName, &versions))
+        return FeedResponse::error(error.status, error.detail);
+    QJsonArray list;
+    QString description;
+    for (const auto &version : std::as_const(versions)) {
+        list.append(QJsonObject{{u"num"_s, version.vers}, {u"license"_s, version.license.isEmpty() ? QJsonValue() : QJsonValue(version.license)},
+                                {u"yanked"_s, version.yanked}});
+        description = version.description;
+    }
+    const QJsonObject crate{{u"name"_s, exactName}, {u"id"_s, exactName}, {u"description"_s, description}};
+    return FeedResponse::json(compact({{u"crate"_s, crate}, {u"versions"_s, list}}));
 }
 
 FeedResponse FeedRouter::search(const FeedRequest &request) const
@@ -314,4 +361,103 @@ FeedResponse FeedRouter::owners(const FeedRequest &request, const QString &name,
     if (error)
         return FeedResponse::error(error.status, error.detail);
     return FeedResponse::json(okJson(message));
+}
+
+void FeedRouter::handle(const FeedRequest &request, Responder done)
+{
+    const auto segments = pathSegments(request.encodedPath);
+    if (segments && m_hub && !m_hub->isEmpty() && routeUpstream(request, *segments, done))
+        return;
+    done(handle(request));
+}
+
+bool FeedRouter::routeUpstream(const FeedRequest &request, const QStringList &s, const Responder &done)
+{
+    using M = FeedRequest::Method;
+    if (request.method != M::Get && request.method != M::Head)
+        return false;
+    const bool head = request.method == M::Head;
+    auto answer = [done, head](FeedResponse response) {
+        if (head)
+            response.body.clear();
+        done(response);
+    };
+    FeedStore::User user;
+
+    const bool isDownload = s.size() == 6 && s.at(0) == u"api"_s && s.at(1) == u"v1"_s && s.at(2) == u"crates"_s && s.at(5) == u"download"_s;
+    if (isDownload) {
+        if (auto denied = authenticate(request, Access::Read, &user)) {
+            answer(*denied);
+            return true;
+        }
+        const QString name = s.at(3), vers = s.at(4);
+        QString path;
+        if (!m_store->crateFile(name, vers, &path)) {
+            answer(fileResponse(path, name + u'@' + vers)); // local versions win
+            return true;
+        }
+        m_hub->crate(name, vers, [answer, name, vers](const ConnectorHub::Crate &crate) {
+            answer(crate.status == 200 ? fileResponse(crate.path, name + u'@' + vers) : FeedResponse::error(crate.status, crate.reason));
+        });
+        return true;
+    }
+
+    if (s.size() == 4 && s.at(0) == u"cratedesk"_s && s.at(1) == u"v1"_s && s.at(2) == u"curation"_s) {
+        if (auto denied = authenticate(request, Access::Read, &user)) {
+            answer(*denied);
+            return true;
+        }
+        const QString name = s.at(3).toLower();
+        const bool local = m_store->indexFile(name).has_value();
+        m_hub->curation(name, [answer, local](QJsonObject report) {
+            report.insert(u"local"_s, local);
+            answer(FeedResponse::json(compact(report)));
+        });
+        return true;
+    }
+
+    if (s.isEmpty() || s.at(0) == u"api"_s || s.at(0) == u"cratedesk"_s || (s.size() == 1 && (s.at(0) == u"me"_s || s.at(0) == u"config.json"_s)))
+        return false;
+    const QString name = s.last();
+    if (name != name.toLower() || !CrateName::validationError(name).isEmpty() || CrateName::indexPath(name) != s.join(u'/'))
+        return false; // the synchronous route answers 404
+    if (auto denied = authenticate(request, Access::Read, &user)) {
+        answer(*denied);
+        return true;
+    }
+    const auto local = m_store->indexFile(name);
+    QPointer<FeedRouter> guard(this);
+    m_hub->index(name, [guard, request, local, name, answer](const ConnectorHub::Result &upstream) {
+        if (!guard)
+            return;
+        if (upstream.state != ConnectorHub::Result::State::Found) {
+            if (local)
+                return answer(guard->indexResponse(request, *local));
+            return answer(FeedResponse::error(upstream.state == ConnectorHub::Result::State::Failed ? 503 : 404, upstream.reason));
+        }
+        FeedStore::IndexFile merged;
+        if (!local) {
+            merged.body = upstream.body;
+            merged.etag = upstream.etag;
+        } else {
+            // Local versions win: an upstream line is served only for versions the feed lacks.
+            merged.body = local->body;
+            QSet<QString> localKeys;
+            for (const QByteArray &line : local->body.split('\n')) {
+                const QString vers = QJsonDocument::fromJson(line).object().value(u"vers"_s).toString();
+                if (!vers.isEmpty())
+                    localKeys.insert(vers.section(u'+', 0, 0));
+            }
+            for (qsizetype i = 0; i < upstream.lines.size(); ++i) {
+                if (!localKeys.contains(upstream.precedenceKeys.at(i)))
+                    merged.body += upstream.lines.at(i) + '\n';
+            }
+            merged.etag = '"' + QCryptographicHash::hash(merged.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
+        }
+        FeedResponse response = guard->indexResponse(request, merged);
+        if (upstream.stale)
+            response.addHeader("Warning", "110 - \"served from the local feed's cache: the upstream cannot be reached\"");
+        answer(response);
+    });
+    return true;
 }

@@ -10,6 +10,10 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
+
+class ConnectorHub;
+
 // Maps requests to the local feed onto its store: the sparse index (config.json and index
 // files), downloads, and the registry web API. Everything cargo sees of the feed is decided
 // here; the HTTP server around it only moves bytes.
@@ -27,6 +31,14 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
 
     FeedResponse handle(const FeedRequest &request);
+    // The same, answering later when an upstream must be asked first: index files and
+    // downloads of crates the feed does not hold, and CrateDesk's curation report
+    // (GET /cratedesk/v1/curation/{name}). `done` runs exactly once, maybe before this returns.
+    using Responder = std::function<void(const FeedResponse &)>;
+    void handle(const FeedRequest &request, Responder done);
+
+    // Upstreams to consult; null or empty keeps the feed purely local.
+    void setConnectorHub(ConnectorHub *hub) { m_hub = hub; }
 
 Q_SIGNALS:
     // A crate's index file changed (publish, yank, unyank).
@@ -40,6 +52,10 @@ private:
     FeedResponse loginPage() const;
     FeedResponse indexFile(const FeedRequest &request, const QStringList &segments);
     FeedResponse download(const QString &name, const QString &vers) const;
+    FeedResponse crateJson(const QString &name) const;
+    static FeedResponse fileResponse(const QString &path, const QString &label);
+    FeedResponse indexResponse(const FeedRequest &request, const FeedStore::IndexFile &file) const;
+    bool routeUpstream(const FeedRequest &request, const QStringList &segments, const Responder &done);
     FeedResponse search(const FeedRequest &request) const;
     FeedResponse publish(const FeedRequest &request, const FeedStore::User &user);
     FeedResponse yank(const QString &name, const QString &vers, bool yanked, const FeedStore::User &user);
@@ -52,4 +68,5 @@ private:
     FeedStore *m_store;
     FeedServerOptions m_options;
     QUrl m_baseUrl;
+    ConnectorHub *m_hub = nullptr;
 };

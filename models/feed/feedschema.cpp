@@ -44,6 +44,36 @@ const QList<QStringList> &migrations()
                 user_id INTEGER NOT NULL REFERENCES users(id),
                 PRIMARY KEY (crate_id, user_id)))"_s,
         },
+        // 2: upstream connectors (their settings; secrets stay in the keychain) and what the
+        // feed cached from them, so that it can serve it while the upstream is unreachable.
+        {
+            uR"(CREATE TABLE connectors (
+                name TEXT PRIMARY KEY,
+                position INTEGER NOT NULL,
+                config TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE upstream_config (
+                connector TEXT PRIMARY KEY,
+                body BLOB NOT NULL,
+                fetched TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE upstream_index (
+                connector TEXT NOT NULL,
+                name TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                body BLOB,
+                etag TEXT,
+                last_modified TEXT,
+                licenses TEXT,
+                fetched TEXT NOT NULL,
+                PRIMARY KEY (connector, name)))"_s,
+            uR"(CREATE TABLE upstream_crates (
+                connector TEXT NOT NULL,
+                name TEXT NOT NULL,
+                vers TEXT NOT NULL,
+                cksum TEXT NOT NULL,
+                license TEXT,
+                fetched TEXT NOT NULL,
+                PRIMARY KEY (connector, name, vers)))"_s,
+        },
     };
     return all;
 }

@@ -215,10 +215,16 @@ std::optional<FeedStore::IndexFile> FeedStore::indexFile(const QString &lowerNam
 {
     if (const auto it = m_indexCache.constFind(lowerName); it != m_indexCache.constEnd())
         return *it;
+    if (m_missing.contains(lowerName))
+        return std::nullopt;
     const auto crate = findCrate(lowerName);
     // The index path is the lowercased name; `foo_bar` does not serve the file of `foo-bar`.
-    if (!crate || crate->name.toLower() != lowerName)
+    if (!crate || crate->name.toLower() != lowerName) {
+        if (m_missing.size() > 100000)
+            m_missing.clear(); // a bound, not an eviction policy: a refill costs one query each
+        m_missing.insert(lowerName);
         return std::nullopt;
+    }
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!run(q, u"SELECT index_line FROM versions WHERE crate_id = ? ORDER BY id"_s, {crate->id}))
         return std::nullopt;
@@ -238,6 +244,8 @@ std::optional<FeedStore::IndexFile> FeedStore::indexFile(const QString &lowerNam
 void FeedStore::invalidate(const QString &name)
 {
     m_indexCache.remove(name.toLower());
+    // Any spelling may have been asked for before the crate existed.
+    m_missing.clear();
 }
 
 QString FeedStore::cratePath(const QString &name, const QString &vers) const
@@ -469,4 +477,19 @@ int FeedStore::crateCount() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     return run(q, u"SELECT COUNT(*) FROM crates"_s) && q.next() ? q.value(0).toInt() : 0;
+}
+
+FeedError FeedStore::versions(const QString &anySpelling, QString *name, QList<VersionInfo> *result) const
+{
+    const auto crate = findCrate(anySpelling);
+    if (!crate)
+        return FeedError::notFound(u"crate `%1` does not exist in this feed"_s.arg(anySpelling));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT vers, license, description, yanked FROM versions WHERE crate_id = ? ORDER BY id"_s, {crate->id}))
+        return FeedError::internal(u"cannot list the versions of `%1`"_s.arg(crate->name));
+    *name = crate->name;
+    result->clear();
+    while (q.next())
+        result->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
+    return {};
 }

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -52,6 +53,14 @@ public:
         QByteArray metadataJson; // the publish JSON as received, for the web API and UI
     };
 
+    struct VersionInfo
+    {
+        QString vers;
+        QString license;
+        QString description;
+        bool yanked = false;
+    };
+
     struct SearchHit
     {
         QString name;
@@ -74,6 +83,9 @@ public:
 
     FeedError open(OpenMode mode = OpenMode::Serve);
     QString dataDir() const { return m_dataDir; }
+    // The SQLite connection of this store, for the connector store that shares its database
+    // (same thread only).
+    QString connectionName() const { return m_connection; }
 
     // Creates the user when new; the token itself is returned once and stored only hashed.
     FeedError createToken(const QString &login, QString *token);
@@ -97,6 +109,9 @@ public:
 
     int crateCount() const;
 
+    // Every version of a crate, in publish order, with its exact name in *name.
+    FeedError versions(const QString &anySpelling, QString *name, QList<VersionInfo> *versions) const;
+
 private:
     struct CrateRow
     {
@@ -114,4 +129,6 @@ private:
     QString m_connection;
     std::unique_ptr<QLockFile> m_lock;
     QHash<QString, IndexFile> m_indexCache;
+    // Names asked for that the feed does not hold (a connector's crates): no query each time.
+    QSet<QString> m_missing;
 };

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localfeed.h"
 
+#include "connectorhub.h"
+#include "connectorstore.h"
 #include "feedrouter.h"
+#include "registry/httpclient.h"
 #include "feedstore.h"
 #include "localfeedserver.h"
+
+#include <QNetworkAccessManager>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,9 +22,30 @@ LocalFeed::LocalFeed(const FeedServerOptions &options, QObject *parent)
 
 LocalFeed::~LocalFeed()
 {
-    // The server refers to the router and the router to the store: stop in that order.
+    // Upstream requests still running answer their cargo requests first (with an error),
+    // then the server, which refers to the router, which refers to the store.
+    delete m_hub;
+    if (m_router)
+        m_router->setConnectorHub(nullptr);
     delete m_server;
     delete m_router;
+    delete m_http;
+}
+
+void LocalFeed::setNetworkAccessManager(QNetworkAccessManager *nam)
+{
+    m_nam = nam;
+}
+
+void LocalFeed::setSecretStore(SecretStore *secrets)
+{
+    m_secrets = secrets;
+}
+
+void LocalFeed::reloadConnectors()
+{
+    if (m_hub)
+        m_hub->reload();
 }
 
 FeedError LocalFeed::start()
@@ -29,6 +55,13 @@ FeedError LocalFeed::start()
     auto store = std::make_unique<FeedStore>(m_options.dataDir);
     if (const FeedError error = store->open())
         return error;
+    auto connectorStore = std::make_unique<ConnectorStore>(store.get());
+    if (!m_nam)
+        m_nam = new QNetworkAccessManager(this); // the feed is a composition unit of its own
+    if (!m_http) {
+        m_http = new HttpClient(m_nam);
+        m_http->setRetryBaseDelay(200);
+    }
     auto *router = new FeedRouter(store.get(), m_options, this);
     auto *server = new LocalFeedServer(router, this);
     if (const FeedError error = server->listen(m_options.port)) {
@@ -38,7 +71,11 @@ FeedError LocalFeed::start()
     }
     connect(router, &FeedRouter::crateChanged, this, &LocalFeed::crateChanged);
     m_store = std::move(store);
+    m_connectorStore = std::move(connectorStore);
     m_router = router;
+    m_hub = new ConnectorHub(m_connectorStore.get(), m_http, m_secrets);
+    router->setConnectorHub(m_hub);
+    m_hub->reload();
     m_server = server;
     return {};
 }

@@ -9,9 +9,14 @@
 
 #include <memory>
 
+class ConnectorHub;
+class ConnectorStore;
 class FeedStore;
 class FeedRouter;
+class HttpClient;
 class LocalFeedServer;
+class QNetworkAccessManager;
+class SecretStore;
 
 // The embedded local feed: storage, routing and the loopback HTTP server in one object, as
 // `cratedesk serve` and the desktop app both run it.
@@ -33,12 +38,27 @@ public:
     QString cargoIndexUrl() const; // sparse+http://127.0.0.1:PORT/
     FeedStore *store() const { return m_store.get(); }
 
+    // Before start(): the network manager for upstream requests (the feed makes its own when
+    // none is given) and the keychain that holds the connectors' secrets.
+    void setNetworkAccessManager(QNetworkAccessManager *nam);
+    void setSecretStore(SecretStore *secrets);
+    // The connectors (upstreams) of this feed; valid once started.
+    ConnectorStore *connectorStore() const { return m_connectorStore.get(); }
+    ConnectorHub *connectorHub() const { return m_hub; }
+    // Applies connector changes made through connectorStore() (or another process).
+    void reloadConnectors();
+
 Q_SIGNALS:
     void crateChanged(const QString &name);
 
 private:
     FeedServerOptions m_options;
     std::unique_ptr<FeedStore> m_store;
+    std::unique_ptr<ConnectorStore> m_connectorStore;
+    QNetworkAccessManager *m_nam = nullptr;
+    HttpClient *m_http = nullptr;
+    SecretStore *m_secrets = nullptr;
+    ConnectorHub *m_hub = nullptr;
     FeedRouter *m_router = nullptr;
     LocalFeedServer *m_server = nullptr;
 };

@@ -11,6 +11,8 @@
 #include <QLoggingCategory>
 #include <QTcpServer>
 
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcFeedHttp, "cratedesk.feed.http", QtInfoMsg)
@@ -86,21 +88,25 @@ bool LocalFeedServer::handleRequest(const QHttpServerRequest &request, QHttpServ
     feedRequest.ifModifiedSince = headers.value(QHttpHeaders::WellKnownHeader::IfModifiedSince).toByteArray();
     feedRequest.body = request.body();
 
-    const FeedResponse response = m_router->handle(feedRequest);
-
-    QHttpHeaders out;
-    if (!response.contentType.isEmpty())
-        out.append(QHttpHeaders::WellKnownHeader::ContentType, response.contentType);
-    for (const auto &[name, value] : response.headers)
-        out.append(name, value);
-    const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
-    if (response.status == 304 || response.body.isEmpty())
-        responder.write(out, status);
-    else
-        responder.write(response.body, out, status);
-    // The access log names method, path and status only: never headers, so never a token.
-    qCDebug(lcFeedHttp).noquote() << request.method() << QString::fromUtf8(feedRequest.encodedPath) << response.status
-                                  << response.body.size() << "bytes" << timer.nsecsElapsed() / 1000 << "us";
+    // The router may answer later (an upstream is asked first): the responder moves into the
+    // callback, and the server thread goes on serving other connections meanwhile.
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    const auto method = request.method();
+    m_router->handle(feedRequest, [held, method, path = feedRequest.encodedPath, timer](const FeedResponse &response) {
+        QHttpHeaders out;
+        if (!response.contentType.isEmpty())
+            out.append(QHttpHeaders::WellKnownHeader::ContentType, response.contentType);
+        for (const auto &[name, value] : response.headers)
+            out.append(name, value);
+        const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+        if (response.status == 304 || response.body.isEmpty())
+            held->write(out, status);
+        else
+            held->write(response.body, out, status);
+        // The access log names method, path and status only: never headers, so never a token.
+        qCDebug(lcFeedHttp).noquote() << method << QString::fromUtf8(path) << response.status << response.body.size()
+                                      << "bytes" << timer.nsecsElapsed() / 1000 << "us";
+    });
     return true;
 }
 

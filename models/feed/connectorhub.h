@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectorstore.h"
+#include "upstreamconnector.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+class HttpClient;
+class SecretStore;
+
+// The local feed's upstreams together: asks its connectors in order for crates the feed does
+// not hold, applies each connector's curation (filters, approved list, license rules) and
+// rewrites the index lines it serves so that cargo resolves and downloads through the local
+// feed only. Keeps why each crate or version was left out, for CrateDesk to show.
+class ConnectorHub final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectorHub)
+
+public:
+    struct Hidden
+    {
+        QString vers;
+        QString reason;
+    };
+
+    struct Result
+    {
+        enum class State { Found, NotFound, Failed };
+        State state = State::NotFound;
+        QString connector;
+        QByteArray body;               // the served lines, each ending in '\n'
+        QByteArray etag;               // of body alone, computed once per upstream change
+        QList<QString> precedenceKeys; // of the served lines, for merging with local versions
+        QList<QByteArray> lines;
+        QHash<QString, QString> cksums; // vers -> cksum of every served version
+        QHash<QString, QString> licenses;
+        QList<Hidden> hidden;
+        QString reason; // NotFound/Failed: why, in words
+        bool stale = false;
+    };
+    using ResultCallback = std::function<void(const Result &)>;
+
+    struct Crate
+    {
+        int status = 200; // 200, or the HTTP status to answer with
+        QString path;
+        QString reason;
+    };
+    using CrateCallback = std::function<void(const Crate &)>;
+
+    ConnectorHub(ConnectorStore *store, HttpClient *http, SecretStore *secrets, QObject *parent = nullptr);
+    ~ConnectorHub() override;
+
+    // (Re)reads the connectors from the store and their secrets from the keychain.
+    void reload();
+    bool isEmpty() const { return m_connectors.isEmpty(); }
+    QList<UpstreamConnector *> connectors() const { return m_connectors; }
+
+    void index(const QString &lowerName, ResultCallback done);
+    void crate(const QString &name, const QString &vers, CrateCallback done);
+    // What CrateDesk shows: where the crate comes from, and every version left out and why.
+    void curation(const QString &lowerName, std::function<void(const QJsonObject &)> done);
+
+private:
+    void indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, ResultCallback done);
+    Result process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index);
+
+    ConnectorStore *m_store;
+    HttpClient *m_http;
+    SecretStore *m_secrets;
+    QList<UpstreamConnector *> m_connectors;
+    QStringList m_registryUrls; // every connector's index URL: such deps resolve through us
+    struct Processed
+    {
+        quint64 generation = 0;
+        Result result;
+    };
+    QHash<QString, Processed> m_processed; // "connector/name"
+};

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "progettestserver.h"
+
+#include <QHttpHeaders>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpServer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    default:
+        return "OTHER";
+    }
+}
+
+// ProGet's partial update: every property given replaces the stored one, arrays included.
+QJsonObject merged(QJsonObject stored, const QJsonObject &changes)
+{
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        stored.insert(it.key(), it.value());
+    return stored;
+}
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+ProGetTestServer::ProGetTestServer(const QByteArray &apiKey, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_apiKey(apiKey)
+{
+}
+
+ProGetTestServer::~ProGetTestServer() = default;
+
+bool ProGetTestServer::listen()
+{
+    auto *tcp = new QTcpServer(this);
+    if (!tcp->listen(QHostAddress::LocalHost, 0) || !bind(tcp)) {
+        delete tcp;
+        return false;
+    }
+    m_tcp = tcp;
+    return true;
+}
+
+QUrl ProGetTestServer::url() const
+{
+    return QUrl(u"http://127.0.0.1:%1/"_s.arg(m_tcp ? m_tcp->serverPort() : 0));
+}
+
+void ProGetTestServer::addFeed(const QJsonObject &feed)
+{
+    m_feeds.insert(feed.value(u"name"_s).toString(), feed);
+}
+
+void ProGetTestServer::reply(QHttpServerResponder &responder, int status, const QByteArray &body, const QByteArray &type)
+{
+    QHttpHeaders headers;
+    headers.append(QHttpHeaders::WellKnownHeader::ContentType, type);
+    headers.append("X-ProGet-Version", "2024.20");
+    headers.append("X-ProGet-Edition", m_edition);
+    responder.write(body, headers, static_cast<QHttpServerResponder::StatusCode>(status));
+}
+
+bool ProGetTestServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    const QByteArray method = methodName(request.method());
+    const QString path = request.url().path();
+    const QByteArray key = request.headers().value("X-ApiKey").toByteArray();
+    m_requests.append({method, path, key, request.body()});
+    if (key != m_apiKey) {
+        reply(responder, 403, "The specified API key does not have the proper permissions to perform this action.", "text/plain");
+        return true;
+    }
+    const QStringList s = path.mid(1).split(u'/');
+    if (s.size() < 4 || s.at(0) != u"api"_s || s.at(1) != u"management"_s) {
+        reply(responder, 404, "Not found.", "text/plain");
+        return true;
+    }
+    const QString kind = s.at(2), action = s.at(3), name = s.value(4);
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+
+    if (kind == u"connectors"_s) {
+        if (action == u"list"_s && method == "GET") {
+            QJsonArray list;
+            for (const QJsonObject &connector : std::as_const(m_connectors))
+                list.append(connector);
+            reply(responder, 200, QJsonDocument(list).toJson(QJsonDocument::Compact), "application/json");
+        } else if (action == u"get"_s && method == "GET") {
+            if (!m_connectors.contains(name))
+                reply(responder, 404, "Connector not found.", "text/plain");
+            else
+                reply(responder, 200, json(m_connectors.value(name)), "application/json");
+        } else if (action == u"create"_s && (method == "POST" || method == "PUT")) {
+            const QString newName = body.value(u"name"_s).toString();
+            if (newName.isEmpty() || body.value(u"url"_s).toString().isEmpty())
+                reply(responder, 400, "Name and url are required.", "text/plain");
+            else if (m_connectors.contains(newName))
+                reply(responder, 400, "A connector with that name already exists.", "text/plain");
+            else {
+                QJsonObject stored = body;
+                stored.remove(u"password"_s); // write-only
+                m_connectors.insert(newName, stored);
+                reply(responder, 200, json(stored), "application/json");
+            }
+        } else if (action == u"update"_s && method == "POST") {
+            if (!m_connectors.contains(name)) {
+                reply(responder, 404, "Connector not found.", "text/plain");
+            } else {
+                QJsonObject stored = merged(m_connectors.value(name), body);
+                stored.remove(u"password"_s);
+                m_connectors.insert(name, stored);
+                reply(responder, 200, json(stored), "application/json");
+            }
+        } else if (action == u"delete"_s && (method == "POST" || method == "DELETE")) {
+            if (method != m_deleteVerb)
+                reply(responder, 405, "Method not allowed.", "text/plain");
+            else if (!m_connectors.remove(name))
+                reply(responder, 404, "Connector not found.", "text/plain");
+            else
+                reply(responder, 200, {}, "text/plain");
+        } else {
+            reply(responder, 405, "Method not allowed.", "text/plain");
+        }
+        return true;
+    }
+    if (kind == u"feeds"_s) {
+        if (!m_feeds.contains(name)) {
+            reply(responder, 404, "Feed not found.", "text/plain");
+        } else if (action == u"get"_s && method == "GET") {
+            reply(responder, 200, json(m_feeds.value(name)), "application/json");
+        } else if (action == u"update"_s && method == "POST") {
+            for (const QJsonValue &connector : body.value(u"connectors"_s).toArray()) {
+                if (!m_connectors.contains(connector.toString())) {
+                    reply(responder, 400, "Connector " + connector.toString().toUtf8() + " does not exist.", "text/plain");
+                    return true;
+                }
+            }
+            m_feeds.insert(name, merged(m_feeds.value(name), body));
+            reply(responder, 200, json(m_feeds.value(name)), "application/json");
+        } else {
+            reply(responder, 405, "Method not allowed.", "text/plain");
+        }
+        return true;
+    }
+    reply(responder, 404, "Not found.", "text/plain");
+    return true;
+}
+
+void ProGetTestServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder)
+{
+    reply(responder, 404, "Not found.", "text/plain");
+}

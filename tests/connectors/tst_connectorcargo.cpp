@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Debian's real cargo against a local feed whose crates live only upstream: two local feeds
+// in this process, the upstream holding genuine .crate files (fixture real_crates) and
+// requiring a token, the downstream reaching it through a connector with Basic credentials
+// from the keychain. Cargo builds a program from the downstream alone, a filtered crate is not
+// found, a license rule hides a version, the cache serves once the upstream is gone, and the
+// upstream's credentials never reach cargo. Cargo runs as a child process that the test waits
+// for on signals, so both feeds keep serving meanwhile.
+#include "connectors/connectorconfig.h"
+#include "crate/cratearchive.h"
+#include "crate/publishmetadata.h"
+#include "feed/connectorstore.h"
+#include "feed/feedstore.h"
+#include "feed/localfeed.h"
+#include "secrets/keychainsecretstore.h"
+#include "testcrate.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QStringList RealCrates{u"cfg-if"_s, u"itoa"_s, u"scopeguard"_s, u"either"_s};
+
+const QByteArray AppSource =
+    "fn main() {\n"
+    "    let mut buffer = itoa::Buffer::new();\n"
+    "    let text = buffer.format(42u32).to_string();\n"
+    "    cfg_if::cfg_if! { if #[cfg(unix)] { let os = \"unix\"; } else { let os = \"other\"; } }\n"
+    "    let _guard = scopeguard::guard((), |_| println!(\"guard released\"));\n"
+    "    println!(\"itoa {} on {} answer {}\", text, os, lic_demo::answer());\n"
+    "}\n";
+
+bool writeFile(const QString &path, const QByteArray &contents)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(contents) == contents.size();
+}
+
+struct CargoRun
+{
+    int exitCode = -1;
+    QByteArray output;
+    QString report() const { return u"cargo exited with %1:\n%2"_s.arg(exitCode).arg(QString::fromUtf8(output.right(3000))); }
+};
+
+} // namespace
+
+class TestConnectorCargo : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<KeychainSecretStore> m_secrets;
+    std::unique_ptr<LocalFeed> m_up;
+    std::unique_ptr<LocalFeed> m_down;
+    QByteArray m_upToken;
+
+    QString cargoHome() const { return m_dir.filePath(u"cargo-home"_s); }
+
+    // Waits on QProcess::finished, so this thread's feeds answer cargo meanwhile.
+    CargoRun cargo(const QStringList &args, const QString &workDir)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &key : env.keys())
+            if (key.startsWith(u"CARGO_"_s) || key.endsWith(u"_proxy"_s, Qt::CaseInsensitive))
+                env.remove(key);
+        env.insert(u"CARGO_HOME"_s, cargoHome());
+        env.insert(u"CARGO_TARGET_DIR"_s, m_dir.filePath(u"target"_s));
+        env.insert(u"CARGO_TERM_COLOR"_s, u"never"_s);
+        env.insert(u"CARGO_INCREMENTAL"_s, u"0"_s);
+        env.insert(u"NO_PROXY"_s, u"127.0.0.1"_s);
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(workDir);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(u"cargo"_s, args);
+        CargoRun run;
+        if (!process.waitForStarted(30000))
+            return run;
+        if (!finished.wait(300000)) {
+            process.kill();
+            finished.wait(10000);
+            run.output = process.readAll() + "\n[killed after 300 s]";
+            return run;
+        }
+        run.output = process.readAll();
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        return run;
+    }
+
+    QString writeProject(const QString &name, const QByteArray &dependencies, const QByteArray &source)
+    {
+        const QString dir = m_dir.filePath(u"projects/"_s + name);
+        QDir(dir).removeRecursively();
+        const QByteArray manifest = "[package]\nname = \"" + name.toUtf8() + "\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n" + dependencies;
+        if (!writeFile(dir + u"/Cargo.toml"_s, manifest) || !writeFile(dir + u"/src/main.rs"_s, source))
+            return {};
+        return dir;
+    }
+
+    int put(const QUrl &url, const QByteArray &body, const QByteArray &token, QByteArray *answer)
+    {
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", token);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/octet-stream"_ba);
+        QNetworkReply *reply = m_nam.put(request, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(60000);
+        *answer = reply->readAll();
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    }
+
+    QByteArray get(const QUrl &url)
+    {
+        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(60000);
+        reply->deleteLater();
+        return reply->readAll();
+    }
+
+    void publishToUpstream(const QByteArray &body, const QString &label)
+    {
+        QByteArray answer;
+        const int status = put(m_up->indexUrl().resolved(QUrl(u"api/v1/crates/new"_s)), body, m_upToken, &answer);
+        QVERIFY2(status == 200, qPrintable(u"publishing %1 upstream: %2 %3"_s.arg(label).arg(status).arg(QString::fromUtf8(answer))));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!QStandardPaths::findExecutable(u"cargo"_s).isEmpty(), "cargo is not installed");
+        QVERIFY(m_dir.isValid());
+        m_nam.setProxy(QNetworkProxy::NoProxy);
+        m_secrets = std::make_unique<KeychainSecretStore>(u"CrateDesk-test-connectorcargo"_s);
+
+        FeedServerOptions upOptions;
+        upOptions.dataDir = m_dir.filePath(u"upstream"_s);
+        upOptions.port = 0;
+        upOptions.authRequired = true; // nothing without the credentials
+        m_up = std::make_unique<LocalFeed>(upOptions);
+        FeedError error = m_up->start();
+        QVERIFY2(!error, qPrintable(error.detail));
+        QString token;
+        QVERIFY(!m_up->store()->createToken(u"mirror"_s, &token));
+        m_upToken = token.toLatin1();
+
+        // Genuine crates, published over HTTP with the metadata cargo would send.
+        const QDir realCrates(TestSupport::realCratesDir());
+        for (const QString &name : RealCrates) {
+            const QStringList found = realCrates.entryList({name + u"-[0-9]*.crate"_s});
+            QVERIFY2(found.size() == 1, qPrintable(u"%1 in %2: %3"_s.arg(name, realCrates.path(), found.join(u' '))));
+            const auto archive = CrateArchive::open(realCrates.filePath(found.first()));
+            QVERIFY2(archive.isOk(), qPrintable(archive.error.message));
+            const auto metadata = PublishMetadata::fromArchive(*archive.archive, m_up->cargoIndexUrl());
+            QVERIFY2(metadata.isOk(), qPrintable(metadata.error));
+            QFile file(realCrates.filePath(found.first()));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            publishToUpstream(PublishMetadata::frame(metadata.metadata->toJson(), file.readAll()), found.first());
+        }
+        TestCrate mit(u"lic-demo"_s, u"0.1.0"_s);
+        TestCrate gpl(u"lic-demo"_s, u"0.2.0"_s);
+        gpl.license = "GPL-3.0-only";
+        gpl.extraMetadata = {{u"license"_s, u"GPL-3.0-only"_s}};
+        publishToUpstream(mit.publishBody(), u"lic-demo 0.1.0"_s);
+        publishToUpstream(gpl.publishBody(), u"lic-demo 0.2.0"_s);
+
+        // The downstream feed: its connector authenticates with Basic, password in the keychain.
+        FeedServerOptions downOptions;
+        downOptions.dataDir = m_dir.filePath(u"downstream"_s);
+        downOptions.port = 0;
+        m_down = std::make_unique<LocalFeed>(downOptions);
+        m_down->setSecretStore(m_secrets.get());
+        bool written = false;
+        QString writeError;
+        m_secrets->writeSecret(ConnectorConfig::secretKey(downOptions.dataDir, u"upstream"_s), m_upToken, this,
+                               [&](const SecretStore::Result &result) {
+                                   written = true;
+                                   writeError = result.message;
+                               });
+        QTRY_VERIFY_WITH_TIMEOUT(written, 30000);
+        QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+        error = m_down->start();
+        QVERIFY2(!error, qPrintable(error.detail));
+        ConnectorConfig config;
+        config.name = u"upstream"_s;
+        config.indexUrl = m_up->indexUrl();
+        config.auth = ConnectorConfig::Auth::Basic;
+        config.user = u"mirror"_s;
+        config.cacheSeconds = 0;
+        config.filters = {u"!either"_s};
+        config.licenses.blocked = {u"GPL-3.0-only"_s};
+        error = m_down->connectorStore()->saveConnector(config);
+        QVERIFY2(!error, qPrintable(error.detail));
+        m_down->reloadConnectors();
+
+        QVERIFY(writeFile(cargoHome() + u"/config.toml"_s,
+                          "[registries.local]\nindex = \"" + m_down->cargoIndexUrl().toUtf8() + "\"\n\n[net]\nretry = 1\n"));
+    }
+
+    void buildsFromUpstreamCrates()
+    {
+        const QString dir = writeProject(u"connector-app"_s,
+                                         "cfg-if = { version = \"1\", registry = \"local\" }\n"
+                                         "itoa = { version = \"1\", registry = \"local\" }\n"
+                                         "scopeguard = { version = \"1\", registry = \"local\" }\n"
+                                         "lic-demo = { version = \">=0.1\", registry = \"local\" }\n",
+                                         AppSource);
+        const CargoRun run = cargo({u"run"_s}, dir);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.report()));
+        QVERIFY2(run.output.contains("itoa 42 on unix answer 42") && run.output.contains("guard released"), qPrintable(run.report()));
+        // The license rule hid lic-demo 0.2.0 (GPL-3.0-only), so cargo chose 0.1.0.
+        QFile lock(dir + u"/Cargo.lock"_s);
+        QVERIFY(lock.open(QIODevice::ReadOnly));
+        const QByteArray locked = lock.readAll();
+        QVERIFY2(locked.contains("name = \"lic-demo\"\nversion = \"0.1.0\""), locked.constData());
+        QVERIFY(!locked.contains("0.2.0"));
+        const QJsonObject report = QJsonDocument::fromJson(get(m_down->indexUrl().resolved(QUrl(u"cratedesk/v1/curation/lic-demo"_s)))).object();
+        QVERIFY2(QJsonDocument(report).toJson().contains("GPL-3.0-only is blocked"), QJsonDocument(report).toJson().constData());
+    }
+
+    void filteredCrateIsNotFound()
+    {
+        const QString dir = writeProject(u"filtered-app"_s, "either = { version = \"1\", registry = \"local\" }\n", "fn main() {}\n");
+        const CargoRun run = cargo({u"generate-lockfile"_s}, dir);
+        QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
+        QVERIFY2(run.output.contains("no matching package named `either` found"), qPrintable(run.report()));
+        const QByteArray report = get(m_down->indexUrl().resolved(QUrl(u"cratedesk/v1/curation/either"_s)));
+        QVERIFY2(report.contains("blocked by the connector filter"), report.constData());
+    }
+
+    void credentialsNeverReachCargo()
+    {
+        const QByteArray basic = QByteArray("mirror:" + m_upToken).toBase64();
+        const QStringList places{cargoHome(), m_dir.filePath(u"projects"_s), m_dir.filePath(u"target"_s)};
+        QCOMPARE(TestSupport::filesContaining(places, m_upToken), QStringList());
+        QCOMPARE(TestSupport::filesContaining(places, basic), QStringList());
+        // Nor what the downstream serves, nor its data folder (the secret lives in the keychain).
+        QVERIFY(!get(m_down->indexUrl().resolved(QUrl(u"it/oa/itoa"_s))).contains(m_upToken));
+        QVERIFY(!get(m_down->indexUrl().resolved(QUrl(u"config.json"_s))).contains(m_upToken));
+        QCOMPARE(TestSupport::filesContaining({m_dir.filePath(u"downstream"_s)}, m_upToken), QStringList());
+        // The upstream really wants them: without, it refuses.
+        QNetworkReply *reply = m_nam.get(QNetworkRequest(m_up->indexUrl().resolved(QUrl(u"it/oa/itoa"_s))));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(reply->isFinished() || finished.wait(30000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+        reply->deleteLater();
+    }
+
+    void upstreamStoppedServesCache()
+    {
+        m_up.reset(); // the upstream is gone
+        // Cargo starts from nothing: no registry cache, no lock file, no build.
+        QDir(cargoHome() + u"/registry"_s).removeRecursively();
+        QDir(m_dir.filePath(u"target"_s)).removeRecursively();
+        const QString dir = m_dir.filePath(u"projects/connector-app"_s);
+        QFile::remove(dir + u"/Cargo.lock"_s);
+        const CargoRun run = cargo({u"run"_s}, dir);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.report()));
+        QVERIFY2(run.output.contains("itoa 42 on unix answer 42"), qPrintable(run.report()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectorCargo)
+#include "tst_connectorcargo.moc"

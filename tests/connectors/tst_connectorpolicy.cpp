@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Connector curation without a network: ProGet-style filters, the approved list, SPDX
+// expressions under license rules, and connector settings that round-trip and validate.
+#include "connectors/connectorconfig.h"
+#include "connectors/cratefilter.h"
+#include "connectors/spdxexpression.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestConnectorPolicy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wildcard_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("exact") << u"serde"_s << u"serde"_s << true;
+        QTest::newRow("exact differs") << u"serde"_s << u"serde_json"_s << false;
+        QTest::newRow("star suffix") << u"serde*"_s << u"serde_json"_s << true;
+        QTest::newRow("star middle") << u"tokio-*-util"_s << u"tokio-stream-util"_s << true;
+        QTest::newRow("question") << u"lo?"_s << u"log"_s << true;
+        QTest::newRow("question too short") << u"lo?"_s << u"lo"_s << false;
+        QTest::newRow("case and dash") << u"Serde_Json"_s << u"serde-json"_s << true;
+        QTest::newRow("negation ignored for matching") << u"!left-*"_s << u"left-pad"_s << true;
+        QTest::newRow("star alone") << u"*"_s << u"anything"_s << true;
+        QTest::newRow("two stars") << u"*a*b"_s << u"xxaxxb"_s << true;
+        QTest::newRow("two stars no") << u"*a*b"_s << u"xxaxxbc"_s << false;
+    }
+    void wildcard()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, name);
+        QFETCH(bool, matches);
+        QCOMPARE(CrateFilter::matches(pattern, name), matches);
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QStringList>("filters");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("no filters") << QStringList{} << u"x"_s << true;
+        QTest::newRow("only blocks, other") << QStringList{u"!left-pad"_s} << u"serde"_s << true;
+        QTest::newRow("only blocks, hit") << QStringList{u"!left-pad"_s} << u"left-pad"_s << false;
+        QTest::newRow("allow list, hit") << QStringList{u"serde*"_s, u"tokio*"_s} << u"tokio-util"_s << true;
+        QTest::newRow("allow list, miss") << QStringList{u"serde*"_s, u"tokio*"_s} << u"rand"_s << false;
+        QTest::newRow("block wins over allow") << QStringList{u"serde*"_s, u"!serde_yaml"_s} << u"serde_yaml"_s << false;
+        QTest::newRow("block order irrelevant") << QStringList{u"!serde_yaml"_s, u"serde*"_s} << u"serde_yaml"_s << false;
+    }
+    void filters()
+    {
+        QFETCH(QStringList, filters);
+        QFETCH(QString, name);
+        QFETCH(bool, allowed);
+        const CurationVerdict verdict = CrateFilter::check(filters, name);
+        QCOMPARE(verdict.allowed, allowed);
+        if (!allowed)
+            QVERIFY(!verdict.reason.isEmpty());
+    }
+
+    void patternErrors()
+    {
+        QVERIFY(CrateFilter::patternError(u"serde*"_s).isEmpty());
+        QVERIFY(CrateFilter::patternError(u"!a?c"_s).isEmpty());
+        QVERIFY(!CrateFilter::patternError(u"se rde"_s).isEmpty());
+        QVERIFY(!CrateFilter::patternError(u"!"_s).isEmpty());
+        QVERIFY(!CrateFilter::patternError(u"a/b"_s).isEmpty());
+    }
+
+    void approved_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("crateAllowed");
+        QTest::addColumn<bool>("versionAllowed");
+        QTest::newRow("in range") << u"serde"_s << u"1.0.200"_s << true << true;
+        QTest::newRow("out of range") << u"serde"_s << u"2.0.0"_s << true << false;
+        QTest::newRow("any version") << u"log"_s << u"0.3.9"_s << true << true;
+        QTest::newRow("not listed") << u"rand"_s << u"0.8.5"_s << false << false;
+        QTest::newRow("second requirement") << u"syn"_s << u"2.0.1"_s << true << true;
+        QTest::newRow("spelling") << u"Serde"_s << u"1.0.0"_s << true << true;
+    }
+    void approved()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, version);
+        QFETCH(bool, crateAllowed);
+        QFETCH(bool, versionAllowed);
+        const QList<ApprovedCrate> list{{u"serde"_s, u"^1"_s}, {u"log"_s, {}}, {u"syn"_s, u"^1"_s}, {u"syn"_s, u">=2, <3"_s}};
+        QCOMPARE(CrateFilter::checkApproved(list, name).allowed, crateAllowed);
+        QCOMPARE(CrateFilter::checkApprovedVersion(list, name, version).allowed, versionAllowed);
+    }
+
+    void spdxParse_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("normalized");
+        QTest::newRow("single") << u"MIT"_s << u"MIT"_s;
+        QTest::newRow("or") << u"MIT OR Apache-2.0"_s << u"MIT OR Apache-2.0"_s;
+        QTest::newRow("slash") << u"MIT/Apache-2.0"_s << u"MIT OR Apache-2.0"_s;
+        QTest::newRow("lower-case operators") << u"MIT or Apache-2.0"_s << u"MIT OR Apache-2.0"_s;
+        QTest::newRow("and binds tighter") << u"A OR B AND C"_s << u"A OR B AND C"_s;
+        QTest::newRow("parentheses kept where needed") << u"(A OR B) AND C"_s << u"(A OR B) AND C"_s;
+        QTest::newRow("redundant parentheses") << u"((MIT))"_s << u"MIT"_s;
+        QTest::newRow("with") << u"Apache-2.0 WITH LLVM-exception OR MIT"_s << u"Apache-2.0 WITH LLVM-exception OR MIT"_s;
+        QTest::newRow("plus") << u"GPL-2.0+"_s << u"GPL-2.0+"_s;
+        QTest::newRow("licenseref") << u"LicenseRef-Proprietary"_s << u"LicenseRef-Proprietary"_s;
+    }
+    void spdxParse()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, normalized);
+        QString error;
+        const auto expression = SpdxExpression::parse(text, &error);
+        QVERIFY2(expression, qPrintable(error));
+        QCOMPARE(expression->toString(), normalized);
+    }
+
+    void spdxErrors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << u""_s;
+        QTest::newRow("dangling or") << u"MIT OR"_s;
+        QTest::newRow("unbalanced") << u"(MIT OR Apache-2.0"_s;
+        QTest::newRow("extra paren") << u"MIT)"_s;
+        QTest::newRow("with nothing") << u"GPL-2.0 WITH"_s;
+        QTest::newRow("bad character") << u"MIT, Apache-2.0"_s;
+        QTest::newRow("operator first") << u"AND MIT"_s;
+    }
+    void spdxErrors()
+    {
+        QFETCH(QString, text);
+        QString error;
+        QVERIFY(!SpdxExpression::parse(text, &error));
+        QVERIFY(error.contains(u"cannot read the license"_s));
+    }
+
+    void licenseVerdict_data()
+    {
+        QTest::addColumn<QString>("license");
+        QTest::addColumn<QStringList>("allowed");
+        QTest::addColumn<QStringList>("blocked");
+        QTest::addColumn<bool>("allowUnknown");
+        QTest::addColumn<bool>("passes");
+        const QStringList permissive{u"MIT"_s, u"Apache-2.0"_s};
+        const QStringList gpl{u"GPL-3.0-only"_s};
+        QTest::newRow("allowed") << u"MIT"_s << permissive << gpl << false << true;
+        QTest::newRow("blocked") << u"GPL-3.0-only"_s << permissive << gpl << true << false;
+        QTest::newRow("or: one side passes") << u"MIT OR GPL-3.0-only"_s << permissive << gpl << false << true;
+        QTest::newRow("and: one side blocked") << u"MIT AND GPL-3.0-only"_s << permissive << gpl << true << false;
+        QTest::newRow("and: all allowed") << u"MIT AND Apache-2.0"_s << permissive << gpl << false << true;
+        QTest::newRow("and: unknown side, unknown fails") << u"MIT AND Zlib"_s << permissive << gpl << false << false;
+        QTest::newRow("and: unknown side, unknown passes") << u"MIT AND Zlib"_s << permissive << gpl << true << true;
+        QTest::newRow("parentheses") << u"(GPL-3.0-only OR MIT) AND Apache-2.0"_s << permissive << gpl << false << true;
+        QTest::newRow("parentheses blocked") << u"(GPL-3.0-only OR BSD-3-Clause) AND Apache-2.0"_s << permissive << gpl << false << false;
+        QTest::newRow("with: base license decides") << u"Apache-2.0 WITH LLVM-exception"_s << permissive << gpl << false << true;
+        QTest::newRow("with: exact rule") << u"GPL-2.0-only WITH Classpath-exception-2.0"_s
+                                          << QStringList{u"GPL-2.0-only WITH Classpath-exception-2.0"_s} << QStringList{u"GPL-2.0-only"_s} << false << true;
+        QTest::newRow("with: base blocked") << u"GPL-2.0-only WITH Autoconf-exception-2.0"_s
+                                            << QStringList{u"GPL-2.0-only WITH Classpath-exception-2.0"_s} << QStringList{u"GPL-2.0-only"_s} << true << false;
+        QTest::newRow("slash as or") << u"MIT/GPL-3.0-only"_s << permissive << gpl << false << true;
+        QTest::newRow("none declared, unknown fails") << u""_s << permissive << gpl << false << false;
+        QTest::newRow("none declared, unknown passes") << u""_s << permissive << gpl << true << true;
+        QTest::newRow("unparsable counts as unknown") << u"MIT,"_s << permissive << gpl << false << false;
+        QTest::newRow("case-insensitive ids") << u"mit"_s << permissive << gpl << false << true;
+        QTest::newRow("plus falls back") << u"GPL-3.0-only+"_s << permissive << gpl << true << false;
+        QTest::newRow("no rules") << u"GPL-3.0-only"_s << QStringList{} << QStringList{} << true << true;
+    }
+    void licenseVerdict()
+    {
+        QFETCH(QString, license);
+        QFETCH(QStringList, allowed);
+        QFETCH(QStringList, blocked);
+        QFETCH(bool, allowUnknown);
+        QFETCH(bool, passes);
+        const LicenseVerdict verdict = LicenseVerdict::judge(license, {allowed, blocked, allowUnknown});
+        QVERIFY2(verdict.allowed == passes, qPrintable(verdict.reason));
+        if (!passes)
+            QVERIFY(!verdict.reason.isEmpty());
+    }
+
+    void configRoundTrip()
+    {
+        ConnectorConfig config;
+        config.name = u"crates-io"_s;
+        config.indexUrl = ConnectorConfig::normalizeIndexUrl(u"sparse+https://index.crates.io"_s);
+        QCOMPARE(config.indexUrl, QUrl(u"https://index.crates.io/"_s));
+        config.auth = ConnectorConfig::Auth::Basic;
+        config.user = u"me"_s;
+        config.filters = {u"serde*"_s, u"!left-pad"_s};
+        config.approved = {{u"serde"_s, u"^1"_s}};
+        config.licenses = {{u"MIT"_s}, {u"GPL-3.0-only"_s}, false};
+        QVERIFY2(config.validationError().isEmpty(), qPrintable(config.validationError()));
+        QCOMPARE(ConnectorConfig::fromJson(config.toJson()), config);
+        QVERIFY(!config.toJson().contains(u"password"_s));
+    }
+
+    void configErrors()
+    {
+        QString error;
+        QVERIFY(ConnectorConfig::normalizeIndexUrl(u"ftp://x/"_s, &error).isEmpty());
+        QVERIFY(ConnectorConfig::normalizeIndexUrl(u"https://user:pw@host/"_s, &error).isEmpty());
+        QVERIFY(error.contains(u"keychain"_s));
+        QVERIFY(!ConnectorConfig::parseApproved(u"serde ^x"_s, &error));
+        QVERIFY(!ConnectorConfig::validateName(u"bad name"_s).isEmpty());
+        ConnectorConfig basic;
+        basic.name = u"b"_s;
+        basic.indexUrl = QUrl(u"https://h/"_s);
+        basic.auth = ConnectorConfig::Auth::Basic;
+        QVERIFY(basic.validationError().contains(u"user"_s));
+        QVERIFY(ConnectorConfig::secretKey(u"/a"_s, u"x"_s) != ConnectorConfig::secretKey(u"/b"_s, u"x"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectorPolicy)
+#include "tst_connectorpolicy.moc"

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Two local feeds over real HTTP on 127.0.0.1, the second with a connector to the first:
+// index files and crates come through from the upstream with its cksum, are cached and
+// revalidated with ETags, local versions win, filters, the approved list and license rules
+// leave crates and versions out with a reason, and the cache answers once the upstream is gone.
+#include "connectors/connectorconfig.h"
+#include "feed/connectorstore.h"
+#include "feed/feedstore.h"
+#include "feed/localfeed.h"
+#include "faultserver.h"
+#include "feedhttpclient.h"
+#include "testcrate.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+namespace {
+
+QStringList versionsOf(const QByteArray &indexBody)
+{
+    QStringList versions;
+    for (const QByteArray &line : indexBody.split('\n'))
+        if (!line.isEmpty())
+            versions << QJsonDocument::fromJson(line).object().value(u"vers"_s).toString();
+    return versions;
+}
+
+QByteArray lineOf(const QByteArray &indexBody, const QString &vers)
+{
+    for (const QByteArray &line : indexBody.split('\n'))
+        if (QJsonDocument::fromJson(line).object().value(u"vers"_s).toString() == vers)
+            return line;
+    return {};
+}
+
+} // namespace
+
+class TestLocalConnector : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_upDir;
+    QTemporaryDir m_downDir;
+    std::unique_ptr<LocalFeed> m_up;
+    std::unique_ptr<LocalFeed> m_down;
+    std::unique_ptr<FeedHttpClient> m_upHttp;
+    std::unique_ptr<FeedHttpClient> m_http;
+    QByteArray m_upToken;
+    QByteArray m_downToken;
+
+    static std::unique_ptr<LocalFeed> startFeed(const QString &dir)
+    {
+        FeedServerOptions options;
+        options.dataDir = dir;
+        options.port = 0;
+        auto feed = std::make_unique<LocalFeed>(options);
+        const FeedError error = feed->start();
+        if (error)
+            qWarning().noquote() << error.detail;
+        return error ? nullptr : std::move(feed);
+    }
+
+    static QByteArray token(LocalFeed *feed)
+    {
+        QString token;
+        feed->store()->createToken(u"alice"_s, &token);
+        return token.toLatin1();
+    }
+
+    void publish(FeedHttpClient *http, const QByteArray &token, const TestCrate &crate)
+    {
+        const auto reply = http->send("PUT", u"api/v1/crates/new"_s, crate.publishBody(), {{"Authorization", token}});
+        QVERIFY2(reply.status == 200, qPrintable(u"publish %1@%2: %3 %4"_s.arg(crate.name, crate.vers).arg(reply.status).arg(reply.detail())));
+    }
+
+    void setConnector(const ConnectorConfig &config)
+    {
+        // Replaced, not removed and added: removing a connector drops its cache.
+        for (const ConnectorConfig &existing : m_down->connectorStore()->connectors())
+            if (existing.name != config.name)
+                m_down->connectorStore()->removeConnector(existing.name);
+        const FeedError error = m_down->connectorStore()->saveConnector(config);
+        QVERIFY2(!error, qPrintable(error.detail));
+        m_down->reloadConnectors();
+    }
+
+    ConnectorConfig baseConfig() const
+    {
+        ConnectorConfig config;
+        config.name = u"up"_s;
+        config.indexUrl = m_upHttp->base();
+        config.cacheSeconds = 0; // revalidate every time: each request exercises the upstream
+        return config;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_upDir.isValid() && m_downDir.isValid());
+        m_up = startFeed(m_upDir.path());
+        m_down = startFeed(m_downDir.path());
+        QVERIFY(m_up && m_down);
+        m_upHttp = std::make_unique<FeedHttpClient>(m_up->indexUrl());
+        m_http = std::make_unique<FeedHttpClient>(m_down->indexUrl());
+        m_upToken = token(m_up.get());
+        m_downToken = token(m_down.get());
+        publish(m_upHttp.get(), m_upToken, TestCrate(u"up-only"_s, u"0.1.0"_s));
+        publish(m_upHttp.get(), m_upToken, TestCrate(u"up-only"_s, u"0.2.0"_s));
+        publish(m_upHttp.get(), m_upToken, TestCrate(u"shared-crate"_s, u"1.0.0"_s));
+        publish(m_upHttp.get(), m_upToken, TestCrate(u"shared-crate"_s, u"1.1.0"_s));
+        TestCrate gpl(u"lic-demo"_s, u"0.2.0"_s);
+        gpl.license = "GPL-3.0-only";
+        gpl.extraMetadata = {{u"license"_s, u"GPL-3.0-only"_s}};
+        publish(m_upHttp.get(), m_upToken, TestCrate(u"lic-demo"_s, u"0.1.0"_s));
+        publish(m_upHttp.get(), m_upToken, gpl);
+        TestCrate dual(u"lic-demo"_s, u"0.3.0"_s);
+        dual.license = "MIT OR GPL-3.0-only";
+        dual.extraMetadata = {{u"license"_s, u"MIT OR GPL-3.0-only"_s}};
+        publish(m_upHttp.get(), m_upToken, dual);
+        publish(m_upHttp.get(), m_upToken, TestCrate(u"blocked-thing"_s, u"1.0.0"_s));
+        // The local feed itself holds shared-crate 1.0.0 with other bytes.
+        TestCrate local(u"shared-crate"_s, u"1.0.0"_s);
+        local.description = u"the local build"_s;
+        publish(m_http.get(), m_downToken, local);
+        setConnector(baseConfig());
+    }
+
+    void crateJsonNamesLicenses()
+    {
+        const auto reply = m_upHttp->get(u"api/v1/crates/lic-demo"_s);
+        QCOMPARE(reply.status, 200);
+        const QJsonArray versions = reply.json().object().value(u"versions"_s).toArray();
+        QCOMPARE(versions.size(), 3);
+        QCOMPARE(versions.at(1).toObject().value(u"license"_s).toString(), u"GPL-3.0-only"_s);
+    }
+
+    void indexComesFromUpstream()
+    {
+        const auto upstream = m_upHttp->get(u"up/-o/up-only"_s);
+        QCOMPARE(upstream.status, 200);
+        const auto reply = m_http->get(u"up/-o/up-only"_s);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.body, upstream.body);
+        QVERIFY(!reply.header("ETag").isEmpty());
+        // Revalidation against our own ETag.
+        const auto again = m_http->get(u"up/-o/up-only"_s, {{"If-None-Match", reply.header("ETag")}});
+        QCOMPARE(again.status, 304);
+        // config.json stays the local feed's: cargo downloads from it only.
+        const auto config = m_http->get(u"config.json"_s);
+        QVERIFY(config.json().object().value(u"dl"_s).toString().startsWith(m_down->indexUrl().toString()));
+    }
+
+    void downloadIsCheckedAndCached()
+    {
+        const auto reply = m_http->get(u"api/v1/crates/up-only/0.2.0/download"_s);
+        QCOMPARE(reply.status, 200);
+        const QByteArray line = lineOf(m_upHttp->get(u"up/-o/up-only"_s).body, u"0.2.0"_s);
+        const QString cksum = QJsonDocument::fromJson(line).object().value(u"cksum"_s).toString();
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(reply.body, QCryptographicHash::Sha256).toHex()), cksum);
+        const auto cached = m_down->connectorStore()->cachedCrate(u"up"_s, u"up-only"_s, u"0.2.0"_s);
+        QVERIFY(cached);
+        QCOMPARE(cached->license, u"MIT"_s);
+        QVERIFY(QFile::exists(cached->path));
+    }
+
+    void localVersionsWin()
+    {
+        const auto reply = m_http->get(u"sh/ar/shared-crate"_s);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(versionsOf(reply.body), QStringList({u"1.0.0"_s, u"1.1.0"_s}));
+        const QByteArray localLine = lineOf(m_http->get(u"sh/ar/shared-crate"_s).body, u"1.0.0"_s);
+        const QByteArray upstreamLine = lineOf(m_upHttp->get(u"sh/ar/shared-crate"_s).body, u"1.0.0"_s);
+        QVERIFY(localLine != upstreamLine); // other bytes, other cksum: the local one is served
+        QString path;
+        QVERIFY(!m_down->store()->crateFile(u"shared-crate"_s, u"1.0.0"_s, &path));
+        QFile local(path);
+        QVERIFY(local.open(QIODevice::ReadOnly));
+        QCOMPARE(m_http->get(u"api/v1/crates/shared-crate/1.0.0/download"_s).body, local.readAll());
+        QCOMPARE(m_http->get(u"api/v1/crates/shared-crate/1.1.0/download"_s).status, 200);
+    }
+
+    void unknownCrateIsNotFound()
+    {
+        const auto reply = m_http->get(u"no/ne/nonexistent"_s);
+        QCOMPARE(reply.status, 404);
+        QVERIFY2(reply.detail().contains(u"the upstream has no crate"_s), qPrintable(reply.detail()));
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QStringList>("filters");
+        QTest::addColumn<QString>("crate");
+        QTest::addColumn<bool>("served");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("block wildcard") << QStringList{u"!blocked-*"_s} << u"blocked-thing"_s << false << u"!blocked-*"_s;
+        QTest::newRow("block spares others") << QStringList{u"!blocked-*"_s} << u"up-only"_s << true << QString();
+        QTest::newRow("allow list") << QStringList{u"up-*"_s} << u"blocked-thing"_s << false << u"none of the connector's allow filters"_s;
+        QTest::newRow("allow list match") << QStringList{u"up-*"_s} << u"up-only"_s << true << QString();
+        QTest::newRow("block beats allow") << QStringList{u"*"_s, u"!up_only"_s} << u"up-only"_s << false << u"!up_only"_s;
+    }
+
+    void filters()
+    {
+        QFETCH(QStringList, filters);
+        QFETCH(QString, crate);
+        QFETCH(bool, served);
+        QFETCH(QString, reason);
+        ConnectorConfig config = baseConfig();
+        config.filters = filters;
+        setConnector(config);
+        const QString path = crate == u"up-only"_s ? u"up/-o/up-only"_s : u"bl/oc/blocked-thing"_s;
+        const auto reply = m_http->get(path);
+        QCOMPARE(reply.status, served ? 200 : 404);
+        if (!served) {
+            QVERIFY2(reply.detail().contains(reason), qPrintable(reply.detail()));
+            const auto report = m_http->get(u"cratedesk/v1/curation/"_s + crate).json().object();
+            QVERIFY2(report.value(u"reason"_s).toString().contains(reason), qPrintable(report.value(u"reason"_s).toString()));
+            QCOMPARE(m_http->get(u"api/v1/crates/%1/1.0.0/download"_s.arg(crate)).status, 404);
+        }
+    }
+
+    void approvedList()
+    {
+        ConnectorConfig config = baseConfig();
+        config.approved = {{u"up-only"_s, u"^0.1"_s}};
+        setConnector(config);
+        const auto reply = m_http->get(u"up/-o/up-only"_s);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(versionsOf(reply.body), QStringList{u"0.1.0"_s});
+        const auto report = m_http->get(u"cratedesk/v1/curation/up-only"_s).json().object();
+        const QJsonArray hidden = report.value(u"hidden"_s).toArray();
+        QCOMPARE(hidden.size(), 1);
+        QVERIFY(hidden.at(0).toObject().value(u"reason"_s).toString().contains(u"outside the approved ^0.1"_s));
+        QCOMPARE(m_http->get(u"bl/oc/blocked-thing"_s).status, 404);
+    }
+
+    void licenseRules_data()
+    {
+        QTest::addColumn<QStringList>("allowed");
+        QTest::addColumn<QStringList>("blocked");
+        QTest::addColumn<bool>("allowUnknown");
+        QTest::addColumn<QStringList>("served");
+        QTest::newRow("block GPL") << QStringList{} << QStringList{u"GPL-3.0-only"_s} << true << QStringList{u"0.1.0"_s, u"0.3.0"_s};
+        QTest::newRow("only GPL allowed") << QStringList{u"GPL-3.0-only"_s} << QStringList{} << false << QStringList{u"0.2.0"_s, u"0.3.0"_s};
+        QTest::newRow("MIT allowed, unknown fails") << QStringList{u"MIT"_s} << QStringList{} << false << QStringList{u"0.1.0"_s, u"0.3.0"_s};
+        QTest::newRow("nothing known") << QStringList{u"Apache-2.0"_s} << QStringList{} << false << QStringList{};
+    }
+
+    void licenseRules()
+    {
+        QFETCH(QStringList, allowed);
+        QFETCH(QStringList, blocked);
+        QFETCH(bool, allowUnknown);
+        QFETCH(QStringList, served);
+        ConnectorConfig config = baseConfig();
+        config.licenses = {allowed, blocked, allowUnknown};
+        setConnector(config);
+        const auto reply = m_http->get(u"li/c-/lic-demo"_s);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(versionsOf(reply.body), served);
+        const auto report = m_http->get(u"cratedesk/v1/curation/lic-demo"_s).json().object();
+        QCOMPARE(report.value(u"hidden"_s).toArray().size(), 3 - served.size());
+        for (const QString &vers : {u"0.1.0"_s, u"0.2.0"_s, u"0.3.0"_s}) {
+            const int status = m_http->get(u"api/v1/crates/lic-demo/%1/download"_s.arg(vers)).status;
+            QCOMPARE(status, served.contains(vers) ? 200 : 404);
+        }
+    }
+
+    // An upstream without a web API: the license comes from each crate's Cargo.toml.
+    void licenseFromCrateWithoutApi()
+    {
+        FaultServer plain;
+        QVERIFY(plain.isListening());
+        const QString base = plain.baseUrl().toString();
+        plain.setRoute(u"/config.json"_s, {FaultServer::Response::ok(QByteArray("{\"dl\":\"" + base.toUtf8() + "/dl/{crate}/{version}\"}"))});
+        QByteArray index;
+        for (const auto &[vers, license] : {std::pair{u"0.1.0"_s, "MIT"_ba}, std::pair{u"0.2.0"_s, "GPL-3.0-only"_ba}}) {
+            TestCrate crate(u"noapi-crate"_s, vers);
+            crate.license = license;
+            const QByteArray bytes = crate.crateBytes();
+            const QJsonObject line{{u"name"_s, u"noapi-crate"_s}, {u"vers"_s, vers}, {u"deps"_s, QJsonArray()},
+                                   {u"cksum"_s, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())},
+                                   {u"features"_s, QJsonObject()}, {u"yanked"_s, false}};
+            index += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+            plain.setRoute(u"/dl/noapi-crate/"_s + vers, {FaultServer::Response::ok(bytes, "application/gzip")});
+        }
+        plain.setRoute(u"/no/ap/noapi-crate"_s, {FaultServer::Response::ok(index, "text/plain")});
+        ConnectorConfig config = baseConfig();
+        config.name = u"plain"_s;
+        config.indexUrl = QUrl(base + u'/');
+        config.licenses.blocked = {u"GPL-3.0-only"_s};
+        // Beside "up" (which does not have the crate), so that up's cache stays.
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+        const auto reply = m_http->get(u"no/ap/noapi-crate"_s);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(versionsOf(reply.body), QStringList{u"0.1.0"_s});
+        const QByteArray report = m_http->get(u"cratedesk/v1/curation/noapi-crate"_s).body;
+        QVERIFY2(report.contains("GPL-3.0-only is blocked"), report.constData());
+        QCOMPARE(m_http->get(u"api/v1/crates/noapi-crate/0.1.0/download"_s).status, 200);
+        QCOMPARE(m_http->get(u"api/v1/crates/noapi-crate/0.2.0/download"_s).status, 404);
+        m_down->connectorStore()->removeConnector(u"plain"_s);
+        m_down->reloadConnectors();
+    }
+
+    // A connector changed while cargo waits for its upstream: cargo gets an answer at once.
+    void reloadWhileWaiting()
+    {
+        FaultServer slow;
+        QVERIFY(slow.isListening());
+        slow.setRoute(u"/sl/ow/slow-crate"_s, {FaultServer::Response::delayed(20000, FaultServer::Response::ok("", "text/plain"))});
+        ConnectorConfig config = baseConfig();
+        config.name = u"slow"_s;
+        config.indexUrl = QUrl(slow.baseUrl().toString() + u'/');
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+        QNetworkAccessManager nam;
+        QNetworkReply *reply = nam.get(QNetworkRequest(m_down->indexUrl().resolved(QUrl(u"sl/ow/slow-crate"_s))));
+        QTRY_VERIFY(!slow.requests().isEmpty());
+        m_down->connectorStore()->removeConnector(u"slow"_s);
+        m_down->reloadConnectors();
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(reply->isFinished() || finished.wait(5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
+        QVERIFY(reply->readAll().contains("removed or changed"));
+        reply->deleteLater();
+    }
+
+    void upstreamDownServesCache()
+    {
+        setConnector(baseConfig());
+        QCOMPARE(m_http->get(u"up/-o/up-only"_s).status, 200);
+        QCOMPARE(m_http->get(u"api/v1/crates/up-only/0.1.0/download"_s).status, 200);
+        m_upHttp.reset();
+        m_up.reset(); // the upstream is gone; its port refuses connections
+        const auto index = m_http->get(u"up/-o/up-only"_s);
+        QCOMPARE(index.status, 200);
+        QCOMPARE(versionsOf(index.body), QStringList({u"0.1.0"_s, u"0.2.0"_s}));
+        QVERIFY(!index.header("Warning").isEmpty());
+        QCOMPARE(m_http->get(u"api/v1/crates/up-only/0.1.0/download"_s).status, 200);
+        // Never downloaded, so not cached: an honest error instead.
+        QCOMPARE(m_http->get(u"api/v1/crates/blocked-thing/1.0.0/download"_s).status / 100, 5);
+
+        // A restart with the upstream still down: the database has the cache.
+        m_http.reset();
+        m_down.reset();
+        m_down = startFeed(m_downDir.path());
+        QVERIFY(m_down);
+        m_http = std::make_unique<FeedHttpClient>(m_down->indexUrl());
+        const auto restarted = m_http->get(u"up/-o/up-only"_s);
+        QCOMPARE(restarted.status, 200);
+        QCOMPARE(versionsOf(restarted.body), QStringList({u"0.1.0"_s, u"0.2.0"_s}));
+        QCOMPARE(m_http->get(u"api/v1/crates/up-only/0.2.0/download"_s).status, 200);
+        const auto unknown = m_http->get(u"ne/ve/never-fetched"_s);
+        QCOMPARE(unknown.status, 503);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalConnector)
+#include "tst_localconnector.moc"
