@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cargomanifest.h"
 
+#include "cratearchive.h"
+
+#include <QDir>
+#include <QStringDecoder>
+
 #include <toml++/toml.hpp>
 
+#include <cctype>
 #include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
@@ -223,11 +229,139 @@ void ManifestReader::readDependencyTable(const toml::table *table, CargoManifest
     }
 }
 
+// toml++ limits how deep arrays and inline tables nest, but not dotted keys: "a.a.a...= 1"
+// or "[a.a.a...]" a million parts long overflows its stack (found by fuzz_cargomanifest). So
+// the longest chain of key parts joined by dots, outside strings and comments, is measured
+// before toml++ sees the text. Floats and dates have one dot; real manifests need about five
+// (target.'cfg(unix)'.dependencies.foo.features).
+// The same pass refuses a table header that does not start with a key ("[:x]"): toml++ 3.4
+// only assumes it does (TOML_ASSERT_ASSUME in parse_key(), undefined behaviour in a release
+// build; also found by fuzz_cargomanifest), and non-ASCII text outside strings and comments,
+// which TOML never allows there and on which toml++ 3.4 reaches __builtin_unreachable() in
+// is_non_ascii_horizontal_whitespace() (U+03BF, say: fuzz_cargomanifest again).
+constexpr int MaxKeyParts = 128;
+
+struct TomlProblem
+{
+    int line = 0;
+    int column = 0;
+    QString message;
+};
+
+bool isBareKeyChar(char c)
+{
+    return std::isalnum(uchar(c)) || c == '_' || c == '-';
+}
+
+std::optional<TomlProblem> findParserTraps(const QByteArray &toml)
+{
+    int line = 1;
+    qsizetype lineStart = 0;
+    int chain = 0;
+    int valueDepth = 0; // open [ and { of array and inline-table values
+    bool lineBlank = true; // nothing but whitespace so far on this line
+    char previous = '\n'; // the last character outside strings and comments, not counting blanks
+    const qsizetype size = toml.size();
+    const auto startsWith = [&](qsizetype at, const char *text) { return toml.mid(at, 3) == QByteArrayView(text); };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = toml.at(i);
+        const bool blankBefore = lineBlank;
+        const char before = previous;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '#')
+            previous = c;
+        if (c != ' ' && c != '\t' && c != '\r')
+            lineBlank = false;
+        if (c == '\n') {
+            ++line;
+            lineStart = i + 1;
+            chain = 0;
+            lineBlank = true;
+        } else if (c == '[' && valueDepth == 0 && blankBefore) {
+            qsizetype k = i + 1;
+            if (k < size && toml.at(k) == '[')
+                ++k;
+            while (k < size && (toml.at(k) == ' ' || toml.at(k) == '\t'))
+                ++k;
+            if (k < size && !isBareKeyChar(toml.at(k)) && toml.at(k) != '"' && toml.at(k) != '\'' && toml.at(k) != ']') {
+                return TomlProblem{line, int(k - lineStart) + 1,
+                                   u"a table header must start with a key, not %1"_s.arg(
+                                       uchar(toml.at(k)) < 0x80 && uchar(toml.at(k)) >= 0x20 ? u"'%1'"_s.arg(QLatin1Char(toml.at(k)))
+                                                                                          : u"byte 0x%1"_s.arg(uchar(toml.at(k)), 2, 16, QLatin1Char('0')))};
+            }
+            chain = 0;
+        } else if (c == '[' || c == '{') {
+            ++valueDepth;
+            chain = 0;
+        } else if (c == ']' || c == '}') {
+            if (valueDepth > 0)
+                --valueDepth;
+            chain = 0;
+        } else if (c == '#') {
+            while (i + 1 < size && toml.at(i + 1) != '\n')
+                ++i;
+        } else if (c == '"' || c == '\'') {
+            // A string is one key part; skip it, multi-line or not, counting its lines. Only
+            // where a key or value may start is it a string for toml++ too ("+\"..." is not):
+            // anywhere else its text must stay ASCII like the rest.
+            const bool stringForToml = QByteArrayView("\n=[{,.").contains(before);
+            const qsizetype opening = i;
+            const bool multi = startsWith(i, c == '"' ? "\"\"\"" : "'''");
+            const bool escapes = c == '"';
+            i += multi ? 3 : 1;
+            for (; i < size; ++i) {
+                const char d = toml.at(i);
+                if (escapes && d == '\\') {
+                    if (++i < size && toml.at(i) == '\n') { // a line-ending backslash
+                        ++line;
+                        lineStart = i + 1;
+                    }
+                    continue;
+                }
+                if (d == '\n') {
+                    if (!multi)
+                        break;
+                    ++line;
+                    lineStart = i + 1;
+                }
+                if (d == c && (!multi || startsWith(i, c == '"' ? "\"\"\"" : "'''"))) {
+                    i += multi ? 2 : 0;
+                    break;
+                }
+            }
+            if (!stringForToml) {
+                for (qsizetype k = opening; k < std::min(i + 1, size); ++k) {
+                    if (uchar(toml.at(k)) >= 0x80)
+                        return TomlProblem{line, int(k - lineStart) + 1, u"a non-ASCII character outside a string or comment"_s};
+                }
+            }
+            if (i < size && toml.at(i) == '\n') {
+                --i; // let the outer loop count the line
+            }
+        } else if (uchar(c) >= 0x80) {
+            return TomlProblem{line, int(i - lineStart) + 1, u"a non-ASCII character outside a string or comment"_s};
+        } else if (c == '.') {
+            if (++chain > MaxKeyParts)
+                return TomlProblem{line, int(i - lineStart) + 1,
+                                   u"a dotted key or table name with more than %1 parts"_s.arg(MaxKeyParts)};
+        } else if (c != ' ' && c != '\t' && c != '_' && c != '-' && c != '+' && c != ':' && !std::isalnum(uchar(c))) {
+            chain = 0;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString &fileName)
 {
     const QString file = fileName.isEmpty() ? u"Cargo.toml"_s : fileName;
+    if (const auto trap = findParserTraps(toml)) {
+        Error result;
+        result.line = trap->line;
+        result.column = trap->column;
+        result.message = u"%1:%2:%3: %4"_s.arg(file).arg(result.line).arg(result.column).arg(trap->message);
+        return {std::nullopt, result};
+    }
     toml::table root;
     try {
         root = toml::parse(std::string_view(toml.constData(), size_t(toml.size())), file.toStdString());
@@ -294,4 +428,47 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
     if (reader.failed())
         return {std::nullopt, reader.error()};
     return {std::move(manifest), {}};
+}
+
+CargoManifest::Texts CargoManifest::readTexts(const CrateArchive &archive, qint64 maxBytes) const
+{
+    Texts texts;
+    const auto read = [&](const QString &given, const QString &what) -> std::optional<PackageText> {
+        // Manifest paths are relative to the package root and may be written "./x".
+        const QString path = QDir::cleanPath(given);
+        const auto file = archive.file(path);
+        const auto problem = [&](const QString &message) -> std::optional<PackageText> {
+            if (texts.error.isEmpty())
+                texts.error = u"the %1 \"%2\" %3"_s.arg(what, given, message);
+            return std::nullopt;
+        };
+        if (!file)
+            return problem(u"is not in the package"_s);
+        if (file->size > maxBytes)
+            return problem(u"is %1 bytes, more than the %2 allowed"_s.arg(file->size).arg(maxBytes));
+        const auto bytes = archive.fileData(path, maxBytes);
+        if (!bytes)
+            return problem(u"cannot be read"_s);
+        // Cargo reads the readme into a Rust String, which must be UTF-8.
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = utf8.decode(*bytes);
+        if (utf8.hasError())
+            return problem(u"is not valid UTF-8"_s);
+        return PackageText{path, text};
+    };
+
+    if (readme && !readmeDisabled) {
+        texts.readme = read(*readme, u"readme"_s);
+    } else if (!readmeDisabled) {
+        // Cargo's readme_for_package() without a readme key.
+        for (const QString &candidate : {u"README.md"_s, u"README.txt"_s, u"README"_s}) {
+            if (archive.contains(candidate)) {
+                texts.readme = read(candidate, u"readme"_s);
+                break;
+            }
+        }
+    }
+    if (licenseFile)
+        texts.licenseFile = read(*licenseFile, u"license file"_s);
+    return texts;
 }

@@ -9,6 +9,8 @@
 
 #include <optional>
 
+class CrateArchive;
+
 // The parts of a normalized Cargo.toml (the one cargo writes into a .crate) that a registry
 // and `cargo publish` care about. Absent optional keys stay nullopt, so "not set" and ""
 // remain distinguishable, as they are in the publish JSON (null vs "").
@@ -44,6 +46,24 @@ struct CargoManifest
 
     // fileName prefixes error messages; "Cargo.toml" when empty.
     static Result parse(const QByteArray &toml, const QString &fileName = {});
+
+    // The readme and the license file this manifest names, read from its package as cargo
+    // finds them: `readme` as given, or without the key the first of README.md, README.txt
+    // and README; `license-file` as given. Both must be UTF-8 text of at most maxBytes.
+    struct PackageText
+    {
+        QString path; // relative to the package folder, as in CrateArchive::files()
+        QString text;
+        friend bool operator==(const PackageText &, const PackageText &) = default;
+    };
+    struct Texts
+    {
+        std::optional<PackageText> readme;
+        std::optional<PackageText> licenseFile;
+        QString error; // the first problem, naming the file; empty when there is none
+    };
+    static constexpr qint64 MaxTextSize = 10 * 1024 * 1024;
+    Texts readTexts(const CrateArchive &archive, qint64 maxBytes = MaxTextSize) const;
 
     QString name;
     QString version; // cargo's default "0.0.0" when absent

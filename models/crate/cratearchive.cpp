@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QStringDecoder>
+#include <QtEndian>
 
 #include <algorithm>
 #include <limits>
@@ -260,7 +261,7 @@ std::optional<PaxRecords> parsePax(const QByteArray &data)
             return std::nullopt;
         bool ok = false;
         const qsizetype length = data.mid(pos, space - pos).toLongLong(&ok);
-        if (!ok || length <= space - pos + 1 || pos + length > data.size() || data.at(pos + length - 1) != '\n')
+        if (!ok || length <= space - pos + 1 || length > data.size() - pos || data.at(pos + length - 1) != '\n')
             return std::nullopt;
         const QByteArray record = data.mid(space + 1, length - (space - pos) - 2);
         const qsizetype equals = record.indexOf('=');
@@ -350,7 +351,21 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
     if (crate.size() < 20)
         return fail(ErrorKind::TruncatedGzip, u"the gzip data ends early (%1 bytes)"_s.arg(crate.size()));
 
-    GzipReader reader(crate, limits.maxUnpackedSize);
+    // The ratio limit lowers the budget for small files that claim to unpack to a lot.
+    qint64 budget = limits.maxUnpackedSize;
+    bool ratioBound = false;
+    if (limits.maxCompressionRatio > 0) {
+        const qint64 byRatio = std::max(limits.ratioFreeSize, qint64(crate.size()) * limits.maxCompressionRatio);
+        if (byRatio < budget) {
+            budget = byRatio;
+            ratioBound = true;
+        }
+    }
+    const QString overBudget = ratioBound
+        ? u"unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?)"_s.arg(
+              sizeText(budget)).arg(limits.maxCompressionRatio).arg(sizeText(crate.size()))
+        : u"unpacks to more than %1"_s.arg(sizeText(budget));
+    GzipReader reader(crate, budget);
     if (!reader.open())
         return fail(ErrorKind::CorruptGzip, u"cannot start decompressing"_s);
 
@@ -361,7 +376,7 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
         case GzipReader::Status::Truncated:
             return fail(ErrorKind::TruncatedGzip, u"the gzip data ends early (%1); the file is truncated"_s.arg(where));
         case GzipReader::Status::OverBudget:
-            return fail(ErrorKind::LimitExceeded, u"unpacks to more than %1"_s.arg(sizeText(limits.maxUnpackedSize)));
+            return fail(ErrorKind::LimitExceeded, u"%1 (while reading %2)"_s.arg(overBudget, where));
         case GzipReader::Status::End:
             return fail(ErrorKind::TruncatedTar, u"the tar archive ends early, inside %1"_s.arg(where));
         case GzipReader::Status::Ok:
@@ -429,6 +444,10 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
         if (isZeroBlock(header))
             break;
         if (!isPosixUstar(header) && !isGnuTar(header)) {
+            // The tar crate reads pre-POSIX headers too, but cargo never writes them and they
+            // have no room for the long paths real crates need.
+            if (headerOffset == 0 && checksumMatches(header))
+                return fail(ErrorKind::CorruptTar, u"a pre-POSIX (v7) tar archive; cargo writes GNU or POSIX ustar headers"_s);
             return fail(ErrorKind::CorruptTar, headerOffset == 0 ? u"the gzip data is not a tar archive"_s
                                                                  : u"no tar header at offset %1"_s.arg(headerOffset));
         }
@@ -456,14 +475,36 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
                 return streamError(dataStatus, u"tar extension header at offset %1"_s.arg(headerOffset));
             if (const auto padStatus = reader.skip(padded(*size) - *size); padStatus != GzipReader::Status::Ok)
                 return streamError(padStatus, u"tar extension header at offset %1"_s.arg(headerOffset));
-            if (type == 'L') {
-                longName = cString(data.constData(), data.size());
-            } else if (type == 'K') {
-                longLink = cString(data.constData(), data.size());
-            } else if (type == 'x') {
-                pax = parsePax(data);
-                if (!pax)
-                    return fail(ErrorKind::CorruptTar, u"the pax header at offset %1 is malformed"_s.arg(headerOffset));
+            if (type == 'L' || type == 'K') {
+                // GNU tar ends the name at the first NUL, the tar crate cargo uses only drops
+                // a final one: a NUL inside would give the two different paths.
+                while (data.endsWith('\0'))
+                    data.chop(1);
+                if (data.contains('\0')) {
+                    return fail(ErrorKind::UnsafePath, u"the long %1 at offset %2 contains a NUL byte: %3"_s.arg(
+                                                           type == 'L' ? u"name"_s : u"link name"_s).arg(headerOffset)
+                                                           .arg(quoted(QString::fromUtf8(data))));
+                }
+                (type == 'L' ? longName : longLink) = data;
+                continue;
+            }
+            const auto records = parsePax(data);
+            if (!records)
+                return fail(ErrorKind::CorruptTar, u"the pax header at offset %1 is malformed"_s.arg(headerOffset));
+            for (const auto &value : {records->path, records->linkPath}) {
+                if (value && value->contains('\0')) {
+                    return fail(ErrorKind::UnsafePath, u"the pax header at offset %1 gives a path with a NUL byte: %2"_s.arg(headerOffset)
+                                                           .arg(quoted(QString::fromUtf8(*value))));
+                }
+            }
+            if (type == 'x') {
+                pax = records;
+            } else if (records->path || records->linkPath || records->size) {
+                // A global header would rename or resize every later entry for some readers
+                // and for none in others (the tar crate ignores it); cargo never writes one.
+                // git archive's, which holds only a comment, is harmless and passes.
+                return fail(ErrorKind::UnsupportedEntry,
+                            u"the pax global header at offset %1 sets a path or size for every entry"_s.arg(headerOffset));
             }
             continue;
         }
@@ -562,18 +603,17 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
                 if (auto error = claim(relative, true))
                     return *error;
             }
-        } else {
-            if (auto error = claim(relative, false))
-                return *error;
-            if (*size > limits.maxFileSize) {
-                return fail(ErrorKind::LimitExceeded, u"entry %1 is %2, more than the %3 allowed for one file"_s.arg(
-                                                          quoted(name), sizeText(*size), sizeText(limits.maxFileSize)));
-            }
+        } else if (auto error = claim(relative, false)) {
+            return *error;
+        }
+        // Folders too: the data of any entry is skipped, and padded() must not overflow.
+        if (*size > limits.maxFileSize) {
+            return fail(ErrorKind::LimitExceeded, u"entry %1 is %2, more than the %3 allowed for one file"_s.arg(
+                                                      quoted(name), sizeText(*size), sizeText(limits.maxFileSize)));
         }
         // Known before decompressing anything, so a bomb is refused without doing the work.
-        if (reader.position() + padded(*size) > limits.maxUnpackedSize)
-            return fail(ErrorKind::LimitExceeded,
-                        u"unpacks to more than %1 (at entry %2)"_s.arg(sizeText(limits.maxUnpackedSize), quoted(name)));
+        if (reader.position() + padded(*size) > budget)
+            return fail(ErrorKind::LimitExceeded, u"%1 (at entry %2)"_s.arg(overBudget, quoted(name)));
 
         const QString where = u"entry %1"_s.arg(quoted(name));
         const qint64 dataOffset = reader.position();
@@ -595,15 +635,34 @@ CrateArchive::Result CrateArchive::scan(const QByteArray &crate, const Limits &l
         }
     }
 
-    // Read to the end so that gzip's own checksum and length are verified too.
+    // Read to the end so that gzip's own checksum and length are verified too. Cargo, crates.io
+    // and GNU tar stop at the first zero block and never look further, so anything but the
+    // zeros tar writers pad with is hidden from them: a second, concatenated tar archive, or
+    // data that other tools might still unpack. Cargo never writes it, so it is refused.
+    const qint64 endOffset = reader.position() - BlockSize;
     for (;;) {
         char scratch[BlockSize];
         qint64 got = 0;
+        const qint64 offset = reader.position();
         const GzipReader::Status status = reader.read(scratch, BlockSize, &got);
+        if (!std::all_of(scratch, scratch + got, [](char c) { return c == 0; })) {
+            return fail(ErrorKind::CorruptTar, u"there is data after the end of the tar archive (at offset %1, the end is at %2), "
+                                               u"which cargo would never read"_s.arg(offset).arg(endOffset));
+        }
         if (status == GzipReader::Status::End)
             break;
         if (status != GzipReader::Status::Ok)
             return streamError(status, u"after the end of the tar archive"_s);
+    }
+    // Cargo writes one gzip member, and cargo and crates.io (flate2's GzDecoder) read only the
+    // first; KCompressionDevice reads them all. The last member's length field then disagrees
+    // with the total, unless the members before it are empty, which leaves cargo an empty
+    // tar that it refuses on its own.
+    const quint32 trailerSize = qFromLittleEndian<quint32>(crate.constData() + crate.size() - 4);
+    if (trailerSize != quint32(reader.position())) {
+        return fail(ErrorKind::CorruptGzip, u"the gzip data unpacks to %1 bytes but its trailer says %2: it holds several gzip "
+                                            u"members (cargo writes one and reads only the first) or a wrong length"_s
+                                                .arg(reader.position()).arg(trailerSize));
     }
 
     if (archive.m_topDirectory.isEmpty())

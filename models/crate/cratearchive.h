@@ -14,6 +14,10 @@
 // would never write (links, devices, paths leaving NAME-VERSION/, case-twins) is refused with
 // a message that names the entry. Only the compressed bytes, the file list and Cargo.toml
 // stay in memory; fileData() decompresses again up to the file it needs.
+//
+// The tar headers are parsed here, on top of KArchive's KCompressionDevice, rather than with
+// KTar: KTar unpacks the whole stream to a temporary file first, and it normalizes paths
+// (drops "..", merges duplicates, resolves long names) before a caller could refuse them.
 class CrateArchive
 {
 public:
@@ -46,6 +50,11 @@ public:
         qint64 maxUnpackedSize = qint64(512) << 20; // the whole tar stream, as crates.io counts it
         qint64 maxFileSize = qint64(256) << 20;
         int maxEntries = 100000;
+        // Decompression bombs: past ratioFreeSize unpacked bytes, the tar stream may be at most
+        // maxCompressionRatio times the .crate's size (0: no ratio limit). Real crates stay
+        // under 20:1 (web-sys, the fixture's largest, is 16:1); deflate reaches 1032:1.
+        int maxCompressionRatio = 100;
+        qint64 ratioFreeSize = qint64(32) << 20;
     };
 
     struct File

@@ -20,6 +20,16 @@ QFileInfoList realCrates()
     return QDir(TestSupport::realCratesDir()).entryInfoList({u"*.crate"_s}, QDir::Files, QDir::Name);
 }
 
+// The one real crate whose file name starts with "NAME-<digit>".
+std::optional<CrateArchive> realArchive(const QString &name)
+{
+    for (const QFileInfo &info : realCrates()) {
+        if (QRegularExpression(u"^%1-[0-9]"_s.arg(QRegularExpression::escape(name))).match(info.fileName()).hasMatch())
+            return CrateArchive::open(info.absoluteFilePath()).archive;
+    }
+    return std::nullopt;
+}
+
 // The manifest of the one real crate whose file name starts with "NAME-<digit>".
 std::optional<CargoManifest> realManifest(const QString &name)
 {
@@ -294,6 +304,84 @@ private Q_SLOTS:
         QVERIFY(!unset.manifest->publish);
     }
 
+    // The readme (and a license file, which no crate of the fixture names) read from the package.
+    void readTextsOfRealCrates()
+    {
+        int readmes = 0;
+        for (const QFileInfo &info : realCrates()) {
+            const auto archive = CrateArchive::open(info.absoluteFilePath());
+            QVERIFY2(archive.isOk(), qPrintable(archive.error.message));
+            const auto manifest = CargoManifest::parse(archive.archive->manifestBytes());
+            QVERIFY2(manifest.isOk(), qPrintable(manifest.error.message));
+            const auto texts = manifest.manifest->readTexts(*archive.archive);
+            QVERIFY2(texts.error.isEmpty(), qPrintable(info.fileName() + u": "_s + texts.error));
+            if (manifest.manifest->readme) {
+                QVERIFY2(texts.readme, qPrintable(info.fileName()));
+                QCOMPARE(texts.readme->text.toUtf8(), archive.archive->fileData(texts.readme->path, 1 << 30).value());
+                ++readmes;
+            }
+        }
+        QVERIFY(readmes >= 30);
+        const auto either = realArchive(u"either"_s);
+        QVERIFY(either);
+        const auto texts = CargoManifest::parse(either->manifestBytes()).manifest->readTexts(*either);
+        QCOMPARE(texts.readme->path, u"README-crates.io.md"_s);
+    }
+
+    void readTexts()
+    {
+        const auto cfgIf = realArchive(u"cfg-if"_s);
+        QVERIFY(cfgIf);
+        CargoManifest manifest = *CargoManifest::parse(cfgIf->manifestBytes()).manifest;
+
+        manifest.readme.reset(); // no key: cargo's conventional names
+        manifest.licenseFile = u"./LICENSE-MIT"_s;
+        auto texts = manifest.readTexts(*cfgIf);
+        QVERIFY2(texts.error.isEmpty(), qPrintable(texts.error));
+        QCOMPARE(texts.readme->path, u"README.md"_s);
+        QCOMPARE(texts.licenseFile->path, u"LICENSE-MIT"_s);
+        QVERIFY(texts.licenseFile->text.contains(u"Permission is hereby granted"_s));
+
+        manifest.readmeDisabled = true;
+        manifest.licenseFile = u"LICENSE"_s;
+        texts = manifest.readTexts(*cfgIf);
+        QVERIFY(!texts.readme);
+        QVERIFY(!texts.licenseFile);
+        QCOMPARE(texts.error, u"the license file \"LICENSE\" is not in the package"_s);
+
+        manifest.readmeDisabled = false;
+        manifest.readme = u"README.md"_s;
+        manifest.licenseFile.reset();
+        texts = manifest.readTexts(*cfgIf, 100);
+        QVERIFY(!texts.readme);
+        QVERIFY2(texts.error.startsWith(u"the readme \"README.md\" is "_s) && texts.error.endsWith(u"more than the 100 allowed"_s),
+                 qPrintable(texts.error));
+
+        const auto flate2 = realArchive(u"flate2"_s);
+        QVERIFY(flate2);
+        CargoManifest binary = *CargoManifest::parse(flate2->manifestBytes()).manifest;
+        binary.readme = u"tests/good-file.gz"_s;
+        QCOMPARE(binary.readTexts(*flate2).error, u"the readme \"tests/good-file.gz\" is not valid UTF-8"_s);
+    }
+
+    // The depth guard counts only dots that join key parts: not those in strings, comments,
+    // floats or dates.
+    void manyDotsThatAreNotKeys()
+    {
+        const QByteArray dots(500, '.');
+        QByteArray floats;
+        for (int i = 0; i < 300; ++i)
+            floats += QByteArray::number(i) + ".5, ";
+        const QByteArray toml = "[package] # " + dots + " \xce\xbf\nname = \"a\xce\xbf\"\ndescription = \"" + dots + "\"\n"
+            "documentation = '" + dots + "'\nreadme = \"\"\"\n" + dots + "\n\\\n" + dots + "\"\"\"\n"
+            "[package.metadata]\nnested = [\n[+1, -2],\n[{ a = [] }],\n[ ],\n]\ntable = { x = [['[', \"]\"]] }\n"
+            "floats = [" + floats + "]\nwhen = 1979-05-27T07:32:00.999999Z\n"
+            "a.b.c.d.e.f.g.h = '''" + dots + "'''\n";
+        const auto result = CargoManifest::parse(toml);
+        QVERIFY2(result.isOk(), qPrintable(result.error.message));
+        QCOMPARE(result.manifest->description.value(), QString::fromLatin1(dots));
+    }
+
     void brokenManifests_data()
     {
         QTest::addColumn<QByteArray>("toml");
@@ -303,6 +391,26 @@ private Q_SLOTS:
                                              << u"^Cargo\\.toml:2:\\d+: .*string"_s;
         QTest::newRow("duplicate key") << QByteArray("[package]\nname = \"a\"\nname = \"b\"\n") << u"^Cargo\\.toml:3:\\d+: .*name"_s;
         QTest::newRow("not UTF-8") << QByteArray("[package]\nname = \"\xff\"\n") << u"^Cargo\\.toml:2:\\d+: "_s;
+        // Hostile shapes a fuzzer tries first: nesting deep enough to exhaust the stack of a
+        // recursive parser, dotted keys as deep, and a NUL byte.
+        QTest::newRow("arrays nested 100000 deep") << QByteArray("[package]\nname = \"a\"\nx = " + QByteArray(100000, '['))
+                                                   << u"^Cargo\\.toml:3:\\d+: "_s;
+        QTest::newRow("inline tables nested 100000 deep")
+            << QByteArray("[package]\nname = \"a\"\nx = " + QByteArray("{a=").repeated(100000)) << u"^Cargo\\.toml:3:\\d+: "_s;
+        // Regression (fuzz_cargomanifest): toml++ overflowed its stack on these.
+        QTest::newRow("dotted key 100000 deep") << QByteArray("[package]\nname = \"a\"\n" + QByteArray("a.").repeated(100000) + "b = 1\n")
+                                                << u"^Cargo\\.toml:3:258: a dotted key or table name with more than 128 parts$"_s;
+        QTest::newRow("table name 100000 deep") << QByteArray("[package]\nname = \"a\"\n[" + QByteArray("'a' . ").repeated(100000) + "b]\n")
+                                                << u"^Cargo\\.toml:3:\\d+: a dotted key or table name with more than 128 parts$"_s;
+        QTest::newRow("table header without a key") << QByteArray("# THIS FILd, rwastoget_arch = \\\"= rute }\n[:bi/.tpavis.yml\",\n    \"/appveyr")
+                                                    << u"^Cargo\\.toml:2:2: a table header must start with a key, not ':'$"_s;
+        QTest::newRow("array-of-tables header without a key") << QByteArray("[package]\nname = \"a\"\n[[ +x]]\n")
+                                                              << u"^Cargo\\.toml:3:4: a table header must start with a key, not '\\+'$"_s;
+        QTest::newRow("non-ASCII bare key") << QByteArray("M\xce\xbf") << u"^Cargo\\.toml:1:2: a non-ASCII character outside a string or comment$"_s;
+        QTest::newRow("non-ASCII space") << QByteArray("[package]\nname =\xe3\x80\x80\"a\"\n") << u"^Cargo\\.toml:2:7: a non-ASCII character"_s;
+        QTest::newRow("non-ASCII in a string toml++ does not see") << QByteArray("n =+\"0.1\xd2\x99ors")
+                                                                  << u"^Cargo\\.toml:1:\\d+: a non-ASCII character outside a string or comment$"_s;
+        QTest::newRow("NUL byte") << QByteArray("[package]\nname = \"a\0b\"\n", 21) << u"^Cargo\\.toml:2:\\d+: "_s;
         QTest::newRow("unclosed table header") << QByteArray("[package\nname = \"a\"\n") << u"^Cargo\\.toml:1:\\d+: "_s;
         QTest::newRow("no package") << QByteArray("[dependencies]\nserde = \"1\"\n") << u"^Cargo\\.toml: there is no \\[package\\] table$"_s;
         QTest::newRow("package not a table") << QByteArray("package = 5\n") << u"^Cargo\\.toml:1:11: package must be a table$"_s;
