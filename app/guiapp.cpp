@@ -123,6 +123,8 @@ int runGuiApp(int argc, char **argv)
     feedOptions.dataDir = parser.value(dataDir);
     feedOptions.port = quint16(parser.value(port).toUInt());
     LocalFeed localFeed(feedOptions);
+    localFeed.setNetworkAccessManager(&nam);
+    localFeed.setSecretStore(&secrets);
     const FeedError feedError = localFeed.start();
 
     Feed local;
@@ -142,7 +144,7 @@ int runGuiApp(int argc, char **argv)
     if (!feedError && parser.isSet(seed) && localFeed.store()->crateCount() == 0)
         seedLocalFeed(sessions.client(local), parser.value(seed), &app);
 
-    MainWindow window({&feeds, &feedSettings, &sessions, &browser});
+    MainWindow window({&feeds, &feedSettings, &sessions, &browser, feedError ? nullptr : &localFeed});
     window.showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
                                          : QApplication::translate("CrateDesk", "Local feed serving %1").arg(localFeed.cargoIndexUrl()));
     if (parser.isSet(openCrate)) {

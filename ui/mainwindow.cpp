@@ -3,7 +3,12 @@
 
 #include "activityarea.h"
 #include "cargo/cargosetupdialog.h"
+#include "connectors/localconnectordialog.h"
 #include "cratedetailsview.h"
+#include "feed/connectorstore.h"
+#include "feed/feedstore.h"
+#include "feed/localfeed.h"
+#include "secrets/secretstore.h"
 #include "cratedropfilter.h"
 #include "emptystatelistview.h"
 #include "feeddialog.h"
@@ -188,6 +193,7 @@ void MainWindow::createMenus()
     m_editFeed = feed->addAction(QIcon::fromTheme(u"document-edit"_s), tr("&Edit Feed…"), this, &MainWindow::editFeed);
     m_removeFeed = feed->addAction(QIcon::fromTheme(u"list-remove"_s), tr("&Remove Feed"), this, &MainWindow::removeFeed);
     m_cargoSetup = feed->addAction(QIcon::fromTheme(u"configure"_s), tr("Use with &Cargo…"), this, &MainWindow::openCargoSetup);
+    m_addConnector = feed->addAction(QIcon::fromTheme(u"network-connect"_s), tr("Add &Upstream to the Local Feed…"), this, &MainWindow::addConnector);
     feed->addSeparator();
     m_refresh = feed->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh"), this, [this] {
         if (m_context.browser)
@@ -301,6 +307,7 @@ void MainWindow::updateActions()
     m_removeFeed->setEnabled(remote && m_context.settings);
     m_publish->setEnabled(feed.has_value() && m_context.sessions);
     m_cargoSetup->setEnabled(feed.has_value() && m_context.sessions);
+    m_addConnector->setEnabled(m_context.localFeed && m_context.localFeed->isRunning() && m_context.sessions);
     m_refresh->setEnabled(feed.has_value() && m_context.browser);
     const auto entry = m_context.browser ? m_context.browser->selectedEntry() : std::nullopt;
     m_yank->setEnabled(entry && !entry->yanked);
@@ -438,6 +445,40 @@ void MainWindow::openCargoSetup()
         return;
     auto *dialog = new CargoSetupDialog(*feed, m_context.sessions->secrets(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::addConnector()
+{
+    LocalFeed *local = m_context.localFeed;
+    if (!local || !local->connectorStore() || !m_context.sessions)
+        return;
+    auto *dialog = new LocalConnectorDialog(m_context.sessions->http(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, local] {
+        const ConnectorConfig config = dialog->config();
+        const QByteArray secret = dialog->secret();
+        if (const FeedError error = local->connectorStore()->saveConnector(config))
+            return m_banner->showMessage(MessageBanner::Kind::Error, tr("Could not add the upstream %1: %2").arg(config.name, error.detail));
+        auto applied = [this, local, name = config.name] {
+            local->reloadConnectors();
+            statusBar()->showMessage(tr("The local feed now serves crates of %1").arg(name), 8000);
+            if (m_context.browser)
+                m_context.browser->refresh();
+        };
+        if (secret.isEmpty())
+            return applied();
+        m_context.sessions->secrets()->writeSecret(ConnectorConfig::secretKey(local->store()->dataDir(), config.name), secret, this,
+                                                   [this, local, config, applied](const SecretStore::Result &result) {
+            if (!result.ok()) {
+                // Never an upstream without its secret; if even this fails, the banner below still tells.
+                const FeedError undone = local->connectorStore()->removeConnector(config.name);
+                Q_UNUSED(undone)
+                return m_banner->showMessage(MessageBanner::Kind::Error, tr("Could not keep the secret of %1 in the keychain: %2").arg(config.name, result.message));
+            }
+            applied();
+        });
+    });
     dialog->open();
 }
 

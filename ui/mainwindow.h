@@ -15,6 +15,7 @@ class CrateDetailsView;
 class CrateDropFilter;
 class EmptyStateListView;
 class FeedListModel;
+class LocalFeed;
 class FeedSessions;
 class FeedSettings;
 class MessageBanner;
@@ -31,6 +32,7 @@ struct MainWindowContext
     FeedSettings *settings = nullptr;  // null: feeds cannot be added or edited (tests)
     FeedSessions *sessions = nullptr;  // null: nothing is fetched (tests of the frame alone)
     CrateBrowser *browser = nullptr;
+    LocalFeed *localFeed = nullptr;    // the embedded feed, for its connectors; may be null
 };
 
 // The CrateDesk main window: feeds on the left, the selected feed's crates with
@@ -79,6 +81,7 @@ private:
     void reloadFeeds();
     void confirmYank(bool yank);
     void openCargoSetup();
+    void addConnector();
     void downloadCrate();
     void copyDependencyLine();
     void openPublishDialog();
@@ -106,6 +109,7 @@ private:
     QAction *m_publish = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_cargoSetup = nullptr;
+    QAction *m_addConnector = nullptr;
     QAction *m_yank = nullptr;
     QAction *m_unyank = nullptr;
     QAction *m_download = nullptr;
