@@ -14,6 +14,7 @@
 #include "registry/feedsettings.h"
 #include "registry/httpclient.h"
 #include "registry/publishqueue.h"
+#include "registry/registryclient.h"
 #include "secrets/keychainsecretstore.h"
 #include "storage/indexcache.h"
 
@@ -143,17 +144,31 @@ int runGuiApp(int argc, char **argv)
 
     if (!feedError && parser.isSet(seed) && localFeed.store()->crateCount() == 0)
         seedLocalFeed(sessions.client(local), parser.value(seed), &app);
+    // Whatever publishes to the local feed (this window, cargo, a seed), the list follows:
+    // one refresh shortly after a burst of changes.
+    QTimer localChanges;
+    localChanges.setSingleShot(true);
+    localChanges.setInterval(300);
+    QObject::connect(&localFeed, &LocalFeed::crateChanged, &localChanges, qOverload<>(&QTimer::start));
+    QObject::connect(&localChanges, &QTimer::timeout, &browser, [&browser, local] {
+        if (browser.client() && browser.client()->feed().name == local.name)
+            browser.refresh();
+    });
 
     MainWindow window({&feeds, &feedSettings, &sessions, &browser, feedError ? nullptr : &localFeed});
     window.showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
                                          : QApplication::translate("CrateDesk", "Local feed serving %1").arg(localFeed.cargoIndexUrl()));
     if (parser.isSet(openCrate)) {
         const QString name = parser.value(openCrate);
-        QObject::connect(&browser, &CrateBrowser::listingFinished, &window, [&window, &browser, name] {
+        // The crate may arrive only with a later listing (a seed still publishing).
+        auto opened = std::make_shared<bool>(false);
+        QObject::connect(&browser, &CrateBrowser::listingFinished, &window, [&window, &browser, name, opened] {
             const int row = browser.crates()->rowOf(name);
-            if (row >= 0)
-                window.crateView()->setCurrentIndex(browser.filteredCrates()->mapFromSource(browser.crates()->index(row, 0)));
-        }, Qt::SingleShotConnection);
+            if (row < 0 || *opened)
+                return;
+            *opened = true;
+            window.crateView()->setCurrentIndex(browser.filteredCrates()->mapFromSource(browser.crates()->index(row, 0)));
+        });
     }
 
     window.show();
