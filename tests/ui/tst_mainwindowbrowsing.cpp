@@ -150,6 +150,8 @@ private Q_SLOTS:
         QTRY_VERIFY(m_browser->files()->rowCount() > 0);
         QVERIFY(m_browser->files()->indexOf(u"Cargo.toml"_s).isValid());
         QTRY_VERIFY(details->headerText().contains(u"MIT"_s));
+        details->tabs()->setCurrentIndex(CrateDetailsView::DependenciesTab);
+        QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-dependencies"_s));
 
         // The other crate: versions newest first, features with the default set.
         const int coreRow = m_browser->crates()->rowOf(u"acme-core"_s);
@@ -157,6 +159,8 @@ private Q_SLOTS:
         QTRY_COMPARE(m_browser->versions()->rowCount(), 2);
         QCOMPARE(m_browser->versions()->index(0, 0).data(Roles::VersionText).toString(), u"1.2.0"_s);
         QTRY_VERIFY(m_browser->features()->rowCount() >= 3);
+        details->tabs()->setCurrentIndex(CrateDetailsView::FeaturesTab);
+        QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-features"_s));
         QTRY_VERIFY(m_browser->files()->rowCount() > 0);
         details->tabs()->setCurrentIndex(CrateDetailsView::FilesTab);
         const QModelIndex manifest = m_browser->files()->indexOf(u"Cargo.toml"_s);
