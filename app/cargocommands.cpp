@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cargocommands.h"
 
+#include "cliio.h"
+
 #include "cargo/cargocredentialprovider.h"
 #include "cargo/cargosetupplan.h"
 #include "clicontext.h"
@@ -22,19 +24,13 @@
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
+using Cli::fail;
 
 namespace {
 
 void out(const QString &text)
 {
     std::fputs(qPrintable(text), stdout);
-}
-
-int fail(const QString &message)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
-    return 1;
 }
 
 void warn(const QString &message)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectorcommands.h"
 
+#include "cliio.h"
+
 #include "connectors/connectorconfig.h"
 #include "connectors/cratefilter.h"
 #include "feed/connectorstore.h"
@@ -19,27 +21,9 @@
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace Cli;
 
 namespace {
-
-int fail(const QString &message)
-{
-    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
-    return 1;
-}
-
-void out(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-}
-
-void finishWith(int code, const QString &error = {})
-{
-    if (!error.isEmpty())
-        fail(error);
-    std::fflush(stdout);
-    QCoreApplication::exit(code);
-}
 
 const QCommandLineOption &dataOption()
 {

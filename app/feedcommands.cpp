@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedcommands.h"
 
+#include "cliio.h"
+
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
 #include "secrets/keychainsecretstore.h"
@@ -15,14 +17,9 @@
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
+using Cli::fail;
 
 namespace {
-
-int fail(const QString &message)
-{
-    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
-    return 1;
-}
 
 const QCommandLineOption &dataOption()
 {

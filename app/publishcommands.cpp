@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishcommands.h"
 
+#include "cliio.h"
+
 #include "clicontext.h"
 #include "registry/cratepublisher.h"
 #include "registry/publishpreflight.h"
@@ -19,20 +21,9 @@
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace Cli;
 
 namespace {
-
-void out(const QString &line)
-{
-    std::fputs(qPrintable(line + u'\n'), stdout);
-}
-
-int fail(const QString &message)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
-    return 1;
-}
 
 QString severityText(PreflightFinding::Severity severity)
 {

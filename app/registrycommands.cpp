@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "registrycommands.h"
 
+#include "cliio.h"
+
 #include "clicontext.h"
 #include "registry/feedsettings.h"
 #include "registry/feedurl.h"
@@ -21,36 +23,11 @@
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace Cli;
 
 namespace {
 
-void out(const QString &line)
-{
-    std::fputs(qPrintable(line + u'\n'), stdout);
-}
-
 // Failures end with one clear line on stderr and a non-zero exit.
-int fail(const QString &message)
-{
-    std::fflush(stdout);
-    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
-    return 1;
-}
-
-void finishWith(int code, const QString &error = {})
-{
-    if (!error.isEmpty())
-        fail(error);
-    std::fflush(stdout);
-    QCoreApplication::exit(code);
-}
-
-QByteArray readSecretFromStdin()
-{
-    QTextStream in(stdin);
-    return in.readLine().trimmed().toUtf8();
-}
-
 const QCommandLineOption &feedOption()
 {
     static const QCommandLineOption option(u"feed"_s, u"The feed (see `cratedesk feed list`; \"local\" is the embedded one)."_s, u"name"_s);

@@ -4,6 +4,7 @@
 // crates.io can be routed through the feed, a commented config keeps every byte it had, and
 // undo puts it back exactly. Runs under with-keyring.sh.
 #include "../feed/cargoproject.h"
+#include "clirun.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -11,36 +12,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QString describe() const
-    {
-        return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(exitCode).arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
-
-CliResult cratedesk(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"QT_LOGGING_RULES"_s);
-    process.setProcessEnvironment(env);
-    process.start(TestSupport::cratedeskExecutable(), args);
-    process.write(input);
-    process.closeWriteChannel();
-    CliResult result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
 
 QByteArray readAll(const QString &path)
 {
@@ -91,7 +62,7 @@ private:
 
     CliResult setup(const QStringList &extra = {})
     {
-        return cratedesk(QStringList{u"cargo-setup"_s, u"--feed"_s, u"local"_s, u"--cargo-home"_s, m_cargo->home()} + extra);
+        return runCratedesk(QStringList{u"cargo-setup"_s, u"--feed"_s, u"local"_s, u"--cargo-home"_s, m_cargo->home()} + extra);
     }
 
     void verifyTokenOnlyInKeychain()
@@ -112,7 +83,7 @@ private Q_SLOTS:
         m_cargo = std::make_unique<CargoProject>(m_serve.indexUrl(), true);
         QVERIFY(m_cargo->isValid());
         QVERIFY(writeAll(configFile(), HandKept));
-        const CliResult added = cratedesk({u"feed"_s, u"add"_s, u"local"_s, m_serve.indexUrl(), u"--token-stdin"_s}, m_token.toUtf8() + '\n');
+        const CliResult added = runCratedesk({u"feed"_s, u"add"_s, u"local"_s, m_serve.indexUrl(), u"--token-stdin"_s}, m_token.toUtf8() + '\n');
         QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
     }
 
@@ -190,12 +161,12 @@ private Q_SLOTS:
         CARGO_VERIFY(m_cargo->run({u"login"_s, u"--registry"_s, u"local"_s}, {}, m_token.toUtf8() + '\n'));
         QVERIFY(!QFileInfo::exists(m_cargo->home() + u"/credentials.toml"_s));
         verifyTokenOnlyInKeychain();
-        const auto owners = cratedesk({u"owner"_s, u"setup-alpha"_s, u"--list"_s, u"--feed"_s, u"local"_s});
+        const auto owners = runCratedesk({u"owner"_s, u"setup-alpha"_s, u"--list"_s, u"--feed"_s, u"local"_s});
         QVERIFY2(owners.exitCode == 0 && owners.out == "setup\n", qPrintable(owners.describe()));
 
         // cargo logout erases the keychain entry: CrateDesk itself has no token afterwards.
         CARGO_VERIFY(m_cargo->run({u"logout"_s, u"--registry"_s, u"local"_s}));
-        const auto refused = cratedesk({u"owner"_s, u"setup-alpha"_s, u"--list"_s, u"--feed"_s, u"local"_s});
+        const auto refused = runCratedesk({u"owner"_s, u"setup-alpha"_s, u"--list"_s, u"--feed"_s, u"local"_s});
         QVERIFY2(refused.exitCode == 1, qPrintable(refused.describe()));
         const auto noToken = m_cargo->run({u"owner"_s, u"--list"_s, u"setup-alpha"_s, u"--registry"_s, u"local"_s});
         CARGO_VERIFY_THAT(!noToken.succeeded() && noToken.text().contains(u"no token found for `local`"_s), noToken,
@@ -205,11 +176,11 @@ private Q_SLOTS:
 
     void undoRestoresTheOriginalExactly()
     {
-        const CliResult undo = cratedesk({u"cargo-setup"_s, u"--undo"_s, u"--cargo-home"_s, m_cargo->home()});
+        const CliResult undo = runCratedesk({u"cargo-setup"_s, u"--undo"_s, u"--cargo-home"_s, m_cargo->home()});
         QVERIFY2(undo.exitCode == 0, qPrintable(undo.describe()));
         QCOMPARE(readAll(configFile()), HandKept);
         QVERIFY(!QFileInfo::exists(configFile() + u".cratedesk-backup"_s));
-        const CliResult nothing = cratedesk({u"cargo-setup"_s, u"--undo"_s, u"--cargo-home"_s, m_cargo->home()});
+        const CliResult nothing = runCratedesk({u"cargo-setup"_s, u"--undo"_s, u"--cargo-home"_s, m_cargo->home()});
         QCOMPARE(nothing.exitCode, 1);
         QVERIFY2(nothing.err.startsWith("cratedesk: there is nothing to undo"), qPrintable(nothing.describe()));
     }
@@ -225,7 +196,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(app + u"/.cargo/config.toml"_s));
         QCOMPARE(readAll(configFile()), HandKept);
         CARGO_VERIFY(m_cargo->run({u"build"_s}, app));
-        const CliResult undo = cratedesk({u"cargo-setup"_s, u"--undo"_s, u"--project"_s, app});
+        const CliResult undo = runCratedesk({u"cargo-setup"_s, u"--undo"_s, u"--project"_s, app});
         QVERIFY2(undo.exitCode == 0 && undo.out.startsWith("removed "), qPrintable(undo.describe()));
         QVERIFY(!QFileInfo::exists(app + u"/.cargo/config.toml"_s));
     }
@@ -246,7 +217,7 @@ private Q_SLOTS:
         // cargo:token reads it from there.
         CARGO_VERIFY(m_cargo->run({u"owner"_s, u"--list"_s, u"setup-alpha"_s, u"--registry"_s, u"local"_s}));
 
-        const CliResult undo = cratedesk({u"cargo-setup"_s, u"--undo"_s, u"--cargo-home"_s, m_cargo->home()});
+        const CliResult undo = runCratedesk({u"cargo-setup"_s, u"--undo"_s, u"--cargo-home"_s, m_cargo->home()});
         QVERIFY2(undo.exitCode == 0, qPrintable(undo.describe()));
         QCOMPARE(readAll(configFile()), HandKept);
         QVERIFY(!QFileInfo::exists(credentials));

@@ -3,6 +3,7 @@
 // `info --json` must report what the index says, and `yank` must steer cargo's resolution.
 // Runs under with-keyring.sh, because `feed add` keeps the token in the keychain.
 #include "cargoproject.h"
+#include "clirun.h"
 #include "testsupport.h"
 
 #include <QCryptographicHash>
@@ -18,37 +19,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult cratedesk(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    // As in a user's shell: no debug logging switched on by the test runner.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"QT_LOGGING_RULES"_s);
-    process.setProcessEnvironment(env);
-    process.start(TestSupport::cratedeskExecutable(), args);
-    process.write(input);
-    process.closeWriteChannel();
-    CliResult result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QString describe(const CliResult &r)
-{
-    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
-}
 
 // The index file's lines as the feed serves them, for comparing with what the CLI says.
 QList<QJsonObject> indexLines(const QUrl &url)
@@ -125,30 +95,30 @@ private Q_SLOTS:
 
     void feedAddKeepsTheTokenInTheKeychainOnly()
     {
-        const auto added = cratedesk({u"feed"_s, u"add"_s, u"cli"_s, m_serve.indexUrl(), u"--token-stdin"_s}, m_token.toUtf8() + '\n');
-        QVERIFY2(added.exitCode == 0, qPrintable(describe(added)));
-        const auto list = cratedesk({u"feed"_s, u"list"_s});
-        QVERIFY2(list.out.contains(QByteArray("cli\t" + m_serve.indexUrl().toUtf8() + "\ttoken")), qPrintable(describe(list)));
+        const auto added = runCratedesk({u"feed"_s, u"add"_s, u"cli"_s, m_serve.indexUrl(), u"--token-stdin"_s}, m_token.toUtf8() + '\n');
+        QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
+        const auto list = runCratedesk({u"feed"_s, u"list"_s});
+        QVERIFY2(list.out.contains(QByteArray("cli\t" + m_serve.indexUrl().toUtf8() + "\ttoken")), qPrintable(list.describe()));
         const QStringList dirs = qEnvironmentVariable("CRATEDESK_TEST_SECRET_DIRS").split(u':');
         QCOMPARE(TestSupport::filesContaining(dirs, m_token.toUtf8()), QStringList());
 
-        const auto badUrl = cratedesk({u"feed"_s, u"add"_s, u"other"_s, m_serve.indexUrl().chopped(1)});
+        const auto badUrl = runCratedesk({u"feed"_s, u"add"_s, u"other"_s, m_serve.indexUrl().chopped(1)});
         QCOMPARE(badUrl.exitCode, 1);
-        QVERIFY2(badUrl.err.startsWith("cratedesk: the index URL must end in '/'"), qPrintable(describe(badUrl)));
+        QVERIFY2(badUrl.err.startsWith("cratedesk: the index URL must end in '/'"), qPrintable(badUrl.describe()));
     }
 
     void infoReportsWhatTheIndexSays()
     {
-        const auto info = cratedesk({u"info"_s, Beta, u"--feed"_s, u"cli"_s, u"--json"_s});
-        QVERIFY2(info.exitCode == 0, qPrintable(describe(info)));
+        const auto info = runCratedesk({u"info"_s, Beta, u"--feed"_s, u"cli"_s, u"--json"_s});
+        QVERIFY2(info.exitCode == 0, qPrintable(info.describe()));
         const QJsonObject reported = QJsonDocument::fromJson(info.out).object();
         QCOMPARE(reported.value(u"name"_s).toString(), Beta);
         QCOMPARE(reported.value(u"stale"_s).toBool(), false);
         QCOMPARE(reported.value(u"license"_s).toString(), u"MIT"_s);
 
         for (const QString &crate : {Alpha, Beta}) {
-            const auto json = cratedesk({u"info"_s, crate, u"--feed"_s, u"cli"_s, u"--json"_s});
-            QVERIFY2(json.exitCode == 0, qPrintable(describe(json)));
+            const auto json = runCratedesk({u"info"_s, crate, u"--feed"_s, u"cli"_s, u"--json"_s});
+            QVERIFY2(json.exitCode == 0, qPrintable(json.describe()));
             const QJsonArray versions = QJsonDocument::fromJson(json.out).object().value(u"versions"_s).toArray();
             const QString path = crate.size() >= 4 ? crate.left(2) + u'/' + crate.mid(2, 2) + u'/' + crate : crate;
             const QList<QJsonObject> lines = indexLines(m_serve.baseUrl().resolved(QUrl(path)));
@@ -170,49 +140,49 @@ private Q_SLOTS:
                 QCOMPARE(version.value(u"features"_s).toObject(), features);
             }
         }
-        const auto text = cratedesk({u"info"_s, Alpha, u"--feed"_s, u"cli"_s});
-        QVERIFY2(text.out.contains("versions: 0.1.1, 0.1.0"), qPrintable(describe(text)));
+        const auto text = runCratedesk({u"info"_s, Alpha, u"--feed"_s, u"cli"_s});
+        QVERIFY2(text.out.contains("versions: 0.1.1, 0.1.0"), qPrintable(text.describe()));
     }
 
     void yankSteersCargosResolution()
     {
         QCOMPARE(lockAlpha(), u"0.1.1"_s);
-        const auto yank = cratedesk({u"yank"_s, Alpha, u"0.1.1"_s, u"--feed"_s, u"cli"_s});
-        QVERIFY2(yank.exitCode == 0, qPrintable(describe(yank)));
+        const auto yank = runCratedesk({u"yank"_s, Alpha, u"0.1.1"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(yank.exitCode == 0, qPrintable(yank.describe()));
         QCOMPARE(lockAlpha(), u"0.1.0"_s);
-        const auto info = cratedesk({u"info"_s, Alpha, u"--feed"_s, u"cli"_s});
-        QVERIFY2(info.out.contains("0.1.1 (yanked)"), qPrintable(describe(info)));
-        const auto undo = cratedesk({u"yank"_s, Alpha, u"0.1.1"_s, u"--undo"_s, u"--feed"_s, u"cli"_s});
-        QVERIFY2(undo.exitCode == 0, qPrintable(describe(undo)));
+        const auto info = runCratedesk({u"info"_s, Alpha, u"--feed"_s, u"cli"_s});
+        QVERIFY2(info.out.contains("0.1.1 (yanked)"), qPrintable(info.describe()));
+        const auto undo = runCratedesk({u"yank"_s, Alpha, u"0.1.1"_s, u"--undo"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(undo.exitCode == 0, qPrintable(undo.describe()));
         QCOMPARE(lockAlpha(), u"0.1.1"_s);
     }
 
     void searchDownloadAndOwners()
     {
-        const auto search = cratedesk({u"search"_s, u"alpha"_s, u"--feed"_s, u"cli"_s});
-        QVERIFY2(search.out.startsWith("cli-alpha = \"0.1.1\"    # crate cli-alpha"), qPrintable(describe(search)));
+        const auto search = runCratedesk({u"search"_s, u"alpha"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(search.out.startsWith("cli-alpha = \"0.1.1\"    # crate cli-alpha"), qPrintable(search.describe()));
 
         QTemporaryDir dir;
-        const auto download = cratedesk({u"download"_s, Alpha, u"0.1.0"_s, u"--feed"_s, u"cli"_s, u"-o"_s, dir.path()});
-        QVERIFY2(download.exitCode == 0, qPrintable(describe(download)));
+        const auto download = runCratedesk({u"download"_s, Alpha, u"0.1.0"_s, u"--feed"_s, u"cli"_s, u"-o"_s, dir.path()});
+        QVERIFY2(download.exitCode == 0, qPrintable(download.describe()));
         QFile file(dir.filePath(u"cli-alpha-0.1.0.crate"_s));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QJsonObject> lines = indexLines(m_serve.baseUrl().resolved(QUrl(u"cl/i-/cli-alpha"_s)));
         QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()),
                  lines.value(0).value(u"cksum"_s).toString());
 
-        const auto owners = cratedesk({u"owner"_s, Alpha, u"--list"_s, u"--feed"_s, u"cli"_s});
-        QVERIFY2(owners.exitCode == 0 && owners.out == "local\n", qPrintable(describe(owners)));
+        const auto owners = runCratedesk({u"owner"_s, Alpha, u"--list"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(owners.exitCode == 0 && owners.out == "local\n", qPrintable(owners.describe()));
     }
 
     void closureFollowsDependenciesThroughTheFeed()
     {
-        const auto closure = cratedesk({u"closure"_s, Beta + u"@0.2"_s, u"--feed"_s, u"cli"_s});
-        QVERIFY2(closure.exitCode == 0, qPrintable(describe(closure)));
+        const auto closure = runCratedesk({u"closure"_s, Beta + u"@0.2"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(closure.exitCode == 0, qPrintable(closure.describe()));
         QCOMPARE(closure.out, QByteArray("cli-alpha 0.1.1\ncli_beta 0.2.0 -> cli-alpha@0.1\n"));
-        const auto missing = cratedesk({u"closure"_s, Beta + u"@9"_s, u"--feed"_s, u"cli"_s});
+        const auto missing = runCratedesk({u"closure"_s, Beta + u"@9"_s, u"--feed"_s, u"cli"_s});
         QCOMPARE(missing.exitCode, 1);
-        QVERIFY2(missing.err.contains("cli_beta"), qPrintable(describe(missing)));
+        QVERIFY2(missing.err.contains("cli_beta"), qPrintable(missing.describe()));
     }
 
     void failuresSayWhatInOneLine_data()
@@ -233,16 +203,16 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, message);
-        const auto result = cratedesk(args);
+        const auto result = runCratedesk(args);
         QCOMPARE(result.exitCode, 1);
         QCOMPARE(result.err, message);
     }
 
     void feedRemoveForgetsFeedAndSecret()
     {
-        const auto removed = cratedesk({u"feed"_s, u"remove"_s, u"cli"_s});
-        QVERIFY2(removed.exitCode == 0, qPrintable(describe(removed)));
-        QVERIFY(!cratedesk({u"feed"_s, u"list"_s}).out.contains("cli\t"));
+        const auto removed = runCratedesk({u"feed"_s, u"remove"_s, u"cli"_s});
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.describe()));
+        QVERIFY(!runCratedesk({u"feed"_s, u"list"_s}).out.contains("cli\t"));
     }
 
     void cleanupTestCase()

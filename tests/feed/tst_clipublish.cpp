@@ -6,6 +6,7 @@
 #include "crate/cratearchive.h"
 #include "crate/publishmetadata.h"
 #include "registry/cratename.h"
+#include "clirun.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -17,18 +18,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QString describe(const CliResult &r)
-{
-    return u"exit %1\nstdout: %2\nstderr: %3"_s.arg(r.exitCode).arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
-}
 
 // Crates whose required dependencies are none, so that cargo needs nothing but the feed.
 const QStringList SelfContained = {u"cfg-if"_s, u"itoa"_s, u"either"_s, u"scopeguard"_s};
@@ -45,25 +34,10 @@ private:
     QString m_token;
     QString m_index; // http://127.0.0.1:PORT/
 
+    // Settings and caches of this run stay in the temporary folder.
     CliResult cratedesk(const QStringList &args, const QByteArray &input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"QT_LOGGING_RULES"_s);
-        // Settings and caches of this run stay in the temporary folder.
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, m_dir.filePath(u"cache"_s));
-        process.setProcessEnvironment(env);
-        process.start(TestSupport::cratedeskExecutable(), args);
-        process.write(input);
-        process.closeWriteChannel();
-        CliResult result;
-        if (!process.waitForFinished(120000))
-            return result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runCratedesk(args, input, {{u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)}, {u"XDG_CACHE_HOME"_s, m_dir.filePath(u"cache"_s)}});
     }
 
     static QString realCrate(const QString &name)
@@ -97,7 +71,7 @@ private Q_SLOTS:
     {
         const QString path = realCrate(u"itoa"_s);
         const auto result = cratedesk({u"publish"_s, path, u"--index"_s, m_index, u"--dry-run"_s, u"--json"_s});
-        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         const QJsonObject report = QJsonDocument::fromJson(result.out).object();
         QCOMPARE(report.value(u"dry_run"_s).toBool(), true);
         const QJsonObject crate = report.value(u"crates"_s).toArray().at(0).toObject();
@@ -110,10 +84,10 @@ private Q_SLOTS:
         QVERIFY2(indexFile(u"itoa"_s).endsWith("404"), "a dry run must not publish");
 
         const auto text = cratedesk({u"publish"_s, path, u"--index"_s, m_index, u"--dry-run"_s});
-        QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
-        QVERIFY2(text.out.contains("\"name\": \"itoa\""), qPrintable(describe(text)));
+        QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
+        QVERIFY2(text.out.contains("\"name\": \"itoa\""), qPrintable(text.describe()));
         QVERIFY2(text.out.contains(QByteArray(archive.archive->name().toUtf8() + '@' + archive.archive->version().toUtf8() + ": ready to publish")),
-                 qPrintable(describe(text)));
+                 qPrintable(text.describe()));
     }
 
     void publishedRealCratesBuildWithCargo()
@@ -123,9 +97,9 @@ private Q_SLOTS:
             files << realCrate(name);
         const auto result = cratedesk(QStringList{u"publish"_s} + files + QStringList{u"--index"_s, m_index, u"--token-stdin"_s},
                                       m_token.toUtf8() + '\n');
-        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
         for (const QString &name : SelfContained) {
-            QVERIFY2(result.out.contains(QByteArray(name.toUtf8() + '@')), qPrintable(describe(result)));
+            QVERIFY2(result.out.contains(QByteArray(name.toUtf8() + '@')), qPrintable(result.describe()));
             QVERIFY2(!indexFile(name).endsWith("404"), qPrintable(name));
         }
         QCOMPARE(result.out.count("visible in the index"), SelfContained.size());
@@ -179,10 +153,10 @@ private Q_SLOTS:
         if (withToken)
             args << u"--token-stdin"_s;
         const auto result = cratedesk(args, withToken ? m_token.toUtf8() + '\n' : QByteArray());
-        QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
+        QVERIFY2(result.exitCode == 1, qPrintable(result.describe()));
         const QList<QByteArray> lines = result.err.trimmed().split('\n');
         QCOMPARE(lines.size(), 1);
-        QVERIFY2(lines.first().startsWith("cratedesk: ") && QString::fromUtf8(lines.first()).contains(message), qPrintable(describe(result)));
+        QVERIFY2(lines.first().startsWith("cratedesk: ") && QString::fromUtf8(lines.first()).contains(message), qPrintable(result.describe()));
     }
 
 };
