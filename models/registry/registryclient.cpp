@@ -88,9 +88,18 @@ RegistryClient::RegistryClient(const Feed &feed, HttpClient *http, IndexCache *c
     , m_cache(cache)
     , m_secrets(secrets)
 {
+    m_touchFlush.setSingleShot(true);
+    connect(&m_touchFlush, &QTimer::timeout, this, [this] {
+        if (m_cache)
+            m_cache->flushTouches();
+    });
 }
 
-RegistryClient::~RegistryClient() = default;
+RegistryClient::~RegistryClient()
+{
+    if (m_touchFlush.isActive() && m_cache)
+        m_cache->flushTouches();
+}
 
 QByteArray RegistryClient::authorizationFor(const Feed &feed, const QByteArray &secret)
 {
@@ -316,6 +325,7 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
             const QDateTime now = QDateTime::currentDateTimeUtc();
             if (response.status == 304 && cached) {
                 m_cache->touch(feedKey(), path, now);
+                scheduleTouchFlush();
                 return serveCached(false);
             }
             if (response.error) {
@@ -667,4 +677,11 @@ QList<IndexEntry> RegistryClient::parsedEntries(const QString &path, const Index
     if (!validators.etag.isEmpty() || !validators.lastModified.isEmpty())
         m_parsed.insert(path, new ParsedIndex{validators.etag, validators.lastModified, entries}, qMax<qsizetype>(1, entries.size()));
     return entries;
+}
+
+void RegistryClient::scheduleTouchFlush()
+{
+    // One write for a whole burst of revalidations, soon after it ends.
+    if (!m_touchFlush.isActive())
+        m_touchFlush.start(200);
 }

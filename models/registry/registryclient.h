@@ -12,6 +12,7 @@
 #include <QCache>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -132,6 +133,7 @@ private:
     RegistryError explain(const RegistryError &error, const QString &action) const;
     QString feedKey() const;
     void notice(const HttpResponse &response);
+    void scheduleTouchFlush();
     QUrl proGetUrl(const QString &path) const;
     void requestProGet(RegistryReply *reply, const QString &path, std::function<void(const QByteArray &)> done);
     void listPage(RegistryReply *reply, int page);
@@ -148,6 +150,7 @@ private:
     bool m_configFromCache = false;
     QString m_loginUrl;
     QString m_proGetVersion;
+    QTimer m_touchFlush;
     bool m_configInFlight = false;
     QList<ConfigCallback> m_configWaiters;
     // Parsed index files of this session, valid while the feed's validators say unchanged.

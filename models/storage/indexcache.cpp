@@ -41,6 +41,7 @@ IndexCache::IndexCache(const QString &databasePath)
 
 IndexCache::~IndexCache()
 {
+    flushTouches();
     if (QSqlDatabase::contains(m_connection)) {
         QSqlDatabase::database(m_connection, false).close();
         QSqlDatabase::removeDatabase(m_connection);
@@ -88,8 +89,8 @@ std::optional<IndexCache::Entry> IndexCache::get(const QString &feedKey, const Q
     q.addBindValue(file);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return Entry{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
-                 QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC)};
+    return withPendingTouch(feedKey, file, Entry{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
+                                                 QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC)});
 }
 
 std::optional<IndexCache::Entry> IndexCache::validators(const QString &feedKey, const QString &file) const
@@ -100,12 +101,21 @@ std::optional<IndexCache::Entry> IndexCache::validators(const QString &feedKey, 
     q.addBindValue(file);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return Entry{{}, q.value(0).toByteArray(), q.value(1).toByteArray(),
-                 QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), QTimeZone::UTC)};
+    return withPendingTouch(feedKey, file, Entry{{}, q.value(0).toByteArray(), q.value(1).toByteArray(),
+                                                 QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), QTimeZone::UTC)});
+}
+
+std::optional<IndexCache::Entry> IndexCache::withPendingTouch(const QString &feedKey, const QString &file, std::optional<Entry> entry) const
+{
+    const auto pending = m_pendingTouches.constFind({feedKey, file});
+    if (entry && pending != m_pendingTouches.cend())
+        entry->fetchedAt = *pending;
+    return entry;
 }
 
 bool IndexCache::put(const QString &feedKey, const QString &file, const Entry &entry)
 {
+    m_pendingTouches.remove({feedKey, file}); // the new row carries its own fetched_at
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(u"INSERT OR REPLACE INTO index_files (feed, file, body, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
     for (const QVariant &value : {QVariant(feedKey), QVariant(file), QVariant(entry.body), QVariant(entry.etag),
@@ -118,18 +128,38 @@ bool IndexCache::put(const QString &feedKey, const QString &file, const Entry &e
     return true;
 }
 
-bool IndexCache::touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt)
+void IndexCache::touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    m_pendingTouches.insert({feedKey, file}, fetchedAt);
+}
+
+bool IndexCache::flushTouches()
+{
+    if (m_pendingTouches.isEmpty() || !QSqlDatabase::contains(m_connection))
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
     q.prepare(u"UPDATE index_files SET fetched_at = ? WHERE feed = ? AND file = ?"_s);
-    q.addBindValue(fetchedAt.toMSecsSinceEpoch());
-    q.addBindValue(feedKey);
-    q.addBindValue(file);
-    return q.exec();
+    bool ok = true;
+    for (auto it = m_pendingTouches.cbegin(); it != m_pendingTouches.cend() && ok; ++it) {
+        q.addBindValue(it.value().toMSecsSinceEpoch());
+        q.addBindValue(it.key().first);
+        q.addBindValue(it.key().second);
+        ok = q.exec();
+    }
+    if (!ok || !db.commit()) {
+        qCWarning(lcIndexCache) << "cannot record revalidations" << q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    m_pendingTouches.clear();
+    return true;
 }
 
 bool IndexCache::remove(const QString &feedKey, const QString &file)
 {
+    m_pendingTouches.remove({feedKey, file});
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(u"DELETE FROM index_files WHERE feed = ? AND file = ?"_s);
     q.addBindValue(feedKey);

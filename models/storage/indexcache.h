@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -34,11 +35,19 @@ public:
     // The same without the body: what a conditional request needs, at a fraction of the I/O.
     std::optional<Entry> validators(const QString &feedKey, const QString &file) const;
     bool put(const QString &feedKey, const QString &file, const Entry &entry);
-    bool touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt);
+    // A revalidation (304) only moves fetched_at. Revalidating a lockfile's worth of files
+    // would otherwise be one write per answer on the event loop, so touches are kept in
+    // memory (and reported by get()/validators()) until flushTouches() writes them in one
+    // transaction; the destructor flushes what is left.
+    void touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt);
+    bool flushTouches();
+    bool hasPendingTouches() const { return !m_pendingTouches.isEmpty(); }
     bool remove(const QString &feedKey, const QString &file);
     int count(const QString &feedKey) const;
 
 private:
     QString m_path;
     QString m_connection;
+    QHash<std::pair<QString, QString>, QDateTime> m_pendingTouches; // (feed, file) -> fetched_at
+    std::optional<Entry> withPendingTouch(const QString &feedKey, const QString &file, std::optional<Entry> entry) const;
 };

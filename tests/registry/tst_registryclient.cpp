@@ -4,6 +4,7 @@
 #include "faultserver.h"
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
+#include "registry/cratename.h"
 #include "registry/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
@@ -134,6 +135,29 @@ private Q_SLOTS:
         m_cache = std::make_unique<IndexCache>(m_dir.filePath(u"cache/index.sqlite"_s));
         QString error;
         QVERIFY2(m_cache->open(&error), qPrintable(error));
+    }
+
+    // A 304 moves only fetched_at; those writes wait for the end of a burst and go as one.
+    void revalidationsAreRecordedOnceAfterABurst()
+    {
+        startFeed(false);
+        QVERIFY(!publish({u"burst"_s, u"0.1.0"_s}).isEmpty());
+        auto registry = client(localFeed());
+        const QString key = m_feed->indexUrl().toString();
+        const QString path = CrateName::indexPath(u"burst"_s);
+        QVERIFY(!run(registry->fetchIndex(u"burst"_s)).error);
+        const QDateTime fetched = m_cache->validators(key, path)->fetchedAt;
+        QTest::qWait(20); // a later millisecond for the revalidation
+        const Outcome again = run(registry->fetchIndex(u"burst"_s));
+        QVERIFY(again.fromCache);
+        QVERIFY(m_cache->hasPendingTouches());
+        const QDateTime revalidated = m_cache->validators(key, path)->fetchedAt; // seen before it is written
+        QVERIFY(revalidated > fetched);
+        QTRY_VERIFY(!m_cache->hasPendingTouches());
+        IndexCache other(m_cache->path()); // what the next session reads from disk
+        QString error;
+        QVERIFY2(other.open(&error), qPrintable(error));
+        QCOMPARE(other.validators(key, path)->fetchedAt, revalidated);
     }
 
     void readsConfigAndIndexThenRevalidatesAndWorksOffline()
