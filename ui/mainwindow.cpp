@@ -348,12 +348,28 @@ void MainWindow::showFailure(const RegistryError &error, const QString &what)
     }
 }
 
+FeedDialog *MainWindow::newFeedDialog()
+{
+    auto *dialog = new FeedDialog(m_context.settings, m_context.sessions->secrets(), m_context.sessions->http(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
+}
+
+void MainWindow::feedSaved(const QString &oldName, const Feed &saved)
+{
+    // The old client holds the old URL and credentials; the next use makes a new one.
+    m_context.sessions->forget(oldName);
+    m_context.sessions->forget(saved.name);
+    reloadFeeds();
+    selectFeed(saved.name);
+    feedChanged();
+}
+
 void MainWindow::addFeed()
 {
     if (!m_context.settings || !m_context.sessions)
         return;
-    auto *dialog = new FeedDialog(m_context.settings, m_context.sessions->secrets(), m_context.sessions->http(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    FeedDialog *dialog = newFeedDialog();
     connect(dialog, &FeedDialog::feedSaved, this, [this](const Feed &feed) {
         reloadFeeds();
         selectFeed(feed.name);
@@ -366,16 +382,9 @@ void MainWindow::editFeed()
     const auto feed = currentFeed();
     if (!feed || !m_context.settings || !m_context.sessions)
         return;
-    auto *dialog = new FeedDialog(m_context.settings, m_context.sessions->secrets(), m_context.sessions->http(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    FeedDialog *dialog = newFeedDialog();
     dialog->setFeed(*feed);
-    connect(dialog, &FeedDialog::feedSaved, this, [this, old = feed->name](const Feed &saved) {
-        m_context.sessions->forget(old);
-        m_context.sessions->forget(saved.name);
-        reloadFeeds();
-        selectFeed(saved.name);
-        feedChanged();
-    });
+    connect(dialog, &FeedDialog::feedSaved, this, [this, old = feed->name](const Feed &saved) { feedSaved(old, saved); });
     dialog->open();
 }
 
@@ -383,15 +392,9 @@ void MainWindow::askForCredential(const Feed &feed, const QString &message)
 {
     if (!m_context.settings || !m_context.sessions)
         return;
-    auto *dialog = new FeedDialog(m_context.settings, m_context.sessions->secrets(), m_context.sessions->http(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    FeedDialog *dialog = newFeedDialog();
     dialog->askForCredential(feed, message);
-    connect(dialog, &FeedDialog::feedSaved, this, [this](const Feed &saved) {
-        m_context.sessions->forget(saved.name);
-        reloadFeeds();
-        selectFeed(saved.name);
-        feedChanged();
-    });
+    connect(dialog, &FeedDialog::feedSaved, this, [this](const Feed &saved) { feedSaved(saved.name, saved); });
     dialog->open();
 }
 

@@ -14,6 +14,7 @@ class CrateBrowser;
 class CrateDetailsView;
 class CrateDropFilter;
 class EmptyStateListView;
+class FeedDialog;
 class FeedListModel;
 class LocalFeed;
 class FeedSessions;
@@ -74,6 +75,8 @@ private:
     void crateChanged();
     void updateActions();
     void showFailure(const RegistryError &error, const QString &what);
+    FeedDialog *newFeedDialog();
+    void feedSaved(const QString &oldName, const Feed &saved);
     void addFeed();
     void editFeed();
     void removeFeed();

@@ -208,12 +208,7 @@ void CrateBrowser::selectVersion(int versionRow)
         return;
     }
     // A new version supersedes the license and contents still on their way for the old one.
-    for (const QPointer<RegistryReply> &reply : std::as_const(m_replies)) {
-        if (reply)
-            reply->cancel();
-    }
-    m_replies.clear();
-    ++m_generation;
+    cancelCrateWork();
     m_versionRow = versionRow;
     const IndexEntry entry = m_versions->entryAt(versionRow);
     m_dependencies->setEntry(entry, m_client ? m_client->feed().indexUrl.toString() : QString());
