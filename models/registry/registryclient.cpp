@@ -5,6 +5,7 @@
 #include "crate/cargomanifest.h"
 #include "crate/cratearchive.h"
 #include "httpclient.h"
+#include "indexentrycodec.h"
 #include "indexfileparser.h"
 #include "secrets/secretstore.h"
 #include "storage/indexcache.h"
@@ -261,7 +262,7 @@ void RegistryClient::requestConfig(bool withAuth)
         m_config = config;
         m_configFromCache = false;
         if (m_cache)
-            m_cache->put(feedKey(), ConfigFile, {response.body, {}, {}, QDateTime::currentDateTimeUtc()});
+            m_cache->put(feedKey(), ConfigFile, {response.body, {}, {}, QDateTime::currentDateTimeUtc(), {}});
         configFinished({});
     });
 }
@@ -287,15 +288,7 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
     // Only the validators now; the body is read from disk only if it is needed and not parsed yet.
     const auto cached = m_cache ? m_cache->validators(feedKey(), path) : std::nullopt;
     auto serveCached = [this, reply, path, cached](bool stale) {
-        const bool known = m_parsed.contains(path) && (!cached->etag.isEmpty() || !cached->lastModified.isEmpty())
-            && m_parsed.object(path)->etag == cached->etag && m_parsed.object(path)->lastModified == cached->lastModified;
-        if (known) {
-            reply->entries = m_parsed.object(path)->entries;
-            reply->parsedEarlier = true;
-        } else if (const auto full = m_cache->get(feedKey(), path)) {
-            reply->body = full->body;
-            reply->entries = parsedEntries(path, *full, full->body);
-        }
+        reply->entries = cachedEntries(path, *cached, reply);
         reply->fromCache = true;
         reply->stale = stale;
         reply->fetchedAt = cached->fetchedAt;
@@ -342,13 +335,16 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
                 return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
             }
             // ETag wins over Last-Modified, as in cargo.
-            const IndexCache::Entry entry{response.body, response.header("ETag"),
-                                          response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now};
+            IndexCache::Entry entry{response.body, response.header("ETag"),
+                                    response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now, {}};
             reply->body = response.body;
-            reply->entries = parsedEntries(path, entry, response.body);
+            reply->entries = IndexFileParser::parse(response.body).entries;
             reply->fetchedAt = now;
-            if (m_cache)
+            rememberParsed(path, entry, reply->entries);
+            if (m_cache) {
+                entry.parsed = IndexEntryCodec::encode(reply->entries);
                 m_cache->put(feedKey(), path, entry);
+            }
             reply->finish();
         });
     });
@@ -671,11 +667,33 @@ void RegistryClient::licenseFromCrate(RegistryReply *reply, const QString &crate
     });
 }
 
-QList<IndexEntry> RegistryClient::parsedEntries(const QString &path, const IndexCache::Entry &validators, const QByteArray &body)
+void RegistryClient::rememberParsed(const QString &path, const IndexCache::Entry &validators, const QList<IndexEntry> &entries)
 {
-    QList<IndexEntry> entries = IndexFileParser::parse(body).entries;
     if (!validators.etag.isEmpty() || !validators.lastModified.isEmpty())
         m_parsed.insert(path, new ParsedIndex{validators.etag, validators.lastModified, entries}, qMax<qsizetype>(1, entries.size()));
+}
+
+QList<IndexEntry> RegistryClient::cachedEntries(const QString &path, const IndexCache::Entry &validators, RegistryReply *reply)
+{
+    const ParsedIndex *known = m_parsed.object(path);
+    if (known && (!validators.etag.isEmpty() || !validators.lastModified.isEmpty()) && known->etag == validators.etag
+        && known->lastModified == validators.lastModified) {
+        reply->parsedEarlier = true;
+        return known->entries;
+    }
+    if (std::optional<QList<IndexEntry>> stored = IndexEntryCodec::decode(m_cache->parsedForm(feedKey(), path))) {
+        rememberParsed(path, validators, *stored);
+        reply->parsedEarlier = true;
+        return *stored;
+    }
+    // A row from an older cache, or a parsed form of another format: parse once, keep it.
+    const std::optional<IndexCache::Entry> full = m_cache->get(feedKey(), path);
+    if (!full)
+        return {};
+    reply->body = full->body;
+    QList<IndexEntry> entries = IndexFileParser::parse(full->body).entries;
+    rememberParsed(path, validators, entries);
+    m_cache->setParsedForm(feedKey(), path, IndexEntryCodec::encode(entries));
     return entries;
 }
 

@@ -50,7 +50,7 @@ public:
     QJsonDocument json;           // web API answers
     QByteArray body;              // raw index file
     QList<IndexEntry> entries;    // parsed index file
-    bool parsedEarlier = false;   // entries reused from earlier in this session, not parsed again
+    bool parsedEarlier = false;   // entries not parsed again: kept from earlier in this session, or stored in the cache
     bool fromCache = false;       // served without a new download (304 or offline)
     bool stale = false;           // the feed could not be reached: what the cache had
     QDateTime fetchedAt;          // when the data was last confirmed by the feed
@@ -161,5 +161,8 @@ private:
         QList<IndexEntry> entries;
     };
     QCache<QString, ParsedIndex> m_parsed{200000}; // cost: versions held
-    QList<IndexEntry> parsedEntries(const QString &path, const IndexCache::Entry &validators, const QByteArray &body);
+    void rememberParsed(const QString &path, const IndexCache::Entry &validators, const QList<IndexEntry> &entries);
+    // A cached file's entries without parsing where possible: this session's, else the parsed
+    // form stored beside the file; sets reply->parsedEarlier (or reply->body when it parses).
+    QList<IndexEntry> cachedEntries(const QString &path, const IndexCache::Entry &validators, RegistryReply *reply);
 };

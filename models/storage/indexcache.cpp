@@ -27,6 +27,8 @@ const QList<QStringList> &migrations()
                 last_modified BLOB,
                 fetched_at INTEGER NOT NULL,
                 PRIMARY KEY (feed, file)))"_s},
+        // What the client made of the body, so that a 304 needs no parsing (IndexEntryCodec).
+        {u"ALTER TABLE index_files ADD COLUMN parsed BLOB"_s},
     };
     return all;
 }
@@ -90,7 +92,7 @@ std::optional<IndexCache::Entry> IndexCache::get(const QString &feedKey, const Q
     if (!q.exec() || !q.next())
         return std::nullopt;
     return withPendingTouch(feedKey, file, Entry{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
-                                                 QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC)});
+                                                 QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC), {}});
 }
 
 std::optional<IndexCache::Entry> IndexCache::validators(const QString &feedKey, const QString &file) const
@@ -102,7 +104,7 @@ std::optional<IndexCache::Entry> IndexCache::validators(const QString &feedKey, 
     if (!q.exec() || !q.next())
         return std::nullopt;
     return withPendingTouch(feedKey, file, Entry{{}, q.value(0).toByteArray(), q.value(1).toByteArray(),
-                                                 QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), QTimeZone::UTC)});
+                                                 QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), QTimeZone::UTC), {}});
 }
 
 std::optional<IndexCache::Entry> IndexCache::withPendingTouch(const QString &feedKey, const QString &file, std::optional<Entry> entry) const
@@ -117,12 +119,36 @@ bool IndexCache::put(const QString &feedKey, const QString &file, const Entry &e
 {
     m_pendingTouches.remove({feedKey, file}); // the new row carries its own fetched_at
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"INSERT OR REPLACE INTO index_files (feed, file, body, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT OR REPLACE INTO index_files (feed, file, body, etag, last_modified, fetched_at, parsed) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     for (const QVariant &value : {QVariant(feedKey), QVariant(file), QVariant(entry.body), QVariant(entry.etag),
-                                  QVariant(entry.lastModified), QVariant(entry.fetchedAt.toMSecsSinceEpoch())})
+                                  QVariant(entry.lastModified), QVariant(entry.fetchedAt.toMSecsSinceEpoch()),
+                                  entry.parsed.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(entry.parsed)})
         q.addBindValue(value);
     if (!q.exec()) {
         qCWarning(lcIndexCache) << "cannot cache" << file << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QByteArray IndexCache::parsedForm(const QString &feedKey, const QString &file) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"SELECT parsed FROM index_files WHERE feed = ? AND file = ?"_s);
+    q.addBindValue(feedKey);
+    q.addBindValue(file);
+    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
+bool IndexCache::setParsedForm(const QString &feedKey, const QString &file, const QByteArray &parsed)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(u"UPDATE index_files SET parsed = ? WHERE feed = ? AND file = ?"_s);
+    q.addBindValue(parsed);
+    q.addBindValue(feedKey);
+    q.addBindValue(file);
+    if (!q.exec()) {
+        qCWarning(lcIndexCache) << "cannot keep the parsed form of" << file << q.lastError().text();
         return false;
     }
     return true;

@@ -22,6 +22,9 @@ public:
         QByteArray etag;
         QByteArray lastModified;
         QDateTime fetchedAt;
+        // Optional, opaque here: what the client derived from `body` (its parsed entries),
+        // replaced together with the body so that the two never disagree.
+        QByteArray parsed;
     };
 
     explicit IndexCache(const QString &databasePath);
@@ -35,6 +38,10 @@ public:
     // The same without the body: what a conditional request needs, at a fraction of the I/O.
     std::optional<Entry> validators(const QString &feedKey, const QString &file) const;
     bool put(const QString &feedKey, const QString &file, const Entry &entry);
+    // Only the derived form: on a 304 it is all the client reads. Empty when none was stored
+    // (a row from before the column existed).
+    QByteArray parsedForm(const QString &feedKey, const QString &file) const;
+    bool setParsedForm(const QString &feedKey, const QString &file, const QByteArray &parsed);
     // A revalidation (304) only moves fetched_at. Revalidating a lockfile's worth of files
     // would otherwise be one write per answer on the event loop, so touches are kept in
     // memory (and reported by get()/validators()) until flushTouches() writes them in one

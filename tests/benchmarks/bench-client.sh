@@ -185,7 +185,7 @@ cargo_version=$(cargo --version | cut -d' ' -f2)
 # ---- The measurements ---------------------------------------------------------------------------
 ours_cold=() ours_warm=() cargo_cold=() cargo_warm=()
 ours_cold_status="" ours_warm_status="" cargo_cold_status="" cargo_warm_status=""
-warm_from_cache=n/a warm_stale=n/a
+warm_from_cache=n/a warm_stale=n/a warm_parsed_earlier=n/a
 run_ours() { # LABEL OUT ARGS...
     local label=$1 out=$2
     shift 2
@@ -214,13 +214,23 @@ for i in $(seq "$runs"); do
     ours_cold+=("$(val "$work/ours-cold-$i.txt" seconds)")
     statuses ours_cold_status
 
-    run_ours warm "$work/ours-warm-$i.txt" --cache "$cache"
+    # The first warm run also checks, untimed, that what the kept parsed form delivered equals
+    # a fresh parse of every file.
+    check=()
+    [ "$i" = 1 ] && check=(--check-entries)
+    run_ours warm "$work/ours-warm-$i.txt" --cache "$cache" "${check[@]}"
     ours_warm+=("$(val "$work/ours-warm-$i.txt" seconds)")
     statuses ours_warm_status
     warm_from_cache=$(val "$work/ours-warm-$i.txt" from_cache)
     warm_stale=$(val "$work/ours-warm-$i.txt" stale)
     [ "$warm_from_cache" = "$files" ] && [ "$warm_stale" = 0 ] \
         || broken+=("warm run $i: $warm_from_cache of $files from the cache, $warm_stale stale (expected all 304)")
+    [ "$(val "$work/ours-warm-$i.txt" entries)" = "$(val "$work/ours-cold-$i.txt" entries)" ] \
+        || broken+=("warm run $i delivered $(val "$work/ours-warm-$i.txt" entries) versions, cold $(val "$work/ours-cold-$i.txt" entries)")
+    warm_parsed_earlier=$(val "$work/ours-warm-$i.txt" parsed_earlier)
+    if [ "$i" = 1 ]; then
+        [ "$(val "$work/ours-warm-1.txt" mismatches)" = 0 ] || broken+=("warm run 1: $(val "$work/ours-warm-1.txt" mismatches) files delivered entries unlike a fresh parse")
+    fi
 
     ws=$work/ws-$i
     home=$work/cargo-home-$i
@@ -264,7 +274,8 @@ echo "== client summary =="
 echo "setup: $(nproc) cores (load average at start $load_start), nginx $nginx_version (1 worker, ETag), index on $fs_type, cargo $cargo_version, median of $runs"
 echo "files fetched: $files index files of $lockfile_name's Cargo.lock (+ config.json)"
 echo "cold: ours $m_ours_cold s, cargo $m_cargo_cold s (cargo update --workspace) -> ours/cargo ${ratio_cold}x (goal <= 1.0: $g_cold)"
-echo "warm: ours $m_ours_warm s, $warm_from_cache of $files fromCache (304), $warm_stale stale -> warm/cold ${ratio_warm}x (goal <= 0.5: $g_warm); cargo warm $m_cargo_warm s (${ratio_cargo_warm}x of its cold)"
+echo "warm: ours $m_ours_warm s, $warm_from_cache of $files fromCache (304), $warm_stale stale, $warm_parsed_earlier from the kept parsed form -> warm/cold ${ratio_warm}x (goal <= 0.5: $g_warm); cargo warm $m_cargo_warm s (${ratio_cargo_warm}x of its cold)"
+echo "entries: $(val "$work/ours-cold-1.txt" entries) versions each run; warm run 1 checked $(val "$work/ours-warm-1.txt" checked) files against a fresh parse: $(val "$work/ours-warm-1.txt" mismatches) differ"
 
 if [ ${#broken[@]} -gt 0 ]; then
     say "BROKEN:"

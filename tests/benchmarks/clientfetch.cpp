@@ -5,15 +5,21 @@
 // lockfile. For bench-client.sh; it is a benchmark helper, not a test.
 //
 //   bench-client-fetch --url http://127.0.0.1:PORT/ --crates FILE [--cache PATH]
-//                      [--max-concurrent N]
+//                      [--max-concurrent N] [--check-entries]
 //
 // FILE holds one crate name or index path ("se/rd/serde") per line. Without --cache the
 // index cache is a fresh temporary file; with it, an existing cache is reused, so a second
 // run revalidates every file (304s).
-// stdout: key=value lines (crates, ok, failures, from_cache, stale, bytes, entries, seconds).
+// --check-entries, after the timed part: every file's entries as the run delivered them
+// (from the parsed form kept in the cache, on a warm run) must equal a fresh parse of the
+// file in the cache. The tests cannot use the real index data; this is where it is checked.
+// stdout: key=value lines (crates, ok, failures, from_cache, stale, parsed_earlier, bytes,
+// entries, seconds, and with --check-entries checked and mismatches).
 
+#include "registry/cratename.h"
 #include "registry/feed.h"
 #include "registry/httpclient.h"
+#include "registry/indexfileparser.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
 
@@ -38,7 +44,8 @@ int main(int argc, char **argv)
     const QCommandLineOption cratesOption(u"crates"_s, u"File with one crate name or index path per line."_s, u"FILE"_s);
     const QCommandLineOption cacheOption(u"cache"_s, u"Index cache database to use (and keep)."_s, u"PATH"_s);
     const QCommandLineOption concurrencyOption(u"max-concurrent"_s, u"HttpClient parallelism (default: its own)."_s, u"N"_s);
-    parser.addOptions({urlOption, cratesOption, cacheOption, concurrencyOption});
+    const QCommandLineOption checkOption(u"check-entries"_s, u"Compare the delivered entries with a fresh parse, untimed."_s);
+    parser.addOptions({urlOption, cratesOption, cacheOption, concurrencyOption, checkOption});
     parser.process(app);
     if (!parser.isSet(urlOption) || !parser.isSet(cratesOption)) {
         std::fprintf(stderr, "bench-client-fetch: --url and --crates are required\n");
@@ -93,7 +100,10 @@ int main(int argc, char **argv)
     int failures = 0;
     int fromCache = 0;
     int stale = 0;
+    int parsedEarlier = 0;
     qint64 bytes = 0;
+    const bool check = parser.isSet(checkOption);
+    QHash<QString, QList<IndexEntry>> delivered;
     qint64 entries = 0;
     QElapsedTimer timer;
 
@@ -114,6 +124,10 @@ int main(int argc, char **argv)
                         ++fromCache;
                     if (reply->stale)
                         ++stale;
+                    if (reply->parsedEarlier)
+                        ++parsedEarlier;
+                    if (check)
+                        delivered.insert(crate, reply->entries);
                 }
                 if (--pending == 0)
                     QCoreApplication::quit();
@@ -123,8 +137,19 @@ int main(int argc, char **argv)
     app.exec();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
 
-    std::printf("crates=%lld\nok=%d\nfailures=%d\nfrom_cache=%d\nstale=%d\nbytes=%lld\nentries=%lld\nmax_concurrent=%d\nseconds=%.3f\n",
-                static_cast<long long>(crates.size()), ok, failures, fromCache, stale, static_cast<long long>(bytes),
-                static_cast<long long>(entries), http.maxConcurrent(), seconds);
-    return failures == 0 ? 0 : 1;
+    std::printf("crates=%lld\nok=%d\nfailures=%d\nfrom_cache=%d\nstale=%d\nparsed_earlier=%d\nbytes=%lld\nentries=%lld\nmax_concurrent=%d\nseconds=%.3f\n",
+                static_cast<long long>(crates.size()), ok, failures, fromCache, stale, parsedEarlier,
+                static_cast<long long>(bytes), static_cast<long long>(entries), http.maxConcurrent(), seconds);
+    int mismatches = 0;
+    if (check) {
+        for (auto it = delivered.cbegin(); it != delivered.cend(); ++it) {
+            const auto stored = cache.get(feed.indexUrl.toString(), CrateName::indexPath(it.key()));
+            if (!stored || IndexFileParser::parse(stored->body).entries != it.value()) {
+                if (++mismatches <= 5)
+                    std::fprintf(stderr, "bench-client-fetch: %s: the delivered entries differ from a fresh parse\n", qPrintable(it.key()));
+            }
+        }
+        std::printf("checked=%lld\nmismatches=%d\n", static_cast<long long>(delivered.size()), mismatches);
+    }
+    return failures == 0 && mismatches == 0 ? 0 : 1;
 }

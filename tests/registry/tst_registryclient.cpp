@@ -193,11 +193,57 @@ private Q_SLOTS:
         const Outcome cached = run(offline->fetchIndex(u"dep_a"_s));
         QVERIFY2(!cached.error, qPrintable(cached.error.message));
         QVERIFY(cached.stale);
-        QVERIFY(!cached.parsedEarlier); // a new session reads the body from the disk cache
+        QVERIFY(cached.parsedEarlier); // a new session reads the parsed form kept with the file
         QCOMPARE(cached.entries, first.entries);
         const Outcome unknown = run(offline->fetchIndex(u"never-seen"_s));
         QCOMPARE(unknown.error.kind, RegistryError::Kind::Network);
         QVERIFY2(unknown.error.message.contains(u"not in the cache"_s), qPrintable(unknown.error.message));
+    }
+
+    // A revalidation in a new session reads what the last one made of the file, not the file:
+    // a 304 must not cost a parse. Rows without that form (an older cache) or with a damaged
+    // one are parsed from the stored file once, and carry the form from then on.
+    void newSessionRevalidatesWithoutParsing_data()
+    {
+        QTest::addColumn<QByteArray>("storedForm");
+        QTest::addColumn<bool>("parsedEarlier");
+        QTest::newRow("kept") << QByteArray() << true;
+        QTest::newRow("none (a cache from before migration 2)") << QByteArray("none") << false;
+        QTest::newRow("damaged") << QByteArray(QByteArray("CDIX") + QByteArray::fromHex("0100") + "\x05garbage") << false;
+        QTest::newRow("another format") << QByteArray(QByteArray("CDIX") + QByteArray::fromHex("ff000000")) << false;
+    }
+
+    void newSessionRevalidatesWithoutParsing()
+    {
+        QFETCH(QByteArray, storedForm);
+        QFETCH(bool, parsedEarlier);
+        startFeed(false);
+        QVERIFY(!publish({u"kept"_s, u"1.0.0"_s}).isEmpty());
+        QVERIFY(!publish({u"kept"_s, u"1.1.0"_s}).isEmpty());
+        const QString key = m_feed->indexUrl().toString();
+        const QString path = CrateName::indexPath(u"kept"_s);
+        auto firstSession = client(localFeed());
+        const Outcome first = run(firstSession->fetchIndex(u"kept"_s));
+        QVERIFY2(!first.error, qPrintable(first.error.message));
+        QVERIFY(!first.parsedEarlier);
+        QVERIFY(!m_cache->parsedForm(key, path).isEmpty());
+        if (storedForm == "none")
+            QVERIFY(m_cache->setParsedForm(key, path, QByteArray()));
+        else if (!storedForm.isEmpty())
+            QVERIFY(m_cache->setParsedForm(key, path, storedForm));
+
+        auto secondSession = client(localFeed());
+        const Outcome again = run(secondSession->fetchIndex(u"kept"_s));
+        QVERIFY2(!again.error, qPrintable(again.error.message));
+        QVERIFY(again.fromCache && !again.stale); // a 304
+        QCOMPARE(again.parsedEarlier, parsedEarlier);
+        QCOMPARE(again.entries, first.entries);
+
+        // Whatever the second session found, it left a usable form for the third.
+        auto thirdSession = client(localFeed());
+        const Outcome third = run(thirdSession->fetchIndex(u"kept"_s));
+        QVERIFY(third.fromCache && third.parsedEarlier);
+        QCOMPARE(third.entries, first.entries);
     }
 
     void unknownCrateIsNotFound()
