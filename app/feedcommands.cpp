@@ -61,7 +61,9 @@ int runServeCommand(const QStringList &args)
     const QCommandLineOption port(u"port"_s, u"Port on 127.0.0.1 (default %1; 0 picks a free one)."_s.arg(FeedServerOptions::DefaultPort), u"n"_s);
     const QCommandLineOption authRequired(u"auth-required"_s, u"Require a token for reading the index and downloads too."_s);
     const QCommandLineOption maxSize(u"max-crate-size"_s, u"Largest accepted .crate in bytes (default 10 MiB)."_s, u"bytes"_s);
-    parser.addOptions({port, authRequired, maxSize});
+    const QCommandLineOption tlsCertificate(u"tls-cert"_s, u"Serve https with this PEM certificate (chain); needs --tls-key. HTTP/2 is offered."_s, u"file"_s);
+    const QCommandLineOption tlsKey(u"tls-key"_s, u"The PEM private key of --tls-cert."_s, u"file"_s);
+    parser.addOptions({port, authRequired, maxSize, tlsCertificate, tlsKey});
     if (!parser.parse(args))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -85,6 +87,11 @@ int runServeCommand(const QStringList &args)
         if (!ok || options.maxCrateBytes <= 0)
             return fail(u"--max-crate-size must be a positive number of bytes, not \"%1\""_s.arg(parser.value(maxSize)));
     }
+
+    if (parser.isSet(tlsCertificate) != parser.isSet(tlsKey))
+        return fail(u"--tls-cert and --tls-key go together"_s);
+    options.tlsCertificateFile = parser.value(tlsCertificate);
+    options.tlsKeyFile = parser.value(tlsKey);
 
     // Connectors with credentials read them from the keychain when the feed starts.
     KeychainSecretStore secrets;

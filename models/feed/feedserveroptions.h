@@ -14,6 +14,10 @@ struct FeedServerOptions
     quint16 port = DefaultPort;
     bool authRequired = false;
     qint64 maxCrateBytes = DefaultMaxCrateBytes;
+    // PEM files; both set means https on 127.0.0.1, with HTTP/2 offered through ALPN as a
+    // registry on the network would. Empty means plain http, the default.
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
 
     // Where a fresh install keeps its local feed: <app data>/feeds/local.
     static QString defaultDataDir();

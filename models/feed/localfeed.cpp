@@ -62,9 +62,17 @@ FeedError LocalFeed::start()
         m_http = new HttpClient(m_nam);
         m_http->setRetryBaseDelay(200);
     }
+    std::optional<QSslConfiguration> tls;
+    if (!m_options.tlsCertificateFile.isEmpty() || !m_options.tlsKeyFile.isEmpty()) {
+        if (m_options.tlsCertificateFile.isEmpty() || m_options.tlsKeyFile.isEmpty())
+            return FeedError::internal(u"https needs both a certificate and a key file"_s);
+        tls.emplace();
+        if (const FeedError error = LocalFeedServer::loadTls(m_options.tlsCertificateFile, m_options.tlsKeyFile, &*tls))
+            return error;
+    }
     auto *router = new FeedRouter(store.get(), m_options, this);
     auto *server = new LocalFeedServer(router, this);
-    if (const FeedError error = server->listen(m_options.port)) {
+    if (const FeedError error = server->listen(m_options.port, tls)) {
         delete server;
         delete router;
         return error;

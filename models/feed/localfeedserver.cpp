@@ -5,10 +5,14 @@
 #include "lowdelaytcpserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHttpHeaders>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 
 #include <memory>
@@ -45,9 +49,51 @@ LocalFeedServer::LocalFeedServer(FeedRouter *router, QObject *parent)
 
 LocalFeedServer::~LocalFeedServer() = default;
 
-FeedError LocalFeedServer::listen(quint16 port)
+FeedError LocalFeedServer::loadTls(const QString &certificateFile, const QString &keyFile, QSslConfiguration *tls)
 {
-    auto *tcp = new LowDelayTcpServer(this);
+    if (!QSslSocket::supportsSsl())
+        return FeedError::internal(u"cannot serve https: this Qt has no TLS backend (%1)"_s.arg(QSslSocket::activeBackend()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
+    if (chain.isEmpty())
+        return FeedError::internal(u"the TLS certificate %1 cannot be read or holds no PEM certificate"_s.arg(certificateFile));
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return FeedError::internal(u"the TLS key %1 cannot be read: %2"_s.arg(keyFile, file.errorString()));
+    const QByteArray pem = file.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return FeedError::internal(u"the TLS key %1 is not an unencrypted PEM private key (EC, RSA or DSA)"_s.arg(keyFile));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with tokens
+    configuration.setAllowedNextProtocols({QSslConfiguration::ALPNProtocolHTTP2, QByteArrayLiteral("http/1.1")});
+    *tls = configuration;
+    return {};
+}
+
+FeedError LocalFeedServer::listen(quint16 port, const std::optional<QSslConfiguration> &tls)
+{
+    QTcpServer *tcp = nullptr;
+    if (tls) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*tls);
+        // As LowDelayTcpServer does for plain connections: small answers go out at once.
+        connect(ssl, &QSslServer::startedEncryptionHandshake, ssl, [](QSslSocket *socket) {
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        });
+        connect(ssl, &QSslServer::errorOccurred, ssl, [](QSslSocket *, QAbstractSocket::SocketError error) {
+            qCDebug(lcFeedHttp) << "TLS connection failed:" << error;
+        });
+        tcp = ssl;
+    } else {
+        tcp = new LowDelayTcpServer(this);
+    }
     // Loopback only: the local feed is for this machine, never for the network.
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         const QString reason = tcp->errorString();
@@ -59,8 +105,9 @@ FeedError LocalFeedServer::listen(quint16 port)
         return FeedError::internal(u"cannot serve on 127.0.0.1:%1"_s.arg(port));
     }
     m_tcp = tcp;
+    m_tls = tls.has_value();
     m_router->setBaseUrl(baseUrl());
-    qCInfo(lcFeedHttp).noquote() << "local feed listening on" << baseUrl().toString();
+    qCInfo(lcFeedHttp).noquote() << "local feed listening on" << baseUrl().toString() << (m_tls ? "(TLS, HTTP/2 offered)" : "");
     return {};
 }
 
@@ -71,7 +118,7 @@ quint16 LocalFeedServer::port() const
 
 QUrl LocalFeedServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1/"_s.arg(port()));
+    return QUrl(u"%1://127.0.0.1:%2/"_s.arg(m_tls ? u"https"_s : u"http"_s).arg(port()));
 }
 
 bool LocalFeedServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)

@@ -4,7 +4,10 @@
 #include "feederror.h"
 
 #include <QAbstractHttpServer>
+#include <QSslConfiguration>
 #include <QUrl>
+
+#include <optional>
 
 class FeedRouter;
 class QTcpServer;
@@ -20,10 +23,15 @@ public:
     explicit LocalFeedServer(FeedRouter *router, QObject *parent = nullptr);
     ~LocalFeedServer() override;
 
-    // Port 0 picks a free one. On success the router learns the base URL.
-    FeedError listen(quint16 port);
+    // Port 0 picks a free one. On success the router learns the base URL. With `tls` the feed
+    // speaks https and offers HTTP/2 (ALPN h2, then http/1.1).
+    FeedError listen(quint16 port, const std::optional<QSslConfiguration> &tls = std::nullopt);
     quint16 port() const;
-    QUrl baseUrl() const; // http://127.0.0.1:PORT/
+    QUrl baseUrl() const; // http://127.0.0.1:PORT/ or https://127.0.0.1:PORT/
+
+    // The certificate chain and key of `certificateFile` and `keyFile` (PEM), or an error
+    // that names the file and what is wrong with it.
+    static FeedError loadTls(const QString &certificateFile, const QString &keyFile, QSslConfiguration *tls);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
@@ -32,4 +40,5 @@ protected:
 private:
     FeedRouter *m_router;
     QTcpServer *m_tcp = nullptr;
+    bool m_tls = false;
 };

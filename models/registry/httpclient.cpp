@@ -231,6 +231,7 @@ void HttpClient::onReplyFinished(HttpJob *job)
     response.status = status;
     response.headers = reply->rawHeaderPairs();
     response.finalUrl = job->m_currentUrl;
+    response.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
 
     if (isRedirect(status) && reply->hasRawHeader("Location")) {
         const QUrl target = job->m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));

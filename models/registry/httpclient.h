@@ -43,6 +43,7 @@ struct HttpResponse
     HttpHeaders headers;
     QUrl finalUrl;
     int attempts = 0;
+    bool http2 = false; // the answer came over HTTP/2 (offered on every https request)
     RegistryError error;
 
     QByteArray header(const QByteArray &name) const;

@@ -88,6 +88,8 @@ QProcessEnvironment CargoProject::environment() const
     env.insert(u"CARGO_TERM_COLOR"_s, u"never"_s);
     env.insert(u"CARGO_TERM_PROGRESS_WHEN"_s, u"never"_s);
     env.insert(u"CARGO_INCREMENTAL"_s, u"0"_s);
+    if (!m_caFile.isEmpty())
+        env.insert(u"CARGO_HTTP_CAINFO"_s, m_caFile);
     env.insert(u"NO_PROXY"_s, u"127.0.0.1,localhost"_s);
     env.insert(u"no_proxy"_s, u"127.0.0.1,localhost"_s);
     return env;

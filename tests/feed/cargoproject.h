@@ -52,11 +52,13 @@ public:
         QString source;
     };
 
-    // `indexUrl` is what `cratedesk serve` printed: sparse+http://127.0.0.1:PORT/.
+    // `indexUrl` is what `cratedesk serve` printed: sparse+http://127.0.0.1:PORT/ (https with TLS).
     CargoProject(const QString &indexUrl, bool authRequired);
     ~CargoProject();
 
     bool isValid() const { return m_dir.isValid(); }
+    // A PEM file of CAs cargo trusts for the feed (CARGO_HTTP_CAINFO), for an https feed.
+    void setCaFile(const QString &file) { m_caFile = file; }
     QString indexUrl() const { return m_indexUrl; }
     QString home() const { return m_dir.filePath(QStringLiteral("cargo-home")); }
     QString filePath(const QString &relative) const { return m_dir.filePath(relative); }
@@ -81,6 +83,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_indexUrl;
+    QString m_caFile;
 };
 
 // `cratedesk serve` as a child process: started on port 0, its index URL read from the first
@@ -135,8 +138,9 @@ public:
             }
         }
         m_indexUrl = QString::fromUtf8(m_process.readLine()).trimmed();
-        if (!m_indexUrl.startsWith(QStringLiteral("sparse+http://127.0.0.1:")) || !m_indexUrl.endsWith(u'/')) {
-            *error = QStringLiteral("cratedesk serve printed \"%1\" instead of sparse+http://127.0.0.1:PORT/").arg(m_indexUrl);
+        if (!(m_indexUrl.startsWith(QStringLiteral("sparse+http://127.0.0.1:")) || m_indexUrl.startsWith(QStringLiteral("sparse+https://127.0.0.1:")))
+            || !m_indexUrl.endsWith(u'/')) {
+            *error = QStringLiteral("cratedesk serve printed \"%1\" instead of sparse+http(s)://127.0.0.1:PORT/").arg(m_indexUrl);
             return false;
         }
         return true;

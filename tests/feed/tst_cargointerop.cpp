@@ -17,6 +17,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -104,9 +105,14 @@ private:
     static void addModes()
     {
         QTest::addColumn<bool>("authRequired");
-        QTest::newRow("public") << false;
-        QTest::newRow("auth-required") << true;
+        QTest::addColumn<bool>("https");
+        QTest::newRow("public") << false << false;
+        QTest::newRow("auth-required") << true << false;
+        // As registries on the network are served: TLS, HTTP/2 offered (cargo multiplexes).
+        QTest::newRow("auth-required over https") << true << true;
     }
+
+    static QString tlsFixture(const QString &file) { return TestSupport::sourceDir() + u"/tests/fixtures/tls/"_s + file; }
 
     Mode *mode()
     {
@@ -149,12 +155,17 @@ private Q_SLOTS:
                  qPrintable(u"%1 is not built"_s.arg(TestSupport::cratedeskExecutable())));
         // The feed is on 127.0.0.1; a proxy from the environment must not sit in between.
         m_nam.setProxy(QNetworkProxy::NoProxy);
+        // The https mode's self-signed certificate, trusted here as cargo trusts it (CAINFO).
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(tlsFixture(u"localhost-cert.pem"_s));
+        QSslConfiguration::setDefaultConfiguration(tls);
     }
 
     void login_data() { addModes(); }
     void login()
     {
         QFETCH(bool, authRequired);
+        QFETCH(bool, https);
         auto owned = std::make_unique<Mode>();
         Mode *m = owned.get();
         m_modes[QByteArray(QTest::currentDataTag())] = std::move(owned);
@@ -162,9 +173,17 @@ private Q_SLOTS:
         m->server = std::make_unique<ServeProcess>(TestSupport::cratedeskExecutable(), m->dir.filePath(u"data"_s),
                                                    m->dir.filePath(u"serve.log"_s));
         QString error;
-        QVERIFY2(m->server->start(authRequired ? QStringList{u"--auth-required"_s} : QStringList{}, &error), qPrintable(error));
+        QStringList serveArgs;
+        if (authRequired)
+            serveArgs << u"--auth-required"_s;
+        if (https)
+            serveArgs << u"--tls-cert"_s << tlsFixture(u"localhost-cert.pem"_s) << u"--tls-key"_s << tlsFixture(u"localhost-key.pem"_s);
+        QVERIFY2(m->server->start(serveArgs, &error), qPrintable(error));
+        QCOMPARE(m->server->indexUrl().startsWith(u"sparse+https://"_s), https);
         m->cargo = std::make_unique<CargoProject>(m->server->indexUrl(), authRequired);
         QVERIFY(m->cargo->isValid());
+        if (https)
+            m->cargo->setCaFile(tlsFixture(u"localhost-cert.pem"_s));
 
         // Before login: a public feed can be searched, a private one asks for `cargo login`.
         const auto anonymous = m->cargo->run({u"search"_s, u"--registry"_s, u"local"_s, u"anything"_s});

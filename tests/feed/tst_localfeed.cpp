@@ -6,6 +6,7 @@
 #include "feed/lowdelaytcpserver.h"
 #include "feedhttpclient.h"
 #include "testcrate.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -83,6 +84,43 @@ private:
     }
 
 private Q_SLOTS:
+    // https is opt-in with a certificate and key; anything wrong with them stops the start
+    // with a message that names the file, and no half-started server.
+    void refusesUnusableTlsFiles_data()
+    {
+        QTest::addColumn<QString>("certificate");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("message");
+        const QString fixtures = TestSupport::sourceDir() + u"/tests/fixtures/tls/"_s;
+        const QString cert = fixtures + u"localhost-cert.pem"_s;
+        const QString key = fixtures + u"localhost-key.pem"_s;
+        QTest::newRow("certificate without key") << cert << QString() << u"both a certificate and a key"_s;
+        QTest::newRow("key without certificate") << QString() << key << u"both a certificate and a key"_s;
+        QTest::newRow("missing certificate") << u"/nonexistent/cert.pem"_s << key << u"/nonexistent/cert.pem"_s;
+        QTest::newRow("key given as certificate") << key << key << u"holds no PEM certificate"_s;
+        QTest::newRow("missing key") << cert << u"/nonexistent/key.pem"_s << u"/nonexistent/key.pem cannot be read"_s;
+        QTest::newRow("certificate given as key") << cert << cert << u"not an unencrypted PEM private key"_s;
+    }
+
+    void refusesUnusableTlsFiles()
+    {
+        QFETCH(QString, certificate);
+        QFETCH(QString, key);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        FeedServerOptions options;
+        options.dataDir = dir.path();
+        options.port = 0;
+        options.tlsCertificateFile = certificate;
+        options.tlsKeyFile = key;
+        LocalFeed feed(options);
+        const FeedError error = feed.start();
+        QVERIFY(error);
+        QVERIFY2(error.detail.contains(message), qPrintable(error.detail));
+        QVERIFY(!feed.isRunning());
+        QVERIFY(feed.indexUrl().isEmpty());
+    }
+
     void init() { startFeed(); }
 
     void configJsonAdvertisesDownloadsAndApi_data()

@@ -9,6 +9,7 @@
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
 #include "testcrate.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,13 +71,19 @@ private:
     std::unique_ptr<LocalFeed> m_feed;
     QByteArray m_token;
 
-    void startFeed(bool authRequired)
+    static QString tlsFixture(const QString &file) { return TestSupport::sourceDir() + u"/tests/fixtures/tls/"_s + file; }
+
+    void startFeed(bool authRequired, bool https = false)
     {
         m_feed.reset();
         FeedServerOptions options;
         options.dataDir = m_dir.filePath(u"feed-%1"_s.arg(QDateTime::currentMSecsSinceEpoch()));
         options.port = 0;
         options.authRequired = authRequired;
+        if (https) {
+            options.tlsCertificateFile = tlsFixture(u"localhost-cert.pem"_s);
+            options.tlsKeyFile = tlsFixture(u"localhost-key.pem"_s);
+        }
         m_feed = std::make_unique<LocalFeed>(options);
         QVERIFY(!m_feed->start());
         QString token;
@@ -130,6 +138,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // The https feed's self-signed certificate, trusted as a company CA would be.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(tlsFixture(u"localhost-cert.pem"_s));
+        QSslConfiguration::setDefaultConfiguration(tls);
         m_http = std::make_unique<HttpClient>(&m_nam);
         m_http->setRetryBaseDelay(20);
         m_cache = std::make_unique<IndexCache>(m_dir.filePath(u"cache/index.sqlite"_s));
@@ -244,6 +256,68 @@ private Q_SLOTS:
         const Outcome third = run(thirdSession->fetchIndex(u"kept"_s));
         QVERIFY(third.fromCache && third.parsedEarlier);
         QCOMPARE(third.entries, first.entries);
+    }
+
+    // Registries on the network offer HTTP/2 over TLS; the client takes it, so that a burst
+    // of index requests (a lockfile's worth) shares one connection instead of opening six,
+    // and everything else (tokens, publishing, 304s) works over it as over HTTP/1.1.
+    void speaksHttp2WhereTheFeedOffersIt()
+    {
+        startFeed(true, true);
+        QCOMPARE(m_feed->indexUrl().scheme(), u"https"_s);
+        QStringList names;
+        for (int i = 0; i < 12; ++i) {
+            names.append(u"multiplexed-%1"_s.arg(i));
+            QVERIFY2(!publish({names.last(), u"1.0.0"_s}).isEmpty(), "publishing over https failed");
+        }
+
+        QNetworkAccessManager nam; // no connection left over from publishing
+        HttpClient http(&nam);
+        QSignalSpy handshakes(&nam, &QNetworkAccessManager::encrypted);
+        HttpRequest request;
+        request.url = m_feed->indexUrl().resolved(QUrl(u"config.json"_s));
+        request.authorization = m_token;
+        HttpJob *job = http.send(request);
+        HttpResponse config;
+        connect(job, &HttpJob::finished, this, [&config, job] { config = job->response(); });
+        QVERIFY(waitFor(job));
+        QCOMPARE(config.status, 200);
+        QVERIFY(config.http2);
+
+        IndexCache cache(m_dir.filePath(u"cache/http2.sqlite"_s));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        RegistryClient registry(localFeed(), &http, &cache, nullptr);
+        registry.setCredential(m_token);
+        QList<std::shared_ptr<Outcome>> outcomes;
+        for (const QString &name : std::as_const(names)) {
+            auto outcome = std::make_shared<Outcome>();
+            RegistryReply *reply = registry.fetchIndex(name);
+            connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
+                outcome->done = true;
+                outcome->error = reply->error();
+                outcome->entries = reply->entries;
+            });
+            outcomes.append(outcome);
+        }
+        QVERIFY(QTest::qWaitFor([&] { return std::all_of(outcomes.cbegin(), outcomes.cend(), [](const auto &o) { return o->done; }); }, 30000));
+        for (const auto &outcome : std::as_const(outcomes)) {
+            QVERIFY2(!outcome->error, qPrintable(outcome->error.message));
+            QCOMPARE(outcome->entries.size(), 1);
+        }
+        QCOMPARE(handshakes.count(), 1);
+
+        const Outcome again = run(registry.fetchIndex(names.first()));
+        QVERIFY(again.fromCache && !again.stale); // a 304 over HTTP/2
+
+        // Plain http stays HTTP/1.1: h2 is only offered through TLS.
+        startFeed(false);
+        request.url = m_feed->indexUrl().resolved(QUrl(u"config.json"_s));
+        job = http.send(request);
+        connect(job, &HttpJob::finished, this, [&config, job] { config = job->response(); });
+        QVERIFY(waitFor(job));
+        QCOMPARE(config.status, 200);
+        QVERIFY(!config.http2);
     }
 
     void unknownCrateIsNotFound()
