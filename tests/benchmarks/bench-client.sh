@@ -275,6 +275,7 @@ echo "setup: $(nproc) cores (load average at start $load_start), nginx $nginx_ve
 echo "files fetched: $files index files of $lockfile_name's Cargo.lock (+ config.json)"
 echo "cold: ours $m_ours_cold s, cargo $m_cargo_cold s (cargo update --workspace) -> ours/cargo ${ratio_cold}x (goal <= 1.0: $g_cold)"
 echo "warm: ours $m_ours_warm s, $warm_from_cache of $files fromCache (304), $warm_stale stale, $warm_parsed_earlier from the kept parsed form -> warm/cold ${ratio_warm}x (goal <= 0.5: $g_warm); cargo warm $m_cargo_warm s (${ratio_cargo_warm}x of its cold)"
+echo "peak RSS of our client (run 1): cold $(val "$work/ours-cold-1.txt" peak_rss_kib) KiB, warm $(val "$work/ours-warm-1.txt" peak_rss_kib) KiB"
 echo "entries: $(val "$work/ours-cold-1.txt" entries) versions each run; warm run 1 checked $(val "$work/ours-warm-1.txt" checked) files against a fresh parse: $(val "$work/ours-warm-1.txt" mismatches) differ"
 
 if [ ${#broken[@]} -gt 0 ]; then

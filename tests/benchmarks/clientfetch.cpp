@@ -14,7 +14,7 @@
 // (from the parsed form kept in the cache, on a warm run) must equal a fresh parse of the
 // file in the cache. The tests cannot use the real index data; this is where it is checked.
 // stdout: key=value lines (crates, ok, failures, from_cache, stale, parsed_earlier, bytes,
-// entries, seconds, and with --check-entries checked and mismatches).
+// entries, seconds, peak_rss_kib, and with --check-entries checked and mismatches).
 
 #include "registry/cratename.h"
 #include "registry/feed.h"
@@ -32,6 +32,8 @@
 #include <QTimer>
 
 #include <cstdio>
+
+#include <sys/resource.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -140,6 +142,9 @@ int main(int argc, char **argv)
     std::printf("crates=%lld\nok=%d\nfailures=%d\nfrom_cache=%d\nstale=%d\nparsed_earlier=%d\nbytes=%lld\nentries=%lld\nmax_concurrent=%d\nseconds=%.3f\n",
                 static_cast<long long>(crates.size()), ok, failures, fromCache, stale, parsedEarlier,
                 static_cast<long long>(bytes), static_cast<long long>(entries), http.maxConcurrent(), seconds);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak_rss_kib=%ld\n", usage.ru_maxrss); // before the check below parses everything again
     int mismatches = 0;
     if (check) {
         for (auto it = delivered.cbegin(); it != delivered.cend(); ++it) {
