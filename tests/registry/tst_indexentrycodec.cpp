@@ -2,6 +2,7 @@
 #include "registry/indexentrycodec.h"
 #include "registry/indexfileparser.h"
 
+#include <QCryptographicHash>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -31,6 +32,9 @@ const QByteArray buildDep = R"j([{"name":"cc","req":"^1","features":[],"optional
 const QByteArray otherRegistryDep =
     "[{\"name\":\"serde\",\"req\":\"=1.0.0\",\"features\":[\"derive\"],\"optional\":false,\"default_features\":false,"
     "\"target\":\"x86_64-unknown-linux-gnu\",\"kind\":\"normal\",\"registry\":\"https:/" "/github.com/rust-lang/crates.io-index\"}]";
+
+// SHA-256 of the stored form in storedFormIsPinned(), format 1.
+const QByteArray PinnedDigest = "3c6bb01d2f40771eafae2488334c2bbc06a82665ccfd4c31f1883759b002249a";
 
 QByteArray lines(std::initializer_list<QByteArray> list)
 {
@@ -109,6 +113,21 @@ private Q_SLOTS:
         const QByteArray body = lines({tracingCore, rayonCore, printBytes});
         QVERIFY2(IndexEntryCodec::encode(IndexFileParser::parse(body).entries).size() < body.size() / 2,
                  "the stored form should be well under half the JSON");
+    }
+
+    // A tripwire: the stored form of a fixed set of lines, pinned. It changes when IndexEntry
+    // or the parser's reading of these lines changes; forms already in users' caches would
+    // then be read wrongly, so bump IndexEntryCodec::FormatVersion and pin the new value.
+    void storedFormIsPinned()
+    {
+        const QByteArray corpus = lines({tracingCore, rayonCore, printBytes, demo("1.0.0", {}, buildDep), demo("1.0.1", {}, buildDep),
+                                   demo("1.1.0", {}, otherRegistryDep), demo("2.0.0-rc.1+b", R"j("pubtime":"2024-02-29T12:34:56Z","v":3)j"),
+                                   demo("2.0.1", R"j("rust_version":">=1.70","yanked":true)j")});
+        const QByteArray encoded = IndexEntryCodec::encode(IndexFileParser::parse(corpus).entries);
+        const QByteArray digest = QCryptographicHash::hash(encoded, QCryptographicHash::Sha256).toHex();
+        QVERIFY2(digest == PinnedDigest,
+                 qPrintable(u"the stored form changed (now %1): bump IndexEntryCodec::FormatVersion and pin the new digest"_s
+                                .arg(QString::fromLatin1(digest))));
     }
 
     // Anything the codec did not write itself is refused, never half-read: the caller then
