@@ -7,7 +7,7 @@
 #
 #   packaging/buildroot.sh run tests/fuzz/run-fuzz.sh [RUNS] [TARGET...]
 #
-# TARGET: cratearchive, cargomanifest (default both, one after the other). Environment:
+# TARGET: cratearchive, cargomanifest, indexfile (default all, one after the other). Environment:
 # CRATEDESK_FUZZ_BUILD (build tree, default build/fuzz), CRATEDESK_REAL_CRATES_DIR (the
 # fixture; default the build root's cache), FUZZ_SECONDS (a time limit per target, default
 # none), FUZZ_ARGS (more libFuzzer options). Exits non-zero when a target finds a problem; the
@@ -30,9 +30,9 @@ runs=${1:-1000000}
 shift || true
 case $runs in '' | *[!0-9]*) die "RUNS must be a number, not '$runs'" ;; esac
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(cratearchive cargomanifest)
+[ ${#targets[@]} -gt 0 ] || targets=(cratearchive cargomanifest indexfile)
 for target in "${targets[@]}"; do
-    case $target in cratearchive | cargomanifest) ;; *) die "unknown target '$target'" ;; esac
+    case $target in cratearchive | cargomanifest | indexfile) ;; *) die "unknown target '$target'" ;; esac
 done
 
 build=${CRATEDESK_FUZZ_BUILD:-$checkout/build/fuzz}
@@ -50,7 +50,7 @@ cmake --build "$build" --target $(printf 'fuzz_%s ' "${targets[@]}")
 # the real manifests.
 seeds=$build/fuzz-seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/cratearchive" "$seeds/cargomanifest"
+mkdir -p "$seeds/cratearchive" "$seeds/cargomanifest" "$seeds/indexfile"
 max_seed=32768
 if [ -d "$real_crates" ]; then
     for crate in "$real_crates"/*.crate; do
@@ -68,6 +68,7 @@ else
     say "no real-crates fixture at $real_crates; using the hand-made seeds only"
 fi
 cp "$here"/seeds/*.toml "$seeds/cargomanifest/"
+cp "$here"/seeds/*.index "$seeds/indexfile/"
 hand=$(mktemp -d)
 trap 'rm -rf "$hand"' EXIT
 mkdir -p "$hand/demo-0.1.0/src/$(printf 'd%.0s' $(seq 60))"
@@ -92,6 +93,7 @@ for target in "${targets[@]}"; do
     case $target in
         cratearchive) max_len=32768 ;;
         cargomanifest) max_len=16384 ;;
+        indexfile) max_len=16384 ;;
     esac
     options=(-runs="$runs" -max_len=$max_len -timeout=20 -rss_limit_mb=2048 -print_final_stats=1
              -dict="$here/$target.dict" -artifact_prefix="$artifacts")
