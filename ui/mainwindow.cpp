@@ -36,6 +36,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -161,11 +162,15 @@ void MainWindow::createCentralArea()
         if (m_context.browser)
             m_context.browser->filteredCrates()->setFilterText(text);
     });
-    // Enter in the search field opens the best match, as in a launcher.
+    // Enter in the search field opens the best match, as in a launcher. With no match the
+    // name is looked up in the feed itself: a large feed is listed only as far as scrolled,
+    // and a feed without a web API cannot be listed at all.
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_crateView->model() && m_crateView->model()->rowCount() > 0) {
             m_crateView->setCurrentIndex(m_crateView->model()->index(0, 0));
             m_crateView->setFocus();
+        } else if (const QString name = m_search->text().trimmed(); !name.isEmpty() && m_context.browser) {
+            m_context.browser->openCrate(name);
         }
     });
     auto focusSearch = [this] {
@@ -222,14 +227,28 @@ void MainWindow::connectBrowser()
     auto updateCount = [this, browser] {
         const int shown = browser->filteredCrates()->rowCount();
         const int all = browser->crates()->rowCount();
-        m_crateCount->setText(shown == all ? tr("%n crate(s)", nullptr, all) : tr("%1 of %n crate(s)", nullptr, all).arg(shown));
+        QString text = shown == all ? tr("%n crate(s)", nullptr, all) : tr("%1 of %n crate(s)", nullptr, all).arg(shown);
+        if (browser->hasMoreCrates())
+            text = tr("%1, more as you scroll").arg(text);
+        m_crateCount->setText(text);
     };
     connect(browser->filteredCrates(), &QAbstractItemModel::modelReset, this, updateCount);
     connect(browser->filteredCrates(), &QAbstractItemModel::layoutChanged, this, updateCount);
     connect(browser->filteredCrates(), &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(browser->filteredCrates(), &QAbstractItemModel::rowsRemoved, this, updateCount);
-    connect(browser, &CrateBrowser::listingFinished, this, [this, updateCount] {
+    // A large feed is listed further when its list is scrolled to the end, or when what is
+    // listed does not fill the list. Not while a filter is typed: a name not listed yet is
+    // looked up with Enter instead of by listing all of crates.io.
+    auto listMoreAtTheEnd = [this, browser](bool evenIfFiltered) {
+        const QScrollBar *bar = m_crateView->verticalScrollBar();
+        if (browser->hasMoreCrates() && bar->value() >= bar->maximum() && (evenIfFiltered || m_search->text().isEmpty()))
+            browser->listMoreCrates();
+    };
+    connect(m_crateView->verticalScrollBar(), &QScrollBar::valueChanged, this, [listMoreAtTheEnd] { listMoreAtTheEnd(true); });
+    connect(m_crateView->verticalScrollBar(), &QScrollBar::rangeChanged, this, [listMoreAtTheEnd] { listMoreAtTheEnd(false); });
+    connect(browser, &CrateBrowser::listingFinished, this, [this, updateCount, listMoreAtTheEnd] {
         updateCount();
+        listMoreAtTheEnd(false);
         if (const auto feed = currentFeed())
             m_context.feeds->setState(feed->name, FeedListModel::State::Online);
     });

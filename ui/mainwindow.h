@@ -51,6 +51,7 @@ public:
     EmptyStateListView *feedView() const { return m_feedView; }
     QLineEdit *searchField() const { return m_search; }
     QTreeView *crateView() const { return m_crateView; }
+    QLabel *crateCountLabel() const { return m_crateCount; }
     CrateDetailsView *details() const { return m_details; }
     MessageBanner *banner() const { return m_banner; }
     ActivityArea *activityArea() const { return m_activity; }

@@ -85,20 +85,6 @@ QHash<int, QByteArray> CrateListModel::roleNames() const
     return names;
 }
 
-bool CrateListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_hasMorePages && !m_pageRequested;
-}
-
-void CrateListModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    // One request at a time: views call fetchMore on every scroll step near the end.
-    m_pageRequested = true;
-    Q_EMIT morePagesRequested();
-}
-
 void CrateListModel::setCrates(const QList<CrateSummary> &crates)
 {
     beginResetModel();
@@ -106,14 +92,12 @@ void CrateListModel::setCrates(const QList<CrateSummary> &crates)
     m_versions.clear();
     m_descriptions.clear();
     m_licenses.clear();
-    m_pageRequested = false;
     store(crates);
     endResetModel();
 }
 
 void CrateListModel::appendCrates(const QList<CrateSummary> &crates)
 {
-    m_pageRequested = false;
     if (crates.isEmpty())
         return;
     const int first = int(m_names.size());
@@ -125,14 +109,6 @@ void CrateListModel::appendCrates(const QList<CrateSummary> &crates)
 void CrateListModel::clear()
 {
     setCrates({});
-    m_hasMorePages = false;
-}
-
-void CrateListModel::setHasMorePages(bool more)
-{
-    m_hasMorePages = more;
-    if (!more)
-        m_pageRequested = false;
 }
 
 void CrateListModel::setLicense(int row, const QString &license)

@@ -10,10 +10,10 @@
 // license. Rows are stored compactly (CompactStringList) so that crates.io's 200,000 crates
 // cost a few megabytes.
 //
-// Paging: the service that lists the feed appends each page as it arrives (appendCrates);
-// when the feed has more pages than were asked for, setHasMorePages(true) lets a view's
-// scrolling ask for the next one through canFetchMore()/fetchMore(), which emits
-// morePagesRequested() for the service to act on. The model never does I/O itself.
+// Paging: the service that lists the feed appends each page as it arrives (appendCrates).
+// It is not offered through canFetchMore()/fetchMore(): QTreeView calls fetchMore() on every
+// layout, not only when scrolled to the end, which would list all of crates.io. The window
+// asks CrateBrowser for more when its list is scrolled to the end. The model never does I/O.
 class CrateListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,8 +30,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     // A new listing replaces the old one (reset).
     void setCrates(const QList<CrateSummary> &crates);
@@ -39,8 +37,6 @@ public:
     void appendCrates(const QList<CrateSummary> &crates);
     void clear();
 
-    void setHasMorePages(bool more);
-    bool hasMorePages() const { return m_hasMorePages; }
 
     // Licenses arrive later and one at a time (RegistryClient::license).
     void setLicense(int row, const QString &license);
@@ -54,10 +50,6 @@ public:
     // Heap bytes of the stored rows (for the memory benchmark).
     qsizetype bytesUsed() const;
 
-Q_SIGNALS:
-    // A view scrolled to the end while the feed has more pages; ask for the next one.
-    void morePagesRequested();
-
 private:
     void store(const QList<CrateSummary> &crates);
 
@@ -65,6 +57,4 @@ private:
     CompactStringList m_versions;
     CompactStringList m_descriptions;
     QHash<int, QString> m_licenses; // sparse: known for few crates, and later
-    bool m_hasMorePages = false;
-    bool m_pageRequested = false;
 };

@@ -86,6 +86,12 @@ CrateBrowser::CrateBrowser(const QString &cacheDir, QObject *parent)
     m_filtered->setSourceModel(m_crates);
 }
 
+void CrateBrowser::listMoreCrates()
+{
+    if (m_client && !m_listing && !m_nextPage.isEmpty())
+        listCrates(m_nextPage);
+}
+
 CrateBrowser::~CrateBrowser()
 {
     cancelCrateWork();
@@ -99,6 +105,7 @@ void CrateBrowser::setClient(RegistryClient *client)
     if (m_listing)
         m_listing->cancel();
     m_client = client;
+    m_nextPage.clear();
     m_crateName.clear();
     m_versionRow = -1;
     m_crates->clear();
@@ -125,22 +132,36 @@ void CrateBrowser::refresh()
         openCrate(open);
 }
 
-void CrateBrowser::listCrates()
+void CrateBrowser::listCrates(const QString &from)
 {
     if (m_listing)
         m_listing->cancel();
-    Q_EMIT listingStarted();
+    const bool fresh = from.isEmpty();
+    if (fresh)
+        Q_EMIT listingStarted();
     Q_EMIT activity(u"listing"_s, tr("Listing the crates of %1").arg(m_client->feed().name), true);
-    m_listing = m_client->listCrates();
-    connect(m_listing, &RegistryReply::finished, this, [this, reply = m_listing] {
+    m_listing = m_client->listCrates(from, m_autoListedPages);
+    // Each page shows as it comes: the first replaces what a fresh listing had before.
+    connect(m_listing, &RegistryReply::cratesAdded, this, [this, reply = m_listing, fresh](qsizetype first) {
+        const QList<CrateSummary> page = reply->crates.mid(first);
+        if (fresh && first == 0)
+            m_crates->setCrates(page);
+        else
+            m_crates->appendCrates(page);
+    });
+    connect(m_listing, &RegistryReply::finished, this, [this, reply = m_listing, fresh] {
+        if (m_listing == reply)
+            m_listing.clear();
         Q_EMIT activity(u"listing"_s, {}, false);
         if (reply->error()) {
             if (reply->error().kind != RegistryError::Kind::Cancelled)
                 Q_EMIT failed(reply->error(), tr("list the crates of %1").arg(m_client ? m_client->feed().name : QString()));
             return;
         }
-        m_crates->setCrates(reply->crates);
-        Q_EMIT listingFinished(int(reply->crates.size()));
+        if (fresh && reply->crates.isEmpty())
+            m_crates->setCrates({});
+        m_nextPage = reply->nextPage;
+        Q_EMIT listingFinished(m_crates->rowCount());
     });
 }
 

@@ -64,6 +64,15 @@ public:
     const CrateContents &contents() const { return m_contents; }
     QString license() const { return m_license; }
     bool isStale() const { return m_stale; }
+    // The feed has crates not listed yet: listMoreCrates() asks for the next pages, as the
+    // window does when its crate list is scrolled to the end. A no-op while a listing runs.
+    bool hasMoreCrates() const { return !m_nextPage.isEmpty(); }
+    void listMoreCrates();
+    bool isListing() const { return !m_listing.isNull(); }
+    // Pages of 100 a listing loads by itself before it waits to be asked for more: a private
+    // feed's few thousand crates at once, crates.io's 190,000 only as far as they are wanted.
+    static constexpr int DefaultAutoListedPages = 20;
+    void setAutoListedPages(int pages) { m_autoListedPages = qMax(1, pages); }
 
     // Yanks or unyanks the selected version, then reads the index again.
     void setSelectedYanked(bool yanked);
@@ -92,7 +101,7 @@ Q_SIGNALS:
     void progress(const QString &id, qint64 done, qint64 total);
 
 private:
-    void listCrates();
+    void listCrates(const QString &from = {});
     void loadContents(const IndexEntry &entry);
     void cancelCrateWork();
     QString cachedCratePath(const IndexEntry &entry) const;
@@ -116,4 +125,6 @@ private:
     quint64 m_generation = 0; // bumped when the open crate or version changes
     QList<QPointer<RegistryReply>> m_replies;
     QPointer<RegistryReply> m_listing;
+    QString m_nextPage; // where the feed's listing goes on; empty once it is complete
+    int m_autoListedPages = DefaultAutoListedPages;
 };

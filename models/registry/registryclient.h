@@ -56,12 +56,15 @@ public:
     QDateTime fetchedAt;          // when the data was last confirmed by the feed
     QString savedPath;            // downloads
     QList<CrateSummary> crates;   // listCrates
+    QString nextPage;             // listCrates: where the listing goes on; empty when complete
     QString license;              // license
     QStringList warnings;         // publish: what the server said it ignored or wants known
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
     void uploadProgress(qint64 sent, qint64 total);
+    // listCrates: crates[first] and after arrived; more may follow until finished().
+    void cratesAdded(qsizetype first);
     void finished();
 
 private:
@@ -101,9 +104,13 @@ public:
     RegistryReply *setYanked(const QString &crate, const QString &version, bool yanked);
     RegistryReply *owners(const QString &crate);
     RegistryReply *changeOwners(const QString &crate, const QStringList &logins, bool add);
-    // Every crate of the feed where the server can list them: ProGet's Packages API
-    // (/api/packages/{feed}/latest) or crates.io-style /api/v1/crates paging.
-    RegistryReply *listCrates();
+    // The crates of the feed where the server can list them: ProGet's Packages API
+    // (/api/packages/{feed}/latest, one answer) or crates.io-style /api/v1/crates pages,
+    // following the server's meta.next_page (crates.io's seek pagination) where it gives one.
+    // Each page is announced with cratesAdded() as it arrives. With maxPages > 0 the reply
+    // finishes after that many pages with nextPage set when there are more; pass it back as
+    // `from` to go on. 0 lists everything.
+    RegistryReply *listCrates(const QString &from = {}, int maxPages = 0);
     // The license of one version: from the server's own metadata (crates.io-style crate JSON,
     // ProGet's licenses), otherwise from the .crate's Cargo.toml, as `cargo info` does.
     RegistryReply *license(const QString &crate, const QString &version, const QString &cksum);
@@ -136,7 +143,7 @@ private:
     void scheduleTouchFlush();
     QUrl proGetUrl(const QString &path) const;
     void requestProGet(RegistryReply *reply, const QString &path, std::function<void(const QByteArray &)> done);
-    void listPage(RegistryReply *reply, int page);
+    void listPage(RegistryReply *reply, const QString &query, int pagesLeft);
     void licenseFromCrate(RegistryReply *reply, const QString &crate, const QString &version, const QString &cksum);
 
     Feed m_feed;

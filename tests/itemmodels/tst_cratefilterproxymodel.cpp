@@ -286,19 +286,6 @@ private Q_SLOTS:
         QCOMPARE(proxy.headerData(0, Qt::Horizontal).toString(), u"Name"_s);
     }
 
-    void fetchMoreGoesToTheSource()
-    {
-        CrateListModel source;
-        source.setCrates(crates({u"a"_s}));
-        source.setHasMorePages(true);
-        CrateFilterProxyModel proxy;
-        proxy.setSourceModel(&source);
-        QSignalSpy asked(&source, &CrateListModel::morePagesRequested);
-        QVERIFY(proxy.canFetchMore({}));
-        proxy.fetchMore({});
-        QCOMPARE(asked.count(), 1);
-    }
-
     void fold_data()
     {
         QTest::addColumn<QString>("text");

@@ -88,44 +88,6 @@ private Q_SLOTS:
         QCOMPARE(ModelDump::names(model), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
     }
 
-    void fetchMoreAsksForOnePageAtATime()
-    {
-        // No tester here: it calls fetchMore() itself after every change, as a view would.
-        CrateListModel model;
-        QSignalSpy asked(&model, &CrateListModel::morePagesRequested);
-        model.setCrates(crates({u"a 1.0.0"_s}));
-        QVERIFY(!model.canFetchMore({}));
-        model.setHasMorePages(true);
-        QVERIFY(model.canFetchMore({}));
-        model.fetchMore({});
-        model.fetchMore({}); // a view scrolling on: still one request in flight
-        QCOMPARE(asked.count(), 1);
-        QVERIFY(!model.canFetchMore({}));
-        model.appendCrates(crates({u"b 1.0.0"_s}));
-        QVERIFY(model.canFetchMore({}));
-        model.fetchMore({});
-        QCOMPARE(asked.count(), 2);
-        model.appendCrates(crates({u"c 1.0.0"_s}));
-        model.setHasMorePages(false); // the last page
-        QVERIFY(!model.canFetchMore({}));
-        QCOMPARE(model.rowCount(), 3);
-    }
-
-    void testerFetchesLikeAView()
-    {
-        CrateListModel model;
-        QSignalSpy asked(&model, &CrateListModel::morePagesRequested);
-        model.setHasMorePages(true);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        QCOMPARE(asked.count(), 1);
-        model.appendCrates(crates({u"a 1.0.0"_s}));
-        QCOMPARE(asked.count(), 2);
-        model.setHasMorePages(false);
-        model.appendCrates(crates({u"b 1.0.0"_s}));
-        QCOMPARE(asked.count(), 2);
-        QCOMPARE(ModelDump::names(model), (QStringList{u"a"_s, u"b"_s}));
-    }
-
     void rolesAndLicense()
     {
         CrateListModel model;

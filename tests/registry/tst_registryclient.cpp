@@ -531,6 +531,45 @@ private Q_SLOTS:
         QCOMPARE(requests.at(1).target, QByteArray("/api/v1/crates?page=2&per_page=100"));
     }
 
+    // crates.io refuses deep page numbers and says where the next page is (seek pagination);
+    // a listing follows that, shows each page as it comes, and stops where it was asked to.
+    void listingFollowsNextPageAndStopsWhereAsked()
+    {
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\",\"api\":\"" + server.baseUrl().toEncoded() + "\"}")});
+        auto page = [](int from, int count, const QString &next) {
+            QJsonArray crates;
+            for (int i = from; i < from + count; ++i)
+                crates.append(QJsonObject{{u"name"_s, u"crate%1"_s.arg(i)}, {u"newest_version"_s, u"0.%1.0"_s.arg(i)}});
+            QJsonObject meta{{u"total"_s, 250}, {u"next_page"_s, next.isEmpty() ? QJsonValue() : QJsonValue(next)}};
+            return FaultServer::Response::ok(QJsonDocument(QJsonObject{{u"crates"_s, crates}, {u"meta"_s, meta}}).toJson(QJsonDocument::Compact));
+        };
+        server.setRoute(u"/api/v1/crates"_s, {page(0, 100, u"?per_page=100&seek=Mg"_s), page(100, 100, u"?per_page=100&seek=Mw"_s), page(200, 50, {})});
+        auto registry = client(faultFeed(server));
+
+        RegistryReply *reply = registry->listCrates({}, 2);
+        QList<qsizetype> announced;
+        connect(reply, &RegistryReply::cratesAdded, this, [&announced](qsizetype first) { announced << first; });
+        QString nextPage;
+        connect(reply, &RegistryReply::finished, this, [reply, &nextPage] { nextPage = reply->nextPage; });
+        const Outcome firstTwo = run(reply);
+        QVERIFY2(!firstTwo.error, qPrintable(firstTwo.error.message));
+        QCOMPARE(firstTwo.crates.size(), 200);
+        QCOMPARE(firstTwo.crates.at(150).latestVersion, u"0.150.0"_s);
+        QCOMPARE(announced, (QList<qsizetype>{0, 100}));
+        QCOMPARE(nextPage, u"?per_page=100&seek=Mw"_s);
+
+        const Outcome rest = run(registry->listCrates(nextPage, 2));
+        QVERIFY2(!rest.error, qPrintable(rest.error.message));
+        QCOMPARE(rest.crates.size(), 50);
+        QCOMPARE(rest.crates.last().name, u"crate249"_s);
+        const auto requests = server.requests(u"/api/v1/crates"_s);
+        QCOMPARE(requests.size(), 3);
+        QCOMPARE(requests.at(0).target, "/api/v1/crates?page=1&per_page=100"_ba);
+        QCOMPARE(requests.at(1).target, "/api/v1/crates?per_page=100&seek=Mg"_ba);
+        QCOMPARE(requests.at(2).target, "/api/v1/crates?per_page=100&seek=Mw"_ba);
+    }
+
     void usesProGetsPackagesApiWhenTheServerIsProGet()
     {
         FaultServer server;

@@ -4,6 +4,7 @@
 // a yank asks first. Screenshots of the window with a crate open and with an error banner.
 #include "activityarea.h"
 #include "cratedetailsview.h"
+#include "faultserver.h"
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
 #include "itemmodels/cratefilterproxymodel.h"
@@ -27,12 +28,17 @@
 #include "testcrate.h"
 
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -206,6 +212,62 @@ private Q_SLOTS:
         box->findChild<QPushButton *>(u"confirmButton"_s)->click();
         QTRY_VERIFY(m_browser->selectedEntry() && m_browser->selectedEntry()->yanked);
         QTRY_VERIFY(m_window->unyankAction()->isEnabled());
+    }
+
+    // A feed with more crates than a listing loads by itself (crates.io has 190,000): pages
+    // come as the list is scrolled to its end, following the server's next_page, and a name
+    // not listed yet is looked up in the feed when Enter finds no match.
+    void aLargeFeedIsListedAsTheUserScrolls()
+    {
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s,
+                        {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\",\"api\":\"" + server.baseUrl().toEncoded() + "\"}")});
+        auto page = [](int from, int count, const QString &next) {
+            QJsonArray crates;
+            for (int i = from; i < from + count; ++i)
+                crates.append(QJsonObject{{u"name"_s, u"bulk-%1"_s.arg(i, 3, 10, QChar(u'0'))}, {u"max_version"_s, u"1.0.0"_s}});
+            QJsonObject meta{{u"total"_s, 250}};
+            if (!next.isEmpty())
+                meta.insert(u"next_page"_s, next);
+            return FaultServer::Response::ok(QJsonDocument(QJsonObject{{u"crates"_s, crates}, {u"meta"_s, meta}}).toJson(QJsonDocument::Compact));
+        };
+        server.setRoute(u"/api/v1/crates"_s, {page(0, 100, u"?per_page=100&seek=b2"_s), page(100, 100, u"?per_page=100&seek=b3"_s), page(200, 50, {})});
+        server.setRoute(u"/index/un/li/unlisted-crate"_s,
+                        {FaultServer::Response::ok(R"j({"name":"unlisted-crate","vers":"0.4.0","deps":[],"cksum":"00","features":{}})j"_ba + '\n', "text/plain")});
+        Feed large;
+        large.name = u"large"_s;
+        large.indexUrl = server.url(u"/index/"_s);
+        m_browser->setAutoListedPages(1);
+        auto restore = qScopeGuard([this] { m_browser->setAutoListedPages(CrateBrowser::DefaultAutoListedPages); });
+        m_feeds->setFeeds({m_local, large});
+        m_window->selectFeed(u"large"_s);
+
+        QTreeView *view = m_window->crateView();
+        QTRY_COMPARE(view->model()->rowCount(), 100);
+        QTRY_VERIFY(m_browser->hasMoreCrates());
+        QVERIFY2(m_window->crateCountLabel()->text().contains(u"more as you scroll"_s), qPrintable(m_window->crateCountLabel()->text()));
+        QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-large-feed"_s));
+        view->scrollToBottom();
+        QTRY_COMPARE(view->model()->rowCount(), 200);
+        QTRY_VERIFY(!m_browser->isListing());
+        view->scrollToBottom();
+        QTRY_COMPARE(view->model()->rowCount(), 250);
+        QTRY_VERIFY(!m_browser->hasMoreCrates());
+        QVERIFY(!m_window->crateCountLabel()->text().contains(u"more"_s));
+        const auto requests = server.requests(u"/api/v1/crates"_s);
+        QCOMPARE(requests.size(), 3);
+        QCOMPARE(requests.at(1).target, "/api/v1/crates?per_page=100&seek=b2"_ba);
+        QCOMPARE(requests.at(2).target, "/api/v1/crates?per_page=100&seek=b3"_ba);
+
+        m_window->searchField()->setFocus();
+        QTest::keyClicks(m_window->searchField(), u"unlisted-crate"_s);
+        QCOMPARE(view->model()->rowCount(), 0);
+        QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+        QTRY_COMPARE(m_browser->openCrateName(), u"unlisted-crate"_s);
+        QTRY_COMPARE(m_browser->versions()->rowCount(), 1);
+        m_window->searchField()->clear();
+        m_window->selectFeed(m_local.name);
+        QTRY_COMPARE(view->model()->rowCount(), 3);
     }
 
     void unreachableFeedShowsABanner()
