@@ -8,6 +8,7 @@
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
 #include "appicon.h"
+#include "translations.h"
 #include "mainwindow.h"
 #include "registry/cratebrowser.h"
 #include "registry/feedsessions.h"
@@ -88,6 +89,7 @@ int runGuiApp(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(CRATEDESK_VERSION));
     QApplication::setDesktopFileName(AppIcon::applicationId());
     QApplication::setWindowIcon(AppIcon::icon());
+    Translations::install(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Browse, publish and curate crates on Cargo feeds."_s);

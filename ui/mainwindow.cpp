@@ -248,6 +248,7 @@ void MainWindow::connectBrowser()
     connect(m_crateView->verticalScrollBar(), &QScrollBar::rangeChanged, this, [listMoreAtTheEnd] { listMoreAtTheEnd(false); });
     connect(browser, &CrateBrowser::listingFinished, this, [this, updateCount, listMoreAtTheEnd] {
         updateCount();
+        m_crateView->doItemsLayout(); // the scroll range must count the rows that just came
         listMoreAtTheEnd(false);
         if (const auto feed = currentFeed())
             m_context.feeds->setState(feed->name, FeedListModel::State::Online);

@@ -26,6 +26,7 @@
 #include "crate/cratepreflight.h"
 #include "screenshot.h"
 #include "testcrate.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setApplicationDisplayName(u"CrateDesk"_s);
+        Translations::install(qApp); // as the app does: "1 crate", "3 crates"
         QVERIFY(m_dir.isValid());
         m_http = std::make_unique<HttpClient>(&m_nam);
         FeedServerOptions options;
@@ -137,8 +139,10 @@ private Q_SLOTS:
         QTest::keyClicks(m_window->searchField(), u"l"_s);
         QCOMPARE(m_window->crateView()->model()->rowCount(), 1);
         QCOMPARE(m_window->crateView()->model()->index(0, 0).data(Roles::CrateName).toString(), u"acme-cli"_s);
+        QCOMPARE(m_window->crateCountLabel()->text(), u"1 of 3 crates"_s);
         m_window->searchField()->clear();
         QCOMPARE(m_window->crateView()->model()->rowCount(), 3);
+        QCOMPARE(m_window->crateCountLabel()->text(), u"3 crates"_s);
     }
 
     void selectingACrateFillsEveryTab()
@@ -245,7 +249,7 @@ private Q_SLOTS:
         QTreeView *view = m_window->crateView();
         QTRY_COMPARE(view->model()->rowCount(), 100);
         QTRY_VERIFY(m_browser->hasMoreCrates());
-        QVERIFY2(m_window->crateCountLabel()->text().contains(u"more as you scroll"_s), qPrintable(m_window->crateCountLabel()->text()));
+        QCOMPARE(m_window->crateCountLabel()->text(), u"100 crates, more as you scroll"_s);
         QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-large-feed"_s));
         view->scrollToBottom();
         QTRY_COMPARE(view->model()->rowCount(), 200);
