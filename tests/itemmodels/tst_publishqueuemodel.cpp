@@ -2,9 +2,9 @@
 // PublishQueueModel fed by the real PublishPreflight and PublishQueue, publishing over HTTP to
 // a LocalFeed (and to a FaultServer where a slow upload must be caught in the middle).
 #include "faultserver.h"
-#include "feed/feedstore.h"
 #include "feed/localfeed.h"
 #include "itemmodels/publishqueuemodel.h"
+#include "localtestfeed.h"
 #include "modeldump.h"
 #include "registry/httpclient.h"
 #include "registry/publishpreflight.h"
@@ -39,12 +39,10 @@ private:
         m_feed.reset();
         FeedServerOptions options;
         options.dataDir = m_dir.filePath(u"feed-%1"_s.arg(++m_count));
-        options.port = 0;
-        m_feed = std::make_unique<LocalFeed>(options);
-        QVERIFY(!m_feed->start());
-        QString token;
-        QVERIFY(!m_feed->store()->createToken(u"alice"_s, &token));
-        m_token = token.toLatin1();
+        TestSupport::StartedFeed started = TestSupport::startLocalFeed(options);
+        QVERIFY2(started.error.isEmpty(), qPrintable(started.error));
+        m_feed = std::move(started.feed);
+        m_token = started.token;
     }
 
     std::unique_ptr<RegistryClient> client(const QUrl &indexUrl, const QByteArray &token)

@@ -10,6 +10,7 @@
 #include "registry/publishpreflight.h"
 #include "registry/publishqueue.h"
 #include "registry/registryclient.h"
+#include "localtestfeed.h"
 #include "testcrate.h"
 
 #include <QNetworkAccessManager>
@@ -68,12 +69,10 @@ private:
         m_feed.reset();
         FeedServerOptions options;
         options.dataDir = m_dir.filePath(u"feed-%1"_s.arg(++m_feeds));
-        options.port = 0;
-        m_feed = std::make_unique<LocalFeed>(options);
-        QVERIFY(!m_feed->start());
-        QString token;
-        QVERIFY(!m_feed->store()->createToken(u"alice"_s, &token));
-        m_token = token.toLatin1();
+        TestSupport::StartedFeed started = TestSupport::startLocalFeed(options);
+        QVERIFY2(started.error.isEmpty(), qPrintable(started.error));
+        m_feed = std::move(started.feed);
+        m_token = started.token;
     }
 
     std::unique_ptr<RegistryClient> localClient(const QByteArray &token)

@@ -8,6 +8,7 @@
 #include "registry/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
+#include "localtestfeed.h"
 #include "testcrate.h"
 #include "testsupport.h"
 
@@ -78,17 +79,15 @@ private:
         m_feed.reset();
         FeedServerOptions options;
         options.dataDir = m_dir.filePath(u"feed-%1"_s.arg(QDateTime::currentMSecsSinceEpoch()));
-        options.port = 0;
         options.authRequired = authRequired;
         if (https) {
             options.tlsCertificateFile = tlsFixture(u"localhost-cert.pem"_s);
             options.tlsKeyFile = tlsFixture(u"localhost-key.pem"_s);
         }
-        m_feed = std::make_unique<LocalFeed>(options);
-        QVERIFY(!m_feed->start());
-        QString token;
-        QVERIFY(!m_feed->store()->createToken(u"alice"_s, &token));
-        m_token = token.toLatin1();
+        TestSupport::StartedFeed started = TestSupport::startLocalFeed(options);
+        QVERIFY2(started.error.isEmpty(), qPrintable(started.error));
+        m_feed = std::move(started.feed);
+        m_token = started.token;
     }
 
     Feed localFeed(Feed::AuthKind auth = Feed::AuthKind::Token) const

@@ -5,7 +5,6 @@
 #include "activityarea.h"
 #include "cratedetailsview.h"
 #include "faultserver.h"
-#include "feed/feedstore.h"
 #include "feed/localfeed.h"
 #include "itemmodels/cratefilterproxymodel.h"
 #include "itemmodels/cratelistmodel.h"
@@ -15,6 +14,7 @@
 #include "itemmodels/feedlistmodel.h"
 #include "itemmodels/roles.h"
 #include "itemmodels/versionlistmodel.h"
+#include "localtestfeed.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "publishpanel.h"
@@ -95,17 +95,16 @@ private Q_SLOTS:
         m_http = std::make_unique<HttpClient>(&m_nam);
         FeedServerOptions options;
         options.dataDir = m_dir.filePath(u"feed"_s);
-        options.port = 0;
-        m_feed = std::make_unique<LocalFeed>(options);
-        QVERIFY(!m_feed->start());
-        QString token;
-        QVERIFY(!m_feed->store()->createToken(u"tester"_s, &token));
+        TestSupport::StartedFeed started = TestSupport::startLocalFeed(options, u"tester"_s);
+        QVERIFY2(started.error.isEmpty(), qPrintable(started.error));
+        m_feed = std::move(started.feed);
+        const QByteArray token = started.token;
         m_local.name = u"Local feed"_s;
         m_local.origin = Feed::Origin::Local;
         m_local.auth = Feed::AuthKind::Token;
         m_local.indexUrl = m_feed->indexUrl();
         m_sessions = std::make_unique<FeedSessions>(m_http.get(), nullptr, nullptr);
-        m_sessions->setCredential(m_local.name, token.toUtf8());
+        m_sessions->setCredential(m_local.name, token);
 
         TestCrate core(u"acme-core"_s, u"1.2.0"_s);
         core.description = u"Core types of the acme suite"_s;
