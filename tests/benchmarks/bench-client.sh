@@ -20,7 +20,9 @@
 # in the Debian 13 build root); nginx runs as root in the foreground from a temporary prefix.
 # Skips (exit 0) when the shared data is missing. Knobs (environment): CLIENT_BENCH_DATA
 # (../shared/data next to the checkout, else /work/shared/data), CLIENT_BENCH_LOCKFILE
-# (rustup), CLIENT_BENCH_RUNS (3), CLIENT_BENCH_TMP (/dev/shm, else TMPDIR).
+# (rustup), CLIENT_BENCH_RUNS (3), CLIENT_BENCH_TMP (/dev/shm, else TMPDIR), CLIENT_BENCH_HTTPS
+# (1: nginx serves https with HTTP/2, the certificate of tests/fixtures/tls, which both clients
+# are told to trust; as registries on the network are served).
 set -euo pipefail
 
 build=$(cd "${1:?usage: bench-client.sh BUILD_DIR}" && pwd)
@@ -86,7 +88,18 @@ say "work folder $work ($fs_type), $(nproc) cores, lockfile $lockfile_name ($fil
 
 # ---- The index, served by nginx ---------------------------------------------------------------
 port=$(free_port)
-base_url=http://127.0.0.1:$port
+https=${CLIENT_BENCH_HTTPS:-0}
+tls_dir=$here/../fixtures/tls
+if [ "$https" = 1 ]; then
+    base_url=https://127.0.0.1:$port
+    listen="listen 127.0.0.1:$port ssl; http2 on; ssl_certificate $tls_dir/localhost-cert.pem; ssl_certificate_key $tls_dir/localhost-key.pem;"
+    fetch_tls=(--ca "$tls_dir/localhost-cert.pem")
+    export CARGO_HTTP_CAINFO=$tls_dir/localhost-cert.pem
+else
+    base_url=http://127.0.0.1:$port
+    listen="listen 127.0.0.1:$port;"
+    fetch_tls=()
+fi
 say "extracting $(basename "$archive")"
 mkdir -p "$work/index"
 zstd -q -d --long=27 -c "$archive" | tar -x -C "$work/index"
@@ -132,7 +145,7 @@ http {
     uwsgi_temp_path $ndir/tmp/uwsgi;
     scgi_temp_path $ndir/tmp/scgi;
     server {
-        listen 127.0.0.1:$port;
+        $listen
         root $work/index;
         location / { add_header Cache-Control no-cache; }
     }
@@ -150,12 +163,12 @@ statuses() { # VAR
     local total
     total=$(wc -l <"$ndir/access.log")
     printf -v "$1" '%s' "$(tail -n +"$((log_mark + 1))" "$ndir/access.log" | head -n "$((total - log_mark))" \
-        | awk '{ n[$9]++ } END { for (s in n) printf "%s x%d ", s, n[s] }')"
+        | awk '{ p = $8; sub(/"$/, "", p); n[$9 " " p]++ } END { for (s in n) printf "%s x%d ", s, n[s] }')"
     log_mark=$total
 }
 
 # Page cache and TCP warm-up, so the first measured run does not pay for it alone.
-"$fetch_tool" --url "$base_url/" --crates "$fetch_set" >/dev/null 2>&1 || true
+"$fetch_tool" --url "$base_url/" --crates "$fetch_set" "${fetch_tls[@]}" >/dev/null 2>&1 || true
 statuses warmup_status
 
 # ---- The workspace for cargo --------------------------------------------------------------------
@@ -189,7 +202,7 @@ warm_from_cache=n/a warm_stale=n/a warm_parsed_earlier=n/a
 run_ours() { # LABEL OUT ARGS...
     local label=$1 out=$2
     shift 2
-    if ! "$fetch_tool" --url "$base_url/" --crates "$fetch_set" "$@" >"$out" 2>"$out.log"; then
+    if ! "$fetch_tool" --url "$base_url/" --crates "$fetch_set" "${fetch_tls[@]}" "$@" >"$out" 2>"$out.log"; then
         tail -n 5 "$out.log" >&2
         broken+=("our client ($label) failed: $(val "$out" failures) failures")
     fi
@@ -271,7 +284,9 @@ row "cargo $cargo_version cold" "$m_cargo_cold" "${cargo_cold[*]}" "$cargo_cold_
 row "cargo $cargo_version warm" "$m_cargo_warm" "${cargo_warm[*]}" "$cargo_warm_status"
 echo
 echo "== client summary =="
-echo "setup: $(nproc) cores (load average at start $load_start), nginx $nginx_version (1 worker, ETag), index on $fs_type, cargo $cargo_version, median of $runs"
+protocol="http (HTTP/1.1)"
+[ "$https" = 1 ] && protocol="https (HTTP/2 offered)"
+echo "setup: $(nproc) cores (load average at start $load_start), nginx $nginx_version (1 worker, ETag, $protocol), index on $fs_type, cargo $cargo_version, median of $runs"
 echo "files fetched: $files index files of $lockfile_name's Cargo.lock (+ config.json)"
 echo "cold: ours $m_ours_cold s, cargo $m_cargo_cold s (cargo update --workspace) -> ours/cargo ${ratio_cold}x (goal <= 1.0: $g_cold)"
 echo "warm: ours $m_ours_warm s, $warm_from_cache of $files fromCache (304), $warm_stale stale, $warm_parsed_earlier from the kept parsed form -> warm/cold ${ratio_warm}x (goal <= 0.5: $g_warm); cargo warm $m_cargo_warm s (${ratio_cargo_warm}x of its cold)"

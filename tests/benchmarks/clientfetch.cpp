@@ -5,7 +5,7 @@
 // lockfile. For bench-client.sh; it is a benchmark helper, not a test.
 //
 //   bench-client-fetch --url http://127.0.0.1:PORT/ --crates FILE [--cache PATH]
-//                      [--max-concurrent N] [--check-entries]
+//                      [--max-concurrent N] [--check-entries] [--ca PEM]
 //
 // FILE holds one crate name or index path ("se/rd/serde") per line. Without --cache the
 // index cache is a fresh temporary file; with it, an existing cache is reused, so a second
@@ -28,6 +28,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -47,7 +48,8 @@ int main(int argc, char **argv)
     const QCommandLineOption cacheOption(u"cache"_s, u"Index cache database to use (and keep)."_s, u"PATH"_s);
     const QCommandLineOption concurrencyOption(u"max-concurrent"_s, u"HttpClient parallelism (default: its own)."_s, u"N"_s);
     const QCommandLineOption checkOption(u"check-entries"_s, u"Compare the delivered entries with a fresh parse, untimed."_s);
-    parser.addOptions({urlOption, cratesOption, cacheOption, concurrencyOption, checkOption});
+    const QCommandLineOption caOption(u"ca"_s, u"Also trust the certificates of this PEM file (an https index)."_s, u"PEM"_s);
+    parser.addOptions({urlOption, cratesOption, cacheOption, concurrencyOption, checkOption, caOption});
     parser.process(app);
     if (!parser.isSet(urlOption) || !parser.isSet(cratesOption)) {
         std::fprintf(stderr, "bench-client-fetch: --url and --crates are required\n");
@@ -86,6 +88,14 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (parser.isSet(caOption)) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!tls.addCaCertificates(parser.value(caOption))) {
+            std::fprintf(stderr, "bench-client-fetch: no certificate in %s\n", qPrintable(parser.value(caOption)));
+            return 2;
+        }
+        QSslConfiguration::setDefaultConfiguration(tls);
+    }
     QNetworkAccessManager nam;
     HttpClient http(&nam);
     if (parser.isSet(concurrencyOption))
