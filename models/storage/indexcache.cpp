@@ -80,7 +80,54 @@ bool IndexCache::open(QString *error)
         q.exec(u"PRAGMA user_version=%1"_s.arg(version));
         db.commit();
     }
+    prune();
     return true;
+}
+
+qint64 IndexCache::size() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    // length() of a blob is in its record header: no overflow page is read.
+    return q.exec(u"SELECT TOTAL(length(body) + IFNULL(length(parsed), 0)) FROM index_files"_s) && q.next()
+        ? q.value(0).toLongLong() : 0;
+}
+
+int IndexCache::prune()
+{
+    flushTouches(); // recency is fetched_at, so the revalidations since count
+    m_bytes = size();
+    if (m_bytes <= m_sizeLimit)
+        return 0;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery oldest(db);
+    if (!oldest.exec(u"SELECT feed, file, length(body) + IFNULL(length(parsed), 0) FROM index_files "
+                     "WHERE file != 'config.json' ORDER BY fetched_at ASC"_s))
+        return 0;
+    QList<std::pair<QString, QString>> victims;
+    const qint64 target = m_sizeLimit / 10 * 9;
+    qint64 bytes = m_bytes;
+    while (bytes > target && oldest.next()) {
+        victims.append({oldest.value(0).toString(), oldest.value(1).toString()});
+        bytes -= oldest.value(2).toLongLong();
+    }
+    oldest.finish();
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(u"DELETE FROM index_files WHERE feed = ? AND file = ?"_s);
+    for (const auto &[feed, file] : std::as_const(victims)) {
+        q.addBindValue(feed);
+        q.addBindValue(file);
+        q.exec();
+    }
+    if (!db.commit()) {
+        qCWarning(lcIndexCache) << "cannot prune the cache" << db.lastError().text();
+        db.rollback();
+        return 0;
+    }
+    qCInfo(lcIndexCache).noquote() << "pruned" << victims.size() << "index files from the cache:" << m_bytes << "->" << bytes
+                                   << "bytes, limit" << m_sizeLimit;
+    m_bytes = bytes;
+    return int(victims.size());
 }
 
 std::optional<IndexCache::Entry> IndexCache::get(const QString &feedKey, const QString &file) const
@@ -128,6 +175,10 @@ bool IndexCache::put(const QString &feedKey, const QString &file, const Entry &e
         qCWarning(lcIndexCache) << "cannot cache" << file << q.lastError().text();
         return false;
     }
+    // Counted as if nothing was replaced: an over-count only prunes (and measures) early.
+    m_bytes += entry.body.size() + entry.parsed.size();
+    if (m_bytes > m_sizeLimit)
+        prune();
     return true;
 }
 

@@ -52,9 +52,20 @@ public:
     bool remove(const QString &feedKey, const QString &file);
     int count(const QString &feedKey) const;
 
+    // Bodies and parsed forms are kept up to this many bytes. Past it, the files confirmed
+    // longest ago (a revalidation counts as a use) go first, down to nine tenths of the
+    // limit; config.json rows always stay. open() and put() prune by themselves.
+    static constexpr qint64 DefaultSizeLimit = qint64(512) << 20;
+    void setSizeLimit(qint64 bytes) { m_sizeLimit = bytes; }
+    qint64 sizeLimit() const { return m_sizeLimit; }
+    qint64 size() const; // bytes of bodies and parsed forms
+    int prune();         // how many files went
+
 private:
     QString m_path;
     QString m_connection;
     QHash<std::pair<QString, QString>, QDateTime> m_pendingTouches; // (feed, file) -> fetched_at
+    qint64 m_sizeLimit = DefaultSizeLimit;
+    qint64 m_bytes = 0; // size() at the last prune plus what put() wrote since: never less
     std::optional<Entry> withPendingTouch(const QString &feedKey, const QString &file, std::optional<Entry> entry) const;
 };

@@ -63,6 +63,39 @@ private Q_SLOTS:
         QVERIFY(cache.parsedForm(u"feed"_s, u"no/su/ch"_s).isEmpty());
         QVERIFY(!cache.get(u"feed"_s, u"no/su/ch"_s));
     }
+
+    // A cache left to grow would keep every index file ever browsed. Past its limit the files
+    // confirmed longest ago go, a revalidation counting as a use; config.json stays.
+    void prunesTheLeastRecentlyConfirmedFiles()
+    {
+        QTemporaryDir dir;
+        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        cache.setSizeLimit(10000);
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+        QVERIFY(cache.put(u"feed"_s, u"config.json"_s, {QByteArray(100, 'c'), {}, {}, start, {}}));
+        for (int i = 0; i < 4; ++i) // 4 x 2,000 bytes: 8,100 in all, under the limit
+            QVERIFY(cache.put(u"feed"_s, u"file-%1"_s.arg(i), {QByteArray(1500, 'b'), "\"e\""_ba, {}, start.addSecs(i), QByteArray(500, 'p')}));
+        QCOMPARE(cache.size(), 8100);
+        cache.touch(u"feed"_s, u"file-0"_s, start.addSecs(60)); // revalidated: now the most recent
+
+        QVERIFY(cache.put(u"feed"_s, u"file-4"_s, {QByteArray(2000, 'b'), {}, {}, start.addSecs(120), {}})); // 10,100
+        QVERIFY2(cache.size() <= 9000, "pruned down to nine tenths of the limit");
+        QVERIFY(!cache.get(u"feed"_s, u"file-1"_s));
+        QVERIFY(cache.get(u"feed"_s, u"file-0"_s)); // touched later than file-1 was fetched
+        QVERIFY(cache.get(u"feed"_s, u"file-4"_s));
+        QVERIFY(cache.get(u"feed"_s, u"config.json"_s));
+        QCOMPARE(cache.count(u"feed"_s), 5); // config.json and files 0, 2, 3, 4: 8,100 bytes
+
+        // A smaller limit takes effect when the cache is opened.
+        IndexCache reopened(cache.path());
+        reopened.setSizeLimit(3000);
+        QVERIFY2(reopened.open(&error), qPrintable(error));
+        QCOMPARE(reopened.size(), 2100); // config.json and file-4, the newest
+        QVERIFY(reopened.get(u"feed"_s, u"config.json"_s));
+        QVERIFY(reopened.get(u"feed"_s, u"file-4"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIndexCache)
