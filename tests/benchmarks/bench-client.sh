@@ -54,28 +54,9 @@ done
 [ -x "$fetch_tool" ] || die "$fetch_tool is missing; build the target bench-client-fetch"
 [ "$(id -u)" = 0 ] || die "nginx is started as root; run this as root (the build root does)"
 
-tmp_base=${CLIENT_BENCH_TMP:-}
-if [ -z "$tmp_base" ]; then
-    tmp_base=${TMPDIR:-/tmp}
-    [ -d /dev/shm ] && [ -w /dev/shm ] && tmp_base=/dev/shm
-fi
-work=$(mktemp -d "$tmp_base/bench-client.XXXXXX")
-declare -A started # pids of the servers this script started; stopped by pid only
-broken=()          # what went wrong; any entry makes the run fail after the figures
-
-
-cleanup() {
-    local pid
-    for pid in "${!started[@]}"; do stop_pid "$pid"; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 # shellcheck source=tests/benchmarks/benchlib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
-
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR == 0) ? "n/a" : v[int((NR + 1) / 2)] }'; }
+bench_workdir bench-client "$(bench_tmp_base "${CLIENT_BENCH_TMP:-}")"
 
 
 

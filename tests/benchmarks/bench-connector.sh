@@ -36,20 +36,9 @@ done
 [ -x "$cratedesk" ] || die "$cratedesk is missing; build the target cratedesk"
 [ -x "$populate" ] || die "$populate is missing; build the target bench-localfeed-populate"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/bench-connector.XXXXXX")
-declare -A started # pids of the servers this script started; stopped by pid only
-broken=()
-
-cleanup() {
-    local pid
-    for pid in "${!started[@]}"; do stop_pid "$pid"; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 # shellcheck source=tests/benchmarks/benchlib.sh
 source "$here/benchlib.sh"
+bench_workdir bench-connector
 wrkval() { grep '^WRK ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
 
 serve() { # NAME DATA_DIR -> sets serve_url

@@ -22,7 +22,6 @@ repeat=${CRATE_BENCH_REPEAT:-5}
 
 say() { printf 'bench-crate: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
-declare -A started=()
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=benchlib.sh
 . "$here/benchlib.sh"

@@ -46,21 +46,9 @@ done
 [ -x "$populate" ] || die "$populate is missing; build the target bench-localfeed-populate"
 [ "$(id -u)" = 0 ] || die "nginx is started as root; run this as root (the build root does)"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/bench-localfeed.XXXXXX")
-declare -A started # pids of the servers this script started; stopped by pid only
-broken=()          # what went wrong; any entry makes the run fail after the figures
-
-
-cleanup() {
-    local pid
-    for pid in "${!started[@]}"; do stop_pid "$pid"; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 # shellcheck source=tests/benchmarks/benchlib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
+bench_workdir bench-localfeed
 
 # Field of the WRK line that localfeed-paths.lua prints.
 wrkval() { grep '^WRK ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }

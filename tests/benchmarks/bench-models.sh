@@ -45,18 +45,9 @@ for t in zstd tar; do
 done
 [ -x "$tool" ] || die "$tool is missing; build the target bench-models-run"
 
-tmp_base=${MODELS_BENCH_TMP:-}
-if [ -z "$tmp_base" ]; then
-    tmp_base=${TMPDIR:-/tmp}
-    [ -d /dev/shm ] && [ -w /dev/shm ] && tmp_base=/dev/shm
-fi
-work=$(mktemp -d "$tmp_base/bench-models.XXXXXX")
-declare -A started # benchlib.sh expects it; this script starts no servers
-trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM
-
 # shellcheck source=tests/benchmarks/benchlib.sh
 source "$here/benchlib.sh"
+bench_workdir bench-models "$(bench_tmp_base "${MODELS_BENCH_TMP:-}")"
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 say "unpacking $(basename "$names_archive") and $index_path into $work"
@@ -64,7 +55,6 @@ zstd -q -d --long=27 -c "$names_archive" >"$work/names.tsv"
 zstd -q -d --long=27 -c "$index_archive" | tar -x -C "$work" "./$index_path"
 [ -f "$work/$index_path" ] || die "$index_path is not in $(basename "$index_archive")"
 
-broken=()
 run() { # OUT ARGS...
     local out=$1
     shift

@@ -29,17 +29,7 @@ done
 [ -x "$tool" ] || die "$tool is missing; build the target bench-publish-upload"
 [ -x "$cratedesk" ] || die "$cratedesk is missing"
 
-tmp_base=${UPLOAD_BENCH_TMP:-${TMPDIR:-/tmp}}
-[ -z "${UPLOAD_BENCH_TMP:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && tmp_base=/dev/shm
-work=$(mktemp -d "$tmp_base/bench-upload.XXXXXX")
-declare -A started
-cleanup() {
-    for pid in "${!started[@]}"; do stop_pid "$pid"; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR == 0) ? "n/a" : v[int((NR + 1) / 2)] }'; }
+bench_workdir bench-upload "$(bench_tmp_base "${UPLOAD_BENCH_TMP:-}")"
 
 port=$(free_port)
 "$cratedesk" serve --data "$work/feed" --port "$port" --max-crate-size $((64 << 20)) > "$work/serve.out" 2> "$work/serve.log" &

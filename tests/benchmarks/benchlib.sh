@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Helpers shared by the bench-*.sh scripts, which source this file after defining say(), die()
-# and the associative array `started` of the pids they launched.
+# Helpers shared by the bench-*.sh scripts, which source this file after defining say() and
+# die(). It declares `started` (the pids of the servers a script launched, stopped by pid
+# only) and `broken` (what went wrong; any entry makes a run fail after its figures).
 
 # key=value output of the helper tools.
 val() { sed -n "s/^$2=//p" "$1" | tail -n1; }
@@ -45,3 +46,34 @@ stop_pid() {
     stop_status=0
     wait "$pid" 2>/dev/null || stop_status=$?
 }
+
+declare -gA started=()
+broken=()
+
+# The folder for temporary files: $1 when set, else /dev/shm where writable (a benchmark should
+# not measure the disk), else TMPDIR or /tmp.
+bench_tmp_base() { # [CHOSEN]
+    if [ -n "${1:-}" ]; then
+        printf '%s' "$1"
+    elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
+        printf '/dev/shm'
+    else
+        printf '%s' "${TMPDIR:-/tmp}"
+    fi
+}
+
+# Makes the scratch folder $work (NAME.XXXXXX under BASE, default TMPDIR or /tmp). On exit,
+# every server in `started` is stopped and the folder removed; Ctrl-C exits with 130.
+bench_workdir() { # NAME [BASE]
+    work=$(mktemp -d "${2:-${TMPDIR:-/tmp}}/$1.XXXXXX")
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+
+bench_cleanup() {
+    local pid
+    for pid in "${!started[@]}"; do stop_pid "$pid"; done
+    rm -rf "$work"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR == 0) ? "n/a" : v[int((NR + 1) / 2)] }'; }
