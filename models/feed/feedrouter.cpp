@@ -363,6 +363,11 @@ FeedResponse FeedRouter::owners(const FeedRequest &request, const QString &name,
     return FeedResponse::json(okJson(message));
 }
 
+bool FeedRouter::mayAnswerLater() const
+{
+    return m_hub && !m_hub->isEmpty();
+}
+
 void FeedRouter::handle(const FeedRequest &request, Responder done)
 {
     const auto segments = pathSegments(request.encodedPath);

@@ -36,6 +36,9 @@ public:
     // (GET /cratedesk/v1/curation/{name}). `done` runs exactly once, maybe before this returns.
     using Responder = std::function<void(const FeedResponse &)>;
     void handle(const FeedRequest &request, Responder done);
+    // Whether handle(request, done) may have to wait for an upstream. When not, the server
+    // answers through handle(request) on the spot, which costs far less per request.
+    bool mayAnswerLater() const;
 
     // Upstreams to consult; null or empty keeps the feed purely local.
     void setConnectorHub(ConnectorHub *hub) { m_hub = hub; }
