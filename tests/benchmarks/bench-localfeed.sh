@@ -20,8 +20,10 @@
 # foreground from a temporary prefix. Knobs (environment): LOCALFEED_BENCH_CRATES (10000),
 # LOCALFEED_BENCH_VERSIONS (10), LOCALFEED_BENCH_WRK ("-t2 -c32 -d10s"),
 # LOCALFEED_BENCH_PUBLISHERS (8), LOCALFEED_BENCH_PUBLISHES (50 per publisher),
-# LOCALFEED_BENCH_CRATE_SIZE (102400), TMPDIR (where the feed's data lives).
-# QT_LOGGING_RULES passes through to the server (it logs every request at debug level).
+# LOCALFEED_BENCH_CRATE_SIZE (102400), TMPDIR (where the feed's data lives),
+# LOCALFEED_BENCH_ACCESS_LOG (1: the feed logs every request with its own handling time, which
+# the report then gives too; off by default, as in normal use, because a line per request
+# costs throughput).
 set -euo pipefail
 
 build=$(cd "${1:?usage: bench-localfeed.sh BUILD_DIR}" && pwd)
@@ -78,7 +80,9 @@ feed_db_mib=$(du -sm "$feed_dir" | cut -f1)
 say "populated $populate_versions versions in $populate_wall s"
 
 # ---- Serve it ------------------------------------------------------------------------------
-"$cratedesk" serve --data "$feed_dir" --port 0 >"$work/feed.out" 2>"$work/feed.log" &
+access_log_rules=
+[ "${LOCALFEED_BENCH_ACCESS_LOG:-0}" = 1 ] && access_log_rules="cratedesk.feed.http.debug=true"
+QT_LOGGING_RULES=$access_log_rules "$cratedesk" serve --data "$feed_dir" --port 0 >"$work/feed.out" 2>"$work/feed.log" &
 feed_pid=$!
 started[$feed_pid]=1
 for _ in $(seq 300); do
@@ -229,8 +233,9 @@ pub_count=$(val "$work/publish.txt" publishes)
 feed_rss_mib=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$feed_pid/status")
 feed_log_mib=$(calc %.1f "$(stat -c %s "$work/feed.log") / 1048576")
 stop_pid "$feed_pid"
-# What the feed itself measured per request (its debug access log, on unless QT_LOGGING_RULES
-# turns it off): handling time without the network and without waiting in the queue.
+# What the feed itself measured per request (its debug access log, with
+# LOCALFEED_BENCH_ACCESS_LOG=1): handling time without the network and without waiting in the
+# queue. "n/a" without it.
 server_ms() { # REGEX -> "p50 p99" in ms, or "n/a n/a"
     grep -E "$1" "$work/feed.log" | awk '{ print $(NF - 1) }' | sort -n | awk '
         { v[NR] = $1 }
