@@ -371,7 +371,7 @@ bool FeedRouter::mayAnswerLater() const
 void FeedRouter::handle(const FeedRequest &request, Responder done)
 {
     const auto segments = pathSegments(request.encodedPath);
-    if (segments && m_hub && !m_hub->isEmpty() && routeUpstream(request, *segments, done))
+    if (segments && mayAnswerLater() && routeUpstream(request, *segments, done))
         return;
     done(handle(request));
 }

@@ -98,36 +98,39 @@ int IndexCache::prune()
     m_bytes = size();
     if (m_bytes <= m_sizeLimit)
         return 0;
+    // The oldest first, until nine tenths of the limit are left: that fixes a cutoff time, and
+    // one DELETE takes everything confirmed up to it (files confirmed at the same instant go
+    // together).
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery oldest(db);
-    if (!oldest.exec(u"SELECT feed, file, length(body) + IFNULL(length(parsed), 0) FROM index_files "
+    if (!oldest.exec(u"SELECT fetched_at, length(body) + IFNULL(length(parsed), 0) FROM index_files "
                      "WHERE file != 'config.json' ORDER BY fetched_at ASC"_s))
         return 0;
-    QList<std::pair<QString, QString>> victims;
     const qint64 target = m_sizeLimit / 10 * 9;
     qint64 bytes = m_bytes;
-    while (bytes > target && oldest.next()) {
-        victims.append({oldest.value(0).toString(), oldest.value(1).toString()});
-        bytes -= oldest.value(2).toLongLong();
+    std::optional<qint64> cutoff;
+    while (oldest.next()) {
+        const qint64 fetchedAt = oldest.value(0).toLongLong();
+        if (bytes <= target && fetchedAt != cutoff)
+            break;
+        cutoff = fetchedAt;
+        bytes -= oldest.value(1).toLongLong();
     }
     oldest.finish();
-    db.transaction();
+    if (!cutoff)
+        return 0;
     QSqlQuery q(db);
-    q.prepare(u"DELETE FROM index_files WHERE feed = ? AND file = ?"_s);
-    for (const auto &[feed, file] : std::as_const(victims)) {
-        q.addBindValue(feed);
-        q.addBindValue(file);
-        q.exec();
-    }
-    if (!db.commit()) {
-        qCWarning(lcIndexCache) << "cannot prune the cache" << db.lastError().text();
-        db.rollback();
+    q.prepare(u"DELETE FROM index_files WHERE file != 'config.json' AND fetched_at <= ?"_s);
+    q.addBindValue(*cutoff);
+    if (!q.exec()) {
+        qCWarning(lcIndexCache) << "cannot prune the cache" << q.lastError().text();
         return 0;
     }
-    qCInfo(lcIndexCache).noquote() << "pruned" << victims.size() << "index files from the cache:" << m_bytes << "->" << bytes
+    const int removed = q.numRowsAffected();
+    qCInfo(lcIndexCache).noquote() << "pruned" << removed << "index files from the cache:" << m_bytes << "->" << bytes
                                    << "bytes, limit" << m_sizeLimit;
     m_bytes = bytes;
-    return int(victims.size());
+    return removed;
 }
 
 std::optional<IndexCache::Entry> IndexCache::get(const QString &feedKey, const QString &file) const
