@@ -55,20 +55,8 @@ std::optional<FeedAccess> openFeed(const QCommandLineParser &parser, QString *er
 // "cratedesk connector VERB ARGS..." with `skip` leading words that are not the parser's.
 bool parse(QCommandLineParser &parser, const QStringList &args, int skip, int positionals, const QString &usage, QString *error)
 {
-    parser.addHelpOption();
     parser.addOption(dataOption());
-    parser.addPositionalArgument(u"args"_s, usage);
-    if (!parser.parse(QStringList{args.at(0)} + args.mid(skip))) {
-        *error = parser.errorText();
-        return false;
-    }
-    if (parser.isSet(u"help"_s))
-        parser.showHelp(0);
-    if (parser.positionalArguments().size() != positionals) {
-        *error = u"usage: cratedesk %1"_s.arg(usage);
-        return false;
-    }
-    return true;
+    return Cli::parseCommand(parser, QStringList{args.at(0)} + args.mid(skip), positionals, usage, error);
 }
 
 QString describe(const ConnectorConfig &config)

@@ -41,23 +41,6 @@ const QCommandLineOption &indexOption()
 }
 
 // Parses "cratedesk COMMAND ..." (the command word is argument 0 for the parser's purposes).
-bool parse(QCommandLineParser &parser, const QStringList &args, int positionals, const QString &usage, QString *error)
-{
-    parser.addHelpOption();
-    parser.addPositionalArgument(u"args"_s, usage);
-    if (!parser.parse(args)) {
-        *error = parser.errorText();
-        return false;
-    }
-    if (parser.isSet(u"help"_s))
-        parser.showHelp(0);
-    if (parser.positionalArguments().size() != positionals) {
-        *error = u"usage: cratedesk %1"_s.arg(usage);
-        return false;
-    }
-    return true;
-}
-
 QJsonObject dependencyJson(const IndexDependency &dep)
 {
     static const char *kinds[] = {"normal", "dev", "build"};
@@ -149,7 +132,7 @@ int feedAdd(CliContext &context, const QStringList &args)
     const QCommandLineOption passwordStdin(u"password-stdin"_s, u"Read the Basic password from standard input."_s);
     parser.addOptions({tokenStdin, user, passwordStdin});
     QString error;
-    if (!parse(parser, args, 2, u"feed add NAME URL [--token-stdin | --user U --password-stdin]"_s, &error))
+    if (!Cli::parseCommand(parser, args, 2, u"feed add NAME URL [--token-stdin | --user U --password-stdin]"_s, &error))
         return fail(error);
     const QString name = parser.positionalArguments().at(0);
     const QUrl url = FeedUrl::parse(parser.positionalArguments().at(1), &error);
@@ -205,7 +188,7 @@ int feedRemove(CliContext &context, const QStringList &args)
 {
     QCommandLineParser parser;
     QString error;
-    if (!parse(parser, args, 1, u"feed remove NAME"_s, &error))
+    if (!Cli::parseCommand(parser, args, 1, u"feed remove NAME"_s, &error))
         return fail(error);
     const QString name = parser.positionalArguments().at(0);
     if (!context.feeds().remove(name))
@@ -281,7 +264,7 @@ int runRegistryCommand(const QStringList &args)
         return fail(u"unknown command `%1`"_s.arg(command));
     }
     QString error;
-    if (!parse(parser, rest, positionals, usage, &error))
+    if (!Cli::parseCommand(parser, rest, positionals, usage, &error))
         return fail(error);
     const auto feed = context.resolveFeed(parser.value(feedOption()), parser.value(indexOption()), &error);
     if (!feed)
