@@ -256,7 +256,16 @@ void HttpClient::onReplyFinished(HttpJob *job)
 
     const bool transientStatus = status == 429 || (status >= 500 && status <= 599);
     const bool transientNetwork = status == 0 && isTransient(netError);
-    const bool truncated = status >= 200 && status < 300 && netError != QNetworkReply::NoError;
+    // Qt now and then reports a body cut short by a reset as complete (seen on Linux under load),
+    // so a 2xx that ends before its Content-Length counts as the cut transfer it is.
+    const bool success = status >= 200 && status < 300;
+    const bool inMemory = job->m_request.saveTo.isEmpty();
+    if (success && inMemory && netError == QNetworkReply::NoError)
+        response.body = reply->readAll();
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool cutShort = success && inMemory && netError == QNetworkReply::NoError && job->m_currentVerb != "HEAD"
+        && declared.isValid() && !reply->hasRawHeader("Content-Encoding") && response.body.size() < declared.toLongLong();
+    const bool truncated = success && (netError != QNetworkReply::NoError || cutShort);
     if ((transientStatus || transientNetwork || truncated) && job->m_request.retryable
         && response.attempts <= job->m_request.maxRetries && scheduleRetry(job, reply->rawHeader("Retry-After")))
         return;
@@ -266,10 +275,8 @@ void HttpClient::onReplyFinished(HttpJob *job)
         finish(job);
         return;
     }
-    if (status >= 200 && status < 300 && netError == QNetworkReply::NoError) {
-        if (job->m_request.saveTo.isEmpty()) {
-            response.body = reply->readAll();
-        } else {
+    if (success && netError == QNetworkReply::NoError && !cutShort) {
+        if (!inMemory) {
             onReadyRead(job, reply); // the last bytes, and the file for an empty body
             if (response.error) {
                 finish(job);
@@ -294,9 +301,12 @@ void HttpClient::onReplyFinished(HttpJob *job)
     const QString where = QString::fromLatin1(job->m_request.verb) + u' ' + job->m_request.url.toDisplayString(QUrl::RemoveUserInfo);
     if (status == 0 || (status >= 200 && status < 300)) {
         const bool timedOut = netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError;
+        const QString reason = cutShort ? u"the connection ended after %1 of %2 bytes"_s.arg(response.body.size()).arg(declared.toLongLong())
+                                        : reply->errorString();
+        response.body.clear();
         response.error = RegistryError::make(timedOut ? RegistryError::Kind::Timeout : RegistryError::Kind::Network,
             timedOut ? u"%1 timed out: the server sent nothing for %2 s"_s.arg(where).arg(job->m_request.timeoutMs / 1000.0)
-                     : u"%1 failed: %2"_s.arg(where, reply->errorString()),
+                     : u"%1 failed: %2"_s.arg(where, reason),
             job->m_currentUrl, status);
     } else {
         const QByteArray body = reply->readAll();

@@ -213,8 +213,12 @@ private Q_SLOTS:
         m_server->setRoute(u"/dl/big/1.0.0"_s, {Response::resetMidBody(body, 20000)});
         const Outcome outcome = get(u"/dl/big/1.0.0"_s);
         QVERIFY(outcome.finished);
-        // On Linux Qt reads ECONNRESET as end of stream: a reset looks like a close to QNAM.
-        QCOMPARE(outcome.error, QNetworkReply::RemoteHostClosedError);
+        // The fault itself: the whole length announced, part of it sent, then the connection
+        // gone. Qt's own verdict on it varies: mostly RemoteHostClosedError, but under load
+        // now and then NoError (13 runs in 100), which is why HttpClient checks the length.
+        QCOMPARE(outcome.header("Content-Length"), QByteArray::number(body.size()));
+        QVERIFY2(outcome.error == QNetworkReply::RemoteHostClosedError || outcome.error == QNetworkReply::NoError,
+                 qPrintable(outcome.errorString));
         QCOMPARE(outcome.status, 200);
         QCOMPARE(outcome.body.size(), 20000);
         QCOMPARE(m_server->requestCount(u"/dl/big/1.0.0"_s), 1); // QNAM does not retry a GET mid-body
