@@ -170,6 +170,26 @@ int connectorList(const QStringList &args)
         return fail(error);
     for (const ConnectorConfig &config : access->connectors->connectors())
         out(describe(config));
+    // Names served from a connector stay with it; a local publish of them is refused.
+    for (const ConnectorStore::Pin &pin : access->connectors->pins())
+        out(u"pinned: %1 -> connector %2 (since %3)"_s.arg(pin.name, pin.connector, pin.pinned.toString(Qt::ISODate)));
+    return 0;
+}
+
+int connectorUnpin(const QStringList &args)
+{
+    QCommandLineParser parser;
+    QString error;
+    if (!parse(parser, args, 2, 1, u"connector unpin CRATE [--data DIR]"_s, &error))
+        return fail(error);
+    auto access = openFeed(parser, &error);
+    if (!access)
+        return fail(error);
+    const QString name = parser.positionalArguments().at(0).toLower();
+    const auto pin = access->connectors->pin(name);
+    if (const FeedError unpinError = access->connectors->unpin(name))
+        return fail(unpinError.detail);
+    out(u"crate %1 is no longer pinned to connector %2; a local publish or any connector may now serve it"_s.arg(name, pin->connector));
     return 0;
 }
 
@@ -281,5 +301,7 @@ int runConnectorCommand(const QStringList &args)
         return connectorTest(args);
     if (verb == u"filter"_s)
         return connectorFilter(args);
-    return fail(u"usage: cratedesk connector add|list|remove|test|filter ... (see cratedesk connector VERB --help)"_s);
+    if (verb == u"unpin"_s)
+        return connectorUnpin(args);
+    return fail(u"usage: cratedesk connector add|list|remove|test|filter|unpin ... (see cratedesk connector VERB --help)"_s);
 }

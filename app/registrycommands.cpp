@@ -6,6 +6,8 @@
 #include "clicontext.h"
 #include "registry/feedsettings.h"
 #include "registry/feedurl.h"
+#include "registry/httpclient.h"
+#include "registry/cratefilepath.h"
 #include "registry/dependencyclosure.h"
 #include "registry/registryclient.h"
 #include "registry/registryindexsource.h"
@@ -238,6 +240,8 @@ int runRegistryCommand(const QStringList &args)
     const QCommandLineOption add(u"add"_s, u"Add an owner."_s, u"login"_s);
     const QCommandLineOption remove(u"remove"_s, u"Remove an owner."_s, u"login"_s);
     const QCommandLineOption limit(u"limit"_s, u"How many results (at most 100)."_s, u"n"_s, u"10"_s);
+    const QCommandLineOption maxSize(u"max-crate-size"_s, u"The largest .crate accepted, in bytes (default %1)."_s.arg(BodyLimit::Download),
+                                     u"bytes"_s);
 
     int positionals = 1;
     QString usage;
@@ -248,9 +252,9 @@ int runRegistryCommand(const QStringList &args)
         parser.addOptions({version, json});
         usage = u"info CRATE [--feed NAME | --index URL] [--version V] [--json]"_s;
     } else if (command == u"download"_s) {
-        parser.addOption(output);
+        parser.addOptions({output, maxSize});
         positionals = 2;
-        usage = u"download CRATE VERSION --feed NAME -o DIR"_s;
+        usage = u"download CRATE VERSION (--feed NAME | --index URL) -o DIR [--max-crate-size BYTES]"_s;
     } else if (command == u"yank"_s) {
         parser.addOption(undo);
         positionals = 2;
@@ -270,6 +274,13 @@ int runRegistryCommand(const QStringList &args)
     if (!feed)
         return fail(error);
     RegistryClient *client = context.clientFor(*feed);
+    if (parser.isSet(maxSize)) {
+        bool ok = false;
+        const qint64 bytes = parser.value(maxSize).toLongLong(&ok);
+        if (!ok || bytes < 1)
+            return fail(u"--max-crate-size takes a number of bytes, not \"%1\""_s.arg(parser.value(maxSize)));
+        client->setMaxCrateBytes(bytes);
+    }
     const QStringList positional = parser.positionalArguments();
     const QString crate = positional.at(0);
 
@@ -332,9 +343,12 @@ int runRegistryCommand(const QStringList &args)
             const IndexEntry *entry = selectVersion(index->entries, wanted);
             if (!entry)
                 return finishWith(1, u"%1 has no version %2 in %3"_s.arg(index->entries.value(0).name, wanted, feed->name));
+            // The entry passed the index rules, and the path is checked again where it is made.
+            const QString target = CrateFilePath::crateFile(dir, entry->name, entry->vers);
+            if (target.isEmpty())
+                return finishWith(1, u"%1 names %2@%3, which is no file name for a crate"_s.arg(feed->name, entry->name, entry->vers));
             if (!QDir().mkpath(dir))
                 return finishWith(1, u"cannot create %1"_s.arg(dir));
-            const QString target = QDir(dir).filePath(entry->name + u'-' + entry->vers + u".crate"_s);
             RegistryReply *download = client->download(entry->name, entry->vers, entry->cksum, target);
             QObject::connect(download, &RegistryReply::finished, client, [download, target] {
                 if (download->error())

@@ -40,7 +40,9 @@ int ActivityArea::addActivity(const QString &label, CancelFunction cancelFunctio
     auto *layout = new QHBoxLayout(row.widget);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    row.label = new QLabel(label, row.widget);
+    row.label = new QLabel(row.widget);
+    row.label->setTextFormat(Qt::PlainText); // crate and feed names from outside
+    row.label->setText(label);
     row.label->setMinimumWidth(120);
     row.label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     row.label->setToolTip(label);

@@ -49,6 +49,7 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_title = new QLabel(this);
     m_title->setObjectName(u"crateTitle"_s);
+    m_title->setTextFormat(Qt::PlainText); // names and facts come from the feed
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
@@ -56,6 +57,7 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle = new QLabel(this);
     m_subtitle->setObjectName(u"crateSubtitle"_s);
+    m_subtitle->setTextFormat(Qt::PlainText);
     m_subtitle->setWordWrap(true);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
@@ -81,6 +83,7 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     auto *licenseLayout = new QVBoxLayout(licensePage);
     m_licenseExpression = new QLabel(licensePage);
     m_licenseExpression->setObjectName(u"licenseExpression"_s);
+    m_licenseExpression->setTextFormat(Qt::PlainText);
     m_licenseExpression->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_licenseText = new QTextBrowser(licensePage);
     m_licenseText->setObjectName(u"licenseText"_s);

@@ -455,7 +455,7 @@ void FeedDialog::showTestResult(const FeedConnectionResult &result)
         QStringList lines;
         for (const QString &line : result.findings())
             lines << line.toHtmlEscaped();
-        m_banner->showMessage(MessageBanner::Kind::Positive, u"<b>The feed is online.</b><br>"_s + lines.join(u"<br>"_s));
+        m_banner->showRichMessage(MessageBanner::Kind::Positive, u"<b>The feed is online.</b><br>"_s + lines.join(u"<br>"_s));
         fitHeight();
         Q_EMIT connectionTested(result);
         return;
@@ -469,7 +469,7 @@ void FeedDialog::showTestResult(const FeedConnectionResult &result)
     if (!result.loginUrl.isEmpty())
         text += u"<br>Get a token at <a href=\"%1\">%2</a>."_s.arg(QUrl(result.loginUrl).toString(QUrl::FullyEncoded).toHtmlEscaped(),
                                                                   result.loginUrl.toHtmlEscaped());
-    m_banner->showMessage(MessageBanner::Kind::Error, u"<b>The connection test failed.</b><br>"_s + text);
+    m_banner->showRichMessage(MessageBanner::Kind::Error, u"<b>The connection test failed.</b><br>"_s + text);
     connect(m_banner->addButton(u"Retry"_s), &QPushButton::clicked, this, &FeedDialog::testConnection);
     const bool credentials = error.kind == RegistryError::Kind::AuthRequired || error.kind == RegistryError::Kind::Forbidden;
     if (credentials) {

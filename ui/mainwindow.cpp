@@ -266,6 +266,11 @@ void MainWindow::connectBrowser()
     connect(browser, &CrateBrowser::versionSelected, this, &MainWindow::updateActions);
     connect(browser, &CrateBrowser::yankChanged, this, [this](const QString &crate, const QString &version, bool yanked) {
         statusBar()->showMessage((yanked ? tr("Yanked %1 %2") : tr("Unyanked %1 %2")).arg(crate, version), 5000);
+    connect(browser, &CrateBrowser::indexLinesDropped, this, [this](const QString &crate, const QStringList &warnings) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Some versions of %1 are not shown: the feed's index file has lines that cannot be trusted.").arg(crate)
+                                  + u'\n' + warnings.join(u'\n'));
+    });
     });
     connect(browser, &CrateBrowser::downloaded, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saved %1 (checksum verified)").arg(path), 8000);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagebanner.h"
 
+#include <QTextDocument>
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -8,6 +10,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QStyle>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -119,8 +122,19 @@ QString MessageBanner::text() const
 
 void MessageBanner::setText(const QString &text)
 {
+    m_text->setTextFormat(Qt::PlainText);
     m_text->setText(text);
     setAccessibleDescription(text);
+    updateMinimumHeight();
+}
+
+void MessageBanner::setRichText(const QString &html)
+{
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setText(html);
+    QTextDocument document;
+    document.setHtml(html);
+    setAccessibleDescription(document.toPlainText());
     updateMinimumHeight();
 }
 
@@ -139,6 +153,14 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
     clearButtons();
     setKind(kind);
     setText(text);
+    show();
+}
+
+void MessageBanner::showRichMessage(Kind kind, const QString &html)
+{
+    clearButtons();
+    setKind(kind);
+    setRichText(html);
     show();
 }
 

@@ -27,12 +27,17 @@ public:
     Kind kind() const { return m_kind; }
     void setKind(Kind kind);
     QString text() const;
+    // Plain text, shown as it is: messages carry servers' words, which must never render as
+    // markup (links, images, styles).
     void setText(const QString &text);
+    // Markup the caller composed itself, every piece of outside text escaped.
+    void setRichText(const QString &html);
     bool isCloseButtonVisible() const;
     void setCloseButtonVisible(bool visible);
 
     // Sets kind and text, removes the buttons of the previous message and shows the banner.
     void showMessage(Kind kind, const QString &text);
+    void showRichMessage(Kind kind, const QString &html);
     // A button on the right; the banner does not close by itself when it is clicked.
     QPushButton *addButton(const QString &text);
     void clearButtons();

@@ -98,6 +98,7 @@ PublishPanel::PublishPanel(RegistryClient *client, QWidget *parent)
     m_stack->addWidget(splitter);
 
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
     m_publish->setDefault(true);
 
     auto *buttons = new QHBoxLayout;

@@ -39,6 +39,7 @@ QTreeView *treeView(QAbstractItemModel *model, QWidget *parent)
 QLabel *valueLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // what a .crate file says of itself
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
@@ -62,6 +63,7 @@ PublishPreview::PublishPreview(const QString &feedIndexUrl, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Single lines in the form: word-wrapped labels in a form inside a splitter get clipped.
     m_license->setWordWrap(false);

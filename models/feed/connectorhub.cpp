@@ -4,12 +4,15 @@
 #include "connectors/cratefilter.h"
 #include "connectors/spdxexpression.h"
 #include "registry/cratename.h"
+#include "registry/indexfileparser.h"
 #include "secrets/secretstore.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,6 +41,8 @@ void ConnectorHub::reload()
     const QList<ConnectorConfig> configs = m_store->connectors();
     for (const ConnectorConfig &config : configs) {
         auto *connector = new UpstreamConnector(config, m_store, m_http, this);
+        if (m_maxCrateBytes > 0)
+            connector->setMaxCrateBytes(m_maxCrateBytes);
         m_connectors.append(connector);
         m_registryUrls += connector->registryUrls();
         if (config.auth == ConnectorConfig::Auth::None)
@@ -62,11 +67,26 @@ void ConnectorHub::index(const QString &lowerName, ResultCallback done)
     indexFrom(0, lowerName, {}, std::move(done));
 }
 
+std::optional<ConnectorStore::Pin> ConnectorHub::pinOf(const QString &lowerName) const
+{
+    return m_store->pin(lowerName);
+}
+
 void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, ResultCallback done)
 {
+    // A name served once from a connector stays with it: no later connector may answer for it.
+    const std::optional<ConnectorStore::Pin> pin = m_store->pin(lowerName);
+    if (pin && std::ranges::none_of(m_connectors, [&](UpstreamConnector *c) { return c->config().name == pin->connector; })) {
+        Result none;
+        none.reason = u"crate `%1` is pinned to connector %2, which this feed no longer has; an owner can release it with "
+                      u"`cratedesk connector unpin %1`"_s.arg(lowerName, pin->connector);
+        return done(none);
+    }
     for (; position < m_connectors.size(); ++position) {
         UpstreamConnector *connector = m_connectors.at(position);
         const ConnectorConfig &config = connector->config();
+        if (pin && config.name != pin->connector)
+            continue;
         CurationVerdict verdict = CrateFilter::check(config.filters, lowerName);
         if (verdict.allowed)
             verdict = CrateFilter::checkApproved(config.approved, lowerName);
@@ -85,6 +105,8 @@ void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStri
             }
             if (index.state == UpstreamConnector::Index::State::Found) {
                 Result result = process(guard, lowerName, index);
+                if (!result.lines.isEmpty())
+                    m_store->pinIfFree(lowerName, guard->config().name);
                 if (!reasons.isEmpty())
                     result.reason = reasons.join(u"; "_s);
                 return done(result);
@@ -127,18 +149,29 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
     result.state = Result::State::Found;
     result.connector = config.name;
     const QList<QByteArray> rawLines = index.body.split('\n');
-    for (const QByteArray &raw : rawLines) {
-        if (raw.trimmed().isEmpty())
+    for (qsizetype number = 0; number < rawLines.size(); ++number) {
+        const QByteArray &raw = rawLines.at(number);
+        QString problem;
+        const std::optional<IndexEntry> entry = IndexFileParser::parseLine(raw, &problem);
+        if (entry)
+            problem = IndexFileParser::untrustedReason(*entry, lowerName);
+        if (!problem.isEmpty()) {
+            // cargo would not use such a line either; what it names never becomes a path here.
+            qCWarning(lcHub).noquote() << "connector" << config.name << ": index file of" << lowerName << "line" << number + 1
+                                       << "left out:" << problem;
             continue;
-        QJsonObject line = QJsonDocument::fromJson(raw).object();
-        const QString vers = line.value(u"vers"_s).toString();
-        const QString name = line.value(u"name"_s).toString();
-        if (vers.isEmpty() || name.toLower() != lowerName)
-            continue; // cargo would not use such a line either
-        CurationVerdict verdict = CrateFilter::checkApprovedVersion(config.approved, name, vers);
+        }
+        if (!entry)
+            continue; // a blank line
+        const QString &vers = entry->vers;
+        if (const QString reason = foreignRegistryReason(*entry); !reason.isEmpty()) {
+            result.hidden.append({vers, reason});
+            continue;
+        }
+        CurationVerdict verdict = CrateFilter::checkApprovedVersion(config.approved, entry->name, vers);
         QString license = index.licenses.value(vers);
         if (license.isEmpty()) {
-            if (const auto cached = m_store->cachedCrate(config.name, name, vers))
+            if (const auto cached = m_store->cachedCrate(config.name, entry->name, vers))
                 license = cached->license;
         }
         if (verdict.allowed && config.licenses.isActive()) {
@@ -149,26 +182,9 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
             result.hidden.append({vers, verdict.reason});
             continue;
         }
-        // Dependencies on the upstream (or on another upstream of ours) resolve through this
-        // feed: cargo must never talk to an upstream itself.
-        QJsonArray deps = line.value(u"deps"_s).toArray();
-        bool rewritten = false;
-        for (qsizetype i = 0; i < deps.size(); ++i) {
-            QJsonObject dep = deps.at(i).toObject();
-            if (dep.contains(u"registry"_s) && m_registryUrls.contains(dep.value(u"registry"_s).toString())) {
-                dep.remove(u"registry"_s);
-                deps.replace(i, dep);
-                rewritten = true;
-            }
-        }
-        QByteArray served = raw;
-        if (rewritten) {
-            line.insert(u"deps"_s, deps);
-            served = QJsonDocument(line).toJson(QJsonDocument::Compact);
-        }
+        const QByteArray served = servedLine(raw, *entry);
         result.lines.append(served);
-        result.precedenceKeys.append(vers.section(u'+', 0, 0));
-        result.cksums.insert(vers, line.value(u"cksum"_s).toString());
+        result.cksums.insert(vers, entry->cksum);
         if (!license.isEmpty())
             result.licenses.insert(vers, license);
         result.body += served;
@@ -180,6 +196,34 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
     m_processed.insert(key, {index.generation, result});
     result.stale = index.stale;
     return result;
+}
+
+QString ConnectorHub::foreignRegistryReason(const IndexEntry &entry) const
+{
+    // A dependency on a registry that is not one of our upstreams would make cargo fetch from
+    // it directly, past every filter and license rule of this feed.
+    for (const IndexDependency &dep : entry.deps) {
+        if (dep.registry && !m_registryUrls.contains(*dep.registry))
+            return u"depends on `%1` from %2, a registry this feed does not proxy"_s.arg(dep.packageName(), dep.registry->left(200));
+    }
+    return {};
+}
+
+QByteArray ConnectorHub::servedLine(const QByteArray &raw, const IndexEntry &entry) const
+{
+    // Dependencies on the upstream (or on another upstream of ours) resolve through this feed,
+    // and through its filters: cargo must never talk to an upstream itself.
+    if (std::ranges::none_of(entry.deps, [](const IndexDependency &dep) { return dep.registry.has_value(); }))
+        return raw.trimmed();
+    QJsonObject line = QJsonDocument::fromJson(raw).object();
+    QJsonArray deps = line.value(u"deps"_s).toArray();
+    for (qsizetype i = 0; i < deps.size(); ++i) {
+        QJsonObject dep = deps.at(i).toObject();
+        dep.remove(u"registry"_s);
+        deps.replace(i, dep);
+    }
+    line.insert(u"deps"_s, deps);
+    return QJsonDocument(line).toJson(QJsonDocument::Compact);
 }
 
 void ConnectorHub::crate(const QString &name, const QString &vers, CrateCallback done)
@@ -220,7 +264,7 @@ void ConnectorHub::crate(const QString &name, const QString &vers, CrateCallback
 
 void ConnectorHub::curation(const QString &lowerName, std::function<void(const QJsonObject &)> done)
 {
-    index(lowerName, [done, lowerName](const Result &result) {
+    index(lowerName, [done, lowerName, store = m_store](const Result &result) {
         QJsonArray hidden;
         for (const Hidden &entry : result.hidden)
             hidden.append(QJsonObject{{u"vers"_s, entry.vers}, {u"reason"_s, entry.reason}});
@@ -228,7 +272,10 @@ void ConnectorHub::curation(const QString &lowerName, std::function<void(const Q
         for (auto it = result.cksums.cbegin(); it != result.cksums.cend(); ++it)
             served.append(QJsonObject{{u"vers"_s, it.key()}, {u"license"_s, result.licenses.value(it.key())}});
         const QString state = result.state == Result::State::Found ? u"found"_s : result.state == Result::State::Failed ? u"failed"_s : u"not-found"_s;
-        done(QJsonObject{{u"name"_s, lowerName}, {u"state"_s, state}, {u"connector"_s, result.connector},
-                         {u"reason"_s, result.reason}, {u"stale"_s, result.stale}, {u"served"_s, served}, {u"hidden"_s, hidden}});
+        QJsonObject report{{u"name"_s, lowerName}, {u"state"_s, state}, {u"connector"_s, result.connector},
+                           {u"reason"_s, result.reason}, {u"stale"_s, result.stale}, {u"served"_s, served}, {u"hidden"_s, hidden}};
+        if (const auto pin = store->pin(lowerName))
+            report.insert(u"pinned"_s, QJsonObject{{u"connector"_s, pin->connector}, {u"since"_s, pin->pinned.toString(Qt::ISODate)}});
+        done(report);
     });
 }

@@ -10,6 +10,9 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
+
+struct IndexEntry;
 
 class HttpClient;
 class SecretStore;
@@ -37,7 +40,6 @@ public:
         QString connector;
         QByteArray body;               // the served lines, each ending in '\n'
         QByteArray etag;               // of body alone, computed once per upstream change
-        QList<QString> precedenceKeys; // of the served lines, for merging with local versions
         QList<QByteArray> lines;
         QHash<QString, QString> cksums; // vers -> cksum of every served version
         QHash<QString, QString> licenses;
@@ -60,10 +62,14 @@ public:
 
     // (Re)reads the connectors from the store and their secrets from the keychain.
     void reload();
+    // The largest .crate any connector takes from its upstream: the feed's own maximum.
+    void setMaxCrateBytes(qint64 bytes) { m_maxCrateBytes = bytes; }
     bool isEmpty() const { return m_connectors.isEmpty(); }
     QList<UpstreamConnector *> connectors() const { return m_connectors; }
 
     void index(const QString &lowerName, ResultCallback done);
+    // The connector a crate name is pinned to, if any: a local publish of it is refused.
+    std::optional<ConnectorStore::Pin> pinOf(const QString &lowerName) const;
     void crate(const QString &name, const QString &vers, CrateCallback done);
     // What CrateDesk shows: where the crate comes from, and every version left out and why.
     void curation(const QString &lowerName, std::function<void(const QJsonObject &)> done);
@@ -71,6 +77,8 @@ public:
 private:
     void indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, ResultCallback done);
     Result process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index);
+    QString foreignRegistryReason(const IndexEntry &entry) const;
+    QByteArray servedLine(const QByteArray &raw, const IndexEntry &entry) const;
 
     ConnectorStore *m_store;
     HttpClient *m_http;
@@ -83,4 +91,5 @@ private:
         Result result;
     };
     QHash<QString, Processed> m_processed; // "connector/name"
+    qint64 m_maxCrateBytes = 0;            // 0: the connectors' default
 };

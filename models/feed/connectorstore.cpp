@@ -2,6 +2,7 @@
 #include "connectorstore.h"
 
 #include "feedstore.h"
+#include "registry/cratefilepath.h"
 
 #include <QDir>
 #include <QFile>
@@ -76,6 +77,11 @@ FeedError ConnectorStore::saveConnector(const ConnectorConfig &config)
     if (const QString error = config.validationError(); !error.isEmpty())
         return FeedError::badRequest(error);
     const QString json = QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact));
+    if (const auto previous = connector(config.name); previous && previous->indexUrl != config.indexUrl) {
+        qCInfo(lcConnectorStore).noquote() << "connector" << config.name << "now points at" << config.indexUrl.toDisplayString()
+                                           << "; what the old upstream sent is forgotten";
+        forgetUpstream(config.name, true);
+    }
     QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
     const bool ok = run(q, uR"(INSERT INTO connectors (name, position, config)
                                VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM connectors), ?)
@@ -92,13 +98,21 @@ FeedError ConnectorStore::removeConnector(const QString &name)
     QSqlQuery q(db);
     if (!run(q, u"SELECT 1 FROM connectors WHERE name = ?"_s, {name}) || !q.next())
         return FeedError::notFound(u"the local feed has no connector named %1"_s.arg(name));
-    for (const QString &table : {u"connectors"_s, u"upstream_config"_s, u"upstream_index"_s, u"upstream_crates"_s}) {
-        const QString column = table == u"connectors"_s ? u"name"_s : u"connector"_s;
-        if (!run(q, u"DELETE FROM %1 WHERE %2 = ?"_s.arg(table, column), {name}))
-            return FeedError::internal(u"cannot remove the connector %1"_s.arg(name));
-    }
-    QDir(dataDir() + u"/upstream/"_s + name).removeRecursively();
+    if (!run(q, u"DELETE FROM connectors WHERE name = ?"_s, {name}))
+        return FeedError::internal(u"cannot remove the connector %1"_s.arg(name));
+    forgetUpstream(name, true);
     return {};
+}
+
+void ConnectorStore::forgetUpstream(const QString &connector, bool withPins)
+{
+    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    for (const QString &table : {u"upstream_config"_s, u"upstream_index"_s, u"upstream_crates"_s, u"connector_pins"_s}) {
+        if (table != u"connector_pins"_s || withPins)
+            run(q, u"DELETE FROM %1 WHERE connector = ?"_s.arg(table), {connector});
+    }
+    if (ConnectorConfig::validateName(connector).isEmpty())
+        QDir(dataDir() + u"/upstream/"_s + connector).removeRecursively();
 }
 
 std::optional<QByteArray> ConnectorStore::cachedConfig(const QString &connector) const
@@ -146,10 +160,11 @@ void ConnectorStore::storeIndex(const QString &connector, const QString &lowerNa
          QString::fromUtf8(QJsonDocument(licenses).toJson(QJsonDocument::Compact)), index.fetched.toString(Qt::ISODate)});
 }
 
-QString ConnectorStore::cratePath(const QString &connector, const QString &name, const QString &vers) const
+QString ConnectorStore::cratePath(const QString &connector, const QString &cksum) const
 {
-    const QString lower = name.toLower();
-    return dataDir() + u"/upstream/"_s + connector + u'/' + lower + u'/' + lower + u'-' + vers + u".crate"_s;
+    if (!ConnectorConfig::validateName(connector).isEmpty())
+        return {};
+    return CrateFilePath::byChecksum(CrateFilePath::within(dataDir(), u"upstream/"_s + connector), cksum);
 }
 
 std::optional<ConnectorStore::CachedCrate> ConnectorStore::cachedCrate(const QString &connector, const QString &name,
@@ -160,8 +175,8 @@ std::optional<ConnectorStore::CachedCrate> ConnectorStore::cachedCrate(const QSt
              {connector, name.toLower(), vers})
         || !q.next())
         return std::nullopt;
-    CachedCrate crate{cratePath(connector, name, vers), q.value(0).toString(), q.value(1).toString()};
-    if (!QFile::exists(crate.path))
+    CachedCrate crate{cratePath(connector, q.value(0).toString()), q.value(0).toString(), q.value(1).toString()};
+    if (crate.path.isEmpty() || !QFile::exists(crate.path))
         return std::nullopt; // removed by hand: fetch it again
     return crate;
 }
@@ -172,4 +187,42 @@ void ConnectorStore::recordCrate(const QString &connector, const QString &name, 
     QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
     run(q, u"INSERT OR REPLACE INTO upstream_crates (connector, name, vers, cksum, license, fetched) VALUES (?, ?, ?, ?, ?, ?)"_s,
         {connector, name.toLower(), vers, cksum, license, nowUtc()});
+}
+
+std::optional<ConnectorStore::Pin> ConnectorStore::pin(const QString &lowerName) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    if (!run(q, u"SELECT name, connector, pinned FROM connector_pins WHERE name = ?"_s, {lowerName}) || !q.next())
+        return std::nullopt;
+    return Pin{q.value(0).toString(), q.value(1).toString(), QDateTime::fromString(q.value(2).toString(), Qt::ISODate)};
+}
+
+QList<ConnectorStore::Pin> ConnectorStore::pins() const
+{
+    QList<Pin> list;
+    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    if (!run(q, u"SELECT name, connector, pinned FROM connector_pins ORDER BY name"_s))
+        return list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString(), QDateTime::fromString(q.value(2).toString(), Qt::ISODate)});
+    return list;
+}
+
+std::optional<ConnectorStore::Pin> ConnectorStore::pinIfFree(const QString &lowerName, const QString &connector)
+{
+    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    if (run(q, u"INSERT OR IGNORE INTO connector_pins (name, connector, pinned) VALUES (?, ?, ?)"_s, {lowerName, connector, nowUtc()})
+        && q.numRowsAffected() > 0)
+        qCInfo(lcConnectorStore).noquote() << "crate" << lowerName << "is now pinned to connector" << connector;
+    return pin(lowerName);
+}
+
+FeedError ConnectorStore::unpin(const QString &lowerName)
+{
+    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    if (!run(q, u"DELETE FROM connector_pins WHERE name = ?"_s, {lowerName}))
+        return FeedError::internal(u"cannot unpin %1"_s.arg(lowerName));
+    if (q.numRowsAffected() == 0)
+        return FeedError::notFound(u"crate `%1` is not pinned to a connector"_s.arg(lowerName));
+    return {};
 }

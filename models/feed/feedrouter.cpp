@@ -4,6 +4,7 @@
 #include "connectorhub.h"
 #include "publishvalidator.h"
 #include "registry/cratename.h"
+#include "registry/semver.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -59,6 +60,17 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
             return true;
     }
     return false;
+}
+
+// Names and versions in a request path are checked before anything is looked up by them, in
+// the store or upstream: only a valid crate name and a SemVer version name a crate file.
+std::optional<FeedResponse> refuseCrateReference(const QString &name, const QString *vers = nullptr)
+{
+    if (const QString error = CrateName::validationError(name); !error.isEmpty())
+        return FeedResponse::error(404, error);
+    if (vers && !SemVer::parse(*vers))
+        return FeedResponse::error(404, u"`%1` is not a version of crate `%2`"_s.arg(vers->left(80), name));
+    return std::nullopt;
 }
 
 QByteArray compact(const QJsonObject &object)
@@ -256,6 +268,8 @@ FeedResponse FeedRouter::indexResponse(const FeedRequest &request, const FeedSto
 
 FeedResponse FeedRouter::download(const QString &name, const QString &vers) const
 {
+    if (auto refused = refuseCrateReference(name, &vers))
+        return *refused;
     QString path;
     if (const FeedError error = m_store->crateFile(name, vers, &path))
         return FeedResponse::error(error.status, error.detail);
@@ -317,6 +331,11 @@ FeedResponse FeedRouter::publish(const FeedRequest &request, const FeedStore::Us
     FeedStore::NewVersion version;
     if (const FeedError error = PublishValidator::validate(request.body, m_options.maxCrateBytes, &version))
         return FeedResponse::error(error.status, error.detail);
+    if (const auto pin = m_hub ? m_hub->pinOf(version.name.toLower()) : std::nullopt) {
+        return FeedResponse::error(409, u"crate `%1` is served from connector %2 (since %3), so it cannot be published here; "
+                                        u"an owner of this feed can release the name with `cratedesk connector unpin %1`"_s
+                                            .arg(version.name, pin->connector, pin->pinned.toString(Qt::ISODate)));
+    }
     if (const FeedError error = m_store->publish(version, user))
         return FeedResponse::error(error.status, error.detail);
     Q_EMIT crateChanged(version.name);
@@ -396,9 +415,13 @@ bool FeedRouter::routeUpstream(const FeedRequest &request, const QStringList &s,
             return true;
         }
         const QString name = s.at(3), vers = s.at(4);
-        QString path;
-        if (!m_store->crateFile(name, vers, &path)) {
-            answer(fileResponse(path, name + u'@' + vers)); // local versions win
+        if (auto refused = refuseCrateReference(name, &vers)) {
+            answer(*refused);
+            return true;
+        }
+        // A name the feed holds is never fetched upstream, whatever version is asked for.
+        if (m_store->indexFile(name.toLower())) {
+            answer(download(name, vers));
             return true;
         }
         m_hub->crate(name, vers, [answer, name, vers](const ConnectorHub::Crate &crate) {
@@ -413,6 +436,10 @@ bool FeedRouter::routeUpstream(const FeedRequest &request, const QStringList &s,
             return true;
         }
         const QString name = s.at(3).toLower();
+        if (auto refused = refuseCrateReference(name)) {
+            answer(*refused);
+            return true;
+        }
         const bool local = m_store->indexFile(name).has_value();
         m_hub->curation(name, [answer, local](QJsonObject report) {
             report.insert(u"local"_s, local);
@@ -430,35 +457,21 @@ bool FeedRouter::routeUpstream(const FeedRequest &request, const QStringList &s,
         answer(*denied);
         return true;
     }
-    const auto local = m_store->indexFile(name);
+    // No dependency confusion: a name the feed holds is served from the feed alone, never
+    // merged with an upstream's versions of the same name.
+    if (const auto local = m_store->indexFile(name)) {
+        answer(indexResponse(request, *local));
+        return true;
+    }
     QPointer<FeedRouter> guard(this);
-    m_hub->index(name, [guard, request, local, name, answer](const ConnectorHub::Result &upstream) {
+    m_hub->index(name, [guard, request, answer](const ConnectorHub::Result &upstream) {
         if (!guard)
             return;
-        if (upstream.state != ConnectorHub::Result::State::Found) {
-            if (local)
-                return answer(guard->indexResponse(request, *local));
+        if (upstream.state != ConnectorHub::Result::State::Found)
             return answer(FeedResponse::error(upstream.state == ConnectorHub::Result::State::Failed ? 503 : 404, upstream.reason));
-        }
         FeedStore::IndexFile merged;
-        if (!local) {
-            merged.body = upstream.body;
-            merged.etag = upstream.etag;
-        } else {
-            // Local versions win: an upstream line is served only for versions the feed lacks.
-            merged.body = local->body;
-            QSet<QString> localKeys;
-            for (const QByteArray &line : local->body.split('\n')) {
-                const QString vers = QJsonDocument::fromJson(line).object().value(u"vers"_s).toString();
-                if (!vers.isEmpty())
-                    localKeys.insert(vers.section(u'+', 0, 0));
-            }
-            for (qsizetype i = 0; i < upstream.lines.size(); ++i) {
-                if (!localKeys.contains(upstream.precedenceKeys.at(i)))
-                    merged.body += upstream.lines.at(i) + '\n';
-            }
-            merged.etag = '"' + QCryptographicHash::hash(merged.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
-        }
+        merged.body = upstream.body;
+        merged.etag = upstream.etag;
         FeedResponse response = guard->indexResponse(request, merged);
         if (upstream.stale)
             response.addHeader("Warning", "110 - \"served from the local feed's cache: the upstream cannot be reached\"");

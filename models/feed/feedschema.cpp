@@ -74,6 +74,14 @@ const QList<QStringList> &migrations()
                 fetched TEXT NOT NULL,
                 PRIMARY KEY (connector, name, vers)))"_s,
         },
+        // 3: which connector a crate name is served from, so that no other upstream and no
+        // local publish takes the name over silently (dependency confusion).
+        {
+            uR"(CREATE TABLE connector_pins (
+                name TEXT PRIMARY KEY,
+                connector TEXT NOT NULL,
+                pinned TEXT NOT NULL))"_s,
+        },
     };
     return all;
 }

@@ -96,6 +96,7 @@ bool LocalFeed::isRunning() const
 QUrl LocalFeed::indexUrl() const
 {
     return m_server ? m_server->baseUrl() : QUrl();
+    m_hub->setMaxCrateBytes(m_options.maxCrateBytes);
 }
 
 QString LocalFeed::cargoIndexUrl() const

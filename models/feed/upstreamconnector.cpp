@@ -3,8 +3,10 @@
 
 #include "crate/cargomanifest.h"
 #include "crate/cratearchive.h"
+#include "registry/cratefilepath.h"
 #include "registry/cratename.h"
 #include "registry/httpclient.h"
+#include "registry/indexfileparser.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -55,6 +57,7 @@ UpstreamConnector::UpstreamConnector(const ConnectorConfig &config, ConnectorSto
     , m_store(store)
     , m_http(http)
     , m_ready(config.auth == ConnectorConfig::Auth::None)
+    , m_maxCrateBytes(BodyLimit::Download)
 {
 }
 
@@ -128,14 +131,15 @@ bool UpstreamConnector::sendsAuthTo(const QUrl &url) const
     return sameOrigin(url, m_config.indexUrl) || (m_registryConfig && m_registryConfig->authRequired);
 }
 
-HttpJob *UpstreamConnector::send(const QUrl &url, bool withAuth, const QByteArray &ifNoneMatch, const QByteArray &ifModifiedSince)
+HttpJob *UpstreamConnector::send(const QUrl &url, qint64 maxBytes, const QByteArray &ifNoneMatch, const QByteArray &ifModifiedSince)
 {
     HttpRequest request;
     request.url = url;
     request.timeoutMs = m_config.timeoutSeconds * 1000;
     request.maxRetries = 1;
-    if (withAuth && sendsAuthTo(url))
-        request.authorization = m_authorization;
+    request.maxBodyBytes = maxBytes;
+    if (sendsAuthTo(url))
+        request.setAuthorization(m_authorization);
     if (!ifNoneMatch.isEmpty())
         request.headers.emplaceBack("If-None-Match", ifNoneMatch);
     if (!ifModifiedSince.isEmpty())
@@ -152,7 +156,7 @@ void UpstreamConnector::withConfig(ConfigCallback next)
         return;
     m_fetchingConfig = true;
     whenReady([this] {
-        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), true);
+        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), BodyLimit::ConfigJson);
         connect(job, &HttpJob::finished, this, [this, job] {
             m_fetchingConfig = false;
             RegistryError error = job->response().error;
@@ -182,7 +186,7 @@ void UpstreamConnector::withConfig(ConfigCallback next)
 void UpstreamConnector::testConnection(TestCallback done)
 {
     whenReady([this, done] {
-        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), true);
+        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), BodyLimit::ConfigJson);
         connect(job, &HttpJob::finished, this, [this, job, done] {
             const HttpResponse &response = job->response();
             if (response.error) {
@@ -245,7 +249,8 @@ void UpstreamConnector::fetchIndex(const QString &lowerName)
     const Entry &entry = m_entries[lowerName];
     const QUrl url = m_config.indexUrl.resolved(QUrl(CrateName::indexPath(lowerName)));
     const bool revalidate = entry.cached && entry.cached->status == 200;
-    HttpJob *job = send(url, true, revalidate ? entry.cached->etag : QByteArray(), revalidate ? entry.cached->lastModified : QByteArray());
+    HttpJob *job = send(url, BodyLimit::IndexFile, revalidate ? entry.cached->etag : QByteArray(),
+                        revalidate ? entry.cached->lastModified : QByteArray());
     connect(job, &HttpJob::finished, this, [this, lowerName, job] { indexFetched(lowerName, job); });
 }
 
@@ -311,10 +316,10 @@ void UpstreamConnector::fetchLicenses(const QString &lowerName, ConnectorStore::
             complete(lowerName, fromCache(entry, false));
         };
         if (!config || config->api.isEmpty())
-            return licensesFromCrates(fresh, finish);
+            return licensesFromCrates(lowerName, fresh, finish);
         // crates.io's crate JSON (and the local feed's) names every version's license.
-        HttpJob *job = send(config->apiUrl(u"/crates/"_s + lowerName), true);
-        connect(job, &HttpJob::finished, this, [this, job, fresh, finish]() mutable {
+        HttpJob *job = send(config->apiUrl(u"/crates/"_s + lowerName), BodyLimit::ApiJson);
+        connect(job, &HttpJob::finished, this, [this, job, lowerName, fresh, finish]() mutable {
             const QJsonArray versions = QJsonDocument::fromJson(job->response().body).object().value(u"versions"_s).toArray();
             for (const QJsonValue &value : versions) {
                 const QJsonObject version = value.toObject();
@@ -322,7 +327,7 @@ void UpstreamConnector::fetchLicenses(const QString &lowerName, ConnectorStore::
                 if (license.isString() && !license.toString().isEmpty())
                     fresh.licenses.insert(version.value(u"num"_s).toString(), license.toString());
             }
-            licensesFromCrates(fresh, finish);
+            licensesFromCrates(lowerName, fresh, finish);
         });
     });
 }
@@ -338,6 +343,15 @@ void UpstreamConnector::complete(const QString &lowerName, Index result)
 
 void UpstreamConnector::crate(const QString &name, const QString &vers, const QString &cksum, DownloadCallback done)
 {
+    // Only what passed the index rules reaches here; checked again because it names a file.
+    const QString path = m_store ? m_store->cratePath(m_config.name, cksum) : CrateFilePath::byChecksum(QDir::tempPath(), cksum);
+    if (path.isEmpty() || CrateFilePath::fileName(name, vers).isEmpty()) {
+        Download refused;
+        refused.error = RegistryError::make(RegistryError::Kind::Parse,
+            u"connector %1 offers `%2@%3` without a valid name, version and sha256 checksum; it is not downloaded"_s.arg(
+                m_config.name, name.left(80), vers.left(80)));
+        return done(refused);
+    }
     if (m_store) {
         if (const auto cached = m_store->cachedCrate(m_config.name, name, vers); cached && cached->cksum == cksum)
             return done({cached->path, cached->license, {}});
@@ -347,8 +361,8 @@ void UpstreamConnector::crate(const QString &name, const QString &vers, const QS
     waiting.append(std::move(done));
     if (waiting.size() > 1)
         return;
-    whenReady([this, key, name, vers, cksum] {
-        withConfig([this, key, name, vers, cksum](const std::optional<RegistryConfig> &config, const RegistryError &error) {
+    whenReady([this, key, name, vers, cksum, path] {
+        withConfig([this, key, name, vers, cksum, path](const std::optional<RegistryConfig> &config, const RegistryError &error) {
             if (!config) {
                 Download failed;
                 failed.error = error ? error : RegistryError::make(RegistryError::Kind::Network, u"connector %1 has no config.json"_s.arg(m_config.name));
@@ -357,18 +371,17 @@ void UpstreamConnector::crate(const QString &name, const QString &vers, const QS
                     callback(failed);
                 return;
             }
-            const QString path = m_store ? m_store->cratePath(m_config.name, name, vers)
-                                         : QDir::temp().filePath(u"cratedesk-%1-%2.crate"_s.arg(name, vers));
             QDir().mkpath(QFileInfo(path).absolutePath());
             HttpRequest request;
             request.url = config->downloadUrl(name, vers, cksum);
             request.timeoutMs = m_config.timeoutSeconds * 1000;
             request.maxRetries = 1;
+            request.maxBodyBytes = m_maxCrateBytes;
             // The bytes are kept only when they hash to the upstream index's cksum.
             request.saveTo = path;
             request.expectedSha256 = cksum.toLatin1();
             if (sendsAuthTo(request.url))
-                request.authorization = m_authorization;
+                request.setAuthorization(m_authorization);
             HttpJob *job = m_http->send(request);
             connect(job, &HttpJob::finished, this, [this, key, name, vers, cksum, job, path] { downloadFinished(key, name, vers, cksum, job, path); });
         });
@@ -396,22 +409,22 @@ void UpstreamConnector::downloadFinished(const QString &key, const QString &name
         callback(result);
 }
 
-void UpstreamConnector::licensesFromCrates(ConnectorStore::CachedIndex fresh, std::function<void(ConnectorStore::CachedIndex)> finish)
+void UpstreamConnector::licensesFromCrates(const QString &lowerName, ConnectorStore::CachedIndex fresh,
+                                           std::function<void(ConnectorStore::CachedIndex)> finish)
 {
     // The web API named no license for these versions: read the crates' own Cargo.toml, newest
     // first and a bounded number of them (they are cached, as cargo would fetch one anyway).
+    // Only lines that pass the index rules: their name and version become a download.
     struct Missing
     {
         QString name, vers, cksum;
     };
     QList<Missing> missing;
-    const QList<QByteArray> lines = fresh.body.split('\n');
-    for (auto it = lines.crbegin(); it != lines.crend() && missing.size() < MaxCratesForLicenses; ++it) {
-        const QJsonObject line = QJsonDocument::fromJson(*it).object();
-        const QString vers = line.value(u"vers"_s).toString();
-        if (vers.isEmpty() || line.value(u"yanked"_s).toBool() || fresh.licenses.contains(vers))
+    const QList<IndexEntry> entries = IndexFileParser::parse(fresh.body, lowerName).entries;
+    for (auto it = entries.crbegin(); it != entries.crend() && missing.size() < MaxCratesForLicenses; ++it) {
+        if (it->yanked || fresh.licenses.contains(it->vers))
             continue;
-        missing.append({line.value(u"name"_s).toString(), vers, line.value(u"cksum"_s).toString()});
+        missing.append({it->name, it->vers, it->cksum});
     }
     if (missing.isEmpty())
         return finish(fresh);

@@ -60,6 +60,9 @@ public:
     void setSecretError(const QString &message);
     bool isReady() const { return m_ready; }
 
+    // The largest .crate taken from the upstream (the local feed's maximum crate size).
+    void setMaxCrateBytes(qint64 bytes) { m_maxCrateBytes = bytes; }
+
     void index(const QString &lowerName, IndexCallback done);
     void crate(const QString &name, const QString &vers, const QString &cksum, DownloadCallback done);
     // config.json, fresh, with the credentials: what "Test connection" reports.
@@ -82,12 +85,13 @@ private:
 
     void whenReady(std::function<void()> next);
     void withConfig(ConfigCallback next);
-    HttpJob *send(const QUrl &url, bool withAuth, const QByteArray &ifNoneMatch = {}, const QByteArray &ifModifiedSince = {});
+    HttpJob *send(const QUrl &url, qint64 maxBytes, const QByteArray &ifNoneMatch = {}, const QByteArray &ifModifiedSince = {});
     bool sendsAuthTo(const QUrl &url) const;
     void fetchIndex(const QString &lowerName);
     void indexFetched(const QString &lowerName, HttpJob *job);
     void fetchLicenses(const QString &lowerName, ConnectorStore::CachedIndex fresh);
-    void licensesFromCrates(ConnectorStore::CachedIndex fresh, std::function<void(ConnectorStore::CachedIndex)> finish);
+    void licensesFromCrates(const QString &lowerName, ConnectorStore::CachedIndex fresh,
+                            std::function<void(ConnectorStore::CachedIndex)> finish);
     void complete(const QString &lowerName, Index result);
     Index fromCache(const Entry &entry, bool stale) const;
     void downloadFinished(const QString &key, const QString &name, const QString &vers, const QString &cksum, HttpJob *job,
@@ -107,4 +111,5 @@ private:
     QHash<QString, QList<DownloadCallback>> m_downloads;
     QDeadlineTimer m_downUntil{0}; // after a network failure, serve the cache without retrying
     quint64 m_generation = 0;
+    qint64 m_maxCrateBytes;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cratebrowser.h"
 
+#include "cratefilepath.h"
+
 #include "crate/cargomanifest.h"
 #include "crate/publishmetadata.h"
 #include "itemmodels/cratefiletreemodel.h"
@@ -203,6 +205,8 @@ void CrateBrowser::openCrate(const QString &name)
             return;
         }
         setStale(reply->stale);
+        if (!reply->warnings.isEmpty())
+            Q_EMIT indexLinesDropped(name, reply->warnings);
         const QString selectedVersion = m_versionRow >= 0 && m_versions->crateName() == name ? m_versions->entryAt(m_versionRow).vers : QString();
         m_versions->setEntries(reply->entries);
         Q_EMIT crateOpened(name);
@@ -256,7 +260,8 @@ void CrateBrowser::selectVersion(int versionRow)
 
 QString CrateBrowser::cachedCratePath(const IndexEntry &entry) const
 {
-    return QDir(m_cacheDir).filePath(entry.cksum.left(2) + u'/' + entry.name + u'-' + entry.vers + u".crate"_s);
+    // Named by the verified checksum alone: no folder or file takes a name the feed chose.
+    return CrateFilePath::byChecksum(m_cacheDir, entry.cksum);
 }
 
 void CrateBrowser::loadContents(const IndexEntry &entry)
@@ -264,6 +269,11 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
     const QString path = cachedCratePath(entry);
     const quint64 generation = m_generation;
     const QString label = entry.name + u'@' + entry.vers;
+    if (path.isEmpty()) {
+        return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse,
+                                                 tr("%1 has no valid sha256 checksum in the index, so it is not opened").arg(label)),
+                             tr("open %1").arg(label));
+    }
     const QString indexUrl = m_client->feed().indexUrl.toString();
     auto read = [this, path, label, indexUrl, generation] {
         Q_EMIT activity(u"contents"_s, tr("Opening %1").arg(label), true);
@@ -330,15 +340,19 @@ void CrateBrowser::downloadSelected(const QString &dir)
     const auto entry = selectedEntry();
     if (!m_client || !entry)
         return;
-    const QString target = QDir(dir).filePath(entry->name + u'-' + entry->vers + u".crate"_s);
+    const QString target = CrateFilePath::crateFile(dir, entry->name, entry->vers);
+    const QString label = entry->name + u'@' + entry->vers;
+    if (target.isEmpty()) {
+        return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse, tr("%1 is no file name for a crate").arg(label)),
+                             tr("download %1").arg(label));
+    }
     const QString cached = cachedCratePath(*entry);
-    if (QFileInfo::exists(cached)) {
+    if (!cached.isEmpty() && QFileInfo::exists(cached)) {
         // Already verified against cksum when it was downloaded.
         QFile::remove(target);
         if (QFile::copy(cached, target))
             return Q_EMIT downloaded(target);
     }
-    const QString label = entry->name + u'@' + entry->vers;
     Q_EMIT activity(u"download"_s, tr("Downloading %1").arg(label), true);
     RegistryReply *reply = m_client->download(entry->name, entry->vers, entry->cksum, target);
     connect(reply, &RegistryReply::progress, this, [this](qint64 done, qint64 total) { Q_EMIT progress(u"download"_s, done, total); });

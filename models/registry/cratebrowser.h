@@ -94,6 +94,8 @@ Q_SIGNALS:
     void contentsKnown(const CrateContents &contents);
     void staleChanged(bool stale);           // showing cached data because the feed is unreachable
     void failed(const RegistryError &error, const QString &what);
+    // The feed's index file of `crate` held lines that were left out; each says feed, line, why.
+    void indexLinesDropped(const QString &crate, const QStringList &warnings);
     void yankChanged(const QString &crate, const QString &version, bool yanked);
     void downloaded(const QString &path);
     // For the activity area: something started or finished.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
+#include "gzipstream.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +31,11 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
         && a.port(a.scheme() == u"https"_s ? 443 : 80) == b.port(b.scheme() == u"https"_s ? 443 : 80);
+}
+
+QString byteCount(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 // Errors that a second try may not see, as cargo treats them ("spurious").
@@ -94,6 +101,24 @@ int retryAfterMs(const QByteArray &value)
 }
 
 } // namespace
+
+void HttpRequest::setSecretHeader(const QByteArray &name, const QByteArray &value)
+{
+    secretHeaders.removeIf([&](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+    if (!value.isEmpty())
+        secretHeaders.emplaceBack(name, value);
+}
+
+bool HttpRequest::isCredentialHeader(QByteArrayView name)
+{
+    // What registries and their proxies take as proof of who is asking.
+    static constexpr QByteArrayView Names[] = {"authorization", "proxy-authorization", "cookie", "x-apikey", "x-api-key",
+                                               "x-jfrog-art-api", "private-token", "x-nuget-apikey"};
+    for (QByteArrayView known : Names)
+        if (name.compare(known, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
 
 QByteArray HttpResponse::header(const QByteArray &name) const
 {
@@ -172,24 +197,97 @@ void HttpClient::startAttempt(HttpJob *job)
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
     request.setTransferTimeout(job->m_request.timeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("CrateDesk/" CRATEDESK_VERSION));
-    for (const auto &[name, value] : job->m_request.headers)
-        request.setRawHeader(name, value);
-    if (job->m_sendAuthorization && !job->m_request.authorization.isEmpty())
-        request.setRawHeader("Authorization", job->m_request.authorization);
+    // Asked for explicitly, so that Qt leaves the bytes as sent and GzipStream checks them.
+    request.setRawHeader("Accept-Encoding", "gzip");
+    for (const auto &[name, value] : job->m_request.headers) {
+        if (job->m_sendSecrets || !HttpRequest::isCredentialHeader(name))
+            request.setRawHeader(name, value);
+    }
+    if (job->m_sendSecrets) {
+        for (const auto &[name, value] : job->m_request.secretHeaders)
+            request.setRawHeader(name, value);
+    }
 
+    job->m_buffer.clear();
+    job->m_received = 0;
+    job->m_wireBytes = 0;
+    job->m_gzip.reset();
     QNetworkReply *reply = m_nam->sendCustomRequest(request, job->m_currentVerb, job->m_request.body);
     job->m_reply = reply;
+    connect(reply, &QNetworkReply::metaDataChanged, job, [this, job, reply] { onMetaData(job, reply); });
     connect(reply, &QNetworkReply::downloadProgress, job, &HttpJob::progress);
     connect(reply, &QNetworkReply::uploadProgress, job, &HttpJob::uploadProgress);
     connect(reply, &QNetworkReply::readyRead, job, [this, job, reply] { onReadyRead(job, reply); });
     connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
 }
 
+void HttpClient::onMetaData(HttpJob *job, QNetworkReply *reply)
+{
+    // A declared length over the cap is refused before a byte of the body is read. Under a
+    // Content-Encoding the length is the compressed one, so only the bytes read can tell.
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity" && !job->m_gzip && !job->m_response.error) {
+        if (encoding != "gzip" && encoding != "x-gzip") {
+            job->m_response.error = RegistryError::make(RegistryError::Kind::Parse,
+                u"%1 answered in the Content-Encoding \"%2\", which CrateDesk did not ask for"_s.arg(
+                    job->m_currentUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), QString::fromLatin1(encoding.left(40))),
+                job->m_currentUrl, status);
+            reply->abort();
+            return;
+        }
+        job->m_gzip = std::make_unique<GzipStream>();
+    }
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (status >= 200 && status < 300 && declared.isValid() && !job->m_gzip)
+        refuseOversize(job, reply, declared.toLongLong());
+}
+
+bool HttpClient::refuseOversize(HttpJob *job, QNetworkReply *reply, qint64 size)
+{
+    if (size <= job->m_request.maxBodyBytes || job->m_response.error)
+        return size > job->m_request.maxBodyBytes;
+    job->m_response.error = RegistryError::make(RegistryError::Kind::TooLarge,
+        u"%1 sent more than the %2 CrateDesk accepts for this answer; nothing was kept"_s.arg(
+            job->m_currentUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), byteCount(job->m_request.maxBodyBytes)),
+        job->m_currentUrl, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+    reply->abort();
+    return true;
+}
+
 void HttpClient::onReadyRead(HttpJob *job, QNetworkReply *reply)
 {
+    if (job->m_response.error)
+        return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (job->m_request.saveTo.isEmpty() || status < 200 || status >= 300)
-        return; // small bodies are read whole when the reply finishes
+    const bool success = status >= 200 && status < 300;
+    QByteArray chunk = reply->readAll();
+    job->m_wireBytes += chunk.size();
+    if (job->m_gzip) {
+        QByteArray plain;
+        const qint64 room = (success ? job->m_request.maxBodyBytes : BodyLimit::ErrorBody) - job->m_received;
+        if (!job->m_gzip->decode(chunk, qMax<qint64>(0, room), &plain)) {
+            job->m_response.error = RegistryError::make(RegistryError::Kind::Parse,
+                u"%1 sent a gzip body that is not gzip; nothing was kept"_s.arg(
+                    job->m_currentUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)),
+                job->m_currentUrl, status);
+            reply->abort();
+            return;
+        }
+        chunk = std::move(plain);
+    }
+    job->m_received += chunk.size();
+    if (!success) {
+        // Only the start of an error answer is worth keeping: it is shown, never parsed for data.
+        job->m_buffer.append(chunk.left(qMax<qint64>(0, BodyLimit::ErrorBody - job->m_buffer.size())));
+        return;
+    }
+    if (refuseOversize(job, reply, job->m_received))
+        return;
+    if (job->m_request.saveTo.isEmpty()) {
+        job->m_buffer.append(chunk);
+        return;
+    }
     if (!job->m_file) {
         job->m_file = new QSaveFile(job->m_request.saveTo);
         job->m_hash = new QCryptographicHash(QCryptographicHash::Sha256);
@@ -200,7 +298,6 @@ void HttpClient::onReadyRead(HttpJob *job, QNetworkReply *reply)
             return;
         }
     }
-    const QByteArray chunk = reply->readAll();
     job->m_hash->addData(chunk);
     if (job->m_file->write(chunk) != chunk.size()) {
         job->m_response.error = RegistryError::make(RegistryError::Kind::Local,
@@ -221,7 +318,8 @@ void HttpClient::onReplyFinished(HttpJob *job)
         finish(job);
         return;
     }
-    if (response.error) { // a local write failure aborted the transfer
+    onReadyRead(job, reply); // what arrived with the end of the reply
+    if (response.error) { // a local write failure or an oversized body ended the transfer
         finish(job);
         return;
     }
@@ -241,9 +339,10 @@ void HttpClient::onReplyFinished(HttpJob *job)
             finish(job);
             return;
         }
-        // Like curl: a token is for the origin it was configured for, never for where it sends us.
-        if (!sameOrigin(target, job->m_request.url))
-            job->m_sendAuthorization = false;
+        // Like curl: credentials are for the origin they were configured for, never for where
+        // it sends us, and never in clear text after https.
+        if (!sameOrigin(target, job->m_request.url) || (job->m_currentUrl.scheme() == u"https"_s && target.scheme() != u"https"_s))
+            job->m_sendSecrets = false;
         if (status == 303 || ((status == 301 || status == 302) && job->m_currentVerb == "POST")) {
             job->m_currentVerb = "GET";
             job->m_request.body.clear();
@@ -261,10 +360,13 @@ void HttpClient::onReplyFinished(HttpJob *job)
     const bool success = status >= 200 && status < 300;
     const bool inMemory = job->m_request.saveTo.isEmpty();
     if (success && inMemory && netError == QNetworkReply::NoError)
-        response.body = reply->readAll();
+        response.body = std::exchange(job->m_buffer, {});
+    // Bytes on the wire against Content-Length (the encoded length), and a gzip stream that
+    // never reached its end, in memory and on disk alike.
     const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
-    const bool cutShort = success && inMemory && netError == QNetworkReply::NoError && job->m_currentVerb != "HEAD"
-        && declared.isValid() && !reply->hasRawHeader("Content-Encoding") && response.body.size() < declared.toLongLong();
+    const bool gzipCut = job->m_gzip && !job->m_gzip->isComplete();
+    const bool cutShort = success && netError == QNetworkReply::NoError && job->m_currentVerb != "HEAD" && status != 204
+        && ((declared.isValid() && job->m_wireBytes < declared.toLongLong()) || gzipCut);
     const bool truncated = success && (netError != QNetworkReply::NoError || cutShort);
     if ((transientStatus || transientNetwork || truncated) && job->m_request.retryable
         && response.attempts <= job->m_request.maxRetries && scheduleRetry(job, reply->rawHeader("Retry-After")))
@@ -277,7 +379,8 @@ void HttpClient::onReplyFinished(HttpJob *job)
     }
     if (success && netError == QNetworkReply::NoError && !cutShort) {
         if (!inMemory) {
-            onReadyRead(job, reply); // the last bytes, and the file for an empty body
+            if (!job->m_file)
+                onReadyRead(job, reply); // an empty body still makes its file
             if (response.error) {
                 finish(job);
                 return;
@@ -301,15 +404,16 @@ void HttpClient::onReplyFinished(HttpJob *job)
     const QString where = QString::fromLatin1(job->m_request.verb) + u' ' + job->m_request.url.toDisplayString(QUrl::RemoveUserInfo);
     if (status == 0 || (status >= 200 && status < 300)) {
         const bool timedOut = netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError;
-        const QString reason = cutShort ? u"the connection ended after %1 of %2 bytes"_s.arg(response.body.size()).arg(declared.toLongLong())
-                                        : reply->errorString();
+        const QString reason = !cutShort ? reply->errorString()
+            : gzipCut                    ? u"its gzip stream ended early"_s
+                                         : u"the connection ended after %1 of %2 bytes"_s.arg(job->m_wireBytes).arg(declared.toLongLong());
         response.body.clear();
         response.error = RegistryError::make(timedOut ? RegistryError::Kind::Timeout : RegistryError::Kind::Network,
             timedOut ? u"%1 timed out: the server sent nothing for %2 s"_s.arg(where).arg(job->m_request.timeoutMs / 1000.0)
                      : u"%1 failed: %2"_s.arg(where, reason),
             job->m_currentUrl, status);
     } else {
-        const QByteArray body = reply->readAll();
+        const QByteArray body = std::exchange(job->m_buffer, {});
         const QString detail = serverDetail(body);
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         response.body = body;

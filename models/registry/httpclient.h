@@ -11,6 +11,9 @@
 #include <QQueue>
 #include <QUrl>
 
+#include <memory>
+
+class GzipStream;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QSaveFile;
@@ -19,14 +22,36 @@ class QTimer;
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
+// The longest bodies CrateDesk reads into memory, by what they are. A server that sends more
+// is cut off with RegistryError::Kind::TooLarge; counted after any Content-Encoding is undone,
+// so a compressed bomb is cut at the same size.
+namespace BodyLimit {
+inline constexpr qint64 ConfigJson = 1 << 20;
+// crates.io's largest index files are a few MB; this leaves room for a registry that keeps
+// far more versions, and none for an endless stream.
+inline constexpr qint64 IndexFile = 64 << 20;
+inline constexpr qint64 ApiJson = 32 << 20;
+// A download's cap is the feed's maximum crate size; this is the default.
+inline constexpr qint64 Download = 64 << 20;
+// What an error answer may hold: enough for any detail a person will read.
+inline constexpr qint64 ErrorBody = 64 << 10;
+} // namespace BodyLimit
+
 struct HttpRequest
 {
     QUrl url;
     QByteArray verb = "GET";
     QByteArray body;
     HttpHeaders headers;
-    // Sent only while the request stays on the origin of `url`: a redirect elsewhere drops it.
-    QByteArray authorization;
+    // Credentials: sent only while the request stays on the origin of `url` and never after a
+    // redirect from https to http; once dropped they stay dropped. A header in `headers` whose
+    // name is a credential (isCredentialHeader) is treated the same, so none can slip through.
+    HttpHeaders secretHeaders;
+    void setSecretHeader(const QByteArray &name, const QByteArray &value);
+    void setAuthorization(const QByteArray &value) { setSecretHeader("Authorization", value); }
+    static bool isCredentialHeader(QByteArrayView name);
+    // The longest 2xx body accepted, in memory or streamed to saveTo.
+    qint64 maxBodyBytes = BodyLimit::ApiJson;
     // When set, a 2xx body streams into this file and is committed only if complete (and, with
     // expectedSha256, only if it hashes to that lowercase hex value).
     QString saveTo;
@@ -77,7 +102,11 @@ private:
     HttpResponse m_response;
     QUrl m_currentUrl;
     QByteArray m_currentVerb;
-    bool m_sendAuthorization = true;
+    bool m_sendSecrets = true;
+    QByteArray m_buffer; // the body read so far, when kept in memory
+    qint64 m_received = 0;  // body bytes, decoded
+    qint64 m_wireBytes = 0; // body bytes as sent, to compare with Content-Length
+    std::unique_ptr<GzipStream> m_gzip;
     int m_redirects = 0;
     bool m_cancelled = false;
     bool m_finished = false;
@@ -89,8 +118,8 @@ private:
 
 // The one way CrateDesk talks HTTP: a shared QNetworkAccessManager, a user agent, bounded
 // parallelism, timeouts, retries with backoff on 5xx/429 (honouring Retry-After) and on
-// transient network errors, redirects that keep Authorization within one origin, and typed
-// errors. Never blocks.
+// transient network errors, redirects that keep credentials within one origin, bounded
+// bodies, and typed errors. Never blocks.
 class HttpClient final : public QObject
 {
     Q_OBJECT
@@ -113,7 +142,9 @@ public:
 private:
     void startNext();
     void startAttempt(HttpJob *job);
+    void onMetaData(HttpJob *job, QNetworkReply *reply);
     void onReadyRead(HttpJob *job, QNetworkReply *reply);
+    bool refuseOversize(HttpJob *job, QNetworkReply *reply, qint64 size);
     void onReplyFinished(HttpJob *job);
     bool scheduleRetry(HttpJob *job, const QByteArray &retryAfter);
     void finish(HttpJob *job);

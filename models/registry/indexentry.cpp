@@ -165,3 +165,14 @@ QString IndexEntry::rustVersionError(QStringView text)
         return u"unexpected prerelease field, "_s + expected;
     return {};
 }
+
+bool IndexEntry::isChecksum(QStringView text)
+{
+    if (text.size() != 64)
+        return false;
+    for (QChar c : text) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')))
+            return false;
+    }
+    return true;
+}

@@ -70,6 +70,9 @@ struct IndexEntry
     // reason for rejecting the entry. Checked at parse time; exposed for publish validation.
     QString featureReferenceError() const;
 
+    // A sha256 as the index writes it: 64 hex digits.
+    static bool isChecksum(QStringView text);
+
     // The strict forms cargo accepts; anything else invalidates the whole entry.
     // pubtime: exactly "YYYY-MM-DDTHH:MM:SSZ" naming a real instant.
     static std::optional<QDateTime> parsePubtime(QStringView text);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "indexfileparser.h"
 
+#include "cratename.h"
 #include "versionreq.h"
 
 #include <QHash>
@@ -363,7 +364,16 @@ std::optional<IndexEntry> IndexFileParser::parseLine(QByteArrayView line, QStrin
     return readLine(line, problem, nullptr);
 }
 
-IndexFileParser::Result IndexFileParser::parse(const QByteArray &body)
+QString IndexFileParser::untrustedReason(const IndexEntry &entry, QStringView crate)
+{
+    if (entry.name.compare(crate, Qt::CaseInsensitive) != 0 || !CrateName::isValid(entry.name))
+        return u"the line names `%1`, not the crate `%2` its file is for"_s.arg(entry.name.left(80), crate);
+    if (!IndexEntry::isChecksum(entry.cksum))
+        return u"version %1 has no valid sha256 `cksum`, so it cannot be downloaded safely"_s.arg(entry.vers);
+    return {};
+}
+
+IndexFileParser::Result IndexFileParser::parse(const QByteArray &body, QStringView crate)
 {
     Result result;
     result.entries.reserve(body.count('\n') + 1);
@@ -377,7 +387,10 @@ IndexFileParser::Result IndexFileParser::parse(const QByteArray &body)
         if (end < 0)
             end = all.size();
         QString problem;
-        if (auto entry = readLine(all.sliced(start, end - start), &problem, &cache))
+        auto entry = readLine(all.sliced(start, end - start), &problem, &cache);
+        if (entry && !crate.isEmpty())
+            problem = untrustedReason(*entry, crate);
+        if (entry && problem.isEmpty())
             result.entries.append(std::move(*entry));
         else if (!problem.isEmpty())
             result.problems.append(u"line %1: %2"_s.arg(lineNumber).arg(problem));

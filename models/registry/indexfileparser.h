@@ -28,7 +28,13 @@ public:
         QStringList problems;      // "line N: reason" for every non-blank line skipped
     };
 
-    static Result parse(const QByteArray &body);
+    // `crate` is the name the file was asked for. When given, a line is also dropped when it
+    // cannot be trusted to name files: its `name` is not a valid crate name equal to `crate`
+    // (ASCII case-insensitively, as cargo compares), or its `cksum` is not 64 hex digits.
+    static Result parse(const QByteArray &body, QStringView crate = {});
+
+    // Empty when `entry` may stand in the index file of `crate` (the rules above), else why not.
+    static QString untrustedReason(const IndexEntry &entry, QStringView crate);
 
     // One line, with or without its line ending. std::nullopt when the line is skipped;
     // *problem then says why, and stays empty for a blank line.

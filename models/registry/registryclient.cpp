@@ -12,11 +12,16 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcRegistry, "cratedesk.registry", QtInfoMsg)
 
 namespace {
 
@@ -27,7 +32,12 @@ QString loginUrlFrom(const QByteArray &challenge)
 {
     static const QRegularExpression pattern(u"(?i)\\bcargo\\b.*\\blogin_url\\s*=\\s*\"([^\"]*)\""_s);
     const auto match = pattern.match(QString::fromLatin1(challenge));
-    return match.hasMatch() ? match.captured(1) : QString();
+    if (!match.hasMatch())
+        return {};
+    // Offered to the user to open: only a web page, never file:, javascript: or an app's scheme.
+    const QUrl url(match.captured(1), QUrl::StrictMode);
+    const bool web = url.isValid() && !url.host().isEmpty() && (url.scheme() == u"https"_s || url.scheme() == u"http"_s);
+    return web ? url.toString() : QString();
 }
 
 QStringList jsonStrings(const QJsonValue &value)
@@ -88,6 +98,7 @@ RegistryClient::RegistryClient(const Feed &feed, HttpClient *http, IndexCache *c
     , m_http(http)
     , m_cache(cache)
     , m_secrets(secrets)
+    , m_maxCrateBytes(BodyLimit::Download)
 {
     m_touchFlush.setSingleShot(true);
     connect(&m_touchFlush, &QTimer::timeout, this, [this] {
@@ -152,7 +163,7 @@ void RegistryClient::withCredentials(std::function<void()> next)
 HttpJob *RegistryClient::send(HttpRequest request, bool withAuth)
 {
     if (withAuth)
-        request.authorization = m_authorization;
+        request.setAuthorization(m_authorization);
     return m_http->send(request);
 }
 
@@ -216,6 +227,7 @@ void RegistryClient::requestConfig(bool withAuth)
 {
     HttpRequest request;
     request.url = m_feed.indexUrl.resolved(QUrl(ConfigFile));
+    request.maxBodyBytes = BodyLimit::ConfigJson;
     // With a cached config to fall back on, one failed try is enough: retrying with backoff
     // would hold every view for seconds while the feed is unreachable.
     if (m_configFromCache || (m_cache && m_cache->validators(feedKey(), ConfigFile))) {
@@ -287,8 +299,8 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
     }
     // Only the validators now; the body is read from disk only if it is needed and not parsed yet.
     const auto cached = m_cache ? m_cache->validators(feedKey(), path) : std::nullopt;
-    auto serveCached = [this, reply, path, cached](bool stale) {
-        reply->entries = cachedEntries(path, *cached, reply);
+    auto serveCached = [this, reply, crate, path, cached](bool stale) {
+        reply->entries = cachedEntries(crate, path, *cached, reply);
         reply->fromCache = true;
         reply->stale = stale;
         reply->fetchedAt = cached->fetchedAt;
@@ -305,6 +317,7 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
         }
         HttpRequest request;
         request.url = m_feed.indexUrl.resolved(QUrl(path));
+        request.maxBodyBytes = BodyLimit::IndexFile;
         request.headers.emplaceBack("cargo-protocol", "version=1");
         request.headers.emplaceBack("Accept", "text/plain");
         if (cached && !cached->etag.isEmpty())
@@ -338,7 +351,7 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
             IndexCache::Entry entry{response.body, response.header("ETag"),
                                     response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now, {}};
             reply->body = response.body;
-            reply->entries = IndexFileParser::parse(response.body).entries;
+            reply->entries = parseIndexFile(crate, response.body, reply);
             reply->fetchedAt = now;
             rememberParsed(path, entry, reply->entries);
             if (m_cache) {
@@ -432,7 +445,7 @@ RegistryReply *RegistryClient::uploadToProGet(const QByteArray &crate, const QSt
         request.retryable = false;
         request.headers.emplaceBack("Content-Type", "application/octet-stream");
         if (m_feed.auth == Feed::AuthKind::Token)
-            request.headers.emplaceBack("X-ApiKey", m_authorization);
+            request.setSecretHeader("X-ApiKey", m_authorization);
         HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
         reply->track(job);
         connect(job, &HttpJob::finished, reply, [this, reply, job, label] {
@@ -475,6 +488,12 @@ RegistryReply *RegistryClient::changeOwners(const QString &crate, const QStringL
 RegistryReply *RegistryClient::download(const QString &crate, const QString &version, const QString &cksum, const QString &targetFile)
 {
     auto *reply = new RegistryReply(this);
+    if (!IndexEntry::isChecksum(cksum)) {
+        // Never "no checksum, no check": bytes nobody can verify are not saved at all.
+        reply->finish(RegistryError::make(RegistryError::Kind::Parse,
+            u"%1@%2 cannot be downloaded from %3: its index line has no valid sha256 checksum"_s.arg(crate, version, m_feed.name)));
+        return reply;
+    }
     withConfig(reply, [this, reply, crate, version, cksum, targetFile](const RegistryError &configError) {
         if (configError)
             return reply->finish(configError);
@@ -482,6 +501,7 @@ RegistryReply *RegistryClient::download(const QString &crate, const QString &ver
         request.url = m_config->downloadUrl(crate, version, cksum);
         request.saveTo = targetFile;
         request.expectedSha256 = cksum.toLatin1();
+        request.maxBodyBytes = m_maxCrateBytes;
         request.timeoutMs = 60000;
         HttpJob *job = send(request, m_config->authRequired);
         reply->track(job);
@@ -531,7 +551,7 @@ void RegistryClient::requestProGet(RegistryReply *reply, const QString &pathAndQ
     request.headers.emplaceBack("Accept", "application/json");
     // ProGet's API takes an API key as X-ApiKey; Basic credentials as they are.
     if (m_feed.auth == Feed::AuthKind::Token && !m_authorization.isEmpty())
-        request.headers.emplaceBack("X-ApiKey", m_authorization);
+        request.setSecretHeader("X-ApiKey", m_authorization);
     HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
     reply->track(job);
     connect(job, &HttpJob::finished, reply, [this, reply, job, done = std::move(done)] {
@@ -669,6 +689,7 @@ void RegistryClient::licenseFromCrate(RegistryReply *reply, const QString &crate
     request.url = m_config->downloadUrl(crate, version, cksum);
     request.saveTo = file;
     request.expectedSha256 = cksum.toLatin1();
+    request.maxBodyBytes = m_maxCrateBytes;
     HttpJob *job = send(request, m_config->authRequired);
     reply->track(job);
     connect(job, &HttpJob::finished, reply, [this, reply, job, dir, file, crate, version] {
@@ -692,7 +713,21 @@ void RegistryClient::rememberParsed(const QString &path, const IndexCache::Entry
         m_parsed.insert(path, new ParsedIndex{validators.etag, validators.lastModified, entries}, qMax<qsizetype>(1, entries.size()));
 }
 
-QList<IndexEntry> RegistryClient::cachedEntries(const QString &path, const IndexCache::Entry &validators, RegistryReply *reply)
+QList<IndexEntry> RegistryClient::parseIndexFile(const QString &crate, const QByteArray &body, RegistryReply *reply) const
+{
+    IndexFileParser::Result parsed = IndexFileParser::parse(body, crate);
+    for (const QString &problem : std::as_const(parsed.problems)) {
+        // cargo skips such lines too; a line it could not have written is worth a word.
+        const QString warning = u"%1: the index file of %2 has a line that was left out: %3"_s.arg(m_feed.name, crate, problem);
+        qCWarning(lcRegistry).noquote() << warning;
+        if (reply->warnings.size() < 20)
+            reply->warnings << warning;
+    }
+    return std::move(parsed.entries);
+}
+
+QList<IndexEntry> RegistryClient::cachedEntries(const QString &crate, const QString &path, const IndexCache::Entry &validators,
+                                                RegistryReply *reply)
 {
     const ParsedIndex *known = m_parsed.object(path);
     if (known && (!validators.etag.isEmpty() || !validators.lastModified.isEmpty()) && known->etag == validators.etag
@@ -700,7 +735,9 @@ QList<IndexEntry> RegistryClient::cachedEntries(const QString &path, const Index
         reply->parsedEarlier = true;
         return known->entries;
     }
-    if (std::optional<QList<IndexEntry>> stored = IndexEntryCodec::decode(m_cache->parsedForm(feedKey(), path))) {
+    std::optional<QList<IndexEntry>> stored = IndexEntryCodec::decode(m_cache->parsedForm(feedKey(), path));
+    // The cache is a file others can write to: its entries meet the same rules as the network's.
+    if (stored && std::ranges::all_of(*stored, [&](const IndexEntry &entry) { return IndexFileParser::untrustedReason(entry, crate).isEmpty(); })) {
         rememberParsed(path, validators, *stored);
         reply->parsedEarlier = true;
         return *stored;
@@ -710,7 +747,7 @@ QList<IndexEntry> RegistryClient::cachedEntries(const QString &path, const Index
     if (!full)
         return {};
     reply->body = full->body;
-    QList<IndexEntry> entries = IndexFileParser::parse(full->body).entries;
+    QList<IndexEntry> entries = parseIndexFile(crate, full->body, reply);
     rememberParsed(path, validators, entries);
     m_cache->setParsedForm(feedKey(), path, IndexEntryCodec::encode(entries));
     return entries;

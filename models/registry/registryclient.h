@@ -58,7 +58,8 @@ public:
     QList<CrateSummary> crates;   // listCrates
     QString nextPage;             // listCrates: where the listing goes on; empty when complete
     QString license;              // license
-    QStringList warnings;         // publish: what the server said it ignored or wants known
+    QStringList warnings;         // publish: what the server said it ignored or wants known;
+                                  // fetchIndex: index lines left out, each naming feed and line
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
@@ -124,6 +125,10 @@ public:
     // ProGet's own upload (PUT /api/packages/{feed}/upload with the raw .crate).
     RegistryReply *uploadToProGet(const QByteArray &crate, const QString &label);
 
+    // The largest .crate a download accepts (the feed's maximum crate size).
+    void setMaxCrateBytes(qint64 bytes) { m_maxCrateBytes = bytes; }
+    qint64 maxCrateBytes() const { return m_maxCrateBytes; }
+
     // Streams the .crate to `targetFile`; it appears only if its sha256 equals `cksum`.
     RegistryReply *download(const QString &crate, const QString &version, const QString &cksum, const QString &targetFile);
 
@@ -157,6 +162,7 @@ private:
     bool m_configFromCache = false;
     QString m_loginUrl;
     QString m_proGetVersion;
+    qint64 m_maxCrateBytes;
     QTimer m_touchFlush;
     bool m_configInFlight = false;
     QList<ConfigCallback> m_configWaiters;
@@ -171,5 +177,7 @@ private:
     void rememberParsed(const QString &path, const IndexCache::Entry &validators, const QList<IndexEntry> &entries);
     // A cached file's entries without parsing where possible: this session's, else the parsed
     // form stored beside the file; sets reply->parsedEarlier (or reply->body when it parses).
-    QList<IndexEntry> cachedEntries(const QString &path, const IndexCache::Entry &validators, RegistryReply *reply);
+    QList<IndexEntry> cachedEntries(const QString &crate, const QString &path, const IndexCache::Entry &validators, RegistryReply *reply);
+    // The lines that may stand in `crate`'s file; each one left out becomes a warning on reply.
+    QList<IndexEntry> parseIndexFile(const QString &crate, const QByteArray &body, RegistryReply *reply) const;
 };

@@ -18,6 +18,7 @@ struct RegistryError
         NotFound,     // 404/410/451
         Parse,        // the server answered something we cannot read
         Checksum,     // downloaded bytes do not match the index cksum
+        TooLarge,     // the server sent more than CrateDesk accepts for that kind of answer
         Cancelled,
         Local,        // a file could not be written, a secret could not be read
     };

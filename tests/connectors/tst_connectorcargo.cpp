@@ -4,7 +4,8 @@
 // requiring a token, the downstream reaching it through a connector with Basic credentials
 // from the keychain. Cargo builds a program from the downstream alone, a filtered crate is not
 // found, a license rule hides a version, the cache serves once the upstream is gone, and the
-// upstream's credentials never reach cargo. Cargo runs as a child process that the test waits
+// upstream's credentials never reach cargo. A crate the local feed holds is never taken from
+// the upstream (dependency confusion), and a name served from the upstream stays pinned to it. Cargo runs as a child process that the test waits
 // for on signals, so both feeds keep serving meanwhile.
 #include "connectors/connectorconfig.h"
 #include "crate/cratearchive.h"
@@ -265,6 +266,46 @@ private Q_SLOTS:
         QVERIFY(reply->isFinished() || finished.wait(30000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
         reply->deleteLater();
+    }
+
+    void dependencyConfusionPicksTheLocalCrate()
+    {
+        // acme-internal is the company's own crate, published to the local feed; the upstream
+        // (as crates.io could) offers a newer acme-internal of someone else's.
+        QString token;
+        QVERIFY(!m_down->store()->createToken(u"dev"_s, &token));
+        QByteArray answer;
+        const QUrl publishUrl = m_down->indexUrl().resolved(QUrl(u"api/v1/crates/new"_s));
+        QCOMPARE(put(publishUrl, TestCrate(u"acme-internal"_s, u"1.0.0"_s).publishBody(), token.toLatin1(), &answer), 200);
+        publishToUpstream(TestCrate(u"acme-internal"_s, u"1.99.0"_s).publishBody(), u"acme-internal 1.99.0"_s);
+
+        const QString dir = writeProject(u"confusion-app"_s, "acme-internal = { version = \"1\", registry = \"local\" }\n", "fn main() {}\n");
+        const CargoRun run = cargo({u"fetch"_s}, dir);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.report()));
+        QFile lock(dir + u"/Cargo.lock"_s);
+        QVERIFY(lock.open(QIODevice::ReadOnly));
+        const QByteArray locked = lock.readAll();
+        QVERIFY2(locked.contains("name = \"acme-internal\"\nversion = \"1.0.0\""), locked.constData());
+        QVERIFY2(!locked.contains("1.99.0"), locked.constData());
+        // The upstream's crate was never fetched, and the name stays the feed's own.
+        QVERIFY(!m_down->connectorStore()->cachedIndex(u"upstream"_s, u"acme-internal"_s));
+        QVERIFY(!m_down->connectorStore()->cachedCrate(u"upstream"_s, u"acme-internal"_s, u"1.99.0"_s));
+        QVERIFY(!m_down->connectorStore()->pin(u"acme-internal"_s));
+    }
+
+    void aNameServedFromUpstreamCannotBePublishedLocally()
+    {
+        // itoa came from the connector when cargo built with it: it is pinned there now.
+        const auto pin = m_down->connectorStore()->pin(u"itoa"_s);
+        QVERIFY(pin);
+        QCOMPARE(pin->connector, u"upstream"_s);
+        QString token;
+        QVERIFY(!m_down->store()->createToken(u"intruder"_s, &token));
+        QByteArray answer;
+        const QUrl publishUrl = m_down->indexUrl().resolved(QUrl(u"api/v1/crates/new"_s));
+        QCOMPARE(put(publishUrl, TestCrate(u"itoa"_s, u"99.0.0"_s).publishBody(), token.toLatin1(), &answer), 409);
+        QVERIFY2(answer.contains("connector upstream") && answer.contains("cratedesk connector unpin itoa"), answer.constData());
+        QVERIFY(!get(m_down->indexUrl().resolved(QUrl(u"it/oa/itoa"_s))).contains("99.0.0"));
     }
 
     void upstreamStoppedServesCache()

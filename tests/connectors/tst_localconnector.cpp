@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Two local feeds over real HTTP on 127.0.0.1, the second with a connector to the first:
 // index files and crates come through from the upstream with its cksum, are cached and
-// revalidated with ETags, local versions win, filters, the approved list and license rules
+// revalidated with ETags, a name the feed holds is never served from upstream, filters, the approved list and license rules
 // leave crates and versions out with a reason, and the cache answers once the upstream is gone.
 #include "connectors/connectorconfig.h"
 #include "feed/connectorstore.h"
@@ -173,12 +173,14 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(cached->path));
     }
 
-    void localVersionsWin()
+    void aLocalNameIsNeverServedFromUpstream()
     {
+        // Dependency confusion: the upstream also has shared-crate, with a newer 1.1.0. The local
+        // feed holds the name, so cargo sees the local versions only and 1.1.0 does not exist.
         const auto reply = m_http->get(u"sh/ar/shared-crate"_s);
         QCOMPARE(reply.status, 200);
-        QCOMPARE(versionsOf(reply.body), QStringList({u"1.0.0"_s, u"1.1.0"_s}));
-        const QByteArray localLine = lineOf(m_http->get(u"sh/ar/shared-crate"_s).body, u"1.0.0"_s);
+        QCOMPARE(versionsOf(reply.body), QStringList({u"1.0.0"_s}));
+        const QByteArray localLine = lineOf(reply.body, u"1.0.0"_s);
         const QByteArray upstreamLine = lineOf(m_upHttp->get(u"sh/ar/shared-crate"_s).body, u"1.0.0"_s);
         QVERIFY(localLine != upstreamLine); // other bytes, other cksum: the local one is served
         QString path;
@@ -186,7 +188,10 @@ private Q_SLOTS:
         QFile local(path);
         QVERIFY(local.open(QIODevice::ReadOnly));
         QCOMPARE(m_http->get(u"api/v1/crates/shared-crate/1.0.0/download"_s).body, local.readAll());
-        QCOMPARE(m_http->get(u"api/v1/crates/shared-crate/1.1.0/download"_s).status, 200);
+        const auto upstreamOnly = m_http->get(u"api/v1/crates/shared-crate/1.1.0/download"_s);
+        QCOMPARE(upstreamOnly.status, 404);
+        QVERIFY(!m_down->connectorStore()->cachedCrate(u"up"_s, u"shared-crate"_s, u"1.1.0"_s));
+        QVERIFY(!m_down->connectorStore()->pin(u"shared-crate"_s)); // nothing was served from upstream
     }
 
     void unknownCrateIsNotFound()

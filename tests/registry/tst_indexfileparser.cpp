@@ -28,6 +28,12 @@ QByteArray minimalWith(const QByteArray &extra)
     return line + '}';
 }
 
+// A version 1.0.0 line of `name` with checksum `sum`.
+QByteArray lineNamed(const QByteArray &name, const QByteArray &sum)
+{
+    return R"j({"name":")j" + name + R"j(","vers":"1.0.0","deps":[],"cksum":")j" + sum + R"j(","features":{}})j";
+}
+
 IndexEntry parseOrFail(const QByteArray &line)
 {
     QString problem;
@@ -382,6 +388,38 @@ private Q_SLOTS:
     {
         QVERIFY(IndexFileParser::parse({}).entries.isEmpty());
         QVERIFY(IndexFileParser::parse("\n\n"_ba).problems.isEmpty());
+    }
+    void keepsOnlyTrustedLinesForItsCrate_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<bool>("kept");
+        QTest::addColumn<QString>("problem");
+        const QByteArray cksum = QByteArray(64, 'e');
+        const auto make = lineNamed;
+        QTest::newRow("its own name") << make("demo", cksum) << true << QString();
+        QTest::newRow("another case, as cargo compares") << make("Demo", cksum) << true << QString();
+        QTest::newRow("upper-case checksum") << make("demo", cksum.toUpper()) << true << QString();
+        QTest::newRow("another crate") << make("serde", cksum) << false << u"not the crate `demo`"_s;
+        QTest::newRow("a path for a name") << make("/tmp/demo", cksum) << false << u"not the crate `demo`"_s;
+        QTest::newRow("climbing up") << make("../demo", cksum) << false << u"not the crate `demo`"_s;
+        QTest::newRow("non-ASCII look-alike") << make("dem\u00f6", cksum) << false << u"not the crate `demo`"_s;
+        QTest::newRow("short checksum") << make("demo", "00") << false << u"no valid sha256"_s;
+        QTest::newRow("65 hex digits") << make("demo", cksum + 'e') << false << u"no valid sha256"_s;
+        QTest::newRow("checksum with a slash") << make("demo", cksum.left(60) + "/../") << false << u"no valid sha256"_s;
+    }
+
+    void keepsOnlyTrustedLinesForItsCrate()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(bool, kept);
+        QFETCH(QString, problem);
+        const auto result = IndexFileParser::parse("\n" + line + "\n", u"demo");
+        QCOMPARE(result.entries.size(), kept ? 1 : 0);
+        QCOMPARE(result.problems.size(), kept ? 0 : 1);
+        if (!kept)
+            QVERIFY2(result.problems.at(0).startsWith(u"line 2: "_s) && result.problems.at(0).contains(problem), qPrintable(result.problems.at(0)));
+        // Without a crate to check against (the fuzzer, tools), cargo's own tolerance applies.
+        QCOMPARE(IndexFileParser::parse(line).entries.size(), 1);
     }
 };
 

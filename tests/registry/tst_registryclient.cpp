@@ -115,7 +115,7 @@ private:
         request.url = m_feed->indexUrl().resolved(QUrl(u"api/v1/crates/new"_s));
         request.verb = "PUT";
         request.body = TestCrate::frame(QJsonDocument(crate.metadata()).toJson(QJsonDocument::Compact), bytes);
-        request.authorization = m_token;
+        request.setAuthorization(m_token);
         request.retryable = false;
         HttpJob *job = m_http->send(request);
         int status = 0;
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QSignalSpy handshakes(&nam, &QNetworkAccessManager::encrypted);
         HttpRequest request;
         request.url = m_feed->indexUrl().resolved(QUrl(u"config.json"_s));
-        request.authorization = m_token;
+        request.setAuthorization(m_token);
         HttpJob *job = http.send(request);
         HttpResponse config;
         connect(job, &HttpJob::finished, this, [&config, job] { config = job->response(); });
@@ -477,7 +477,7 @@ private Q_SLOTS:
         home.setRoute(u"/here"_s, {FaultServer::Response::redirectTo(elsewhere.url(u"/cdn/file"_s))});
         HttpRequest request;
         request.url = home.url(u"/moved"_s);
-        request.authorization = "secret-token";
+        request.setAuthorization("secret-token");
         HttpJob *job = m_http->send(request);
         HttpResponse response;
         connect(job, &HttpJob::finished, this, [&] { response = job->response(); });
@@ -494,7 +494,7 @@ private Q_SLOTS:
         const QByteArray config = "{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\",\"api\":\"" + server.baseUrl().toEncoded() + "\",\"auth-required\":true}";
         server.setRoute(u"/index/config.json"_s, {FaultServer::Response::make(401).withHeader("WWW-Authenticate", "Cargo login_url=\"https://example.com/me\""),
                                                   FaultServer::Response::ok(config)});
-        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok("{\"name\":\"abc\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"00\"}\n", "text/plain")});
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok("{\"name\":\"abc\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}\n", "text/plain")});
         auto registry = client(faultFeed(server));
         registry->setCredential("tok");
         const Outcome reply = run(registry->fetchIndex(u"abc"_s));
@@ -621,7 +621,7 @@ private Q_SLOTS:
         FaultServer server;
         const QByteArray config = "{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}";
         server.setRoute(u"/spare/config.json"_s, {FaultServer::Response::ok(config), FaultServer::Response::make(503)});
-        server.setRoute(u"/spare/3/a/abc"_s, {FaultServer::Response::ok("{\"name\":\"abc\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"00\"}\n", "text/plain")
+        server.setRoute(u"/spare/3/a/abc"_s, {FaultServer::Response::ok("{\"name\":\"abc\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}\n", "text/plain")
                                                   .withHeader("ETag", "\"v1\"")});
         const Feed feed = faultFeed(server, u"/spare/"_s);
         QVERIFY(!run(client(feed)->fetchIndex(u"abc"_s)).error); // fills the cache

@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include <QProcess>
+#include <QSignalSpy>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -24,7 +25,15 @@ CliResult runCratedesk(const QStringList &args, const QByteArray &input, const Q
     process.write(input);
     process.closeWriteChannel();
     CliResult result;
-    if (!process.waitForFinished(timeoutMs))
+    // Waits on the signal, not waitForFinished(): servers of the test in this thread (a
+    // FaultServer playing a registry) keep answering the command meanwhile.
+    QSignalSpy finished(&process, &QProcess::finished);
+    if (process.state() != QProcess::NotRunning && !finished.wait(timeoutMs)) {
+        process.kill();
+        finished.wait(5000);
+        return result;
+    }
+    if (process.error() == QProcess::FailedToStart)
         return result;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     result.out = process.readAllStandardOutput();

@@ -236,7 +236,7 @@ private Q_SLOTS:
         };
         server.setRoute(u"/api/v1/crates"_s, {page(0, 100, u"?per_page=100&seek=b2"_s), page(100, 100, u"?per_page=100&seek=b3"_s), page(200, 50, {})});
         server.setRoute(u"/index/un/li/unlisted-crate"_s,
-                        {FaultServer::Response::ok(R"j({"name":"unlisted-crate","vers":"0.4.0","deps":[],"cksum":"00","features":{}})j"_ba + '\n', "text/plain")});
+                        {FaultServer::Response::ok(R"j({"name":"unlisted-crate","vers":"0.4.0","deps":[],"cksum":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","features":{}})j"_ba + '\n', "text/plain")});
         Feed large;
         large.name = u"large"_s;
         large.indexUrl = server.url(u"/index/"_s);

@@ -109,12 +109,34 @@ private Q_SLOTS:
     {
         MessageBanner banner;
         QSignalSpy links(&banner, &MessageBanner::linkActivated);
-        banner.showMessage(MessageBanner::Kind::Warning, u"Get a token at <a href=\"https://example.com/me\">example.com/me</a>"_s);
+        banner.showRichMessage(MessageBanner::Kind::Warning, u"Get a token at <a href=\"https://example.com/me\">example.com/me</a>"_s);
         auto *label = banner.findChild<QLabel *>(u"text"_s, Qt::FindDirectChildrenOnly);
         QVERIFY(label);
         Q_EMIT label->linkActivated(u"https://example.com/me"_s);
         QCOMPARE(links.size(), 1);
         QCOMPARE(links.at(0).at(0).toString(), u"https://example.com/me"_s);
+    }
+
+    void serverWordsStayPlainText_data()
+    {
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("link") << u"<a href=\"file:///etc/passwd\">click to fix</a>"_s;
+        QTest::newRow("image") << u"<img src=\"/home/user/.ssh/id_rsa\">"_s;
+        QTest::newRow("styled lie") << u"<b style=\"color:green\">The feed is online.</b>"_s;
+    }
+
+    void serverWordsStayPlainText()
+    {
+        // What a registry says in its error detail reaches the banner through showMessage: it
+        // must show as the characters it is, never as a link, an image or styled text.
+        QFETCH(QString, detail);
+        MessageBanner banner;
+        banner.showMessage(MessageBanner::Kind::Error, u"Could not read serde: "_s + detail);
+        auto *label = banner.findChild<QLabel *>(u"text"_s, Qt::FindDirectChildrenOnly);
+        QVERIFY(label);
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        QCOMPARE(label->text(), u"Could not read serde: "_s + detail);
+        QVERIFY(banner.accessibleDescription().contains(detail));
     }
 };
 

@@ -88,6 +88,7 @@ CargoSetupDialog::CargoSetupDialog(const Feed &feed, SecretStore *secrets, QWidg
     layout->addLayout(columns, 1);
 
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);

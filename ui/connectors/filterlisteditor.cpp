@@ -28,9 +28,11 @@ FilterListEditor::FilterListEditor(QWidget *parent)
     explanation->setWordWrap(true);
     m_pattern->setPlaceholderText(tr("serde*, tokio-?, left-pad"));
     m_pattern->setClearButtonEnabled(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"color: palette(highlight)"_s);
     m_error->hide();
+    m_notice->setTextFormat(Qt::PlainText);
     m_notice->setWordWrap(true);
     m_notice->hide();
     m_remove->setEnabled(false);

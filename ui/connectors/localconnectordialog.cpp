@@ -49,6 +49,7 @@ LocalConnectorDialog::LocalConnectorDialog(HttpClient *http, QWidget *parent)
     tabs->addTab(curationPage(), tr("Filters"));
     tabs->addTab(licensePage(), tr("Licenses"));
     m_error = new QLabel(this);
+    m_error->setTextFormat(Qt::PlainText); // an upstream's own words
     m_error->setWordWrap(true);
     m_error->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -92,6 +93,7 @@ QWidget *LocalConnectorDialog::generalPage()
     m_user->setObjectName(u"user"_s);
     m_secret->setObjectName(u"secret"_s);
     m_testResult = new QLabel(page);
+    m_testResult->setTextFormat(Qt::PlainText);
     m_testResult->setWordWrap(true);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

@@ -32,6 +32,7 @@ ProGetConnectorDialog::ProGetConnectorDialog(const ProGetEdition &edition, QWidg
     m_timeout->setSpecialValueText(tr("ProGet's default"));
     m_timeout->setSuffix(tr(" s"));
     m_filters->setNotice(edition.filtersLimitation());
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
     m_error->hide();
 

@@ -30,6 +30,7 @@ ProGetConnectorsDialog::ProGetConnectorsDialog(ProGetManagementClient *client, c
     , m_refresh(new QPushButton(QIcon::fromTheme(u"view-refresh"_s), tr("&Refresh"), this))
 {
     setWindowTitle(tr("ProGet Connectors — %1").arg(client->server().toDisplayString(QUrl::RemoveUserInfo)));
+    m_edition->setTextFormat(Qt::PlainText);
     m_edition->setWordWrap(true);
     m_edition->hide();
     m_tree->setHeaderLabels({tr("Connector"), tr("Upstream"), tr("Filters"), tr("Used by %1").arg(feed)});
@@ -37,6 +38,7 @@ ProGetConnectorsDialog::ProGetConnectorsDialog(ProGetManagementClient *client, c
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
 
     auto *side = new QVBoxLayout;
