@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cargoconfigeditor.h"
 
+#include "crate/tomlguard.h"
 #include "tomllayout.h"
 
 #include <toml++/toml.hpp>
 
+#include <cmath>
 #include <sstream>
 #include <string_view>
 
@@ -35,8 +37,13 @@ QVariant toVariant(const toml::node &node)
         return toQString(value->get());
     if (const auto *value = node.as_integer())
         return qint64(value->get());
-    if (const auto *value = node.as_floating_point())
+    if (const auto *value = node.as_floating_point()) {
+        // NaN never equals itself, and validate() compares documents: a config holding
+        // `x = nan` would never validate (found by fuzz_cargoconfig). Its spelling is its identity.
+        if (std::isnan(value->get()))
+            return u"nan"_s;
         return value->get();
+    }
     if (const auto *value = node.as_boolean())
         return value->get();
     std::ostringstream out; // dates and times: their TOML spelling is identity enough
@@ -89,9 +96,15 @@ CargoConfigEditor::CargoConfigEditor(const QString &text)
 
 std::optional<QVariantMap> CargoConfigEditor::parse(const QString &text, QString *error)
 {
-    const QByteArray utf8 = text.toUtf8();
+    // A cloned project's .cargo/config.toml is outside data: toml++ never sees what
+    // TomlGuard refuses (200,000 dotted keys overflowed the stack, here and in toVariant()).
+    const TomlGuard::Result guarded = TomlGuard::prepare(text.toUtf8());
+    if (const auto &problem = guarded.problem) {
+        *error = u"line %1, column %2: %3"_s.arg(problem->line).arg(problem->column).arg(problem->message);
+        return std::nullopt;
+    }
     try {
-        const toml::table root = toml::parse(std::string_view(utf8.constData(), size_t(utf8.size())));
+        const toml::table root = toml::parse(std::string_view(guarded.text.constData(), size_t(guarded.text.size())));
         return toVariant(root).toMap();
     } catch (const toml::parse_error &problem) {
         *error = u"line %1, column %2: %3"_s.arg(problem.source().begin.line).arg(problem.source().begin.column).arg(toQString(problem.description()));

@@ -226,6 +226,20 @@ private:
 
     bool readValue(const QStringList &path, bool record)
     {
+        // Arrays and inline tables recurse: bound them before the stack does (toml++ has
+        // refused deeper text already when the editor calls this, but scan() takes any text).
+        if (m_depth >= MaxDepth) {
+            m_message = u"arrays and inline tables nested more than %1 deep"_s.arg(MaxDepth);
+            return false;
+        }
+        ++m_depth;
+        const bool read = readNestedValue(path, record);
+        --m_depth;
+        return read;
+    }
+
+    bool readNestedValue(const QStringList &path, bool record)
+    {
         const QChar c = peek();
         if (c == u'"' || c == u'\'')
             return readString();
@@ -312,11 +326,14 @@ private:
         return true;
     }
 
+    static constexpr int MaxDepth = 128;
+
     const QString &m_text;
     QList<TomlLayout::Table> *m_tables;
     QList<TomlLayout::Entry> *m_entries;
     qsizetype m_pos = 0;
     qsizetype m_lastLineEntry = -1;
+    int m_depth = 0;
     QString m_message;
 };
 

@@ -2,13 +2,13 @@
 #include "cargomanifest.h"
 
 #include "cratearchive.h"
+#include "tomlguard.h"
 
 #include <QDir>
 #include <QStringDecoder>
 
 #include <toml++/toml.hpp>
 
-#include <cctype>
 #include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
@@ -229,133 +229,15 @@ void ManifestReader::readDependencyTable(const toml::table *table, CargoManifest
     }
 }
 
-// toml++ limits how deep arrays and inline tables nest, but not dotted keys: "a.a.a...= 1"
-// or "[a.a.a...]" a million parts long overflows its stack (found by fuzz_cargomanifest). So
-// the longest chain of key parts joined by dots, outside strings and comments, is measured
-// before toml++ sees the text. Floats and dates have one dot; real manifests need about five
-// (target.'cfg(unix)'.dependencies.foo.features).
-// The same pass refuses a table header that does not start with a key ("[:x]"): toml++ 3.4
-// only assumes it does (TOML_ASSERT_ASSUME in parse_key(), undefined behaviour in a release
-// build; also found by fuzz_cargomanifest), and non-ASCII text outside strings and comments,
-// which TOML never allows there and on which toml++ 3.4 reaches __builtin_unreachable() in
-// is_non_ascii_horizontal_whitespace() (U+03BF, say: fuzz_cargomanifest again).
-constexpr int MaxKeyParts = 128;
-
-struct TomlProblem
-{
-    int line = 0;
-    int column = 0;
-    QString message;
-};
-
-bool isBareKeyChar(char c)
-{
-    return std::isalnum(uchar(c)) || c == '_' || c == '-';
-}
-
-std::optional<TomlProblem> findParserTraps(const QByteArray &toml)
-{
-    int line = 1;
-    qsizetype lineStart = 0;
-    int chain = 0;
-    int valueDepth = 0; // open [ and { of array and inline-table values
-    bool lineBlank = true; // nothing but whitespace so far on this line
-    char previous = '\n'; // the last character outside strings and comments, not counting blanks
-    const qsizetype size = toml.size();
-    const auto startsWith = [&](qsizetype at, const char *text) { return toml.mid(at, 3) == QByteArrayView(text); };
-    for (qsizetype i = 0; i < size; ++i) {
-        const char c = toml.at(i);
-        const bool blankBefore = lineBlank;
-        const char before = previous;
-        if (c != ' ' && c != '\t' && c != '\r' && c != '#')
-            previous = c;
-        if (c != ' ' && c != '\t' && c != '\r')
-            lineBlank = false;
-        if (c == '\n') {
-            ++line;
-            lineStart = i + 1;
-            chain = 0;
-            lineBlank = true;
-        } else if (c == '[' && valueDepth == 0 && blankBefore) {
-            qsizetype k = i + 1;
-            if (k < size && toml.at(k) == '[')
-                ++k;
-            while (k < size && (toml.at(k) == ' ' || toml.at(k) == '\t'))
-                ++k;
-            if (k < size && !isBareKeyChar(toml.at(k)) && toml.at(k) != '"' && toml.at(k) != '\'' && toml.at(k) != ']') {
-                return TomlProblem{line, int(k - lineStart) + 1,
-                                   u"a table header must start with a key, not %1"_s.arg(
-                                       uchar(toml.at(k)) < 0x80 && uchar(toml.at(k)) >= 0x20 ? u"'%1'"_s.arg(QLatin1Char(toml.at(k)))
-                                                                                          : u"byte 0x%1"_s.arg(uchar(toml.at(k)), 2, 16, QLatin1Char('0')))};
-            }
-            chain = 0;
-        } else if (c == '[' || c == '{') {
-            ++valueDepth;
-            chain = 0;
-        } else if (c == ']' || c == '}') {
-            if (valueDepth > 0)
-                --valueDepth;
-            chain = 0;
-        } else if (c == '#') {
-            while (i + 1 < size && toml.at(i + 1) != '\n')
-                ++i;
-        } else if (c == '"' || c == '\'') {
-            // A string is one key part; skip it, multi-line or not, counting its lines. Only
-            // where a key or value may start is it a string for toml++ too ("+\"..." is not):
-            // anywhere else its text must stay ASCII like the rest.
-            const bool stringForToml = QByteArrayView("\n=[{,.").contains(before);
-            const qsizetype opening = i;
-            const bool multi = startsWith(i, c == '"' ? "\"\"\"" : "'''");
-            const bool escapes = c == '"';
-            i += multi ? 3 : 1;
-            for (; i < size; ++i) {
-                const char d = toml.at(i);
-                if (escapes && d == '\\') {
-                    if (++i < size && toml.at(i) == '\n') { // a line-ending backslash
-                        ++line;
-                        lineStart = i + 1;
-                    }
-                    continue;
-                }
-                if (d == '\n') {
-                    if (!multi)
-                        break;
-                    ++line;
-                    lineStart = i + 1;
-                }
-                if (d == c && (!multi || startsWith(i, c == '"' ? "\"\"\"" : "'''"))) {
-                    i += multi ? 2 : 0;
-                    break;
-                }
-            }
-            if (!stringForToml) {
-                for (qsizetype k = opening; k < std::min(i + 1, size); ++k) {
-                    if (uchar(toml.at(k)) >= 0x80)
-                        return TomlProblem{line, int(k - lineStart) + 1, u"a non-ASCII character outside a string or comment"_s};
-                }
-            }
-            if (i < size && toml.at(i) == '\n') {
-                --i; // let the outer loop count the line
-            }
-        } else if (uchar(c) >= 0x80) {
-            return TomlProblem{line, int(i - lineStart) + 1, u"a non-ASCII character outside a string or comment"_s};
-        } else if (c == '.') {
-            if (++chain > MaxKeyParts)
-                return TomlProblem{line, int(i - lineStart) + 1,
-                                   u"a dotted key or table name with more than %1 parts"_s.arg(MaxKeyParts)};
-        } else if (c != ' ' && c != '\t' && c != '_' && c != '-' && c != '+' && c != ':' && !std::isalnum(uchar(c))) {
-            chain = 0;
-        }
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString &fileName)
 {
     const QString file = fileName.isEmpty() ? u"Cargo.toml"_s : fileName;
-    if (const auto trap = findParserTraps(toml)) {
+    // toml++ never sees what TomlGuard refuses (inputs that crash it or reach undefined
+    // behaviour in it); what it parses is the guard's text, the same TOML made safe.
+    const TomlGuard::Result guarded = TomlGuard::prepare(toml);
+    if (const auto &trap = guarded.problem) {
         Error result;
         result.line = trap->line;
         result.column = trap->column;
@@ -364,7 +246,7 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
     }
     toml::table root;
     try {
-        root = toml::parse(std::string_view(toml.constData(), size_t(toml.size())), file.toStdString());
+        root = toml::parse(std::string_view(guarded.text.constData(), size_t(guarded.text.size())), file.toStdString());
     } catch (const toml::parse_error &error) {
         Error result;
         result.line = int(error.source().begin.line);

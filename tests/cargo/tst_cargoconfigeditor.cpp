@@ -3,6 +3,7 @@
 // user may have written by hand, and that nothing else moves.
 #include "cargo/cargoconfigeditor.h"
 #include "cargo/textdiff.h"
+#include "cargo/tomllayout.h"
 
 #include <QDir>
 #include <QFile>
@@ -104,6 +105,10 @@ private Q_SLOTS:
                                "list = [\n  \"a\", # comment inside an array\n  \"b]\",\n]\n"
                                "[[bin]]\nname = \"registries\"\n"_s;
         QTest::newRow("multi-line strings, arrays and comments are not tables") << tricky << tricky + u"\n"_s + fresh;
+        // Regression (fuzz_cargoconfig): NaN never equals itself, so validate() refused every
+        // file holding one as "does not mean what was intended".
+        const QString floats = u"[build]\njobs = 2\n[profile.x]\nweights = [nan, -nan, +nan, inf, -inf, 0.5]\n"_s;
+        QTest::newRow("NaN and infinity values") << floats << floats + u"\n"_s + fresh;
     }
 
     void edits()
@@ -163,6 +168,21 @@ private Q_SLOTS:
         QTest::newRow("not TOML") << u"[registries.acme\nindex = 1\n"_s << u"line 1"_s;
         QTest::newRow("registry is a value") << u"registries = \"no\"\n"_s << u"registries already has a value that is not a table"_s;
         QTest::newRow("the index is a table") << u"[registries.acme.index]\nx = 1\n"_s << u"registries.acme.index is a table"_s;
+        // Regression: 200,000 dotted keys in a cloned project's .cargo/config.toml crashed
+        // `cargo-setup --project` with SIGSEGV (toml++ and toVariant() recursed per part).
+        QTest::newRow("a dotted key of 200,000 parts") << QString(u"a."_s.repeated(200000) + u"b = 1\n"_s)
+                                                       << u"line 1, column 256: a dotted key or table name with more than 128 parts"_s;
+        QTest::newRow("a table name of 200,000 parts") << QString(u"[registries.acme]\nindex = 1\n["_s + u"'a'."_s.repeated(200000) + u"b]\n"_s)
+                                                       << u"line 3, column 513: a dotted key or table name with more than 128 parts"_s;
+        QTest::newRow("dotted keys 100 deep in inline tables 100 deep")
+            << QString(u"x = "_s + QString(u"{ "_s + u"a."_s.repeated(99) + u"b = "_s).repeated(100) + u"1"_s + u" }"_s.repeated(100) + u'\n')
+            << u"line 1, column 411: tables, arrays and dotted keys nested more than 128 deep"_s;
+        QTest::newRow("arrays nested 100,000 deep") << QString(u"x = "_s + u"["_s.repeated(100000) + u"]"_s.repeated(100000))
+                                                    << u"line 1, column 132: tables, arrays and dotted keys nested more than 128 deep"_s;
+        // The toml++ undefined behaviour fuzz_cargomanifest found reaches this reader as well.
+        QTest::newRow("backslash and U+FCFF in a multi-line string")
+            << QString::fromUtf8(QByteArray::fromBase64("InBhY25hbWUgPSBrYWdlIiA9IHsgbmFtZSA9ICd0cmlcdTAwNjNreScsIHZlcnNpb24gPSAiIiIxLjAuMGFtMzJc77O/IiAxZTEwLCAxXzAwMF0K"))
+            << u"line 1, column 67: a backslash followed by a non-ASCII character in a string"_s;
     }
 
     void refusals()
@@ -173,6 +193,30 @@ private Q_SLOTS:
         const QString edited = apply(before, registration(), &error);
         QVERIFY2(error.contains(message), qPrintable(error));
         QVERIFY(edited.isEmpty());
+    }
+
+    // A realistic deep file still reads, and the escape TomlGuard writes for toml++'s sake
+    // after a line-ending backslash reads back as the character itself.
+    void guardKeepsMeaning()
+    {
+        QString error;
+        const auto parsed = CargoConfigEditor::parse(u"[target.'cfg(unix)'.a.b.c]\nrunner.x.y = \"\"\"run \\\n  \u00e9\"\"\"\n"_s, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        const QVariantMap runner = parsed->value(u"target"_s).toMap().value(u"cfg(unix)"_s).toMap().value(u"a"_s).toMap()
+                                       .value(u"b"_s).toMap().value(u"c"_s).toMap().value(u"runner"_s).toMap();
+        QCOMPARE(runner.value(u"x"_s).toMap().value(u"y"_s).toString(), u"run \u00e9"_s);
+    }
+
+    // TomlLayout recurses into arrays and inline tables: it stops at a depth, whatever text
+    // it is given, instead of at the end of the stack.
+    void layoutDepthIsBounded()
+    {
+        QString error;
+        QVERIFY(!TomlLayout::scan(u"x = "_s + u"["_s.repeated(200000), &error));
+        QCOMPARE(error, u"line 1: arrays and inline tables nested more than 128 deep"_s);
+        QVERIFY(!TomlLayout::scan(u"x = "_s + u"{ a = "_s.repeated(200000), &error));
+        QCOMPARE(error, u"line 1: arrays and inline tables nested more than 128 deep"_s);
+        QVERIFY2(TomlLayout::scan(u"x = "_s + u"["_s.repeated(128) + u"]"_s.repeated(128) + u'\n', &error), qPrintable(error));
     }
 
     void keysAndStrings()

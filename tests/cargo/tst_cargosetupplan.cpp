@@ -154,6 +154,25 @@ private Q_SLOTS:
         QVERIFY(plan.warnings().join(u'\n').contains(u"version control"_s));
     }
 
+    // Regression: a cloned project's .cargo/config.toml with a 200,000-part dotted key made
+    // `cargo-setup --project` die of SIGSEGV inside toml++. It is refused, saying which file
+    // and where in it, and nothing is written.
+    void hostileProjectConfigIsRefused()
+    {
+        QTemporaryDir home;
+        QTemporaryDir project;
+        QVERIFY(QDir(project.path()).mkpath(u".cargo"_s));
+        const QByteArray hostile = QByteArray("a.").repeated(200000) + "b = 1\n";
+        QVERIFY(writeAll(project.filePath(u".cargo/config.toml"_s), hostile));
+        CargoSetupOptions o = options(home.path());
+        o.projectDir = project.path();
+        const CargoSetupPlan plan = CargoSetupPlan::make(o);
+        QVERIFY(!plan.isValid());
+        QCOMPARE(plan.errorString(), u"cargo cannot read %1 as it is (line 1, column 256: a dotted key or table name with more than 128 parts); fix it first"_s
+                                         .arg(project.filePath(u".cargo/config.toml"_s)));
+        QCOMPARE(readAll(project.filePath(u".cargo/config.toml"_s)), hostile);
+    }
+
     void plainTokenOnlyOnRequestAndNeverInTheDiff()
     {
         QTemporaryDir home;

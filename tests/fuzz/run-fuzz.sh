@@ -7,7 +7,8 @@
 #
 #   packaging/buildroot.sh run tests/fuzz/run-fuzz.sh [RUNS] [TARGET...]
 #
-# TARGET: cratearchive, cargomanifest, indexfile (default all, one after the other). Environment:
+# TARGET: cratearchive, cargomanifest, indexfile, publishbody, registryconfig, webapijson,
+# cargoconfig, spdxexpression, versionreq (default all, one after the other). Environment:
 # CRATEDESK_FUZZ_BUILD (build tree, default build/fuzz), CRATEDESK_REAL_CRATES_DIR (the
 # fixture; default the build root's cache), FUZZ_SECONDS (a time limit per target, default
 # none), FUZZ_ARGS (more libFuzzer options). Exits non-zero when a target finds a problem; the
@@ -30,9 +31,10 @@ runs=${1:-1000000}
 shift || true
 case $runs in '' | *[!0-9]*) die "RUNS must be a number, not '$runs'" ;; esac
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(cratearchive cargomanifest indexfile)
+all_targets=(cratearchive cargomanifest indexfile publishbody registryconfig webapijson cargoconfig spdxexpression versionreq)
+[ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 for target in "${targets[@]}"; do
-    case $target in cratearchive | cargomanifest | indexfile) ;; *) die "unknown target '$target'" ;; esac
+    case " ${all_targets[*]} " in *" $target "*) ;; *) die "unknown target '$target'" ;; esac
 done
 
 build=${CRATEDESK_FUZZ_BUILD:-$checkout/build/fuzz}
@@ -50,7 +52,12 @@ cmake --build "$build" --target $(printf 'fuzz_%s ' "${targets[@]}")
 # the real manifests.
 seeds=$build/fuzz-seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/cratearchive" "$seeds/cargomanifest" "$seeds/indexfile"
+for target in "${all_targets[@]}"; do mkdir -p "$seeds/$target"; done
+# publishbody: a crate with the metadata cargo would send for it, framed here (first byte 1).
+publish_seed() { # NAME VERSION CRATE-FILE OUT
+    { printf '\1{"name":"%s","vers":"%s","deps":[{"name":"serde","version_req":"^1.0","features":["derive"],"optional":true,"default_features":true,"target":null,"kind":"normal"}],"features":{"default":["std"],"std":[],"serde":["dep:serde"]},"authors":["A <a@example.org>"],"description":"seed","documentation":null,"homepage":null,"readme":null,"readme_file":null,"keywords":["a"],"categories":[],"license":"MIT OR Apache-2.0","license_file":null,"repository":null,"badges":{},"links":null,"rust_version":"1.60"}\0' "$1" "$2"
+      cat "$3"; } > "$4"
+}
 max_seed=32768
 if [ -d "$real_crates" ]; then
     for crate in "$real_crates"/*.crate; do
@@ -59,7 +66,10 @@ if [ -d "$real_crates" ]; then
         tar -xzOf "$crate" "$base/Cargo.toml" > "$seeds/cargomanifest/$base.toml" 2>/dev/null || rm -f "$seeds/cargomanifest/$base.toml"
         if [ "$(stat -c %s "$crate")" -lt $max_seed ]; then
             { printf '\0'; cat "$crate"; } > "$seeds/cratearchive/$base.gz"
+            publish_seed "${base%-*}" "${base##*-}" "$crate" "$seeds/publishbody/$base.body"
         fi
+        license=$( { [ -f "$seeds/cargomanifest/$base.toml" ] && sed -n 's/^license = "\(.*\)"$/\1/p' "$seeds/cargomanifest/$base.toml"; } | head -n1 || true)
+        [ -z "$license" ] || printf '%s' "$license" > "$seeds/spdxexpression/$base.spdx"
         if [ "$(gzip -dc "$crate" | wc -c)" -lt $max_seed ]; then
             { printf '\1'; gzip -dc "$crate"; } > "$seeds/cratearchive/$base.tar"
         fi
@@ -69,6 +79,20 @@ else
 fi
 cp "$here"/seeds/*.toml "$seeds/cargomanifest/"
 cp "$here"/seeds/*.index "$seeds/indexfile/"
+cp "$here"/seeds/*.cargotoml "$here"/seeds/*.toml "$seeds/cargoconfig/"
+# One input per line (comment lines aside); in real.versionreq a tab parts VERSION from REQ.
+split_lines() { # FILE DIR [TAB-AS-NEWLINE]
+    local n=0 line
+    while IFS= read -r line; do
+        case $line in '#'* | '') continue ;; esac
+        n=$((n + 1))
+        if [ -n "${3:-}" ]; then printf '%s' "$line" | tr '\t' '\n' > "$2/line-$n"; else printf '%s' "$line" > "$2/line-$n"; fi
+    done < "$1"
+}
+split_lines "$here/seeds/registry.json" "$seeds/registryconfig"
+split_lines "$here/seeds/answers.json" "$seeds/webapijson"
+split_lines "$here/seeds/licenses.spdx" "$seeds/spdxexpression"
+split_lines "$here/seeds/real.versionreq" "$seeds/versionreq" tab
 hand=$(mktemp -d)
 trap 'rm -rf "$hand"' EXIT
 mkdir -p "$hand/demo-0.1.0/src/$(printf 'd%.0s' $(seq 60))"
@@ -82,6 +106,12 @@ for format in gnu pax ustar v7; do
     tar --format=$format --owner=0 --group=0 --mtime=@1153704088 -C "$hand" -cf "$hand/demo.tar" "${paths[@]}"
     { printf '\1'; cat "$hand/demo.tar"; } > "$seeds/cratearchive/hand-$format.tar"
     { printf '\0'; gzip -n9c "$hand/demo.tar"; } > "$seeds/cratearchive/hand-$format.gz"
+    [ $format != gnu ] || gzip -n9c "$hand/demo.tar" > "$hand/demo.crate" # what cargo writes
+done
+publish_seed demo 0.1.0 "$hand/demo.crate" "$seeds/publishbody/hand-demo.body"
+# The kept corpora seed the long runs too.
+for target in "${all_targets[@]}"; do
+    [ -d "$here/corpus/$target" ] && cp "$here/corpus/$target"/* "$seeds/$target/" 2>/dev/null || true
 done
 
 status=0
@@ -91,9 +121,9 @@ for target in "${targets[@]}"; do
     log=$build/fuzz-$target.log
     mkdir -p "$corpus" "$artifacts"
     case $target in
-        cratearchive) max_len=32768 ;;
-        cargomanifest) max_len=16384 ;;
-        indexfile) max_len=16384 ;;
+        cratearchive | publishbody) max_len=32768 ;;
+        cargomanifest | cargoconfig | indexfile | webapijson) max_len=16384 ;;
+        *) max_len=4096 ;;
     esac
     options=(-runs="$runs" -max_len=$max_len -timeout=20 -rss_limit_mb=2048 -print_final_stats=1
              -dict="$here/$target.dict" -artifact_prefix="$artifacts")

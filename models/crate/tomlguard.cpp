@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tomlguard.h"
+
+#include <QByteArrayView>
+#include <QList>
+
+#include <cctype>
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+
+// What the pass guards against, each found by fuzzing toml++ 3.4 (fuzz_cargomanifest):
+//
+// - Depth. toml++ limits how deep arrays and inline tables nest, but not dotted keys:
+//   "a.a.a... = 1" or "[a.a.a...]" a million parts long overflows its stack, and so does the
+//   recursive walk of the tree it builds (200,000 parts in a cloned project's
+//   .cargo/config.toml crashed `cargo-setup --project`). So one key may have MaxKeyParts
+//   parts, and table name, dotted keys, arrays and inline tables together MaxDepth levels.
+//   Floats and dates have one dot; only dots outside strings and comments count.
+// - "[:x]": a table header that does not start with a key. parse_key() only assumes it does
+//   (TOML_ASSERT_ASSUME, undefined behaviour in a release build).
+// - "Is this whitespace?" on a non-ASCII character. is_non_ascii_horizontal_whitespace()
+//   reaches TOML_UNREACHABLE (__builtin_unreachable()) for U+00A1-U+0499, U+2C5E-U+2FFF,
+//   U+3001-U+3057 and U+FB26-U+FEFE: its generated lookup does not cover them (known
+//   upstream; fixed after 3.4 by returning false). The parser asks it in three places only:
+//   * outside strings and comments, where TOML allows nothing but ASCII: non-ASCII there
+//     is refused;
+//   * on the character after a backslash in a multi-line basic string, and on the one
+//     after the blanks that follow such a backslash: a non-ASCII character there is no TOML
+//     at all ("\é" is no escape, and a line-ending backslash must end its line): refused,
+//     in every basic string alike;
+//   * on the first character after the whitespace that a line-ending backslash swallows,
+//     which may validly be any character ("""a \<newline>  é"""). That one is rewritten as
+//     its \uXXXX escape: the same string to every TOML reader, but toml++ then sees a
+//     backslash, which ends its whitespace skipping. (toml++ also wrongly swallows non-ASCII
+//     spaces there; escaped, they are kept, as the TOML spec and cargo keep them.)
+//
+// Why a guard and not a toml++ option: the product links Debian's compiled
+// libtomlplusplus (TOML_HEADER_ONLY=0), so no macro of ours reaches its parser, and a
+// patched copy of toml++ would be a fork to keep. A pass in front of the library keeps
+// Debian's build and protects the product and the fuzz build alike.
+
+namespace {
+
+bool isBareKeyChar(char c)
+{
+    return std::isalnum(uchar(c)) || c == '_' || c == '-';
+}
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// The code point of the well-formed UTF-8 sequence at `at` and its length in bytes;
+// nullopt for anything else (cut off, overlong, a surrogate, past U+10FFFF).
+std::optional<std::pair<char32_t, int>> decodeUtf8(QByteArrayView text, qsizetype at)
+{
+    const auto byte = [&](qsizetype i) { return i < text.size() ? uchar(text.at(i)) : uchar(0); };
+    const uchar lead = byte(at);
+    int length = 0;
+    char32_t code = 0;
+    uchar low = 0x80;
+    uchar high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+        length = 2;
+        code = lead & 0x1f;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+        length = 3;
+        code = lead & 0x0f;
+        low = lead == 0xe0 ? 0xa0 : low;
+        high = lead == 0xed ? 0x9f : high;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+        length = 4;
+        code = lead & 0x07;
+        low = lead == 0xf0 ? 0x90 : low;
+        high = lead == 0xf4 ? 0x8f : high;
+    } else {
+        return std::nullopt;
+    }
+    for (int k = 1; k < length; ++k) {
+        const uchar c = byte(at + k);
+        if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf))
+            return std::nullopt;
+        code = (code << 6) | (c & 0x3f);
+    }
+    return std::pair{code, length};
+}
+
+QByteArray escapeFor(char32_t code)
+{
+    return code <= 0xffff ? "\\u" + QByteArray::number(uint(code), 16).rightJustified(4, '0')
+                          : "\\U" + QByteArray::number(uint(code), 16).rightJustified(8, '0');
+}
+
+class Scanner
+{
+public:
+    explicit Scanner(const QByteArray &toml)
+        : m_toml(toml)
+    {
+    }
+
+    std::optional<TomlGuard::Problem> run();
+    QByteArray rewritten() const;
+
+private:
+    TomlGuard::Problem problemAt(qsizetype at, const QString &message) const
+    {
+        const QByteArrayView before = QByteArrayView(m_toml).first(std::min(at, m_toml.size()));
+        return {int(before.count('\n')) + 1, int(at - before.lastIndexOf('\n')), message};
+    }
+    bool startsWith(qsizetype at, const char *text) const { return QByteArrayView(m_toml).sliced(at).startsWith(text); }
+    std::optional<TomlGuard::Problem> skipString(qsizetype &i, char before);
+    std::optional<TomlGuard::Problem> afterBackslash(qsizetype &i, bool multi);
+
+    struct Rewrite
+    {
+        qsizetype at = 0;
+        int length = 0;
+        QByteArray escape;
+    };
+
+    const QByteArray &m_toml;
+    QList<Rewrite> m_rewrites;
+};
+
+std::optional<TomlGuard::Problem> Scanner::run()
+{
+    int chain = 0; // dots joining the parts of the key being read
+    int keyDepth = 0; // the depth of the value after the last '='
+    QList<int> depths{0}; // [0]: the current table's; then one per open array or inline table
+    bool inHeader = false;
+    bool lineBlank = true; // nothing but blanks so far on this line
+    char previous = '\n'; // the last character outside strings and comments, not counting blanks
+    const qsizetype size = m_toml.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = m_toml.at(i);
+        const bool blankBefore = lineBlank;
+        const char before = previous;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '#')
+            previous = c;
+        if (c != ' ' && c != '\t' && c != '\r')
+            lineBlank = false;
+        if (c == '\n') {
+            chain = 0;
+            lineBlank = true;
+            inHeader = false;
+        } else if (c == '[' && depths.size() == 1 && blankBefore) {
+            qsizetype k = i + 1;
+            if (k < size && m_toml.at(k) == '[')
+                i = k++; // [[array of tables]]
+            while (k < size && isBlank(m_toml.at(k)))
+                ++k;
+            if (k < size && !isBareKeyChar(m_toml.at(k)) && m_toml.at(k) != '"' && m_toml.at(k) != '\'' && m_toml.at(k) != ']') {
+                const uchar bad = uchar(m_toml.at(k));
+                return problemAt(k, u"a table header must start with a key, not %1"_s.arg(
+                                        bad < 0x80 && bad >= 0x20 ? u"'%1'"_s.arg(QLatin1Char(char(bad)))
+                                                                  : u"byte 0x%1"_s.arg(bad, 2, 16, QLatin1Char('0'))));
+            }
+            chain = 0;
+            inHeader = true;
+        } else if (c == '[' || c == '{') {
+            const int depth = (before == '=' ? keyDepth : depths.last()) + 1;
+            if (depth > TomlGuard::MaxDepth)
+                return problemAt(i, u"tables, arrays and dotted keys nested more than %1 deep"_s.arg(TomlGuard::MaxDepth));
+            depths.append(depth);
+            chain = 0;
+        } else if (c == ']' || c == '}') {
+            if (depths.size() > 1) {
+                depths.removeLast();
+            } else if (inHeader) {
+                depths[0] = chain + 1; // a table's keys start below its name
+                inHeader = false;
+            }
+            chain = 0;
+        } else if (c == '=') {
+            keyDepth = depths.last() + chain + 1;
+            if (keyDepth > TomlGuard::MaxDepth)
+                return problemAt(i, u"tables, arrays and dotted keys nested more than %1 deep"_s.arg(TomlGuard::MaxDepth));
+            chain = 0;
+        } else if (c == '#') {
+            while (i + 1 < size && m_toml.at(i + 1) != '\n')
+                ++i;
+        } else if (c == '"' || c == '\'') {
+            if (auto problem = skipString(i, before))
+                return problem;
+        } else if (uchar(c) >= 0x80) {
+            return problemAt(i, u"a non-ASCII character outside a string or comment"_s);
+        } else if (c == '.') {
+            if (++chain + 1 > TomlGuard::MaxKeyParts)
+                return problemAt(i, u"a dotted key or table name with more than %1 parts"_s.arg(TomlGuard::MaxKeyParts));
+        } else if (!isBlank(c) && c != '_' && c != '-' && c != '+' && c != ':' && !std::isalnum(uchar(c))) {
+            chain = 0;
+        }
+    }
+    return std::nullopt;
+}
+
+// A string is one key part; i goes from its opening quote to its last byte (a single-line
+// string cut by a newline stops before it, for run() to see the line end).
+std::optional<TomlGuard::Problem> Scanner::skipString(qsizetype &i, char before)
+{
+    const qsizetype size = m_toml.size();
+    const char quote = m_toml.at(i);
+    // Only where a key or value may start is it a string for toml++ too ("+\"..." is not):
+    // anywhere else its text must stay ASCII like the rest.
+    const bool stringForToml = QByteArrayView("\n=[{,.").contains(before);
+    const qsizetype opening = i;
+    const char *const triple = quote == '"' ? "\"\"\"" : "'''";
+    const bool multi = startsWith(i, triple);
+    i += multi ? 3 : 1;
+    for (; i < size; ++i) {
+        const char d = m_toml.at(i);
+        if (quote == '"' && d == '\\') {
+            if (auto problem = afterBackslash(i, multi))
+                return problem;
+            continue;
+        }
+        if (d == '\n' && !multi) {
+            --i;
+            break;
+        }
+        if (d == quote && (!multi || startsWith(i, triple))) {
+            i += multi ? 2 : 0;
+            // Up to two more quotes belong to a multi-line string ("""a"""" is a + "), as
+            // for toml++: else a valid `"""a""""  # é` would look like a stray string here.
+            for (int extra = 0; multi && extra < 2 && i + 1 < size && m_toml.at(i + 1) == quote; ++extra)
+                ++i;
+            break;
+        }
+    }
+    if (!stringForToml) {
+        for (qsizetype k = opening; k < std::min(i + 1, size); ++k) {
+            if (uchar(m_toml.at(k)) >= 0x80)
+                return problemAt(k, u"a non-ASCII character outside a string or comment"_s);
+        }
+    }
+    return std::nullopt;
+}
+
+// i is at a backslash in a basic string; leaves it at the last byte the escape takes.
+std::optional<TomlGuard::Problem> Scanner::afterBackslash(qsizetype &i, bool multi)
+{
+    const qsizetype size = m_toml.size();
+    qsizetype k = i + 1;
+    if (k >= size)
+        return std::nullopt; // toml++ reports the open string
+    if (uchar(m_toml.at(k)) >= 0x80)
+        return problemAt(k, u"a backslash followed by a non-ASCII character in a string (no TOML escape)"_s);
+    const bool lineEnding = multi && (isBlank(m_toml.at(k)) || m_toml.at(k) == '\r' || m_toml.at(k) == '\n');
+    if (!lineEnding) {
+        // An escape letter (\u's hex digits are read as plain text), or a newline that
+        // ends a single-line string: that one is left for the string loop to see.
+        i = m_toml.at(k) == '\n' ? i : k;
+        return std::nullopt;
+    }
+    while (k < size && isBlank(m_toml.at(k)))
+        ++k;
+    if (k < size && uchar(m_toml.at(k)) >= 0x80)
+        return problemAt(k, u"a backslash followed by blanks and a non-ASCII character in a string (a line-ending backslash must end its line)"_s);
+    if (k >= size || (m_toml.at(k) != '\r' && m_toml.at(k) != '\n')) {
+        i = k - 1; // not a line end after all: toml++ refuses it
+        return std::nullopt;
+    }
+    while (k < size && (isBlank(m_toml.at(k)) || m_toml.at(k) == '\r' || m_toml.at(k) == '\n'))
+        ++k;
+    if (k < size && uchar(m_toml.at(k)) >= 0x80) {
+        const auto decoded = decodeUtf8(m_toml, k);
+        if (!decoded)
+            return problemAt(k, u"the text is not UTF-8"_s);
+        m_rewrites.append({k, decoded->second, escapeFor(decoded->first)});
+        k += decoded->second;
+    }
+    i = k - 1;
+    return std::nullopt;
+}
+
+QByteArray Scanner::rewritten() const
+{
+    if (m_rewrites.isEmpty())
+        return m_toml;
+    QByteArray out;
+    out.reserve(m_toml.size() + m_rewrites.size() * 10);
+    qsizetype from = 0;
+    for (const Rewrite &rewrite : m_rewrites) {
+        out += QByteArrayView(m_toml).sliced(from, rewrite.at - from);
+        out += rewrite.escape;
+        from = rewrite.at + rewrite.length;
+    }
+    out += QByteArrayView(m_toml).sliced(from);
+    return out;
+}
+
+} // namespace
+
+TomlGuard::Result TomlGuard::prepare(const QByteArray &toml)
+{
+    Scanner scanner(toml);
+    if (auto problem = scanner.run())
+        return {{}, std::move(problem)};
+    return {scanner.rewritten(), std::nullopt};
+}
