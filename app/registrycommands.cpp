@@ -274,7 +274,7 @@ int runRegistryCommand(const QStringList &args)
     if (!feed)
         return fail(error);
     RegistryClient *client = context.clientFor(*feed);
-    if (parser.isSet(maxSize)) {
+    if (command == u"download"_s && parser.isSet(maxSize)) {
         bool ok = false;
         const qint64 bytes = parser.value(maxSize).toLongLong(&ok);
         if (!ok || bytes < 1)

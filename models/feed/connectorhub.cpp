@@ -37,14 +37,12 @@ void ConnectorHub::reload()
     // reach them again.
     qDeleteAll(std::exchange(m_connectors, {}));
     m_processed.clear();
-    m_registryUrls.clear();
     const QList<ConnectorConfig> configs = m_store->connectors();
     for (const ConnectorConfig &config : configs) {
         auto *connector = new UpstreamConnector(config, m_store, m_http, this);
         if (m_maxCrateBytes > 0)
             connector->setMaxCrateBytes(m_maxCrateBytes);
         m_connectors.append(connector);
-        m_registryUrls += connector->registryUrls();
         if (config.auth == ConnectorConfig::Auth::None)
             continue;
         if (!m_secrets) {
@@ -164,10 +162,6 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
         if (!entry)
             continue; // a blank line
         const QString &vers = entry->vers;
-        if (const QString reason = foreignRegistryReason(*entry); !reason.isEmpty()) {
-            result.hidden.append({vers, reason});
-            continue;
-        }
         CurationVerdict verdict = CrateFilter::checkApprovedVersion(config.approved, entry->name, vers);
         QString license = index.licenses.value(vers);
         if (license.isEmpty()) {
@@ -198,21 +192,11 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
     return result;
 }
 
-QString ConnectorHub::foreignRegistryReason(const IndexEntry &entry) const
-{
-    // A dependency on a registry that is not one of our upstreams would make cargo fetch from
-    // it directly, past every filter and license rule of this feed.
-    for (const IndexDependency &dep : entry.deps) {
-        if (dep.registry && !m_registryUrls.contains(*dep.registry))
-            return u"depends on `%1` from %2, a registry this feed does not proxy"_s.arg(dep.packageName(), dep.registry->left(200));
-    }
-    return {};
-}
-
 QByteArray ConnectorHub::servedLine(const QByteArray &raw, const IndexEntry &entry) const
 {
-    // Dependencies on the upstream (or on another upstream of ours) resolve through this feed,
-    // and through its filters: cargo must never talk to an upstream itself.
+    // Every dependency resolves through this feed, and so through its filters, approved list
+    // and license rules: one on the upstream, on another upstream of ours, or on any other
+    // registry (crates.io for a mirror's crates) alike. cargo must never fetch past the feed.
     if (std::ranges::none_of(entry.deps, [](const IndexDependency &dep) { return dep.registry.has_value(); }))
         return raw.trimmed();
     QJsonObject line = QJsonDocument::fromJson(raw).object();

@@ -77,14 +77,12 @@ public:
 private:
     void indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, ResultCallback done);
     Result process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index);
-    QString foreignRegistryReason(const IndexEntry &entry) const;
     QByteArray servedLine(const QByteArray &raw, const IndexEntry &entry) const;
 
     ConnectorStore *m_store;
     HttpClient *m_http;
     SecretStore *m_secrets;
     QList<UpstreamConnector *> m_connectors;
-    QStringList m_registryUrls; // every connector's index URL: such deps resolve through us
     struct Processed
     {
         quint64 generation = 0;

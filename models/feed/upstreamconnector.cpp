@@ -109,19 +109,6 @@ void UpstreamConnector::whenReady(std::function<void()> next)
         m_waitingForSecret.append(std::move(next));
 }
 
-QStringList UpstreamConnector::registryUrls() const
-{
-    QString url = m_config.indexUrl.toString();
-    QStringList urls{url, u"sparse+"_s + url};
-    if (url.endsWith(u'/')) {
-        url.chop(1);
-        urls << url << u"sparse+"_s + url;
-    }
-    if (m_config.indexUrl.host() == u"index.crates.io"_s)
-        urls << u"https://github.com/rust-lang/crates.io-index"_s;
-    return urls;
-}
-
 bool UpstreamConnector::sendsAuthTo(const QUrl &url) const
 {
     if (m_authorization.isEmpty())

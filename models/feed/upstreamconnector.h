@@ -68,8 +68,6 @@ public:
     // config.json, fresh, with the credentials: what "Test connection" reports.
     void testConnection(TestCallback done);
 
-    // The upstream's index URL in every spelling an index line's `registry` may use.
-    QStringList registryUrls() const;
 
 private:
     struct Entry

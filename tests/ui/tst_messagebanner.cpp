@@ -138,6 +138,46 @@ private Q_SLOTS:
         QCOMPARE(label->text(), u"Could not read serde: "_s + detail);
         QVERIFY(banner.accessibleDescription().contains(detail));
     }
+
+    void droppedIndexLinesInLightAndDark_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void droppedIndexLinesInLightAndDark()
+    {
+        // What the window shows when a feed's index file held lines that cannot be trusted:
+        // the markup a hostile feed put in a name stays visible as text, in either palette.
+        QFETCH(bool, dark);
+        QWidget window;
+        if (dark) {
+            QPalette palette;
+            palette.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
+            palette.setColor(QPalette::WindowText, QColor(0xef, 0xf0, 0xf1));
+            palette.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
+            palette.setColor(QPalette::Text, QColor(0xef, 0xf0, 0xf1));
+            palette.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
+            palette.setColor(QPalette::ButtonText, QColor(0xef, 0xf0, 0xf1));
+            window.setPalette(palette);
+        }
+        auto *layout = new QVBoxLayout(&window);
+        auto *banner = new MessageBanner(&window);
+        layout->addWidget(banner);
+        layout->addWidget(new QLabel(u"Versions of evil"_s, &window));
+        banner->showMessage(MessageBanner::Kind::Warning,
+                            u"Some versions of evil are not shown: the feed's index file has lines that cannot be trusted.\n"
+                            "hostile: the index file of evil has a line that was left out: line 1: the line names "
+                            "`<img src=\"/etc/passwd\">`, not the crate `evil` its file is for"_s);
+        window.resize(620, 10);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(620, qMax(window.heightForWidth(620), window.minimumSizeHint().height()));
+        auto *label = banner->findChild<QLabel *>(u"text"_s, Qt::FindDirectChildrenOnly);
+        QVERIFY(label && label->text().contains(u"<img src="_s));
+        QVERIFY(saveScreenshot(&window, u"banner-dropped-lines-"_s + QString::fromLatin1(QTest::currentDataTag())));
+    }
 };
 
 QTEST_MAIN(TestMessageBanner)
