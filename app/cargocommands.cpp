@@ -5,7 +5,9 @@
 
 #include "cargo/cargocredentialprovider.h"
 #include "cargo/cargosetupplan.h"
+#include "cargo/feedownershipcheck.h"
 #include "clicontext.h"
+#include "feed/localfeedlocations.h"
 #include "registry/feedsettings.h"
 #include "registry/registryclient.h"
 #include "secrets/keychainsecretstore.h"
@@ -181,6 +183,10 @@ int runCredential(const QStringList &args)
             return context.resolveFeed(name, {}, &ignored);
         },
         context.feeds().feeds());
+    // The token of a local feed goes only to a server that proves it serves the feed's data.
+    FeedOwnershipCheck ownershipCheck(&context.http());
+    const LocalFeedLocations locations(&context.settings());
+    provider.setOwnershipCheck(&ownershipCheck, [&locations](const Feed &feed) { return locations.dataDirFor(feed); });
     std::fputs(CargoCredentialProvider::hello().append('\n').constData(), stdout);
     std::fflush(stdout);
     // One request line at a time until cargo closes stdin; cargo waits for each answer

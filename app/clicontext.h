@@ -27,6 +27,8 @@ public:
 
     FeedSettings &feeds() { return *m_feeds; }
     KeychainSecretStore &secrets() { return *m_secrets; }
+    HttpClient &http() { return *m_http; }
+    QSettings &settings() { return m_settings; }
 
     // The feed named on the command line (`--feed NAME`, "local" for the embedded feed when
     // not configured otherwise) or given by URL (`--index URL`); sets *error when neither works.

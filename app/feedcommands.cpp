@@ -5,10 +5,12 @@
 
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
+#include "feed/localfeedlocations.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSettings>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -100,35 +102,104 @@ int runServeCommand(const QStringList &args)
     if (const FeedError error = feed.start())
         return fail(error.detail);
     quitOnTerminationSignals();
+    // `cratedesk credential` asks a server at this URL to prove it serves this data folder.
+    QSettings settings;
+    LocalFeedLocations(&settings).remember(feed.indexUrl(), feed.store()->dataDir());
     // The one line on stdout: scripts read the index URL from it.
     std::printf("%s\n", qPrintable(feed.cargoIndexUrl()));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }
 
-int runFeedCommand(const QStringList &args)
+namespace {
+
+const QString TokenUsage = u"usage: cratedesk feed token create [--data DIR] [--login NAME] [--name NAME] | list [--data DIR] | revoke ID|NAME [--data DIR]"_s;
+
+// Opens the feed of --data (or the default one) beside a running server, as SQLite's WAL allows.
+std::unique_ptr<FeedStore> openStore(const QCommandLineParser &parser, QString *error)
 {
-    // Only `feed token create` is handled here so far.
-    if (args.size() < 3 || args.at(1) != u"token"_s || args.at(2) != u"create"_s)
-        return fail(u"usage: cratedesk feed token create [--data DIR] [--login NAME]"_s);
+    const QString dataDir = parser.isSet(dataOption()) ? parser.value(dataOption()) : FeedServerOptions::defaultDataDir();
+    auto store = std::make_unique<FeedStore>(dataDir);
+    if (const FeedError failure = store->open(FeedStore::OpenMode::Admin)) {
+        *error = failure.detail;
+        return nullptr;
+    }
+    return store;
+}
+
+int createToken(const QStringList &args)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Create a token for the local feed and print it."_s);
-    parser.addHelpOption();
     parser.addOption(dataOption());
-    const QCommandLineOption login(u"login"_s, u"The user the token acts as (default: %1)."_s.arg(u"local"_s), u"name"_s, u"local"_s);
-    parser.addOption(login);
-    if (!parser.parse(QStringList{args.at(0)} + args.mid(3)))
-        return fail(parser.errorText());
-    if (parser.isSet(u"help"_s))
-        parser.showHelp(0);
-
-    const QString dataDir = parser.isSet(dataOption()) ? parser.value(dataOption()) : FeedServerOptions::defaultDataDir();
-    FeedStore store(dataDir);
-    if (const FeedError error = store.open(FeedStore::OpenMode::Admin))
-        return fail(error.detail);
+    const QCommandLineOption login(u"login"_s, u"The user the token acts as (default: %1); it keeps the case given."_s.arg(u"local"_s), u"name"_s, u"local"_s);
+    const QCommandLineOption name(u"name"_s, u"A name to list and revoke the token by (a letter, then letters, digits, '.', '-', '_')."_s, u"name"_s);
+    parser.addOptions({login, name});
+    QString error;
+    if (!Cli::parseCommand(parser, args, 0, u"feed token create [--data DIR] [--login NAME] [--name NAME]"_s, &error))
+        return fail(error);
+    const auto store = openStore(parser, &error);
+    if (!store)
+        return fail(error);
     QString token;
-    if (const FeedError error = store.createToken(parser.value(login), &token))
-        return fail(error.detail);
+    if (const FeedError failure = store->createToken(parser.value(login), parser.value(name), &token))
+        return fail(failure.detail);
     std::printf("%s\n", qPrintable(token));
     return 0;
+}
+
+int listTokens(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"List the local feed's tokens: id, name, login, created, last used (UTC)."_s);
+    parser.addOption(dataOption());
+    QString error;
+    if (!Cli::parseCommand(parser, args, 0, u"feed token list [--data DIR]"_s, &error))
+        return fail(error);
+    const auto store = openStore(parser, &error);
+    if (!store)
+        return fail(error);
+    QList<FeedStore::TokenInfo> tokens;
+    if (const FeedError failure = store->tokens(&tokens))
+        return fail(failure.detail);
+    // One token a line, tab-separated, for people and scripts alike; never the token itself.
+    for (const FeedStore::TokenInfo &token : std::as_const(tokens))
+        Cli::out(u"%1\t%2\t%3\t%4\t%5"_s.arg(token.id)
+                     .arg(token.name.isEmpty() ? u"-"_s : token.name, token.login, token.created,
+                          token.lastUsed.isEmpty() ? u"never"_s : token.lastUsed));
+    return 0;
+}
+
+int revokeToken(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Revoke a token of the local feed by its id or name (see `cratedesk feed token list`)."_s);
+    parser.addOption(dataOption());
+    QString error;
+    if (!Cli::parseCommand(parser, args, 1, u"feed token revoke ID|NAME [--data DIR]"_s, &error))
+        return fail(error);
+    const auto store = openStore(parser, &error);
+    if (!store)
+        return fail(error);
+    FeedStore::TokenInfo revoked;
+    if (const FeedError failure = store->revokeToken(parser.positionalArguments().constFirst(), &revoked))
+        return fail(failure.detail);
+    Cli::out(u"revoked token %1%2 of %3"_s.arg(revoked.id).arg(revoked.name.isEmpty() ? QString() : u" (" + revoked.name + u')', revoked.login));
+    return 0;
+}
+
+} // namespace
+
+int runFeedCommand(const QStringList &args)
+{
+    if (args.size() < 3 || args.at(1) != u"token"_s)
+        return fail(TokenUsage);
+    const QStringList rest = QStringList{args.at(0)} + args.mid(3);
+    if (args.at(2) == u"create"_s)
+        return createToken(rest);
+    if (args.at(2) == u"list"_s)
+        return listTokens(rest);
+    if (args.at(2) == u"revoke"_s)
+        return revokeToken(rest);
+    return fail(TokenUsage);
 }

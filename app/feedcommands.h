@@ -5,5 +5,6 @@
 
 // `cratedesk serve [--data DIR] [--port N] [--auth-required] [--max-crate-size BYTES]`
 int runServeCommand(const QStringList &args);
-// `cratedesk feed token create [--data DIR] [--login NAME]`
+// `cratedesk feed token create [--data DIR] [--login NAME] [--name NAME]`, `feed token list`,
+// `feed token revoke ID|NAME`
 int runFeedCommand(const QStringList &args);

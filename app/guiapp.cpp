@@ -2,8 +2,10 @@
 #include "guiapp.h"
 
 #include "crate/cratepreflight.h"
+#include "feed/desktopfeedtoken.h"
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
+#include "feed/localfeedlocations.h"
 #include "itemmodels/cratefilterproxymodel.h"
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
@@ -125,6 +127,7 @@ int runGuiApp(int argc, char **argv)
     FeedServerOptions feedOptions;
     feedOptions.dataDir = parser.value(dataDir);
     feedOptions.port = quint16(parser.value(port).toUInt());
+    feedOptions.authRequired = settings.value(FeedServerOptions::RequireTokenToReadKey, false).toBool();
     LocalFeed localFeed(feedOptions);
     localFeed.setNetworkAccessManager(&nam);
     localFeed.setSecretStore(&secrets);
@@ -135,17 +138,11 @@ int runGuiApp(int argc, char **argv)
     local.origin = Feed::Origin::Local;
     local.auth = Feed::AuthKind::Token;
     local.indexUrl = feedError ? QUrl(u"http://127.0.0.1:%1/"_s.arg(feedOptions.port)) : localFeed.indexUrl();
-    if (!feedError) {
-        // The app publishes to its own feed with a token of this session; the feed keeps only its hash.
-        QString token;
-        if (!localFeed.store()->createToken(u"desktop"_s, &token))
-            sessions.setCredential(local.name, token.toUtf8());
-    }
+    if (!feedError)
+        LocalFeedLocations(&settings).remember(localFeed.indexUrl(), localFeed.store()->dataDir());
     FeedListModel feeds;
     feeds.setFeeds(FeedList{local} + feedSettings.feeds());
 
-    if (!feedError && parser.isSet(seed) && localFeed.store()->crateCount() == 0)
-        seedLocalFeed(sessions.client(local), parser.value(seed), &app);
     // Whatever publishes to the local feed (this window, cargo, a seed), the list follows:
     // one refresh shortly after a burst of changes.
     QTimer localChanges;
@@ -157,36 +154,58 @@ int runGuiApp(int argc, char **argv)
             browser.refresh();
     });
 
-    MainWindow window({&feeds, &feedSettings, &sessions, &browser, feedError ? nullptr : &localFeed});
-    window.showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
-                                         : QApplication::translate("CrateDesk", "Local feed serving %1").arg(localFeed.cargoIndexUrl()));
-    if (parser.isSet(openCrate)) {
-        const QString name = parser.value(openCrate);
-        // The crate may arrive only with a later listing (a seed still publishing).
-        auto opened = std::make_shared<bool>(false);
-        QObject::connect(&browser, &CrateBrowser::listingFinished, &window, [&window, &browser, name, opened] {
-            const int row = browser.crates()->rowOf(name);
-            if (row < 0 || *opened)
-                return;
-            *opened = true;
-            window.crateView()->setCurrentIndex(browser.filteredCrates()->mapFromSource(browser.crates()->index(row, 0)));
-        });
-    }
+    // The window opens once the app has its token for the local feed (from the keychain, a
+    // moment): every client of that feed is then made with it.
+    std::unique_ptr<MainWindow> window;
+    auto openWindow = [&](const QByteArray &token, const QString &tokenWarning) {
+        if (!token.isEmpty())
+            sessions.setCredential(local.name, token);
+        if (!tokenWarning.isEmpty())
+            std::fprintf(stderr, "cratedesk: the local feed's token is not kept in the keychain (%s); the next start makes a new one\n",
+                         qPrintable(tokenWarning));
+        if (!feedError && !token.isEmpty() && parser.isSet(seed) && localFeed.store()->crateCount() == 0)
+            seedLocalFeed(sessions.client(local), parser.value(seed), &app);
 
-    window.show();
-    if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
-        // Grab after the event loop has run a while, so that layouts, styles and (with a
-        // delay) answers from the feed have settled.
-        QTimer::singleShot(parser.value(screenshotDelay).toInt(), &window, [&window, file] {
-            const QImage image = window.grab().toImage();
-            if (image.isNull() || !image.save(file, "PNG")) {
-                std::fprintf(stderr, "cratedesk: could not write the screenshot to %s\n", qPrintable(file));
-                QApplication::exit(1);
-                return;
-            }
-            QApplication::exit(0);
-        });
+        window = std::make_unique<MainWindow>(MainWindowContext{&feeds, &feedSettings, &sessions, &browser, feedError ? nullptr : &localFeed});
+        window->showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
+                                              : QApplication::translate("CrateDesk", "Local feed serving %1").arg(localFeed.cargoIndexUrl()));
+        MainWindow *shown = window.get();
+        if (parser.isSet(openCrate)) {
+            const QString name = parser.value(openCrate);
+            // The crate may arrive only with a later listing (a seed still publishing).
+            auto opened = std::make_shared<bool>(false);
+            QObject::connect(&browser, &CrateBrowser::listingFinished, shown, [shown, &browser, name, opened] {
+                const int row = browser.crates()->rowOf(name);
+                if (row < 0 || *opened)
+                    return;
+                *opened = true;
+                shown->crateView()->setCurrentIndex(browser.filteredCrates()->mapFromSource(browser.crates()->index(row, 0)));
+            });
+        }
+
+        shown->show();
+        if (parser.isSet(screenshot)) {
+            const QString file = parser.value(screenshot);
+            // Grab after the event loop has run a while, so that layouts, styles and (with a
+            // delay) answers from the feed have settled.
+            QTimer::singleShot(parser.value(screenshotDelay).toInt(), shown, [shown, file] {
+                const QImage image = shown->grab().toImage();
+                if (image.isNull() || !image.save(file, "PNG")) {
+                    std::fprintf(stderr, "cratedesk: could not write the screenshot to %s\n", qPrintable(file));
+                    QApplication::exit(1);
+                    return;
+                }
+                QApplication::exit(0);
+            });
+        }
+    };
+    // One token of the app's own, kept in the keychain, instead of a new one at every start.
+    DesktopFeedToken desktopToken(feedError ? nullptr : localFeed.store(), &secrets);
+    if (feedError) {
+        openWindow({}, {});
+    } else {
+        QObject::connect(&desktopToken, &DesktopFeedToken::ready, &app, openWindow, Qt::SingleShotConnection);
+        desktopToken.obtain();
     }
     return QApplication::exec();
 }

@@ -199,6 +199,18 @@ void MainWindow::createMenus()
     m_removeFeed = feed->addAction(QIcon::fromTheme(u"list-remove"_s), tr("&Remove Feed"), this, &MainWindow::removeFeed);
     m_cargoSetup = feed->addAction(QIcon::fromTheme(u"configure"_s), tr("Use with &Cargo…"), this, &MainWindow::openCargoSetup);
     m_addConnector = feed->addAction(QIcon::fromTheme(u"network-connect"_s), tr("Add &Upstream to the Local Feed…"), this, &MainWindow::addConnector);
+    // Without it, any program or web page that reaches 127.0.0.1 may read the local feed.
+    m_requireReadToken = feed->addAction(tr("Require a &Token to Read the Local Feed"));
+    m_requireReadToken->setObjectName(u"requireReadToken"_s);
+    m_requireReadToken->setCheckable(true);
+    m_requireReadToken->setChecked(m_context.localFeed && m_context.localFeed->options().authRequired);
+    m_requireReadToken->setToolTip(tr("Cargo and other programs then need a token of the local feed to read its index and download crates."));
+    connect(m_requireReadToken, &QAction::toggled, this, [this](bool required) {
+        if (!m_context.localFeed)
+            return;
+        m_context.localFeed->setAuthRequired(required);
+        QSettings().setValue(FeedServerOptions::RequireTokenToReadKey, required);
+    });
     feed->addSeparator();
     m_refresh = feed->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh"), this, [this] {
         if (m_context.browser)
@@ -254,6 +266,11 @@ void MainWindow::connectBrowser()
             m_context.feeds->setState(feed->name, FeedListModel::State::Online);
     });
     connect(browser, &CrateBrowser::failed, this, &MainWindow::showFailure);
+    connect(browser, &CrateBrowser::indexLinesDropped, this, [this](const QString &crate, const QStringList &warnings) {
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("Some versions of %1 are not shown: the feed's index file has lines that cannot be trusted.").arg(crate)
+                                  + u'\n' + warnings.join(u'\n'));
+    });
     connect(browser, &CrateBrowser::staleChanged, this, [this](bool stale) {
         const auto feed = currentFeed();
         if (!feed)
@@ -266,11 +283,6 @@ void MainWindow::connectBrowser()
     connect(browser, &CrateBrowser::versionSelected, this, &MainWindow::updateActions);
     connect(browser, &CrateBrowser::yankChanged, this, [this](const QString &crate, const QString &version, bool yanked) {
         statusBar()->showMessage((yanked ? tr("Yanked %1 %2") : tr("Unyanked %1 %2")).arg(crate, version), 5000);
-    connect(browser, &CrateBrowser::indexLinesDropped, this, [this](const QString &crate, const QStringList &warnings) {
-        m_banner->showMessage(MessageBanner::Kind::Warning,
-                              tr("Some versions of %1 are not shown: the feed's index file has lines that cannot be trusted.").arg(crate)
-                                  + u'\n' + warnings.join(u'\n'));
-    });
     });
     connect(browser, &CrateBrowser::downloaded, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saved %1 (checksum verified)").arg(path), 8000);
@@ -333,6 +345,7 @@ void MainWindow::updateActions()
     m_publish->setEnabled(feed.has_value() && m_context.sessions);
     m_cargoSetup->setEnabled(feed.has_value() && m_context.sessions);
     m_addConnector->setEnabled(m_context.localFeed && m_context.localFeed->isRunning() && m_context.sessions);
+    m_requireReadToken->setEnabled(m_context.localFeed && m_context.localFeed->isRunning());
     m_refresh->setEnabled(feed.has_value() && m_context.browser);
     const auto entry = m_context.browser ? m_context.browser->selectedEntry() : std::nullopt;
     m_yank->setEnabled(entry && !entry->yanked);

@@ -58,6 +58,7 @@ public:
     PublishPanel *publishPanel() const { return m_publishPanel; }
     QAction *yankAction() const { return m_yank; }
     QAction *unyankAction() const { return m_unyank; }
+    QAction *requireReadTokenAction() const { return m_requireReadToken; }
 
     void showLocalFeedStatus(const QString &text);
     void selectFeed(const QString &name);
@@ -114,6 +115,7 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_cargoSetup = nullptr;
     QAction *m_addConnector = nullptr;
+    QAction *m_requireReadToken = nullptr;
     QAction *m_yank = nullptr;
     QAction *m_unyank = nullptr;
     QAction *m_download = nullptr;

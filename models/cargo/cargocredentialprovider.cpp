@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cargocredentialprovider.h"
 
+#include "feedownershipcheck.h"
 #include "registry/registryclient.h"
 #include "secrets/secretstore.h"
 
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPointer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -54,6 +56,12 @@ CargoCredentialProvider::CargoCredentialProvider(SecretStore *secrets, FeedLooku
 
 CargoCredentialProvider::~CargoCredentialProvider() = default;
 
+void CargoCredentialProvider::setOwnershipCheck(FeedOwnershipCheck *check, LocalDataDir localDataDir)
+{
+    m_check = check;
+    m_localDataDir = std::move(localDataDir);
+}
+
 QByteArray CargoCredentialProvider::hello()
 {
     return line({{u"v"_s, QJsonArray{1}}});
@@ -91,18 +99,20 @@ void CargoCredentialProvider::handleRequest(const QByteArray &requestLine, const
     const bool basic = feed->auth == Feed::AuthKind::Basic;
     const QString key = basic ? SecretStore::feedPasswordKey(feed->name) : SecretStore::feedTokenKey(feed->name);
 
-    if (kind == u"get"_s) {
-        m_secrets->readSecret(key, this, [reply, feed = *feed, basic](const SecretStore::Result &result) {
-            if (result.error == SecretStore::Error::NotFound)
-                return reply(err(u"not-found"_s, u"the keychain holds no %1 for CrateDesk's feed \"%2\"; store one with `cargo login --registry %2` or in CrateDesk"_s
-                                                    .arg(basic ? u"password"_s : u"token"_s, feed.name)));
-            if (!result.ok())
-                return reply(err(u"other"_s, result.message));
-            const QByteArray token = RegistryClient::authorizationFor(feed, result.secret);
-            reply(ok({{u"kind"_s, u"get"_s}, {u"token"_s, QString::fromUtf8(token)}, {u"cache"_s, u"session"_s}, {u"operation_independent"_s, true}}));
+    const QString localDataDir = kind == u"get"_s && m_check && m_localDataDir ? m_localDataDir(*feed) : QString();
+    if (!localDataDir.isEmpty()) {
+        QPointer<CargoCredentialProvider> guard(this);
+        m_check->verify(feed->indexUrl, localDataDir, [guard, reply, feed = *feed, key](const QString &refusal) {
+            if (!guard)
+                return;
+            if (!refusal.isEmpty())
+                return reply(err(u"other"_s, refusal));
+            guard->answerGet(feed, key, reply);
         });
         return;
     }
+    if (kind == u"get"_s)
+        return answerGet(*feed, key, reply);
     if (kind == u"login"_s) {
         if (basic)
             return reply(err(u"operation-not-supported"_s, u"CrateDesk's feed \"%1\" signs in with a user name and password; change them in CrateDesk"_s.arg(feed->name)));
@@ -125,4 +135,17 @@ void CargoCredentialProvider::handleRequest(const QByteArray &requestLine, const
         return;
     }
     reply(err(u"operation-not-supported"_s, u"cratedesk does not know the request kind \"%1\""_s.arg(kind)));
+}
+
+void CargoCredentialProvider::answerGet(const Feed &feed, const QString &key, const std::function<void(const QByteArray &)> &reply)
+{
+    m_secrets->readSecret(key, this, [reply, feed](const SecretStore::Result &result) {
+        if (result.error == SecretStore::Error::NotFound)
+            return reply(err(u"not-found"_s, u"the keychain holds no %1 for CrateDesk's feed \"%2\"; store one with `cargo login --registry %2` or in CrateDesk"_s
+                                                .arg(feed.auth == Feed::AuthKind::Basic ? u"password"_s : u"token"_s, feed.name)));
+        if (!result.ok())
+            return reply(err(u"other"_s, result.message));
+        const QByteArray token = RegistryClient::authorizationFor(feed, result.secret);
+        reply(ok({{u"kind"_s, u"get"_s}, {u"token"_s, QString::fromUtf8(token)}, {u"cache"_s, u"session"_s}, {u"operation_independent"_s, true}}));
+    });
 }

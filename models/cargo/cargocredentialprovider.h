@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 
+class FeedOwnershipCheck;
 class SecretStore;
 
 // Cargo's credential-provider protocol (version 1, as cargo 1.85 and 1.95 speak it), answered
@@ -48,8 +49,19 @@ public:
     // Answers one request line; `reply` is called exactly once with one JSON line (no newline).
     void handleRequest(const QByteArray &line, const std::function<void(const QByteArray &)> &reply);
 
+    // A squatter gets no token: before a `get` of a local feed's token (a feed for which
+    // `localDataDir` names a data folder), the server at the feed's URL must prove with
+    // `check` that it serves that folder; otherwise cargo gets an error saying why. Feeds
+    // without a data folder (remote feeds) are answered as before.
+    using LocalDataDir = std::function<QString(const Feed &feed)>;
+    void setOwnershipCheck(FeedOwnershipCheck *check, LocalDataDir localDataDir);
+
 private:
+    void answerGet(const Feed &feed, const QString &key, const std::function<void(const QByteArray &)> &reply);
+
     SecretStore *m_secrets;
     FeedLookup m_feedByName;
     FeedList m_feeds;
+    FeedOwnershipCheck *m_check = nullptr;
+    LocalDataDir m_localDataDir;
 };

@@ -16,6 +16,10 @@ struct FeedRequest
     QByteArray encodedPath; // as on the wire, still percent-encoded
     QUrlQuery query;
     QByteArray authorization; // raw header value; never logged
+    // Host as the client sent it (HTTP/2: :authority); empty when missing. FeedRouter answers
+    // only names of the loopback, so that a web page cannot reach the feed by DNS rebinding.
+    QByteArray host;
+    QByteArray origin; // the Origin header of a browser's request; empty when none was sent
     QByteArray ifNoneMatch;
     QByteArray ifModifiedSince;
     QByteArray body;

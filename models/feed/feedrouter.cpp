@@ -2,9 +2,11 @@
 #include "feedrouter.h"
 
 #include "connectorhub.h"
+#include "feedownership.h"
 #include "publishvalidator.h"
 #include "registry/cratename.h"
 #include "registry/semver.h"
+#include "tokenusagerecorder.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -15,6 +17,8 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QTimeZone>
+
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -73,6 +77,32 @@ std::optional<FeedResponse> refuseCrateReference(const QString &name, const QStr
     return std::nullopt;
 }
 
+// The loopback names a client of this machine may use for the feed, with the feed's port (or
+// without one when the port is the scheme's default, as a client then writes it).
+bool isLoopbackAuthority(const QByteArray &authority, int port, int defaultPort)
+{
+    const QByteArray lower = authority.toLower();
+    for (const QByteArrayView name : {QByteArrayView("127.0.0.1"), QByteArrayView("localhost"), QByteArrayView("[::1]")}) {
+        if (!lower.startsWith(name))
+            continue;
+        const QByteArrayView rest = QByteArrayView(lower).sliced(name.size());
+        if (rest.isEmpty())
+            return port == defaultPort;
+        if (rest == ':' + QByteArray::number(port))
+            return true;
+    }
+    return false;
+}
+
+// A header value as an error detail may quote it: printable ASCII, cut short.
+QString quoted(const QByteArray &value)
+{
+    QString text;
+    for (const char c : value.left(100))
+        text += (c >= 0x20 && c < 0x7f) ? QChar::fromLatin1(c) : u'?';
+    return u'"' + text + (value.size() > 100 ? u"…\""_s : u"\""_s);
+}
+
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -85,6 +115,9 @@ QByteArray okJson(const QString &message = {})
         body.insert(u"msg"_s, message);
     return compact(body);
 }
+
+// No search skips more crates than this; a larger page is refused rather than computed.
+constexpr qlonglong MaxSearchOffset = std::numeric_limits<int>::max();
 
 } // namespace
 
@@ -104,12 +137,50 @@ void FeedRouter::setBaseUrl(const QUrl &baseUrl)
 
 FeedResponse FeedRouter::handle(const FeedRequest &request)
 {
+    if (auto refused = refuseForeignClient(request))
+        return *refused;
     const auto segments = pathSegments(request.encodedPath);
     if (!segments)
         return FeedResponse::error(404, u"not found"_s);
     FeedResponse response = route(request, *segments);
     if (request.method == FeedRequest::Method::Head)
         response.body.clear();
+    return response;
+}
+
+std::optional<FeedResponse> FeedRouter::refuseForeignClient(const FeedRequest &request) const
+{
+    // Loopback is no trust boundary: a web page can make the browser send requests here, and
+    // with DNS rebinding (attacker.example resolving to 127.0.0.1) even read the answers. Such
+    // a request names a foreign Host or carries the page's Origin; cargo and CrateDesk send
+    // the feed's own address and no Origin.
+    const QString scheme = m_baseUrl.scheme();
+    const int port = m_baseUrl.port();
+    const int defaultPort = scheme == u"https"_s ? 443 : 80;
+    const QString accepted = u"127.0.0.1:%1, localhost:%1 or [::1]:%1"_s.arg(port);
+    if (request.host.isEmpty())
+        return FeedResponse::error(421, u"the request names no Host; this local feed answers only requests for %1"_s.arg(accepted));
+    if (port <= 0 || !isLoopbackAuthority(request.host, port, defaultPort))
+        return FeedResponse::error(421, u"this local feed answers only requests for %1, not for Host %2"_s.arg(accepted, quoted(request.host)));
+    if (request.origin.isEmpty())
+        return std::nullopt;
+    const QByteArray prefix = scheme.toLatin1() + "://";
+    const QByteArray origin = request.origin.toLower();
+    if (!origin.startsWith(prefix) || !isLoopbackAuthority(origin.mid(prefix.size()), port, defaultPort))
+        return FeedResponse::error(403, u"requests from web pages of another origin (%1) are refused: this local feed is for cargo and CrateDesk"_s
+                                            .arg(quoted(request.origin)));
+    return std::nullopt;
+}
+
+FeedResponse FeedRouter::ownershipProof(const FeedRequest &request) const
+{
+    const QByteArray nonce = request.query.queryItemValue(u"nonce"_s, QUrl::FullyEncoded).toLatin1();
+    if (!FeedOwnership::isValidNonce(nonce))
+        return FeedResponse::error(400, u"the nonce must be 16 to 128 characters of base64url"_s);
+    if (m_ownershipSecret.isEmpty())
+        return FeedResponse::error(503, u"this feed has no ownership key"_s);
+    FeedResponse response = FeedResponse::json(compact({{u"proof"_s, QString::fromLatin1(FeedOwnership::proof(m_ownershipSecret, nonce, m_baseUrl))}}));
+    response.addHeader("Cache-Control", "no-store");
     return response;
 }
 
@@ -156,6 +227,9 @@ FeedResponse FeedRouter::route(const FeedRequest &request, const QStringList &s)
 
     if (!read)
         return FeedResponse::error(405, u"only GET is allowed here"_s);
+    // Before authentication: `cratedesk credential` asks for the proof before it gives cargo a token.
+    if (s.size() == 3 && s.at(0) == u"cratedesk"_s && s.at(1) == u"v1"_s && s.at(2) == u"proof"_s)
+        return ownershipProof(request);
     if (s.size() == 1 && s.at(0) == u"me"_s)
         return loginPage();
     if (auto denied = authenticate(request, Access::Read, &user))
@@ -197,6 +271,8 @@ std::optional<FeedResponse> FeedRouter::authenticate(const FeedRequest &request,
                                        : unauthorized(u"the token is not valid for this feed"_s);
     }
     *user = *found;
+    if (m_tokenUsage)
+        m_tokenUsage->noteUse(token);
     return std::nullopt;
 }
 
@@ -313,9 +389,18 @@ FeedResponse FeedRouter::search(const FeedRequest &request) const
     if (!ok)
         perPage = 10;
     perPage = std::clamp(perPage, 1, 100);
-    int page = request.query.queryItemValue(u"page"_s).toInt(&ok);
-    if (!ok || page < 1)
-        page = 1;
+    // The page arrives as text from anyone who can reach the port: it must be a whole number
+    // from 1 on, and its offset (page - 1) * per_page must stay within what the store can
+    // skip, or it would overflow. crates.io answers 400 to such pages too.
+    int page = 1;
+    if (const QString pageText = request.query.queryItemValue(u"page"_s); !pageText.isEmpty()) {
+        const qlonglong requested = pageText.toLongLong(&ok);
+        if (!ok || requested < 1)
+            return FeedResponse::error(400, u"the page must be a whole number from 1 on, not \"%1\""_s.arg(pageText.left(40)));
+        if (requested > std::numeric_limits<int>::max() || requested - 1 > MaxSearchOffset / perPage) // no product: it could overflow too
+            return FeedResponse::error(400, u"page %1 is beyond the last page any search can have"_s.arg(requested));
+        page = int(requested);
+    }
     const FeedStore::SearchResult result = m_store->search(q, perPage, page);
     QJsonArray crates;
     for (const auto &hit : result.hits) {
@@ -389,6 +474,8 @@ bool FeedRouter::mayAnswerLater() const
 
 void FeedRouter::handle(const FeedRequest &request, Responder done)
 {
+    if (auto refused = refuseForeignClient(request))
+        return done(*refused);
     const auto segments = pathSegments(request.encodedPath);
     if (segments && mayAnswerLater() && routeUpstream(request, *segments, done))
         return;
@@ -478,4 +565,18 @@ bool FeedRouter::routeUpstream(const FeedRequest &request, const QStringList &s,
         answer(response);
     });
     return true;
+}
+
+std::optional<FeedResponse> FeedRouter::precheck(const FeedRequest &headOnly) const
+{
+    // Every write of the web API is under /api/v1/crates/ and needs a token of the feed;
+    // other requests are small and answered by the normal route.
+    using M = FeedRequest::Method;
+    if (headOnly.method == M::Get || headOnly.method == M::Head)
+        return std::nullopt;
+    const auto s = pathSegments(headOnly.encodedPath);
+    if (!s || s->size() < 4 || s->at(0) != u"api"_s || s->at(1) != u"v1"_s || s->at(2) != u"crates"_s)
+        return std::nullopt;
+    FeedStore::User user;
+    return authenticate(headOnly, Access::Write, &user);
 }

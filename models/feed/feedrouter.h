@@ -13,6 +13,7 @@
 #include <functional>
 
 class ConnectorHub;
+class TokenUsageRecorder;
 
 // Maps requests to the local feed onto its store: the sparse index (config.json and index
 // files), downloads, and the registry web API. Everything cargo sees of the feed is decided
@@ -39,9 +40,19 @@ public:
     // Whether handle(request, done) may have to wait for an upstream. When not, the server
     // answers through handle(request) on the spot, which costs far less per request.
     bool mayAnswerLater() const;
+    // Decided from the request line and headers alone, before a body is read: the answer to a
+    // write (publish, yank, owners) whose token is missing or wrong, or none. ConnectionGuard
+    // sends it at once, so a client without a valid token cannot make the feed read a body.
+    std::optional<FeedResponse> precheck(const FeedRequest &headOnly) const;
 
     // Upstreams to consult; null or empty keeps the feed purely local.
     void setConnectorHub(ConnectorHub *hub) { m_hub = hub; }
+    // Whether reading (index, downloads, search) needs a token too; changeable while serving.
+    void setAuthRequired(bool required) { m_options.authRequired = required; }
+    // The data folder's ownership key, for GET /cratedesk/v1/proof (see FeedOwnership).
+    void setOwnershipSecret(const QByteArray &secret) { m_ownershipSecret = secret; }
+    // Where accepted tokens are noted as used; null records nothing.
+    void setTokenUsage(TokenUsageRecorder *usage) { m_tokenUsage = usage; }
 
 Q_SIGNALS:
     // A crate's index file changed (publish, yank, unyank).
@@ -50,7 +61,11 @@ Q_SIGNALS:
 private:
     enum class Access { Read, Write };
 
+    // Before any routing: a Host that is not this feed's loopback address (DNS rebinding)
+    // gets 421, a browser's request from another origin 403.
+    std::optional<FeedResponse> refuseForeignClient(const FeedRequest &request) const;
     FeedResponse route(const FeedRequest &request, const QStringList &segments);
+    FeedResponse ownershipProof(const FeedRequest &request) const;
     FeedResponse configJson() const;
     FeedResponse loginPage() const;
     FeedResponse indexFile(const FeedRequest &request, const QStringList &segments);
@@ -72,4 +87,6 @@ private:
     FeedServerOptions m_options;
     QUrl m_baseUrl;
     ConnectorHub *m_hub = nullptr;
+    QByteArray m_ownershipSecret;
+    TokenUsageRecorder *m_tokenUsage = nullptr;
 };

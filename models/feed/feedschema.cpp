@@ -5,6 +5,25 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace FeedSchema {
 
+namespace {
+// Looks up files by checksum (orphans left by a crash, duplicates); it also marks the
+// migration that moves the files, wherever it lands in the list.
+const QString CratesByChecksumStatement = u"CREATE INDEX versions_cksum ON versions (cksum)"_s;
+// Names tokens uniquely (NULLs, the unnamed tokens of older feeds, may repeat); it also marks
+// the migration that gives tokens a life cycle, wherever it lands in the list.
+const QString TokenNamesStatement = u"CREATE UNIQUE INDEX tokens_name ON tokens (name)"_s;
+
+int versionOf(const QString &statement)
+{
+    const auto &all = migrations();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (all.at(i).contains(statement))
+            return int(i + 1);
+    }
+    Q_UNREACHABLE_RETURN(0);
+}
+} // namespace
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {
@@ -82,8 +101,31 @@ const QList<QStringList> &migrations()
                 connector TEXT NOT NULL,
                 pinned TEXT NOT NULL))"_s,
         },
+        // 4: crate files are stored by their sha256 (crates-by-sha256/ab/abcd...crate) instead
+        // of NAME-VERSION.crate, whose names collide on case-insensitive file systems
+        // (1.0.0-a and 1.0.0-A). FeedStore moves the files of an older feed in this migration.
+        {
+            CratesByChecksumStatement,
+        },
+        // 5: tokens have a life cycle: a name to list and revoke them by, and the time of
+        // their last use (written in batches, see TokenUsageRecorder).
+        {
+            u"ALTER TABLE tokens ADD COLUMN name TEXT"_s,
+            u"ALTER TABLE tokens ADD COLUMN last_used TEXT"_s,
+            TokenNamesStatement,
+        },
     };
     return all;
+}
+
+int cratesByChecksumVersion()
+{
+    return versionOf(CratesByChecksumStatement);
+}
+
+int tokenLifecycleVersion()
+{
+    return versionOf(TokenNamesStatement);
 }
 
 } // namespace FeedSchema

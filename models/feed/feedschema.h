@@ -7,4 +7,10 @@
 // from N-1 to N; released migrations are never edited, only appended.
 namespace FeedSchema {
 const QList<QStringList> &migrations();
+
+// The migration after which crate files are stored by checksum; FeedStore moves the files of
+// an older feed as part of it.
+int cratesByChecksumVersion();
+// The migration that gives tokens a name and a last-used time.
+int tokenLifecycleVersion();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionlimits.h"
+
 #include <QString>
 
 // How the embedded local feed is served. The default port is fixed so that a cargo config
@@ -18,7 +20,11 @@ struct FeedServerOptions
     // registry on the network would. Empty means plain http, the default.
     QString tlsCertificateFile;
     QString tlsKeyFile;
+    // Sizes, timeouts and the connection cap of the HTTP server (see ConnectionGuard).
+    ConnectionLimits limits;
 
     // Where a fresh install keeps its local feed: <app data>/feeds/local.
     static QString defaultDataDir();
+    // The desktop app's setting (QSettings) for authRequired of its embedded feed.
+    static constexpr QLatin1StringView RequireTokenToReadKey{"localFeed/requireTokenToRead"};
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedstore.h"
 
+#include "feedfiles.h"
 #include "feedschema.h"
 #include "registry/cratename.h"
 #include "registry/semver.h"
@@ -13,7 +14,6 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,6 +25,12 @@ using namespace Qt::Literals::StringLiterals;
 Q_LOGGING_CATEGORY(lcFeedStore, "cratedesk.feed.store")
 
 namespace {
+
+// Crate files are named by their sha256: names that differ only in case (1.0.0-a and
+// 1.0.0-A) would share one file on a case-insensitive file system.
+const QString CrateFolder = u"/crates-by-sha256"_s;
+// Where feeds before schema 4 kept them, as crates/NAME/NAME-VERSION.crate.
+const QString LegacyCrateFolder = u"/crates"_s;
 
 QString nowUtc()
 {
@@ -107,8 +113,19 @@ FeedStore::~FeedStore()
 
 FeedError FeedStore::open(OpenMode mode)
 {
-    if (!QDir().mkpath(m_dataDir + u"/crates"_s))
-        return FeedError::internal(u"cannot create the feed folder %1"_s.arg(m_dataDir));
+    // Other users of the machine must not read the crates or the database: the folder is
+    // 0700 and its files 0600 whatever the umask, and a folder made before that is tightened.
+    QString error;
+    if (!FeedFiles::makePrivateDir(m_dataDir, &error))
+        return FeedError::internal(u"cannot create the feed folder: %1"_s.arg(error));
+    if (const QStringList tightened = FeedFiles::tightenTree(m_dataDir); !tightened.isEmpty()) {
+        qCWarning(lcFeedStore).noquote() << "the local feed in" << m_dataDir << "could be read by other users:" << tightened.size()
+                                         << "files and folders made private to their owner, such as" << tightened.mid(0, 5).join(u", "_s);
+    }
+    if (!FeedFiles::makePrivateDir(m_dataDir + CrateFolder, &error))
+        return FeedError::internal(u"cannot create the feed folder: %1"_s.arg(error));
+    if (!FeedFiles::syncEnabled())
+        qCWarning(lcFeedStore) << "CRATEDESK_FEED_SYNC=off: acknowledged publishes can be lost on power loss (for benchmarks only)";
 
     m_lock = std::make_unique<QLockFile>(m_dataDir + u"/feed.lock"_s);
     m_lock->setStaleLockTime(0);
@@ -118,15 +135,25 @@ FeedError FeedStore::open(OpenMode mode)
         m_lock->getLockInfo(&pid, &host, &app);
         return FeedError::internal(u"the local feed in %1 is already in use by process %2; stop it first"_s.arg(m_dataDir).arg(pid));
     }
+    if (mode == OpenMode::Serve)
+        FeedFiles::makePrivate(m_lock->fileName()); // QLockFile creates it with the umask's mode
 
+    // Made here as an empty 0600 file, which SQLite takes as a new database: SQLite would
+    // create it with the umask's mode, and gives the -wal and -shm files the mode of this one.
+    const QString databaseFile = m_dataDir + u"/feed.sqlite"_s;
+    bool created = false;
+    if (!FeedFiles::createPrivateFile(databaseFile, &created, &error))
+        return FeedError::internal(error);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    db.setDatabaseName(m_dataDir + u"/feed.sqlite"_s);
+    db.setDatabaseName(databaseFile);
     if (!db.open())
         return FeedError::internal(u"cannot open %1: %2"_s.arg(db.databaseName(), db.lastError().text()));
     QSqlQuery q(db);
-    // WAL survives a killed process with every committed transaction intact; NORMAL sync is
-    // enough for that (only power loss could drop the last commits).
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+    // WAL survives a killed process with every committed transaction intact. A publish is
+    // acknowledged only once durable, so every commit syncs the WAL (FULL): with NORMAL a
+    // power cut could drop the last commits. fullfsync matters on macOS only.
+    const QString synchronous = FeedFiles::syncEnabled() ? u"PRAGMA synchronous=FULL"_s : u"PRAGMA synchronous=NORMAL"_s;
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, synchronous, u"PRAGMA fullfsync=ON"_s,
                                   u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
         if (!q.exec(pragma))
             return FeedError::internal(u"cannot configure %1: %2"_s.arg(db.databaseName(), q.lastError().text()));
@@ -152,6 +179,11 @@ FeedError FeedStore::migrate()
             if (!q.exec(statement))
                 return FeedError::internal(u"migration %1 failed: %2"_s.arg(version).arg(q.lastError().text()));
         }
+        // The files move before the commit; run again after a crash, the move skips what it did.
+        if (version == FeedSchema::cratesByChecksumVersion()) {
+            if (const FeedError error = moveCratesToChecksumNames())
+                return error;
+        }
         if (!q.exec(u"PRAGMA user_version=%1"_s.arg(version)) || !tx.commit())
             return FeedError::internal(u"migration %1 could not be committed"_s.arg(version));
         qCInfo(lcFeedStore) << "feed database migrated to schema" << version;
@@ -159,10 +191,80 @@ FeedError FeedStore::migrate()
     return {};
 }
 
+FeedError FeedStore::moveCratesToChecksumNames()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT crates.name, versions.vers, versions.cksum FROM versions JOIN crates ON crates.id = versions.crate_id"_s))
+        return FeedError::internal(u"cannot list the versions to move to their new file names"_s);
+    struct Stored
+    {
+        QString name, vers, cksum;
+    };
+    QList<Stored> versions;
+    while (q.next())
+        versions.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    int moved = 0;
+    QSet<QString> legacyFolders;
+    QString error;
+    for (const Stored &version : std::as_const(versions)) {
+        const QString lower = version.name.toLower();
+        const QString &cksum = version.cksum;
+        const QString legacy = m_dataDir + LegacyCrateFolder + u'/' + lower + u'/' + lower + u'-' + version.vers + u".crate"_s;
+        const QString target = cratePath(cksum);
+        legacyFolders.insert(QFileInfo(legacy).path());
+        if (QFileInfo::exists(target) || !QFileInfo::exists(legacy))
+            continue; // moved before a crash, or lost (warned below)
+        QFile file(legacy);
+        QCryptographicHash sha256(QCryptographicHash::Sha256);
+        if (!file.open(QIODevice::ReadOnly) || !sha256.addData(&file))
+            return FeedError::internal(u"cannot read %1: %2"_s.arg(legacy, file.errorString()));
+        file.close();
+        // On a case-insensitive file system two versions may have shared this file; it moves
+        // with the version whose bytes it holds.
+        if (QString::fromLatin1(sha256.result().toHex()) != cksum)
+            continue;
+        if (!FeedFiles::makePrivateDir(QFileInfo(target).path(), &error) || !QFile::rename(legacy, target)
+            || !FeedFiles::syncDirectory(QFileInfo(target).path(), &error))
+            return FeedError::internal(u"cannot move %1 to %2 %3"_s.arg(legacy, target, error));
+        ++moved;
+    }
+    int lost = 0;
+    for (const Stored &version : std::as_const(versions)) {
+        if (!QFileInfo::exists(cratePath(version.cksum))) {
+            ++lost;
+            qCWarning(lcFeedStore).noquote() << "the bytes of" << version.name + u'@' + version.vers
+                                             << "are missing (overwritten by another version on a case-insensitive file system?); its download will fail";
+        }
+    }
+    for (const QString &folder : std::as_const(legacyFolders)) {
+        QDir().rmdir(folder); // only when empty
+        FeedFiles::syncDirectory(QFileInfo(folder).path());
+    }
+    QDir().rmdir(m_dataDir + LegacyCrateFolder);
+    qCInfo(lcFeedStore) << "moved" << moved << "crate files to names by sha256;" << lost << "missing";
+    return {};
+}
+
 FeedError FeedStore::createToken(const QString &login, QString *token)
+{
+    return createToken(login, {}, token);
+}
+
+QString FeedStore::tokenNameError(const QString &name)
+{
+    static const QRegularExpression valid(u"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"_s);
+    if (!valid.match(name).hasMatch())
+        return u"invalid token name \"%1\": start with a letter, then letters, digits, '.', '-' and '_' (at most 64)"_s.arg(name.left(80));
+    return {};
+}
+
+FeedError FeedStore::createToken(const QString &login, const QString &name, QString *token, bool replace)
 {
     if (login.trimmed().isEmpty() || login.contains(QRegularExpression(u"[^A-Za-z0-9_.-]"_s)))
         return FeedError::badRequest(u"invalid login \"%1\": use letters, digits, '.', '-' and '_'"_s.arg(login));
+    if (!name.isEmpty())
+        if (const QString error = tokenNameError(name); !error.isEmpty())
+            return FeedError::badRequest(error);
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(random.data()),
                                          reinterpret_cast<quint32 *>(random.data() + random.size()));
@@ -171,15 +273,71 @@ FeedError FeedStore::createToken(const QString &login, QString *token)
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     Transaction tx(db);
     QSqlQuery q(db);
+    // The login keeps the case it was first given; logins match without regard to case
+    // (COLLATE NOCASE), so `Alice` and `alice` are one user, shown as first written.
     if (!run(q, u"INSERT OR IGNORE INTO users (login, created) VALUES (?, ?)"_s, {login, nowUtc()})
         || !run(q, u"SELECT id FROM users WHERE login = ?"_s, {login}) || !q.next())
         return FeedError::internal(u"cannot create the user %1"_s.arg(login));
     const qint64 userId = q.value(0).toLongLong();
-    if (!run(q, u"INSERT INTO tokens (user_id, sha256, created) VALUES (?, ?, ?)"_s, {userId, tokenHash(raw), nowUtc()})
+    if (!name.isEmpty()) {
+        if (replace && !run(q, u"DELETE FROM tokens WHERE name = ?"_s, {name}))
+            return FeedError::internal(u"cannot replace the token %1"_s.arg(name));
+        if (!run(q, u"SELECT 1 FROM tokens WHERE name = ?"_s, {name}))
+            return FeedError::internal(u"cannot look up the token %1"_s.arg(name));
+        if (q.next())
+            return FeedError::conflict(u"a token named \"%1\" exists already; revoke it first (cratedesk feed token revoke %1)"_s.arg(name));
+    }
+    if (!run(q, u"INSERT INTO tokens (user_id, sha256, created, name) VALUES (?, ?, ?, ?)"_s,
+             {userId, tokenHash(raw), nowUtc(), name.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(name)})
         || !tx.commit())
         return FeedError::internal(u"cannot store the new token"_s);
     *token = QString::fromLatin1(raw);
     return {};
+}
+
+FeedError FeedStore::tokens(QList<TokenInfo> *list) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT tokens.id, tokens.name, users.login, tokens.created, tokens.last_used FROM tokens "
+                u"JOIN users ON users.id = tokens.user_id ORDER BY tokens.id"_s))
+        return FeedError::internal(u"cannot list the tokens of %1"_s.arg(m_dataDir));
+    list->clear();
+    while (q.next())
+        list->append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
+    return {};
+}
+
+FeedError FeedStore::revokeToken(const QString &idOrName, TokenInfo *revoked)
+{
+    bool isId = false;
+    const qint64 id = idOrName.toLongLong(&isId);
+    QList<TokenInfo> all;
+    if (const FeedError error = tokens(&all))
+        return error;
+    const auto found = std::find_if(all.cbegin(), all.cend(), [&](const TokenInfo &info) {
+        return isId ? info.id == id : info.name == idOrName;
+    });
+    if (found == all.cend())
+        return FeedError::notFound(u"this feed has no token %1 \"%2\" (see cratedesk feed token list)"_s.arg(isId ? u"with id"_s : u"named"_s, idOrName.left(80)));
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"DELETE FROM tokens WHERE id = ?"_s, {found->id}))
+        return FeedError::internal(u"cannot revoke the token %1"_s.arg(found->id));
+    *revoked = *found;
+    qCInfo(lcFeedStore).noquote() << "revoked token" << found->id << found->name << "of" << found->login;
+    return {};
+}
+
+bool FeedStore::recordTokenUse(const QHash<QByteArray, QDateTime> &lastUseByHash)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    Transaction tx(db);
+    QSqlQuery q(db);
+    for (auto it = lastUseByHash.cbegin(); it != lastUseByHash.cend(); ++it) {
+        if (!run(q, u"UPDATE tokens SET last_used = ? WHERE sha256 = ?"_s,
+                 {it.value().toString(u"yyyy-MM-dd'T'HH:mm:ss'Z'"_s), it.key()}))
+            return false;
+    }
+    return tx.commit();
 }
 
 std::optional<FeedStore::User> FeedStore::userForToken(const QByteArray &token) const
@@ -248,10 +406,9 @@ void FeedStore::invalidate(const QString &name)
     m_missing.clear();
 }
 
-QString FeedStore::cratePath(const QString &name, const QString &vers) const
+QString FeedStore::cratePath(const QString &cksum) const
 {
-    const QString lower = name.toLower();
-    return m_dataDir + u"/crates/"_s + lower + u'/' + lower + u'-' + vers + u".crate"_s;
+    return m_dataDir + CrateFolder + u'/' + cksum.left(2) + u'/' + cksum + u".crate"_s;
 }
 
 bool FeedStore::isOwner(qint64 crateId, qint64 userId) const
@@ -320,16 +477,18 @@ FeedError FeedStore::publish(const NewVersion &version, const User &publisher, Q
               now, publisher.id, version.description, version.license, QString::fromUtf8(version.metadataJson)}))
         return FeedError::internal(u"cannot record `%1@%2`"_s.arg(version.name, version.vers));
 
-    // The file goes in place (atomically) before the commit: a version the index lists
-    // always has its bytes. A crash in between leaves an unlisted file, which is harmless.
-    const QString path = cratePath(version.name, version.vers);
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return FeedError::internal(u"cannot create the folder for %1"_s.arg(path));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(version.crateBytes) != version.crateBytes.size() || !file.commit())
-        return FeedError::internal(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    // The file goes in place (atomically, and synced with its folder) before the commit,
+    // which syncs the WAL: a version the index lists always has its bytes, and the 200 that
+    // follows holds through a power cut. A crash in between leaves an unlisted file, which is
+    // harmless.
+    const QString path = cratePath(cksum);
+    const bool existed = QFileInfo::exists(path);
+    QString error;
+    if (!FeedFiles::makePrivateDir(QFileInfo(path).path(), &error) || !FeedFiles::writeDurably(path, version.crateBytes, &error))
+        return FeedError::internal(error);
     if (!tx.commit()) {
-        QFile::remove(path);
+        if (!existed)
+            QFile::remove(path);
         return FeedError::internal(u"cannot commit `%1@%2`: %3"_s.arg(version.name, version.vers, db.lastError().text()));
     }
     invalidate(version.name);
@@ -435,7 +594,7 @@ FeedStore::SearchResult FeedStore::search(const QString &query, int perPage, int
     result.total = q.value(0).toInt();
     // Exact name matches first, as cargo users expect `cargo search serde` to show serde.
     if (!run(q, u"SELECT id, name"_s + where + u" ORDER BY canonical <> ?, canonical LIMIT ? OFFSET ?"_s,
-             {pattern, descriptionPattern, CrateName::canonical(query.trimmed()), perPage, (page - 1) * perPage}))
+             {pattern, descriptionPattern, CrateName::canonical(query.trimmed()), perPage, qint64(page - 1) * perPage}))
         return result;
     QSqlQuery versions(QSqlDatabase::database(m_connection));
     while (q.next()) {
@@ -467,9 +626,9 @@ FeedError FeedStore::crateFile(const QString &name, const QString &vers, QString
     if (!crate)
         return FeedError::notFound(u"crate `%1` does not exist in this feed"_s.arg(name));
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!run(q, u"SELECT 1 FROM versions WHERE crate_id = ? AND vers = ?"_s, {crate->id, vers}) || !q.next())
+    if (!run(q, u"SELECT cksum FROM versions WHERE crate_id = ? AND vers = ?"_s, {crate->id, vers}) || !q.next())
         return FeedError::notFound(u"crate `%1` has no version %2"_s.arg(crate->name, vers));
-    *path = cratePath(crate->name, vers);
+    *path = cratePath(q.value(0).toString());
     return {};
 }
 

@@ -89,6 +89,25 @@ public:
 
     // Creates the user when new; the token itself is returned once and stored only hashed.
     FeedError createToken(const QString &login, QString *token);
+    // The same with a name (see tokenNameError()) that `token list` shows and `token revoke`
+    // takes. With `replace`, a token of that name is revoked in the same transaction.
+    FeedError createToken(const QString &login, const QString &name, QString *token, bool replace = false);
+
+    struct TokenInfo
+    {
+        qint64 id = 0;
+        QString name; // empty for tokens created without one
+        QString login;
+        QString created;  // UTC, ISO 8601
+        QString lastUsed; // UTC, ISO 8601; empty when never used
+    };
+    FeedError tokens(QList<TokenInfo> *list) const;
+    // Deletes the token with this id (all digits) or name; it is refused from then on.
+    FeedError revokeToken(const QString &idOrName, TokenInfo *revoked);
+    // Sets the last-used times of tokens by their sha256, in one transaction.
+    bool recordTokenUse(const QHash<QByteArray, QDateTime> &lastUseByHash);
+    // Why `name` cannot name a token: a letter first, then letters, digits, '.', '-', '_'.
+    static QString tokenNameError(const QString &name);
     std::optional<User> userForToken(const QByteArray &token) const;
     std::optional<User> userByLogin(const QString &login) const;
 
@@ -102,6 +121,7 @@ public:
     FeedError addOwners(const QString &name, const QStringList &logins, const User &actor, QString *message);
     FeedError removeOwners(const QString &name, const QStringList &logins, const User &actor, QString *message);
 
+    // `page` counts from 1; (page - 1) * perPage is computed in 64 bits.
     SearchResult search(const QString &query, int perPage, int page) const;
 
     // The stored .crate of one version, by any spelling of the crate name.
@@ -121,8 +141,9 @@ private:
     std::optional<CrateRow> findCrate(const QString &anySpelling) const;
     bool isOwner(qint64 crateId, qint64 userId) const;
     FeedError requireOwner(const QString &name, const User &actor, CrateRow *crate) const;
-    QString cratePath(const QString &name, const QString &vers) const;
+    QString cratePath(const QString &cksum) const;
     FeedError migrate();
+    FeedError moveCratesToChecksumNames();
     void invalidate(const QString &name);
 
     QString m_dataDir;

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localfeed.h"
 
+#include "acceptthrottle.h"
 #include "connectorhub.h"
 #include "connectorstore.h"
+#include "feedownership.h"
 #include "feedrouter.h"
 #include "registry/httpclient.h"
 #include "feedstore.h"
 #include "localfeedserver.h"
+#include "tokenusagerecorder.h"
 
 #include <QNetworkAccessManager>
+#include <QTcpServer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -29,6 +33,7 @@ LocalFeed::~LocalFeed()
         m_router->setConnectorHub(nullptr);
     delete m_server;
     delete m_router;
+    delete m_tokenUsage; // writes the last uses still pending, before the store closes
     delete m_http;
 }
 
@@ -70,22 +75,39 @@ FeedError LocalFeed::start()
         if (const FeedError error = LocalFeedServer::loadTls(m_options.tlsCertificateFile, m_options.tlsKeyFile, &*tls))
             return error;
     }
+    QByteArray ownershipSecret;
+    if (const FeedError error = FeedOwnership::ensureSecret(store->dataDir(), &ownershipSecret))
+        return error;
     auto *router = new FeedRouter(store.get(), m_options, this);
+    router->setOwnershipSecret(ownershipSecret);
     auto *server = new LocalFeedServer(router, this);
+    server->setConnectionLimits(m_options.limits, m_options.maxCrateBytes);
     if (const FeedError error = server->listen(m_options.port, tls)) {
         delete server;
         delete router;
         return error;
     }
+    for (QTcpServer *tcp : server->servers())
+        new AcceptThrottle(tcp);
     connect(router, &FeedRouter::crateChanged, this, &LocalFeed::crateChanged);
     m_store = std::move(store);
     m_connectorStore = std::move(connectorStore);
     m_router = router;
+    m_tokenUsage = new TokenUsageRecorder(m_store.get(), this);
+    router->setTokenUsage(m_tokenUsage);
     m_hub = new ConnectorHub(m_connectorStore.get(), m_http, m_secrets);
+    m_hub->setMaxCrateBytes(m_options.maxCrateBytes);
     router->setConnectorHub(m_hub);
     m_hub->reload();
     m_server = server;
     return {};
+}
+
+void LocalFeed::setAuthRequired(bool required)
+{
+    m_options.authRequired = required;
+    if (m_router)
+        m_router->setAuthRequired(required);
 }
 
 bool LocalFeed::isRunning() const
@@ -96,7 +118,6 @@ bool LocalFeed::isRunning() const
 QUrl LocalFeed::indexUrl() const
 {
     return m_server ? m_server->baseUrl() : QUrl();
-    m_hub->setMaxCrateBytes(m_options.maxCrateBytes);
 }
 
 QString LocalFeed::cargoIndexUrl() const

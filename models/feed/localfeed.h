@@ -17,6 +17,7 @@ class HttpClient;
 class LocalFeedServer;
 class QNetworkAccessManager;
 class SecretStore;
+class TokenUsageRecorder;
 
 // The embedded local feed: storage, routing and the loopback HTTP server in one object, as
 // `cratedesk serve` and the desktop app both run it.
@@ -47,6 +48,8 @@ public:
     ConnectorHub *connectorHub() const { return m_hub; }
     // Applies connector changes made through connectorStore() (or another process).
     void reloadConnectors();
+    // Whether reading needs a token too (FeedServerOptions::authRequired), also while serving.
+    void setAuthRequired(bool required);
 
 Q_SIGNALS:
     void crateChanged(const QString &name);
@@ -60,5 +63,6 @@ private:
     SecretStore *m_secrets = nullptr;
     ConnectorHub *m_hub = nullptr;
     FeedRouter *m_router = nullptr;
+    TokenUsageRecorder *m_tokenUsage = nullptr;
     LocalFeedServer *m_server = nullptr;
 };

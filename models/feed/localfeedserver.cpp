@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localfeedserver.h"
 
+#include "connectionguard.h"
 #include "feedrouter.h"
+#include "guardedsslserver.h"
 #include "lowdelaytcpserver.h"
+#include "publishvalidator.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -77,11 +80,28 @@ FeedError LocalFeedServer::loadTls(const QString &certificateFile, const QString
     return {};
 }
 
+void LocalFeedServer::setConnectionLimits(const ConnectionLimits &limits, qint64 maxCrateBytes)
+{
+    m_limits = limits;
+    m_maxCrateBytes = maxCrateBytes;
+}
+
 FeedError LocalFeedServer::listen(quint16 port, const std::optional<QSslConfiguration> &tls)
 {
+    // Every connection passes the guard before Qt HttpServer reads from it (see
+    // ConnectionGuard): sizes, timeouts and the token of a write are checked on the head.
+    ConnectionGuard::Gate gate;
+    gate.precheck = [router = m_router](const FeedRequest &head) { return router->precheck(head); };
+    gate.maxBodyBytes = [maxCrate = m_maxCrateBytes, small = m_limits.maxSmallBodyBytes](const FeedRequest &head) {
+        const bool publish = head.method == FeedRequest::Method::Put && head.encodedPath == "/api/v1/crates/new";
+        return publish ? PublishValidator::maxBodyBytes(maxCrate) : small;
+    };
+    delete m_guard;
+    m_guard = new ConnectionGuard(m_limits, std::move(gate), this);
     QTcpServer *tcp = nullptr;
     if (tls) {
-        auto *ssl = new QSslServer(this);
+        auto *ssl = new GuardedSslServer(m_guard, this);
+        ssl->setHandshakeTimeout(m_limits.headerTimeoutMs); // a handshake may not trickle either
         ssl->setSslConfiguration(*tls);
         // As LowDelayTcpServer does for plain connections: small answers go out at once.
         connect(ssl, &QSslServer::startedEncryptionHandshake, ssl, [](QSslSocket *socket) {
@@ -92,7 +112,7 @@ FeedError LocalFeedServer::listen(quint16 port, const std::optional<QSslConfigur
         });
         tcp = ssl;
     } else {
-        tcp = new LowDelayTcpServer(this);
+        tcp = new LowDelayTcpServer(m_guard, this);
     }
     // Loopback only: the local feed is for this machine, never for the network.
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
@@ -126,12 +146,17 @@ bool LocalFeedServer::handleRequest(const QHttpServerRequest &request, QHttpServ
     QElapsedTimer timer;
     timer.start();
     const QHttpHeaders &headers = request.headers();
+    if (m_tls)
+        m_guard->noteHttp2Request(request.remotePort(), request.body().size());
     FeedRequest feedRequest;
     feedRequest.method = toMethod(request.method());
     feedRequest.encodedPath = request.url().path(QUrl::FullyEncoded).toUtf8();
     feedRequest.query = request.query();
     feedRequest.authorization = headers.value(QHttpHeaders::WellKnownHeader::Authorization).toByteArray();
     feedRequest.ifNoneMatch = headers.value(QHttpHeaders::WellKnownHeader::IfNoneMatch).toByteArray();
+    // HTTP/2 (offered only with TLS) names the host in :authority, which Qt keeps in the URL only.
+    feedRequest.host = headers.contains(QHttpHeaders::WellKnownHeader::Host) || !m_tls ? headers.value(QHttpHeaders::WellKnownHeader::Host).toByteArray() : request.url().authority().toUtf8();
+    feedRequest.origin = headers.value(QHttpHeaders::WellKnownHeader::Origin).toByteArray();
     feedRequest.ifModifiedSince = headers.value(QHttpHeaders::WellKnownHeader::IfModifiedSince).toByteArray();
     feedRequest.body = request.body();
 

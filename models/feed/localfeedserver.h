@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionlimits.h"
 #include "feederror.h"
 
 #include <QAbstractHttpServer>
@@ -9,6 +10,7 @@
 
 #include <optional>
 
+class ConnectionGuard;
 class FeedRouter;
 class QTcpServer;
 
@@ -25,6 +27,9 @@ public:
 
     // Port 0 picks a free one. On success the router learns the base URL. With `tls` the feed
     // speaks https and offers HTTP/2 (ALPN h2, then http/1.1).
+    // Before listen(): what one client may cost the feed (ConnectionGuard); the defaults
+    // otherwise. A publish body may weigh what PublishValidator accepts for `maxCrateBytes`.
+    void setConnectionLimits(const ConnectionLimits &limits, qint64 maxCrateBytes);
     FeedError listen(quint16 port, const std::optional<QSslConfiguration> &tls = std::nullopt);
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:PORT/ or https://127.0.0.1:PORT/
@@ -40,5 +45,8 @@ protected:
 private:
     FeedRouter *m_router;
     QTcpServer *m_tcp = nullptr;
+    ConnectionGuard *m_guard = nullptr;
+    ConnectionLimits m_limits;
+    qint64 m_maxCrateBytes = 10 * 1024 * 1024;
     bool m_tls = false;
 };

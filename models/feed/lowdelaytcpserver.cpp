@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lowdelaytcpserver.h"
 
+#include "connectionguard.h"
+
 #include <QTcpSocket>
 
 LowDelayTcpServer::LowDelayTcpServer(QObject *parent)
     : QTcpServer(parent)
+{
+}
+
+LowDelayTcpServer::LowDelayTcpServer(ConnectionGuard *guard, QObject *parent)
+    : QTcpServer(parent)
+    , m_guard(guard)
 {
 }
 
@@ -19,4 +27,16 @@ void LowDelayTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     addPendingConnection(socket);
+}
+
+QTcpSocket *LowDelayTcpServer::nextPendingConnection()
+{
+    // Qt HttpServer drains this in a loop until it returns null: skip refused connections.
+    while (QTcpSocket *socket = QTcpServer::nextPendingConnection()) {
+        if (!m_guard)
+            return socket;
+        if (QTcpSocket *admitted = m_guard->admit(socket))
+            return admitted;
+    }
+    return nullptr;
 }

@@ -47,6 +47,11 @@ FeedError checkArchive(const QByteArray &crateBytes, const QString &name, const 
 
 namespace PublishValidator {
 
+qint64 maxBodyBytes(qint64 maxCrateBytes)
+{
+    return 4 + MaxMetadataBytes + 4 + maxCrateBytes;
+}
+
 FeedError validate(const QByteArray &body, qint64 maxCrateBytes, FeedStore::NewVersion *out)
 {
     const qint64 size = body.size();

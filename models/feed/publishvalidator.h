@@ -11,4 +11,7 @@
 // is NAME-VERSION with a Cargo.toml saying the same name and version.
 namespace PublishValidator {
 FeedError validate(const QByteArray &body, qint64 maxCrateBytes, FeedStore::NewVersion *out);
+// The largest body validate() can accept: both u32 lengths, the metadata (readme included)
+// and the .crate; ConnectionGuard refuses a larger Content-Length before reading it.
+qint64 maxBodyBytes(qint64 maxCrateBytes);
 }

@@ -15,6 +15,8 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <functional>
+#include <utility>
 
 // Real cargo against the local feed, without the network: a throw-away CARGO_HOME whose
 // config names the feed `local` (and the default registry), crate projects written into the
@@ -110,6 +112,14 @@ public:
         }
     }
 
+    // For the next start() only: variables added to the server's environment (LD_PRELOAD, a
+    // switch), and code run in the child before exec (setrlimit).
+    void setNextStart(const QProcessEnvironment &extraEnvironment, const std::function<void()> &childSetup = {})
+    {
+        m_extraEnvironment = extraEnvironment;
+        m_childSetup = childSetup;
+    }
+
     // Starts the server and waits for its URL line; false with `error` set when it exits or
     // stays silent instead.
     bool start(const QStringList &extraArgs, QString *error, int timeoutMs = 30000)
@@ -119,7 +129,11 @@ public:
         m_process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir, QStringLiteral("--port"), QStringLiteral("0")} + extraArgs);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("cratedesk.*=true"));
+        env.insert(std::exchange(m_extraEnvironment, {}));
         m_process.setProcessEnvironment(env);
+#ifdef Q_OS_UNIX
+        m_process.setChildProcessModifier(std::exchange(m_childSetup, {}));
+#endif
         m_process.setStandardErrorFile(m_logFile, QIODevice::Append);
         m_process.setReadChannel(QProcess::StandardOutput);
         m_process.start();
@@ -168,6 +182,7 @@ public:
     }
 
     bool isRunning() const { return m_process.state() == QProcess::Running; }
+    qint64 processId() const { return m_process.processId(); }
     QString indexUrl() const { return m_indexUrl; }
     QUrl baseUrl() const { return QUrl(m_indexUrl.sliced(m_indexUrl.indexOf(u'+') + 1)); }
     QString dataDir() const { return m_dataDir; }
@@ -214,6 +229,8 @@ private:
     QString m_dataDir;
     QString m_logFile;
     QString m_indexUrl;
+    QProcessEnvironment m_extraEnvironment;
+    std::function<void()> m_childSetup;
     QProcess m_process;
 };
 

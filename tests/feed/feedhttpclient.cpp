@@ -78,7 +78,8 @@ FeedHttpClient::Reply FeedHttpClient::raw(const QByteArray &requestTarget)
     Reply result;
     if (!socket.waitForConnected(10000))
         return result;
-    socket.write("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    // The feed answers only requests that name it with its port (see FeedRouter).
+    socket.write("GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_base.port()) + "\r\nConnection: close\r\n\r\n");
     QByteArray response;
     while (socket.state() == QAbstractSocket::ConnectedState || socket.bytesAvailable()) {
         if (!socket.bytesAvailable() && !QTest::qWaitFor([&] { return socket.bytesAvailable() > 0 || socket.state() != QAbstractSocket::ConnectedState; }, 10000))

@@ -77,7 +77,7 @@ private:
     QStringList storedFiles() const
     {
         QStringList files;
-        QDirIterator it(m_dir->filePath(u"crates"_s), QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(m_dir->path(), {u"*.crate"_s}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext())
             files << it.next();
         return files;
@@ -433,6 +433,61 @@ private Q_SLOTS:
         QCOMPARE(m_http->get(u"api/v1/crates?q=nothing-like-this"_s).json().object().value(u"meta"_s).toObject().value(u"total"_s).toInt(), 0);
     }
 
+    // cargo's web API pages with ?page=N; page 2 and on must continue where page 1 stopped.
+    void searchReadsEveryPage()
+    {
+        for (const QString &name : {u"pager-e"_s, u"pager-b"_s, u"pager-d"_s, u"pager-a"_s, u"pager-c"_s, u"elsewhere"_s})
+            QCOMPARE(publish({name, u"1.0.0"_s}).status, 200);
+        QStringList listed;
+        for (int page = 1; page <= 4; ++page) {
+            const auto reply = m_http->get(u"api/v1/crates?q=pager&per_page=2&page=%1"_s.arg(page));
+            QCOMPARE(reply.status, 200);
+            const QJsonObject body = reply.json().object();
+            QCOMPARE(body.value(u"meta"_s).toObject().value(u"total"_s).toInt(), 5);
+            const QJsonArray crates = body.value(u"crates"_s).toArray();
+            QCOMPARE(crates.size(), page <= 2 ? 2 : page == 3 ? 1 : 0);
+            for (const QJsonValue &crate : crates)
+                listed << crate.toObject().value(u"name"_s).toString();
+        }
+        QCOMPARE(listed, (QStringList{u"pager-a"_s, u"pager-b"_s, u"pager-c"_s, u"pager-d"_s, u"pager-e"_s}));
+    }
+
+    // The offset (page - 1) * per_page must not overflow: a page no search can reach is a 400,
+    // not a wrapped offset that serves page 1 again (or worse).
+    void searchRefusesPagesBeyondAnyOffset_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("status");
+        QTest::newRow("page 2^31-1") << u"page=2147483647"_s << 400;
+        QTest::newRow("page 2^31-1, per_page 100") << u"page=2147483647&per_page=100"_s << 400;
+        QTest::newRow("page 2^31") << u"page=2147483648"_s << 400;
+        QTest::newRow("page 2^63-1") << u"page=9223372036854775807"_s << 400;
+        QTest::newRow("page 2^64") << u"page=18446744073709551616"_s << 400;
+        QTest::newRow("offset just past 2^31-1") << u"page=214748366&per_page=10"_s << 400;
+        QTest::newRow("page 0") << u"page=0"_s << 400;
+        QTest::newRow("negative page") << u"page=-1"_s << 400;
+        QTest::newRow("not a number") << u"page=two"_s << 400;
+        QTest::newRow("largest offset, per_page 1") << u"page=2147483647&per_page=1"_s << 200;
+        QTest::newRow("largest page of 10") << u"page=214748365&per_page=10"_s << 200;
+        QTest::newRow("no page") << u"per_page=10"_s << 200;
+    }
+
+    void searchRefusesPagesBeyondAnyOffset()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, status);
+        QCOMPARE(publish({u"overflow-me"_s, u"1.0.0"_s}).status, 200);
+        const auto reply = m_http->get(u"api/v1/crates?q=overflow&"_s + query);
+        QCOMPARE(reply.status, status);
+        if (status == 200) {
+            const QJsonObject body = reply.json().object();
+            QCOMPARE(body.value(u"meta"_s).toObject().value(u"total"_s).toInt(), 1);
+            QCOMPARE(body.value(u"crates"_s).toArray().size(), query.startsWith(u"page"_s) ? 0 : 1);
+        } else {
+            QVERIFY2(reply.detail().contains(u"page"_s), qPrintable(reply.detail()));
+        }
+    }
+
     void authRequiredModeGuardsEveryRead()
     {
         startFeed(true);
@@ -516,7 +571,7 @@ private Q_SLOTS:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, quint16(m_feed->indexUrl().port()));
         QVERIFY(socket.waitForConnected(5000));
-        socket.write("PUT /api/v1/crates/new HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + m_token
+        socket.write("PUT /api/v1/crates/new HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_feed->indexUrl().port()) + "\r\nAuthorization: " + m_token
                      + "\r\nExpect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
         QByteArray received;
         // Well under curl's own one-second fallback.

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionguard.h"
+
+#include "guardedconnection.h"
+#include "guardedsocket.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcFeedGuard, "cratedesk.feed.guard", QtInfoMsg)
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 417: return "Expectation Failed";
+    case 431: return "Request Header Fields Too Large";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
+    default: return "Error";
+    }
+}
+
+} // namespace
+
+struct ConnectionGuard::Http2Watch
+{
+    QPointer<QTcpSocket> socket;
+    qint64 unanswered = 0; // bytes received beyond what answered requests account for
+    QTimer idle;
+};
+
+ConnectionGuard::ConnectionGuard(const ConnectionLimits &limits, Gate gate, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+    , m_gate(std::move(gate))
+{
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    qDeleteAll(m_http2);
+}
+
+std::optional<FeedResponse> ConnectionGuard::precheck(const FeedRequest &head) const
+{
+    return m_gate.precheck ? m_gate.precheck(head) : std::nullopt;
+}
+
+qint64 ConnectionGuard::maxBodyBytes(const FeedRequest &head) const
+{
+    return m_gate.maxBodyBytes ? m_gate.maxBodyBytes(head) : m_limits.maxSmallBodyBytes;
+}
+
+QByteArray ConnectionGuard::closingResponse(const FeedResponse &response)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    if (!response.contentType.isEmpty())
+        out += "Content-Type: " + response.contentType + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
+    return out + response.body;
+}
+
+QTcpSocket *ConnectionGuard::admit(QTcpSocket *socket)
+{
+    if (connectionCount() >= m_limits.maxConnections && !makeRoom()) {
+        refuse(socket);
+        return nullptr;
+    }
+    if (auto *tls = qobject_cast<QSslSocket *>(socket);
+        tls && tls->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2)
+        return admitHttp2(socket);
+    auto *connection = new GuardedConnection(this, socket);
+    m_connections.append(connection);
+    return connection->socketForQt();
+}
+
+bool ConnectionGuard::makeRoom()
+{
+    for (GuardedConnection *connection : std::as_const(m_connections)) {
+        if (connection->isIdle()) {
+            qCDebug(lcFeedGuard) << "connection cap reached: closing the oldest idle connection";
+            connection->evict(); // forgets itself
+            return true;
+        }
+    }
+    return false;
+}
+
+void ConnectionGuard::refuse(QTcpSocket *socket)
+{
+    qCInfo(lcFeedGuard) << "refused a connection: all" << m_limits.maxConnections << "are busy";
+    socket->setParent(this);
+    socket->write(closingResponse(FeedResponse::error(503, QStringLiteral("the local feed has too many open connections; try again"))));
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+    QTimer::singleShot(m_limits.lingerMs, socket, &QObject::deleteLater);
+}
+
+void ConnectionGuard::forget(GuardedConnection *connection)
+{
+    m_connections.removeOne(connection);
+}
+
+QTcpSocket *ConnectionGuard::admitHttp2(QTcpSocket *socket)
+{
+    const quint16 port = socket->peerPort();
+    auto *watch = new Http2Watch;
+    watch->socket = socket;
+    watch->idle.setSingleShot(true);
+    delete m_http2.value(port);
+    m_http2.insert(port, watch);
+    FeedRequest publish;
+    publish.method = FeedRequest::Method::Put;
+    publish.encodedPath = "/api/v1/crates/new";
+    const qint64 budget = maxBodyBytes(publish) + m_limits.maxHeaderBytes;
+    // Connected before Qt's own handler, so the bytes are counted before Qt takes them.
+    connect(socket, &QIODevice::readyRead, this, [this, watch, socket, budget] {
+        watch->unanswered += socket->bytesAvailable();
+        watch->idle.start(m_limits.idleTimeoutMs);
+        if (watch->unanswered > budget) {
+            qCInfo(lcFeedGuard) << "closing an HTTP/2 connection that sent more than a publish may weigh";
+            socket->abort();
+        }
+    });
+    connect(&watch->idle, &QTimer::timeout, socket, &QAbstractSocket::disconnectFromHost);
+    connect(socket, &QObject::destroyed, this, [this, port, watch] {
+        if (m_http2.value(port) == watch)
+            delete m_http2.take(port);
+    });
+    watch->idle.start(m_limits.idleTimeoutMs);
+    return socket;
+}
+
+void ConnectionGuard::noteHttp2Request(quint16 peerPort, qint64 bodyBytes)
+{
+    if (m_http2.isEmpty())
+        return;
+    if (Http2Watch *watch = m_http2.value(peerPort)) {
+        // A request's headers are a few hundred bytes on the wire at most (HPACK).
+        watch->unanswered = qMax<qint64>(0, watch->unanswered - bodyBytes - 512);
+        watch->idle.start(m_limits.idleTimeoutMs);
+    }
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connectionlimits.h"
+#include "feedrequest.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class GuardedConnection;
+class QTcpSocket;
+
+// The local feed's own layer between the listening socket and Qt HttpServer, which in 6.8
+// reads a whole request (headers unbounded, body into memory, inside a QIODevice transaction,
+// so twice) before the feed sees any of it, and has no timeouts or connection cap.
+//
+// Why this shape: Qt takes each connection from QTcpServer::nextPendingConnection(), a
+// virtual. LowDelayTcpServer and GuardedSslServer override it and hand every new connection to
+// admit(), which gives Qt a GuardedSocket instead of the client's socket (GuardedConnection):
+// Qt can then only ever read bytes the guard has checked, one request at a time, and every
+// request of a kept-alive connection is checked alike. Watching the client's socket beside
+// Qt (peek() on readyRead) cannot bound Qt's buffers, since Qt reads whatever has arrived;
+// a loopback proxy would cost a second socket per connection and a copy through the kernel.
+//
+// HTTP/2 (offered over TLS) is framed and compressed: those connections go to Qt directly,
+// under the connection cap and idle timeout, and are closed once they have sent more than a
+// publish may weigh beyond what the requests answered on them took (noteHttp2Request()).
+class ConnectionGuard final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionGuard)
+
+public:
+    struct Gate
+    {
+        // A response to send instead of reading the body (a missing or wrong token), or none.
+        std::function<std::optional<FeedResponse>(const FeedRequest &head)> precheck;
+        // The largest body this request may have.
+        std::function<qint64(const FeedRequest &head)> maxBodyBytes;
+    };
+
+    ConnectionGuard(const ConnectionLimits &limits, Gate gate, QObject *parent = nullptr);
+    ~ConnectionGuard() override;
+
+    // The socket Qt HttpServer gets for `socket`, just accepted; null when the connection cap
+    // refuses it (it is then answered 503 and closed).
+    QTcpSocket *admit(QTcpSocket *socket);
+    // An HTTP/2 request arrived on the connection from `peerPort` (see above).
+    void noteHttp2Request(quint16 peerPort, qint64 bodyBytes);
+
+    const ConnectionLimits &limits() const { return m_limits; }
+    int connectionCount() const { return int(m_connections.size() + m_http2.size()); }
+    std::optional<FeedResponse> precheck(const FeedRequest &head) const;
+    qint64 maxBodyBytes(const FeedRequest &head) const;
+
+    // An HTTP/1.1 answer that closes the connection.
+    static QByteArray closingResponse(const FeedResponse &response);
+
+private:
+    friend class GuardedConnection;
+    struct Http2Watch;
+
+    void forget(GuardedConnection *connection);
+    bool makeRoom();
+    QTcpSocket *admitHttp2(QTcpSocket *socket);
+    void refuse(QTcpSocket *socket);
+
+    ConnectionLimits m_limits;
+    Gate m_gate;
+    QList<GuardedConnection *> m_connections; // oldest first
+    QHash<quint16, Http2Watch *> m_http2;     // by the client's port
+};
