@@ -38,15 +38,7 @@ bench_workdir bench-abuse "$(bench_tmp_base)"
 
 kib() { sed -n "s/^$2:[[:space:]]*\([0-9]*\) kB/\1/p" "/proc/$1/status"; }
 
-"$cratedesk" serve --data "$work/feed" --port 0 >"$work/feed.out" 2>"$work/feed.log" &
-feed_pid=$!
-started[$feed_pid]=1
-for _ in $(seq 300); do
-    [ -s "$work/feed.out" ] && break
-    require_alive "$feed_pid" "cratedesk serve" "$work/feed.log"
-    sleep 0.1
-done
-index_url=$(head -n1 "$work/feed.out")
+start_feed "$cratedesk" "$work/feed" "$work/feed.out" "$work/feed.log"
 port=${index_url##*:}
 port=${port%/}
 case "$port" in '' | *[!0-9]*) die "cratedesk serve printed \"$index_url\"" ;; esac

@@ -85,19 +85,7 @@ say "populated $populate_versions versions in $populate_wall s"
 # ---- Serve it ------------------------------------------------------------------------------
 access_log_rules=
 [ "${LOCALFEED_BENCH_ACCESS_LOG:-0}" = 1 ] && access_log_rules="cratedesk.feed.http.debug=true"
-QT_LOGGING_RULES=$access_log_rules "$cratedesk" serve --data "$feed_dir" --port 0 >"$work/feed.out" 2>"$work/feed.log" &
-feed_pid=$!
-started[$feed_pid]=1
-for _ in $(seq 300); do
-    [ -s "$work/feed.out" ] && break
-    require_alive "$feed_pid" "cratedesk serve" "$work/feed.log"
-    sleep 0.1
-done
-index_url=$(head -n1 "$work/feed.out")
-case "$index_url" in
-    sparse+http://127.0.0.1:*/) ;;
-    *) die "cratedesk serve printed \"$index_url\", not sparse+http://127.0.0.1:PORT/" ;;
-esac
+QT_LOGGING_RULES=$access_log_rules start_feed "$cratedesk" "$feed_dir" "$work/feed.out" "$work/feed.log"
 feed_url=${index_url#sparse+}
 feed_url=${feed_url%/}
 say "feed at $feed_url"

@@ -77,3 +77,22 @@ bench_cleanup() {
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR == 0) ? "n/a" : v[int((NR + 1) / 2)] }'; }
+
+# Starts `cratedesk serve` on a free port and waits until it prints its index URL, which it
+# checks: sets feed_pid and index_url, and records the pid in the caller's `started` array.
+# Environment given before the call (QT_LOGGING_RULES=...) reaches the server.
+start_feed() { # CRATEDESK DATA_DIR OUT LOG
+    "$1" serve --data "$2" --port 0 >"$3" 2>"$4" &
+    feed_pid=$!
+    started[$feed_pid]=1
+    for _ in $(seq 300); do
+        [ -s "$3" ] && break
+        require_alive "$feed_pid" "cratedesk serve" "$4"
+        sleep 0.1
+    done
+    index_url=$(head -n1 "$3")
+    case "$index_url" in
+        sparse+http://127.0.0.1:*/) ;;
+        *) die "cratedesk serve printed \"$index_url\", not sparse+http://127.0.0.1:PORT/" ;;
+    esac
+}
