@@ -5,6 +5,7 @@
 // bodies cut short, faults while a download streams to disk, and Retry-After as a date and
 // beyond the cap. Issue 13, items 3 and 4.
 #include "faultserver.h"
+#include "registryoutcome.h"
 #include "hostileh2server.h"
 #include "registry/cratename.h"
 #include "registry/httpclient.h"
@@ -79,23 +80,11 @@ void addRowOverEachTransport(const char *name, const Values &...values)
     }
 }
 
-struct Outcome
-{
-    bool done = false;
-    RegistryError error;
-    QList<IndexEntry> entries;
-    QList<CrateSummary> crates;
-};
+using Outcome = RegistryOutcome;
 
 Outcome run(RegistryReply *reply, int timeoutMs = 30000)
 {
-    auto outcome = std::make_shared<Outcome>();
-    QObject::connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
-        *outcome = {true, reply->error(), reply->entries, reply->crates};
-    });
-    if (!QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs))
-        outcome->error = RegistryError::make(RegistryError::Kind::Timeout, u"the reply did not finish within %1 ms"_s.arg(timeoutMs));
-    return *outcome;
+    return runReply(reply, timeoutMs);
 }
 
 HttpResponse fetch(HttpClient *http, const HttpRequest &request, int timeoutMs = 30000)

@@ -2,6 +2,7 @@
 // The registry client over real HTTP: against the local feed (the protocol as cargo speaks it)
 // and against a server that fails on purpose (resets, truncation, 5xx, 429, stalls, redirects).
 #include "faultserver.h"
+#include "registryoutcome.h"
 #include "feed/feedstore.h"
 #include "feed/localfeed.h"
 #include "registry/cratename.h"
@@ -27,29 +28,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// What a reply delivered, copied in its finished() slot: the reply itself is gone afterwards.
-struct Outcome
-{
-    bool done = false;
-    RegistryError error;
-    QList<IndexEntry> entries;
-    QJsonObject json;
-    bool fromCache = false;
-    bool stale = false;
-    QList<CrateSummary> crates;
-    QString license;
-    bool parsedEarlier = false;
-};
+using Outcome = RegistryOutcome;
 
 Outcome run(RegistryReply *reply, int timeoutMs = 30000)
 {
-    auto outcome = std::make_shared<Outcome>();
-    QObject::connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
-        *outcome = {true, reply->error(), reply->entries, reply->json.object(), reply->fromCache, reply->stale, reply->crates, reply->license, reply->parsedEarlier};
-    });
-    if (!QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs))
-        outcome->error = RegistryError::make(RegistryError::Kind::Timeout, u"the reply did not finish within %1 ms"_s.arg(timeoutMs));
-    return *outcome;
+    return runReply(reply, timeoutMs);
 }
 
 bool waitFor(HttpJob *job, int timeoutMs = 30000)
