@@ -7,9 +7,8 @@
 #include "cargo/cargosetupplan.h"
 #include "cargo/feedownershipcheck.h"
 #include "clicontext.h"
-#include "feed/localfeedlocations.h"
+#include "localfeed/localfeedlocations.h"
 #include "registry/feedsettings.h"
-#include "registry/registryclient.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>
@@ -50,11 +49,12 @@ QString defaultCargoHome()
 // `done` gets an empty value when there is none.
 void readFeedSecret(CliContext &context, const Feed &feed, std::function<void(const QByteArray &, const QString &)> done)
 {
-    const QString key = feed.auth == Feed::AuthKind::Basic ? SecretStore::feedPasswordKey(feed.name) : SecretStore::feedTokenKey(feed.name);
-    context.secrets().readSecret(key, nullptr, [feed, done = std::move(done)](const SecretStore::Result &result) {
+    if (feed.auth == Feed::AuthKind::None)
+        return done({}, {});
+    context.secrets().readSecret(feed.secretKey(), nullptr, [feed, done = std::move(done)](const SecretStore::Result &result) {
         if (!result.ok())
             return done({}, result.message);
-        done(RegistryClient::authorizationFor(feed, result.secret), {});
+        done(feed.authorization(result.secret), {});
     });
 }
 

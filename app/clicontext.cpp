@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
-#include "feed/feedserveroptions.h"
+#include "localfeed/feedserveroptions.h"
 #include "registry/feedsettings.h"
-#include "registry/feedurl.h"
-#include "registry/httpclient.h"
+#include "cargotypes/feedurl.h"
+#include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "secrets/keychainsecretstore.h"
 #include "storage/indexcache.h"

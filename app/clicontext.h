@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "registry/feed.h"
+#include "cargotypes/feed.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>

@@ -3,13 +3,13 @@
 
 #include "cliio.h"
 
-#include "connectors/connectorconfig.h"
-#include "connectors/cratefilter.h"
-#include "feed/connectorstore.h"
-#include "feed/feedserveroptions.h"
-#include "feed/feedstore.h"
-#include "feed/upstreamconnector.h"
-#include "registry/httpclient.h"
+#include "curation/connectorconfig.h"
+#include "curation/cratefilter.h"
+#include "localfeed/connectorstore.h"
+#include "localfeed/feedserveroptions.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/upstreamconnector.h"
+#include "net/httpclient.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>

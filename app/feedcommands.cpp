@@ -3,9 +3,9 @@
 
 #include "cliio.h"
 
-#include "feed/feedstore.h"
-#include "feed/localfeed.h"
-#include "feed/localfeedlocations.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/localfeed.h"
+#include "localfeed/localfeedlocations.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>

@@ -4,9 +4,9 @@
 #include "cliio.h"
 
 #include "clicontext.h"
-#include "registry/cratepublisher.h"
-#include "registry/publishpreflight.h"
-#include "registry/publishqueue.h"
+#include "publish/cratepublisher.h"
+#include "publish/publishqueue.h"
+#include "publish/publishsession.h"
 #include "registry/registryclient.h"
 
 #include <QCommandLineParser>
@@ -54,34 +54,27 @@ QJsonObject candidateJson(const PublishCandidate &candidate, bool withMetadata)
 }
 
 // Runs preflight for every file, then (unless a dry run) publishes the good ones in
-// dependency order. Lives on the stack of runPublishCommand while the event loop runs.
+// dependency order, printing as it goes. Lives on the stack of runPublishCommand while the
+// event loop runs.
 class PublishRun
 {
 public:
     PublishRun(RegistryClient *client, bool dryRun, bool json)
-        : m_client(client), m_preflight(client), m_queue(client), m_dryRun(dryRun), m_json(json)
+        : m_session(client), m_feedName(client->feed().name), m_dryRun(dryRun), m_json(json)
     {
-        QObject::connect(&m_preflight, &PublishPreflight::checked, &m_preflight,
-                         [this](int ticket, const PublishCandidate &candidate) { checked(ticket, candidate); });
-        QObject::connect(&m_queue, &PublishQueue::itemChanged, &m_queue, [this](int row) { itemChanged(row); });
-        QObject::connect(&m_queue, &PublishQueue::finished, &m_queue, [this] { done(); });
+        QObject::connect(&m_session, &PublishSession::allChecked, &m_session, [this] { checked(); });
+        QObject::connect(m_session.queue(), &PublishQueue::itemChanged, &m_session, [this](int row) { itemChanged(row); });
+        QObject::connect(m_session.queue(), &PublishQueue::finished, &m_session, [this] { done(); });
     }
 
-    PublishQueue &queue() { return m_queue; }
+    PublishSession &session() { return m_session; }
 
-    void start(const QStringList &files)
-    {
-        m_candidates.resize(files.size());
-        for (int i = 0; i < files.size(); ++i)
-            m_tickets.insert(m_preflight.inspect(files[i]), i);
-    }
+    void start(const QStringList &files) { m_session.addFiles(files); }
 
 private:
-    void checked(int ticket, const PublishCandidate &candidate)
+    void checked()
     {
-        m_candidates[m_tickets.take(ticket)] = candidate;
-        if (!m_tickets.isEmpty())
-            return;
+        m_candidates = m_session.candidates();
         if (!m_json) {
             for (const PublishCandidate &c : std::as_const(m_candidates)) {
                 // Problems go to stderr, one line each; remarks stay with the normal output.
@@ -94,33 +87,27 @@ private:
                 if (m_dryRun && c.metadata)
                     out(QString::fromUtf8(QJsonDocument::fromJson(c.metadata->toJson()).toJson(QJsonDocument::Indented)).trimmed());
                 if (m_dryRun && c.canPublish())
-                    out(u"%1: ready to publish to %2"_s.arg(c.label(), m_client->feed().name));
+                    out(u"%1: ready to publish to %2"_s.arg(c.label(), m_feedName));
             }
         }
         if (m_dryRun)
             return finishDryRun();
-        QList<PublishCandidate> publishable;
-        for (const PublishCandidate &c : std::as_const(m_candidates)) {
-            if (c.canPublish())
-                publishable.append(c);
-            else
-                m_failed = true;
-        }
-        m_queue.setCandidates(publishable);
-        m_queue.start();
+        m_failed = std::ranges::any_of(m_candidates, [](const PublishCandidate &c) { return !c.canPublish(); });
+        if (!m_session.start())
+            done(); // nothing could be sent
     }
 
     void itemChanged(int row)
     {
-        const PublishItem &item = m_queue.items().at(row);
+        const PublishItem &item = m_session.queue()->items().at(row);
         if (m_json || !CratePublisher::isFinal(item.stage))
             return;
         for (const QString &warning : item.warnings)
             out(u"%1: warning: %2"_s.arg(item.candidate.label(), warning));
         if (item.stage == CratePublisher::Stage::Visible)
-            out(u"%1: published to %2, visible in the index"_s.arg(item.candidate.label(), m_client->feed().name));
+            out(u"%1: published to %2, visible in the index"_s.arg(item.candidate.label(), m_feedName));
         else if (item.stage == CratePublisher::Stage::NotVisible)
-            out(u"%1: uploaded to %2; %3"_s.arg(item.candidate.label(), m_client->feed().name, item.error.message));
+            out(u"%1: uploaded to %2; %3"_s.arg(item.candidate.label(), m_feedName, item.error.message));
         else
             std::fprintf(stderr, "cratedesk: %s: %s\n", qPrintable(item.candidate.label()), qPrintable(item.error.message));
     }
@@ -134,7 +121,7 @@ private:
             crates.append(candidateJson(c, true));
         }
         if (m_json)
-            out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"feed"_s, m_client->feed().name}, {u"dry_run"_s, true}, {u"crates"_s, crates}})
+            out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"feed"_s, m_feedName}, {u"dry_run"_s, true}, {u"crates"_s, crates}})
                                       .toJson(QJsonDocument::Indented)).trimmed());
         std::fflush(stdout);
         QCoreApplication::exit(anyError ? 1 : 0);
@@ -147,7 +134,7 @@ private:
             if (!c.canPublish())
                 crates.append(candidateJson(c, false));
         }
-        for (const PublishItem &item : m_queue.items()) {
+        for (const PublishItem &item : m_session.queue()->items()) {
             m_failed |= item.stage == CratePublisher::Stage::Failed || item.stage == CratePublisher::Stage::Cancelled;
             QJsonObject object = candidateJson(item.candidate, false);
             object.insert(u"result"_s, stageKey(item.stage));
@@ -157,19 +144,17 @@ private:
             crates.append(object);
         }
         if (m_json)
-            out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"feed"_s, m_client->feed().name}, {u"dry_run"_s, false}, {u"crates"_s, crates}})
+            out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"feed"_s, m_feedName}, {u"dry_run"_s, false}, {u"crates"_s, crates}})
                                       .toJson(QJsonDocument::Indented)).trimmed());
         std::fflush(stdout);
         QCoreApplication::exit(m_failed ? 1 : 0);
     }
 
-    RegistryClient *m_client;
-    PublishPreflight m_preflight;
-    PublishQueue m_queue;
+    PublishSession m_session;
+    QString m_feedName;
     bool m_dryRun;
     bool m_json;
     bool m_failed = false;
-    QHash<int, int> m_tickets; // preflight ticket -> file position
     QList<PublishCandidate> m_candidates;
 };
 
@@ -217,8 +202,8 @@ int runPublishCommand(const QStringList &args)
     }
 
     PublishRun run(client.get(), parser.isSet(dryRun), parser.isSet(json));
-    run.queue().setRoute(parser.isSet(proGet) ? CratePublisher::Route::ProGetUpload : CratePublisher::Route::CargoApi);
-    run.queue().setVisibilityTimeout(timeoutSeconds * 1000);
+    run.session().setRoute(parser.isSet(proGet) ? CratePublisher::Route::ProGetUpload : CratePublisher::Route::CargoApi);
+    run.session().queue()->setVisibilityTimeout(timeoutSeconds * 1000);
     run.start(files);
     return QCoreApplication::exec();
 }

@@ -5,13 +5,13 @@
 
 #include "clicontext.h"
 #include "registry/feedsettings.h"
-#include "registry/feedurl.h"
-#include "registry/httpclient.h"
-#include "registry/cratefilepath.h"
-#include "registry/dependencyclosure.h"
+#include "cargotypes/feedurl.h"
+#include "net/httpclient.h"
+#include "cargotypes/cratefilepath.h"
+#include "resolve/dependencyclosure.h"
 #include "registry/registryclient.h"
-#include "registry/registryindexsource.h"
-#include "registry/versionreq.h"
+#include "resolve/registryindexsource.h"
+#include "cargotypes/versionreq.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>
@@ -165,8 +165,7 @@ int feedAdd(CliContext &context, const QStringList &args)
         out(u"added feed %1 (%2)"_s.arg(name, feed.cargoIndexUrl()));
         return 0;
     }
-    const QString key = feed.auth == Feed::AuthKind::Token ? SecretStore::feedTokenKey(name) : SecretStore::feedPasswordKey(name);
-    context.secrets().writeSecret(key, secret, nullptr, [&context, feed](const SecretStore::Result &result) {
+    context.secrets().writeSecret(feed.secretKey(), secret, nullptr, [&context, feed](const SecretStore::Result &result) {
         if (!result.ok()) {
             context.feeds().remove(feed.name); // no half-configured feed without its secret
             return finishWith(1, result.message);
@@ -205,8 +204,8 @@ int feedRemove(CliContext &context, const QStringList &args)
             finishWith(0);
         }
     };
-    context.secrets().deleteSecret(SecretStore::feedTokenKey(name), nullptr, done);
-    context.secrets().deleteSecret(SecretStore::feedPasswordKey(name), nullptr, done);
+    for (const QString &key : Feed::secretKeys(name))
+        context.secrets().deleteSecret(key, nullptr, done);
     return QCoreApplication::exec();
 }
 

@@ -43,8 +43,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QByteArray>("secret");
         const QByteArray unique = QUuid::createUuid().toByteArray(QUuid::Id128);
-        QTest::newRow("token") << SecretStore::feedTokenKey(u"local"_s) << QByteArray("cio" + unique);
-        QTest::newRow("basic password") << SecretStore::feedPasswordKey(u"proget"_s) << QByteArray("pässwörd-" + unique);
+        QTest::newRow("token") << TestSupport::tokenSecretKey(u"local"_s) << QByteArray("cio" + unique);
+        QTest::newRow("basic password") << TestSupport::passwordSecretKey(u"proget"_s) << QByteArray("pässwörd-" + unique);
         QTest::newRow("binary bytes") << u"feed/odd/token"_s << QByteArray("\x01\x02\xff" + unique);
     }
 

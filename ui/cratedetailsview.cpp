@@ -6,7 +6,7 @@
 #include "itemmodels/featuremodel.h"
 #include "itemmodels/roles.h"
 #include "itemmodels/versionlistmodel.h"
-#include "registry/cratebrowser.h"
+#include "browse/cratebrowser.h"
 #include "stateitemdelegate.h"
 
 #include <QFontDatabase>

@@ -4,7 +4,7 @@
 #include "messagebanner.h"
 #include "registry/feedsaver.h"
 #include "registry/feedsettings.h"
-#include "registry/feedurl.h"
+#include "cargotypes/feedurl.h"
 #include "secrets/secretstore.h"
 
 #include <QComboBox>
@@ -312,7 +312,7 @@ void FeedDialog::checkStoredSecret()
     m_secretState = SecretState::Checking;
     updateSecretStatus();
     const Feed original = *m_original;
-    m_secrets->readSecret(FeedSaver::secretKey(original), this, [this, original](const SecretStore::Result &result) {
+    m_secrets->readSecret(original.secretKey(), this, [this, original](const SecretStore::Result &result) {
         if (!m_original || m_original->name != original.name)
             return; // another feed was loaded meanwhile
         m_secretState = result.ok() ? SecretState::Stored : SecretState::NotStored;

@@ -5,9 +5,9 @@
 #include "cargo/cargosetupdialog.h"
 #include "connectors/localconnectordialog.h"
 #include "cratedetailsview.h"
-#include "feed/connectorstore.h"
-#include "feed/feedstore.h"
-#include "feed/localfeed.h"
+#include "localfeed/connectorstore.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/localfeed.h"
 #include "secrets/secretstore.h"
 #include "cratedropfilter.h"
 #include "emptystatelistview.h"
@@ -18,7 +18,8 @@
 #include "itemmodels/roles.h"
 #include "messagebanner.h"
 #include "publishpanel.h"
-#include "registry/cratebrowser.h"
+#include "publish/publishsession.h"
+#include "browse/cratebrowser.h"
 #include "registry/feedremover.h"
 #include "registry/feedsessions.h"
 #include "registry/feedsettings.h"
@@ -396,8 +397,9 @@ FeedDialog *MainWindow::newFeedDialog()
 void MainWindow::feedSaved(const QString &oldName, const Feed &saved)
 {
     // The old client holds the old URL and credentials; the next use makes a new one.
-    m_context.sessions->forget(oldName);
-    m_context.sessions->forget(saved.name);
+    const QString reason = tr("the settings of the feed %1 changed").arg(oldName);
+    m_context.sessions->forget(oldName, reason);
+    m_context.sessions->forget(saved.name, reason);
     reloadFeeds();
     selectFeed(saved.name);
     feedChanged();
@@ -453,7 +455,7 @@ void MainWindow::removeFeed()
         auto *remover = new FeedRemover(m_context.settings, m_context.sessions->secrets(), this);
         connect(remover, &FeedRemover::removed, this, [this, remover](const QString &removed, const QString &warning) {
             remover->deleteLater();
-            m_context.sessions->forget(removed);
+            m_context.sessions->forget(removed, tr("the feed %1 was removed").arg(removed));
             reloadFeeds();
             if (!warning.isEmpty())
                 m_banner->showMessage(MessageBanner::Kind::Warning, warning);
@@ -578,24 +580,31 @@ void MainWindow::publishFiles(const QStringList &paths)
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("Select the feed to publish to first."));
         return;
     }
-    if (!m_publishPanel || m_publishPanel->isPublishing()) {
-        m_publishPanel = new PublishPanel(m_context.sessions->client(*feed), this);
-        m_publishPanel->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_publishPanel, &PublishPanel::batchFinished, this, [this] {
+    QPointer<PublishPanel> &panel = m_publishPanels[feed->name];
+    if (!panel || !panel->session()->lostReason().isEmpty()) {
+        // Hidden, not deleted, on close: a batch goes on, and reopening shows it.
+        panel = new PublishPanel(m_context.sessions->client(*feed), this);
+        connect(panel, &PublishPanel::batchFinished, this, [this] {
             if (m_context.browser)
                 m_context.browser->refresh();
         });
     }
-    m_publishPanel->addFiles(paths);
-    m_publishPanel->show();
-    m_publishPanel->raise();
+    panel->addFiles(paths);
+    panel->show();
+    panel->raise();
+}
+
+PublishPanel *MainWindow::publishPanel() const
+{
+    const auto feed = currentFeed();
+    return feed ? m_publishPanels.value(feed->name) : nullptr;
 }
 
 void MainWindow::openPublishDialog()
 {
     publishFiles({});
-    if (m_publishPanel)
-        m_publishPanel->showAddFilesDialog();
+    if (PublishPanel *panel = publishPanel())
+        panel->showAddFilesDialog();
 }
 
 void MainWindow::showLocalFeedStatus(const QString &text)

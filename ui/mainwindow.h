@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "registry/feed.h"
+#include "cargotypes/feed.h"
 #include "publishpanel.h"
-#include "registry/registryerror.h"
+#include "cargotypes/registryerror.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -55,7 +55,8 @@ public:
     CrateDetailsView *details() const { return m_details; }
     MessageBanner *banner() const { return m_banner; }
     ActivityArea *activityArea() const { return m_activity; }
-    PublishPanel *publishPanel() const { return m_publishPanel; }
+    // The publish panel of the selected feed, if one was opened.
+    PublishPanel *publishPanel() const;
     QAction *yankAction() const { return m_yank; }
     QAction *unyankAction() const { return m_unyank; }
     QAction *requireReadTokenAction() const { return m_requireReadToken; }
@@ -105,7 +106,7 @@ private:
     QLabel *m_localFeedStatus = nullptr;
     QSplitter *m_splitter = nullptr;
     CrateDropFilter *m_drop = nullptr;
-    QPointer<PublishPanel> m_publishPanel;
+    QHash<QString, QPointer<PublishPanel>> m_publishPanels; // one per feed, by feed name
     QHash<QString, int> m_activities; // CrateBrowser activity id -> ActivityArea id
 
     QAction *m_addFeed = nullptr;

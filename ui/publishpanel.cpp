@@ -6,8 +6,8 @@
 #include "messagebanner.h"
 #include "publishitemdelegate.h"
 #include "publishpreview.h"
-#include "registry/publishpreflight.h"
-#include "registry/publishqueue.h"
+#include "publish/publishqueue.h"
+#include "publish/publishsession.h"
 #include "registry/registryclient.h"
 
 #include <QAction>
@@ -29,10 +29,8 @@ using namespace Qt::Literals::StringLiterals;
 
 PublishPanel::PublishPanel(RegistryClient *client, QWidget *parent)
     : QDialog(parent)
-    , m_client(client)
-    , m_preflight(new PublishPreflight(client, this))
-    , m_queue(new PublishQueue(client, this))
-    , m_model(new PublishQueueModel(m_preflight, m_queue, this))
+    , m_session(new PublishSession(client, this))
+    , m_model(new PublishQueueModel(m_session, this))
     , m_drop(new CrateDropFilter(this))
     , m_delegate(new PublishItemDelegate(this))
     , m_banner(new MessageBanner(this))
@@ -40,7 +38,7 @@ PublishPanel::PublishPanel(RegistryClient *client, QWidget *parent)
     , m_route(new QComboBox(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QTreeView(this))
-    , m_preview(new PublishPreview(client->feed().indexUrl.toString(), this))
+    , m_preview(new PublishPreview(m_session->feedIndexUrl(), this))
     , m_summary(new QLabel(this))
     , m_addFiles(new QPushButton(QIcon::fromTheme(u"list-add"_s), tr("Add Files…"), this))
     , m_remove(new QPushButton(QIcon::fromTheme(u"list-remove"_s), tr("Remove"), this))
@@ -48,7 +46,7 @@ PublishPanel::PublishPanel(RegistryClient *client, QWidget *parent)
     , m_cancel(new QPushButton(QIcon::fromTheme(u"process-stop"_s), tr("Cancel All"), this))
     , m_close(new QPushButton(QIcon::fromTheme(u"window-close"_s), tr("Close"), this))
 {
-    setWindowTitle(tr("Publish to %1").arg(client->feed().name));
+    setWindowTitle(tr("Publish to %1").arg(m_session->feedName()));
     setModal(false);
     setSizeGripEnabled(true);
     m_banner->hide();
@@ -134,7 +132,8 @@ PublishPanel::PublishPanel(RegistryClient *client, QWidget *parent)
     });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PublishPanel::updatePreview);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PublishPanel::updatePreview);
-    connect(m_queue, &PublishQueue::finished, this, [this] {
+    connect(m_session, &PublishSession::feedLost, this, &PublishPanel::showFeedLost);
+    connect(m_session->queue(), &PublishQueue::finished, this, [this] {
         if (m_banner->text() == busyNotice())
             m_banner->hide(); // no longer true
         updateState();
@@ -147,9 +146,22 @@ PublishPanel::PublishPanel(RegistryClient *client, QWidget *parent)
 
 PublishPanel::~PublishPanel() = default;
 
+PublishQueue *PublishPanel::queue() const
+{
+    return m_session->queue();
+}
+
 bool PublishPanel::isPublishing() const
 {
-    return m_queue->isRunning();
+    return m_session->isRunning();
+}
+
+void PublishPanel::showFeedLost(const QString &reason)
+{
+    m_banner->showMessage(MessageBanner::Kind::Error, tr("Nothing more can be published from this window: %1.").arg(reason));
+    // The owner opens a new panel for the feed as it is now; this one goes once closed.
+    setAttribute(Qt::WA_DeleteOnClose);
+    updateState();
 }
 
 QString PublishPanel::busyNotice()
@@ -164,27 +176,23 @@ QString PublishPanel::summaryText() const
 
 CratePublisher::Route PublishPanel::route() const
 {
-    if (!m_client->isProGet())
+    if (!m_session->isProGet())
         return CratePublisher::Route::CargoApi;
     return CratePublisher::Route(m_route->currentData().toInt());
 }
 
 void PublishPanel::addFiles(const QStringList &paths)
 {
+    if (!m_session->lostReason().isEmpty())
+        return; // the banner says why
     if (isPublishing()) {
         m_banner->showMessage(MessageBanner::Kind::Warning, busyNotice());
         return;
     }
-    QStringList duplicates;
     const int firstNew = m_model->rowCount();
-    for (const QString &path : paths) {
-        const QString absolute = QFileInfo(path).absoluteFilePath();
-        if (m_model->containsPath(absolute)) {
-            duplicates << QFileInfo(path).fileName();
-            continue;
-        }
-        m_model->addChecking(m_preflight->inspect(absolute), absolute);
-    }
+    QStringList duplicates = m_session->addFiles(paths);
+    for (QString &path : duplicates)
+        path = QFileInfo(path).fileName();
     if (!duplicates.isEmpty())
         m_banner->showMessage(MessageBanner::Kind::Information, tr("Already in the list: %1.").arg(duplicates.join(u", "_s)));
     if (!m_view->currentIndex().isValid() && m_model->rowCount() > firstNew)
@@ -203,34 +211,31 @@ void PublishPanel::showAddFilesDialog()
 
 void PublishPanel::publish()
 {
-    if (isPublishing() || m_model->checkingCount() > 0 || m_model->publishableCount() == 0)
+    m_session->setRoute(route());
+    if (!m_session->start())
         return;
     m_banner->hide();
-    m_queue->setRoute(route());
-    m_queue->setCandidates(m_model->publishableCandidates());
-    m_model->batchStarted();
     m_batchRan = true;
-    m_queue->start();
     updateState();
 }
 
 void PublishPanel::cancelAll()
 {
-    m_queue->cancel();
+    m_session->cancel();
 }
 
 void PublishPanel::cancelItem(int row)
 {
     const int queueRow = m_model->queueRow(row);
     if (queueRow >= 0)
-        m_queue->cancelItem(queueRow);
+        m_session->cancelItem(queueRow);
 }
 
 void PublishPanel::retryItem(int row)
 {
     const int queueRow = m_model->queueRow(row);
     if (queueRow >= 0 && m_model->index(row, 0).data(PublishRoles::CanRetry).toBool()) {
-        m_queue->retry(queueRow);
+        m_session->retry(queueRow);
         updateState();
     }
 }
@@ -283,7 +288,7 @@ void PublishPanel::updatePreview()
 void PublishPanel::updateRouteChooser()
 {
     // ProGet says who it is in its response headers, so the choice appears after the first answer.
-    const bool proGet = m_client->isProGet();
+    const bool proGet = m_session->isProGet();
     m_routeLabel->setVisible(proGet);
     m_route->setVisible(proGet);
     m_route->setEnabled(!isPublishing());
@@ -292,12 +297,13 @@ void PublishPanel::updateRouteChooser()
 void PublishPanel::updateState()
 {
     const bool running = isPublishing();
-    const int checking = m_model->checkingCount();
-    const int publishable = m_model->publishableCount();
-    m_publish->setEnabled(!running && checking == 0 && publishable > 0);
+    const int checking = m_session->checkingCount();
+    const int publishable = int(m_session->publishable().size());
+    const bool lost = !m_session->lostReason().isEmpty();
+    m_publish->setEnabled(!running && !lost && checking == 0 && publishable > 0);
     m_publish->setText(publishable > 1 ? tr("Publish %1 Crates").arg(publishable) : tr("Publish"));
     m_cancel->setEnabled(running);
-    m_addFiles->setEnabled(!running);
+    m_addFiles->setEnabled(m_session->canAddFiles());
     m_remove->setEnabled(!running && m_view->currentIndex().isValid());
     m_stack->setCurrentIndex(m_model->rowCount() > 0 ? 1 : 0);
     updateRouteChooser();

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "registry/cratepublisher.h"
+#include "publish/cratepublisher.h"
 
 #include <QDialog>
 
 class CrateDropFilter;
 class MessageBanner;
 class PublishItemDelegate;
-class PublishPreflight;
 class PublishPreview;
 class PublishQueue;
+class PublishSession;
 class PublishQueueModel;
 class QComboBox;
 class QLabel;
@@ -22,8 +22,9 @@ class RegistryClient;
 // The modeless "Publish to FEED" window: every dropped or added .crate with its preflight
 // result and a preview, then one batch in dependency order with a progress bar, Cancel and
 // Retry per crate, and a summary at the end. Crates with errors stay listed and are skipped.
-// Everything runs through PublishPreflight and PublishQueue; nothing here waits. Closing the
-// window while a batch runs leaves the batch running; the owner may show the panel again.
+// Everything runs through a PublishSession; nothing here waits. Closing the window hides it
+// and leaves a running batch running; the owner shows the same panel again for that feed.
+// When the feed is edited or removed the panel says so and accepts nothing more.
 class PublishPanel final : public QDialog
 {
     Q_OBJECT
@@ -35,7 +36,8 @@ public:
 
     bool isPublishing() const;
     PublishQueueModel *model() const { return m_model; }
-    PublishQueue *queue() const { return m_queue; }
+    PublishSession *session() const { return m_session; }
+    PublishQueue *queue() const;
     QTreeView *view() const { return m_view; }
     PublishPreview *preview() const { return m_preview; }
     MessageBanner *banner() const { return m_banner; }
@@ -71,9 +73,9 @@ private:
     void updateRouteChooser();
     void updatePreview();
 
-    RegistryClient *m_client;
-    PublishPreflight *m_preflight;
-    PublishQueue *m_queue;
+    void showFeedLost(const QString &reason);
+
+    PublishSession *m_session;
     PublishQueueModel *m_model;
     CrateDropFilter *m_drop;
     PublishItemDelegate *m_delegate;

@@ -2,7 +2,6 @@
 #include "cargocredentialprovider.h"
 
 #include "feedownershipcheck.h"
-#include "registry/registryclient.h"
 #include "secrets/secretstore.h"
 
 #include <QJsonArray>
@@ -97,7 +96,11 @@ void CargoCredentialProvider::handleRequest(const QByteArray &requestLine, const
             return reply(err(u"url-not-supported"_s));
     }
     const bool basic = feed->auth == Feed::AuthKind::Basic;
-    const QString key = basic ? SecretStore::feedPasswordKey(feed->name) : SecretStore::feedTokenKey(feed->name);
+    // `cargo login` gives a token to any feed that does not sign in with a password.
+    Feed tokenHolder = *feed;
+    if (!basic)
+        tokenHolder.auth = Feed::AuthKind::Token;
+    const QString key = tokenHolder.secretKey();
 
     const QString localDataDir = kind == u"get"_s && m_check && m_localDataDir ? m_localDataDir(*feed) : QString();
     if (!localDataDir.isEmpty()) {
@@ -145,7 +148,7 @@ void CargoCredentialProvider::answerGet(const Feed &feed, const QString &key, co
                                                 .arg(feed.auth == Feed::AuthKind::Basic ? u"password"_s : u"token"_s, feed.name)));
         if (!result.ok())
             return reply(err(u"other"_s, result.message));
-        const QByteArray token = RegistryClient::authorizationFor(feed, result.secret);
+        const QByteArray token = feed.authorization(result.secret);
         reply(ok({{u"kind"_s, u"get"_s}, {u"token"_s, QString::fromUtf8(token)}, {u"cache"_s, u"session"_s}, {u"operation_independent"_s, true}}));
     });
 }

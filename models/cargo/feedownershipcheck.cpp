@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedownershipcheck.h"
 
-#include "feed/feedownership.h"
-#include "feed/localfeedlocations.h"
-#include "registry/httpclient.h"
+#include "localfeed/feedownership.h"
+#include "localfeed/localfeedlocations.h"
+#include "net/httpclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

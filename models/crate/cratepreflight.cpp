@@ -2,8 +2,9 @@
 #include "cratepreflight.h"
 
 #include "cargomanifest.h"
-#include "registry/cratename.h"
-#include "registry/semver.h"
+#include "cargotypes/cratename.h"
+#include "cargotypes/cratesio.h"
+#include "cargotypes/semver.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -11,14 +12,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QString withoutSparse(const QString &url)
-{
-    QString plain = url.startsWith(u"sparse+"_s) ? url.mid(7) : url;
-    if (!plain.endsWith(u'/'))
-        plain += u'/';
-    return plain;
-}
 
 QString sizeText(qint64 bytes)
 {
@@ -47,12 +40,6 @@ QStringList PublishCandidate::messages(PreflightFinding::Severity severity) cons
             out << finding.message;
     }
     return out;
-}
-
-bool CratePreflight::isCratesIo(const QString &indexUrl)
-{
-    const QString plain = withoutSparse(indexUrl);
-    return plain == u"https://index.crates.io/"_s || plain == u"https://github.com/rust-lang/crates.io-index/"_s;
 }
 
 PublishCandidate CratePreflight::inspect(const QString &path, const Target &target)
@@ -150,10 +137,10 @@ void CratePreflight::inspectArchive(PublishCandidate &candidate, const Target &t
 
     // crates.io refuses dependencies from any other registry (protocol notes 2.2); so do
     // feeds that mirror its rules. Other feeds take them.
-    if (isCratesIo(target.indexUrl)) {
+    if (CratesIo::isIndex(target.indexUrl)) {
         QStringList foreign;
         for (const PublishMetadata::Dependency &dep : meta.deps) {
-            if (dep.registry && *dep.registry != PublishMetadata::cratesIoIndexUrl())
+            if (dep.registry && !CratesIo::isIndex(*dep.registry))
                 foreign << u"%1 (from %2)"_s.arg(dep.name, *dep.registry);
         }
         if (!foreign.isEmpty()) {

@@ -23,7 +23,6 @@ public:
     static PublishCandidate inspect(const QString &path, const Target &target);
     static PublishCandidate inspect(const QByteArray &crate, const QString &displayName, const Target &target);
 
-    static bool isCratesIo(const QString &indexUrl);
 
 private:
     static void inspectArchive(PublishCandidate &candidate, const Target &target);

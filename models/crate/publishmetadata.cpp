@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishmetadata.h"
 
-#include "registry/versionreq.h"
+#include "cargotypes/cratesio.h"
+#include "cargotypes/versionreq.h"
 
 #include "cargomanifest.h"
 #include "cratearchive.h"
@@ -124,31 +125,6 @@ private:
 
 // ---- registries ----
 
-// Cargo compares registries by canonical URL; crates.io has a git and a sparse spelling.
-QString canonicalIndex(const QString &index)
-{
-    QString text = index.trimmed();
-    for (const QString &prefix : {u"sparse+"_s, u"registry+"_s}) {
-        if (text.startsWith(prefix))
-            text = text.mid(prefix.size());
-    }
-    QUrl url(text);
-    url = url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
-    if (url.host() == u"github.com"_s) {
-        QString path = url.path().toLower();
-        if (path.endsWith(u".git"_s))
-            path.chop(4);
-        url.setPath(path);
-    }
-    QString canonical = url.toString(QUrl::FullyEncoded);
-    // StripTrailingSlash keeps the slash of a root path such as https://index.crates.io/.
-    while (canonical.endsWith(u'/'))
-        canonical.chop(1);
-    if (canonical == u"https://index.crates.io"_s || canonical == u"https://github.com/rust-lang/crates.io-index"_s)
-        return u"crates-io"_s;
-    return canonical;
-}
-
 // ---- JSON, byte for byte as serde_json writes it ----
 
 void appendString(QByteArray &out, const QString &text)
@@ -223,18 +199,13 @@ std::optional<QString> PublishMetadata::normalizeVersionReq(const QString &requi
     return parsed->toString();
 }
 
-QString PublishMetadata::cratesIoIndexUrl()
-{
-    return u"https://github.com/rust-lang/crates.io-index"_s;
-}
-
 std::optional<QString> PublishMetadata::dependencyRegistry(const std::optional<QString> &registryIndex,
                                                            const QString &targetIndexUrl)
 {
     // In Cargo.toml no registry means crates.io; in the publish JSON and the index it means
     // "the registry this is published to" (pitfall 10).
-    const QString index = registryIndex.value_or(cratesIoIndexUrl());
-    if (canonicalIndex(index) == canonicalIndex(targetIndexUrl))
+    const QString index = registryIndex.value_or(CratesIo::gitIndexUrl());
+    if (CratesIo::canonicalIndex(index) == CratesIo::canonicalIndex(targetIndexUrl))
         return std::nullopt;
     return index;
 }

@@ -63,7 +63,6 @@ struct PublishMetadata
                                                      const QString &targetIndexUrl);
     // `cfg(...)` keys re-displayed as cargo does ("cfg(target_os = \"linux\")"); others as they are.
     static QString normalizePlatform(const QString &target);
-    static QString cratesIoIndexUrl();
 
     QString name;
     QString vers;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "compactstringlist.h"
-#include "registry/registryclient.h"
+#include "cargotypes/cratesummary.h"
 
 #include <QAbstractTableModel>
 

@@ -3,6 +3,8 @@
 
 #include "roles.h"
 
+#include "cargotypes/cratesio.h"
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -19,11 +21,6 @@ QString normalisedRegistry(QString url)
     while (url.endsWith(u'/'))
         url.chop(1);
     return url;
-}
-
-bool isCratesIo(const QString &url)
-{
-    return url == u"https://github.com/rust-lang/crates.io-index"_s || url == u"https://index.crates.io"_s;
 }
 
 } // namespace
@@ -173,8 +170,8 @@ QString DependencyModel::registryLabel(const IndexDependency &dep) const
     const QString registry = normalisedRegistry(*dep.registry);
     if (!m_feedIndexUrl.isEmpty() && registry == m_feedIndexUrl)
         return {};
-    if (isCratesIo(registry))
-        return isCratesIo(m_feedIndexUrl) ? QString() : u"crates.io"_s;
+    if (CratesIo::isIndex(registry))
+        return CratesIo::isIndex(m_feedIndexUrl) ? QString() : u"crates.io"_s;
     return *dep.registry;
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "registry/featurevalue.h"
-#include "registry/indexentry.h"
+#include "cargotypes/featurevalue.h"
+#include "cargotypes/indexentry.h"
 
 #include <QAbstractItemModel>
 #include <QSet>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishqueuemodel.h"
 
-#include "registry/publishpreflight.h"
+#include "publish/publishsession.h"
 
 #include <QFileInfo>
 
@@ -34,13 +34,23 @@ bool isActive(State state)
 
 } // namespace
 
-PublishQueueModel::PublishQueueModel(PublishPreflight *preflight, PublishQueue *queue, QObject *parent)
+PublishQueueModel::PublishQueueModel(PublishSession *session, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_queue(queue)
+    , m_session(session)
+    , m_queue(session ? session->queue() : nullptr)
 {
-    if (preflight)
-        connect(preflight, &PublishPreflight::checked, this, &PublishQueueModel::candidateChecked);
-    if (queue) {
+    if (session) {
+        connect(session, &PublishSession::fileAdded, this, &PublishQueueModel::addChecking);
+        connect(session, &PublishSession::checked, this, &PublishQueueModel::candidateChecked);
+        connect(session, &PublishSession::batchStarted, this, &PublishQueueModel::batchStarted);
+        connect(session, &PublishSession::feedLost, this, [this] {
+            // Nothing can be retried any more.
+            if (!m_entries.isEmpty())
+                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+            Q_EMIT statesChanged();
+        });
+    }
+    if (PublishQueue *queue = m_queue) {
         connect(queue, &PublishQueue::itemChanged, this, &PublishQueueModel::queueItemChanged);
         connect(queue, &PublishQueue::finished, this, [this] {
             // CanCancel and CanRetry depend on whether the queue runs.
@@ -125,7 +135,8 @@ QVariant PublishQueueModel::data(const QModelIndex &index, int role) const
         return -1;
     case PublishRoles::CanCancel: return isInRunningBatch(entry) && isActive(st);
     case PublishRoles::CanRetry:
-        return entry.queueRow >= 0 && (st == State::Failed || st == State::Cancelled) && entry.candidate->canPublish();
+        return entry.queueRow >= 0 && (st == State::Failed || st == State::Cancelled) && entry.candidate->canPublish()
+            && m_session && m_session->lostReason().isEmpty();
     case PublishRoles::Candidate: return entry.candidate ? QVariant::fromValue(*entry.candidate) : QVariant();
     case PublishRoles::PreviewEntry:
         return entry.candidate && entry.candidate->metadata ? QVariant::fromValue(previewEntry(*entry.candidate)) : QVariant();
@@ -270,6 +281,8 @@ bool PublishQueueModel::removeEntry(int row)
 {
     if (row < 0 || row >= m_entries.size() || (isInRunningBatch(m_entries[row]) && isActive(state(m_entries[row]))))
         return false;
+    if (m_session)
+        m_session->removeFile(m_entries[row].path);
     beginRemoveRows({}, row, row);
     m_entries.removeAt(row);
     endRemoveRows();
@@ -280,16 +293,6 @@ bool PublishQueueModel::removeEntry(int row)
 int PublishQueueModel::checkingCount() const
 {
     return int(std::count_if(m_entries.begin(), m_entries.end(), [](const Entry &e) { return !e.candidate; }));
-}
-
-QList<PublishCandidate> PublishQueueModel::publishableCandidates() const
-{
-    QList<PublishCandidate> out;
-    for (const Entry &entry : m_entries) {
-        if (entry.candidate && !entry.item && entry.candidate->canPublish())
-            out.append(*entry.candidate);
-    }
-    return out;
 }
 
 void PublishQueueModel::candidateChecked(int ticket, const PublishCandidate &candidate)

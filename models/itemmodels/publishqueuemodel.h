@@ -3,21 +3,21 @@
 
 #include "crate/publishcandidate.h"
 #include "publishroles.h"
-#include "registry/indexentry.h"
-#include "registry/publishqueue.h"
+#include "cargotypes/indexentry.h"
+#include "publish/publishqueue.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
 
 #include <optional>
 
-class PublishPreflight;
+class PublishSession;
 
-// The crates of one publish panel: each file from the moment it is dropped (preflight
+// The crates of one publish session: each file from the moment it is added (preflight
 // running), through its preflight result, to its outcome in a batch. Rows are fed only by
-// the signals of a PublishPreflight (checked) and a PublishQueue (itemChanged); the model
-// starts nothing itself. When a batch starts, its rows move into the queue's publishing
-// order (dependencies first); rows outside the batch keep their places.
+// the signals of a PublishSession and its queue; the model starts nothing itself. When a
+// batch starts, its rows move into the queue's publishing order (dependencies first); rows
+// outside the batch keep their places.
 class PublishQueueModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -26,7 +26,7 @@ class PublishQueueModel final : public QAbstractTableModel
 public:
     enum Column { CrateColumn, StatusColumn, ActionColumn, ColumnCount };
 
-    explicit PublishQueueModel(PublishPreflight *preflight, PublishQueue *queue, QObject *parent = nullptr);
+    explicit PublishQueueModel(PublishSession *session, QObject *parent = nullptr);
     ~PublishQueueModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -35,20 +35,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // A file whose preflight has the given ticket; the row fills in when checked() arrives.
-    void addChecking(int ticket, const QString &path);
     bool containsPath(const QString &path) const;
-    // Forgets a row that is not part of a running batch.
+    // Takes a file out of the session, unless it is part of a running batch.
     bool removeEntry(int row);
 
     int checkingCount() const;
-    // Checked, without errors, and not yet sent in a batch.
-    QList<PublishCandidate> publishableCandidates() const;
-    int publishableCount() const { return int(publishableCandidates().size()); }
-
-    // Call right after queue->setCandidates(publishableCandidates()): those rows now follow
-    // the queue, in its order.
-    void batchStarted();
 
     PublishRoles::State state(int row) const;
     // The row of PublishQueue::items() that model row `row` follows, or -1.
@@ -74,7 +65,9 @@ private:
         int queueRow = -1;                         // its row in the current batch, or -1
     };
 
+    void addChecking(int ticket, const QString &path);
     void candidateChecked(int ticket, const PublishCandidate &candidate);
+    void batchStarted();
     void queueItemChanged(int queueRow);
     void emitRowChanged(int row);
     QVariant displayData(const Entry &entry, PublishRoles::State state, int column) const;
@@ -85,6 +78,7 @@ private:
     PublishRoles::State state(const Entry &entry) const;
     bool isInRunningBatch(const Entry &entry) const;
 
+    QPointer<PublishSession> m_session;
     QPointer<PublishQueue> m_queue;
     QList<Entry> m_entries;
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "registry/indexentry.h"
+#include "cargotypes/indexentry.h"
 
 #include <QAbstractTableModel>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feed.h"
-#include "registryconfig.h"
-#include "registryerror.h"
+#include "cargotypes/feed.h"
+#include "cargotypes/registryconfig.h"
+#include "cargotypes/registryerror.h"
 
 #include <QObject>
 #include <QPointer>

@@ -33,7 +33,7 @@ bool FeedRemover::remove(const QString &name)
             Q_EMIT removed(name, problems->isEmpty() ? QString()
                                                      : u"the feed's credential could not be removed from the keychain: %1"_s.arg(problems->join(u"; "_s)));
     };
-    m_secrets->deleteSecret(SecretStore::feedTokenKey(name), this, done);
-    m_secrets->deleteSecret(SecretStore::feedPasswordKey(name), this, done);
+    for (const QString &key : Feed::secretKeys(name))
+        m_secrets->deleteSecret(key, this, done);
     return true;
 }

@@ -17,19 +17,6 @@ FeedSaver::FeedSaver(FeedSettings *settings, SecretStore *secrets, QObject *pare
 
 FeedSaver::~FeedSaver() = default;
 
-QString FeedSaver::secretKey(const Feed &feed)
-{
-    switch (feed.auth) {
-    case Feed::AuthKind::Token:
-        return SecretStore::feedTokenKey(feed.name);
-    case Feed::AuthKind::Basic:
-        return SecretStore::feedPasswordKey(feed.name);
-    case Feed::AuthKind::None:
-        break;
-    }
-    return {};
-}
-
 void FeedSaver::save(const Feed &feed, SecretChange change, const QByteArray &secret)
 {
     if (m_busy)
@@ -39,7 +26,7 @@ void FeedSaver::save(const Feed &feed, SecretChange change, const QByteArray &se
         QMetaObject::invokeMethod(this, [this, feed, problem] { finish(feed, problem); }, Qt::QueuedConnection);
         return;
     }
-    const QString key = secretKey(feed);
+    const QString key = feed.secretKey();
     if (change == SecretChange::Replace && !key.isEmpty()) {
         m_secrets->writeSecret(key, secret, this, [this, feed, change](const SecretStore::Result &result) {
             if (!result.ok())
@@ -54,9 +41,9 @@ void FeedSaver::save(const Feed &feed, SecretChange change, const QByteArray &se
 void FeedSaver::forgetObsolete(const Feed &feed, SecretChange change)
 {
     // Whatever the feed's auth kind no longer uses goes, and the current one too on Forget.
-    QStringList keys{SecretStore::feedTokenKey(feed.name), SecretStore::feedPasswordKey(feed.name)};
+    QStringList keys = Feed::secretKeys(feed.name);
     if (change != SecretChange::Forget)
-        keys.removeAll(secretKey(feed));
+        keys.removeAll(feed.secretKey());
     auto pending = std::make_shared<qsizetype>(keys.size());
     auto problems = std::make_shared<QStringList>();
     auto saveSettings = [this, feed, problems] {

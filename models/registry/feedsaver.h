@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feed.h"
+#include "cargotypes/feed.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -34,7 +34,6 @@ public:
     bool isBusy() const { return m_busy; }
 
     // The key the feed's secret lives under for its auth kind; empty for AuthKind::None.
-    static QString secretKey(const Feed &feed);
 
 Q_SIGNALS:
     // `error` is empty on success; otherwise it says what failed and nothing was saved.

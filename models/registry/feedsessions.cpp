@@ -3,6 +3,8 @@
 
 #include "registryclient.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 FeedSessions::FeedSessions(HttpClient *http, IndexCache *cache, SecretStore *secrets, QObject *parent)
     : QObject(parent)
     , m_http(http)
@@ -18,6 +20,8 @@ RegistryClient *FeedSessions::client(const Feed &feed)
     auto it = m_clients.find(feed.name);
     if (it != m_clients.end() && it->second->feed() == feed)
         return it->second.get();
+    if (it != m_clients.end())
+        retire(std::move(it->second), u"the settings of the feed %1 changed"_s.arg(feed.name));
     auto client = std::make_unique<RegistryClient>(feed, m_http, m_cache, m_secrets);
     RegistryClient *raw = client.get();
     if (const auto secret = m_credentials.find(feed.name); secret != m_credentials.end())
@@ -26,9 +30,20 @@ RegistryClient *FeedSessions::client(const Feed &feed)
     return raw;
 }
 
-void FeedSessions::forget(const QString &feedName)
+void FeedSessions::forget(const QString &feedName, const QString &reason)
 {
-    m_clients.erase(feedName);
+    auto it = m_clients.find(feedName);
+    if (it == m_clients.end())
+        return;
+    std::unique_ptr<RegistryClient> client = std::move(it->second);
+    m_clients.erase(it);
+    retire(std::move(client), reason.isEmpty() ? u"the feed %1 was edited or removed"_s.arg(feedName) : reason);
+}
+
+void FeedSessions::retire(std::unique_ptr<RegistryClient> client, const QString &reason)
+{
+    client->retire(reason);
+    client.release()->deleteLater();
 }
 
 void FeedSessions::setCredential(const QString &feedName, const QByteArray &secret)

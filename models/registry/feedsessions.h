@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feed.h"
+#include "cargotypes/feed.h"
 
 #include <QString>
 #include <QObject>
@@ -26,14 +26,19 @@ public:
     FeedSessions(HttpClient *http, IndexCache *cache, SecretStore *secrets, QObject *parent = nullptr);
     ~FeedSessions() override;
 
+    // The feed's client; a feed whose settings changed gets a new one, and the old one retires.
     RegistryClient *client(const Feed &feed);
     // A secret known to the app itself rather than the keychain (the embedded feed's token).
     void setCredential(const QString &feedName, const QByteArray &secret);
-    void forget(const QString &feedName);
+    // The feed was edited or removed: its client retires (RegistryClient::retire) with
+    // `reason`, and is deleted once the event loop is back.
+    void forget(const QString &feedName, const QString &reason = {});
     HttpClient *http() const { return m_http; }
     SecretStore *secrets() const { return m_secrets; }
 
 private:
+    void retire(std::unique_ptr<RegistryClient> client, const QString &reason);
+
     HttpClient *m_http;
     IndexCache *m_cache;
     SecretStore *m_secrets;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "registryclient.h"
 
-#include "cratename.h"
+#include "cargotypes/cratename.h"
 #include "crate/cargomanifest.h"
 #include "crate/cratearchive.h"
-#include "httpclient.h"
-#include "indexentrycodec.h"
-#include "indexfileparser.h"
+#include "net/httpclient.h"
+#include "cargotypes/indexentrycodec.h"
+#include "cargotypes/indexfileparser.h"
 #include "secrets/secretstore.h"
 #include "storage/indexcache.h"
 
@@ -78,6 +78,18 @@ void RegistryReply::track(HttpJob *job)
     connect(job, &HttpJob::uploadProgress, this, &RegistryReply::uploadProgress);
 }
 
+void RegistryReply::abandon(const RegistryError &error)
+{
+    if (m_job) {
+        // The job's handlers would reach into the client; it goes on alone and is dropped.
+        m_job->disconnect(this);
+        m_job->cancel();
+        m_job = nullptr;
+    }
+    setParent(nullptr); // outlives the client until finished() has been delivered
+    finish(error);
+}
+
 void RegistryReply::finish(const RegistryError &error)
 {
     if (m_finished)
@@ -113,22 +125,28 @@ RegistryClient::~RegistryClient()
         m_cache->flushTouches();
 }
 
-QByteArray RegistryClient::authorizationFor(const Feed &feed, const QByteArray &secret)
+void RegistryClient::retire(const QString &reason)
 {
-    switch (feed.auth) {
-    case Feed::AuthKind::None:
-        return {};
-    case Feed::AuthKind::Token:
-        return secret; // cargo sends the token as is, with no scheme
-    case Feed::AuthKind::Basic:
-        return "Basic " + QByteArray(feed.basicUser.toUtf8() + ':' + secret).toBase64();
+    if (m_retired)
+        return;
+    m_retired = true;
+    m_touchFlush.stop();
+    if (m_cache)
+        m_cache->flushTouches();
+    const RegistryError gone = RegistryError::make(RegistryError::Kind::Cancelled, reason);
+    const auto replies = findChildren<RegistryReply *>(Qt::FindDirectChildrenOnly);
+    for (RegistryReply *reply : replies) {
+        if (!reply->isFinished())
+            reply->abandon(gone);
+        else
+            reply->setParent(nullptr); // its finished() is on its way and deletes it after
     }
-    return {};
+    Q_EMIT retired(reason);
 }
 
 void RegistryClient::setCredential(const QByteArray &secret)
 {
-    m_authorization = authorizationFor(m_feed, secret);
+    m_authorization = m_feed.authorization(secret);
     m_credentialsLoaded = true;
 }
 
@@ -147,12 +165,10 @@ void RegistryClient::withCredentials(std::function<void()> next)
     m_credentialWaiters.append(std::move(next));
     if (m_credentialWaiters.size() > 1)
         return; // already asking the keychain
-    const QString key = m_feed.auth == Feed::AuthKind::Basic ? SecretStore::feedPasswordKey(m_feed.name)
-                                                             : SecretStore::feedTokenKey(m_feed.name);
-    m_secrets->readSecret(key, this, [this](const SecretStore::Result &result) {
+    m_secrets->readSecret(m_feed.secretKey(), this, [this](const SecretStore::Result &result) {
         // A missing secret is not fatal: public feeds answer anyway, others say 401 clearly.
         if (result.ok())
-            m_authorization = authorizationFor(m_feed, result.secret);
+            m_authorization = m_feed.authorization(result.secret);
         m_credentialsLoaded = true;
         const auto waiters = std::exchange(m_credentialWaiters, {});
         for (const auto &waiter : waiters)
@@ -300,7 +316,7 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
     // Only the validators now; the body is read from disk only if it is needed and not parsed yet.
     const auto cached = m_cache ? m_cache->validators(feedKey(), path) : std::nullopt;
     auto serveCached = [this, reply, crate, path, cached](bool stale) {
-        reply->entries = cachedEntries(crate, path, *cached, reply);
+        reply->entries = cachedEntries(crate, path, {cached->etag, cached->lastModified}, reply);
         reply->fromCache = true;
         reply->stale = stale;
         reply->fetchedAt = cached->fetchedAt;
@@ -353,7 +369,7 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
             reply->body = response.body;
             reply->entries = parseIndexFile(crate, response.body, reply);
             reply->fetchedAt = now;
-            rememberParsed(path, entry, reply->entries);
+            rememberParsed(path, {entry.etag, entry.lastModified}, reply->entries);
             if (m_cache) {
                 entry.parsed = IndexEntryCodec::encode(reply->entries);
                 m_cache->put(feedKey(), path, entry);
@@ -707,10 +723,10 @@ void RegistryClient::licenseFromCrate(RegistryReply *reply, const QString &crate
     });
 }
 
-void RegistryClient::rememberParsed(const QString &path, const IndexCache::Entry &validators, const QList<IndexEntry> &entries)
+void RegistryClient::rememberParsed(const QString &path, const Validators &validators, const QList<IndexEntry> &entries)
 {
-    if (!validators.etag.isEmpty() || !validators.lastModified.isEmpty())
-        m_parsed.insert(path, new ParsedIndex{validators.etag, validators.lastModified, entries}, qMax<qsizetype>(1, entries.size()));
+    if (!validators.isEmpty())
+        m_parsed.insert(path, new ParsedIndex{validators, entries}, qMax<qsizetype>(1, entries.size()));
 }
 
 QList<IndexEntry> RegistryClient::parseIndexFile(const QString &crate, const QByteArray &body, RegistryReply *reply) const
@@ -726,12 +742,11 @@ QList<IndexEntry> RegistryClient::parseIndexFile(const QString &crate, const QBy
     return std::move(parsed.entries);
 }
 
-QList<IndexEntry> RegistryClient::cachedEntries(const QString &crate, const QString &path, const IndexCache::Entry &validators,
+QList<IndexEntry> RegistryClient::cachedEntries(const QString &crate, const QString &path, const Validators &validators,
                                                 RegistryReply *reply)
 {
     const ParsedIndex *known = m_parsed.object(path);
-    if (known && (!validators.etag.isEmpty() || !validators.lastModified.isEmpty()) && known->etag == validators.etag
-        && known->lastModified == validators.lastModified) {
+    if (known && !validators.isEmpty() && known->validators == validators) {
         reply->parsedEarlier = true;
         return known->entries;
     }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feed.h"
-#include "indexentry.h"
-#include "registryconfig.h"
-#include "registryerror.h"
-#include "storage/indexcache.h"
+#include "cargotypes/cratesummary.h"
+#include "cargotypes/feed.h"
+#include "cargotypes/indexentry.h"
+#include "cargotypes/registryconfig.h"
+#include "cargotypes/registryerror.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -18,18 +18,11 @@
 #include <optional>
 
 class HttpClient;
+class IndexCache;
 class HttpJob;
 class SecretStore;
 struct HttpRequest;
 struct HttpResponse;
-
-// One crate as a feed's listing shows it.
-struct CrateSummary
-{
-    QString name;
-    QString latestVersion;
-    QString description;
-};
 
 // One operation on a feed. Finishes exactly once; the client deletes it afterwards, so read
 // the results in the slot connected to finished().
@@ -72,6 +65,9 @@ private:
     friend class RegistryClient;
     void finish(const RegistryError &error = {});
     void track(HttpJob *job);
+    // Ends the operation now with `error`, whatever its job does later: the client that
+    // started it is going away.
+    void abandon(const RegistryError &error);
 
     RegistryError m_error;
     bool m_finished = false;
@@ -94,7 +90,6 @@ public:
     const Feed &feed() const { return m_feed; }
     // Overrides the secret store for this session (the CLI's --token-stdin, tests).
     void setCredential(const QByteArray &secret);
-    static QByteArray authorizationFor(const Feed &feed, const QByteArray &secret);
 
     std::optional<RegistryConfig> config() const { return m_config; }
     QString loginUrl() const { return m_loginUrl; }
@@ -132,6 +127,15 @@ public:
     // Streams the .crate to `targetFile`; it appears only if its sha256 equals `cksum`.
     RegistryReply *download(const QString &crate, const QString &version, const QString &cksum, const QString &targetFile);
 
+    // The feed was edited or removed: every operation still running finishes now, cancelled
+    // with `reason`, and retired() tells whoever holds this client to let go of it. The owner
+    // deletes the client later (deleteLater), never while a caller is on its stack.
+    void retire(const QString &reason);
+    bool isRetired() const { return m_retired; }
+
+Q_SIGNALS:
+    void retired(const QString &reason);
+
 private:
     using ConfigCallback = std::function<void(const RegistryError &)>;
 
@@ -162,22 +166,29 @@ private:
     bool m_configFromCache = false;
     QString m_loginUrl;
     QString m_proGetVersion;
+    bool m_retired = false;
     qint64 m_maxCrateBytes;
     QTimer m_touchFlush;
     bool m_configInFlight = false;
     QList<ConfigCallback> m_configWaiters;
     // Parsed index files of this session, valid while the feed's validators say unchanged.
-    struct ParsedIndex
+    struct Validators
     {
         QByteArray etag;
         QByteArray lastModified;
+        bool isEmpty() const { return etag.isEmpty() && lastModified.isEmpty(); }
+        bool operator==(const Validators &) const = default;
+    };
+    struct ParsedIndex
+    {
+        Validators validators;
         QList<IndexEntry> entries;
     };
     QCache<QString, ParsedIndex> m_parsed{200000}; // cost: versions held
-    void rememberParsed(const QString &path, const IndexCache::Entry &validators, const QList<IndexEntry> &entries);
+    void rememberParsed(const QString &path, const Validators &validators, const QList<IndexEntry> &entries);
     // A cached file's entries without parsing where possible: this session's, else the parsed
     // form stored beside the file; sets reply->parsedEarlier (or reply->body when it parses).
-    QList<IndexEntry> cachedEntries(const QString &crate, const QString &path, const IndexCache::Entry &validators, RegistryReply *reply);
+    QList<IndexEntry> cachedEntries(const QString &crate, const QString &path, const Validators &validators, RegistryReply *reply);
     // The lines that may stand in `crate`'s file; each one left out becomes a warning on reply.
     QList<IndexEntry> parseIndexFile(const QString &crate, const QByteArray &body, RegistryReply *reply) const;
 };

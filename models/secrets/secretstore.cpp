@@ -9,13 +9,3 @@ SecretStore::SecretStore(QObject *parent)
 }
 
 SecretStore::~SecretStore() = default;
-
-QString SecretStore::feedTokenKey(const QString &feedName)
-{
-    return u"feed/"_s + feedName + u"/token"_s;
-}
-
-QString SecretStore::feedPasswordKey(const QString &feedName)
-{
-    return u"feed/"_s + feedName + u"/password"_s;
-}

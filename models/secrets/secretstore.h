@@ -44,8 +44,4 @@ public:
     virtual void readSecret(const QString &key, QObject *context, Callback done) = 0;
     virtual void writeSecret(const QString &key, const QByteArray &secret, QObject *context, Callback done) = 0;
     virtual void deleteSecret(const QString &key, QObject *context, Callback done) = 0;
-
-    // Keys in one place so every caller names secrets the same way.
-    static QString feedTokenKey(const QString &feedName);
-    static QString feedPasswordKey(const QString &feedName);
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "indexcache.h"
 
+#include "sqlitemigrations.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -63,22 +65,9 @@ bool IndexCache::open(QString *error)
     // A cache can always be refetched, so NORMAL sync is plenty; WAL keeps readers unblocked.
     for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA busy_timeout=5000"_s})
         q.exec(pragma);
-    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
-        *error = u"cannot read the cache schema of %1"_s.arg(m_path);
+    if (const QString failure = SqliteMigrations::run(db, migrations(), u"the cache %1"_s.arg(m_path)); !failure.isEmpty()) {
+        *error = failure;
         return false;
-    }
-    const int current = q.value(0).toInt();
-    for (int version = current + 1; version <= migrations().size(); ++version) {
-        db.transaction();
-        for (const QString &statement : migrations().at(version - 1)) {
-            if (!q.exec(statement)) {
-                db.rollback();
-                *error = u"cache migration %1 failed: %2"_s.arg(version).arg(q.lastError().text());
-                return false;
-            }
-        }
-        q.exec(u"PRAGMA user_version=%1"_s.arg(version));
-        db.commit();
     }
     prune();
     return true;

@@ -16,10 +16,10 @@
 // stdout: key=value lines (crates, ok, failures, from_cache, stale, parsed_earlier, bytes,
 // entries, seconds, peak_rss_kib, and with --check-entries checked and mismatches).
 
-#include "registry/cratename.h"
-#include "registry/feed.h"
-#include "registry/httpclient.h"
-#include "registry/indexfileparser.h"
+#include "cargotypes/cratename.h"
+#include "cargotypes/feed.h"
+#include "net/httpclient.h"
+#include "cargotypes/indexfileparser.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
 

@@ -11,9 +11,9 @@
 // stdout: key=value lines (crates, versions, seconds, publish_p50_us, ...); FILE gets the
 // lower-cased index path of every crate, one per line ("se/rd/serde").
 
-#include "feed/feedstore.h"
-#include "feed/indexline.h"
-#include "registry/cratename.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/indexline.h"
+#include "cargotypes/cratename.h"
 
 #include <KTar>
 

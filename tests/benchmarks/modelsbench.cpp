@@ -10,7 +10,7 @@
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/roles.h"
 #include "itemmodels/versionlistmodel.h"
-#include "registry/indexfileparser.h"
+#include "cargotypes/indexfileparser.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

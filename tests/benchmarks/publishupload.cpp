@@ -4,7 +4,7 @@
 //   bench-publish-upload upload INDEX_URL TOKEN CRATE publishes through RegistryClient and
 //                                                    prints upload_ms=... (the PUT alone)
 #include "crate/cratepreflight.h"
-#include "registry/httpclient.h"
+#include "net/httpclient.h"
 #include "registry/registryclient.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Cargo's credential-provider protocol answered from a real Secret Service (with-keyring.sh):
 // request lines as cargo 1.85 writes them (captured from it), replies as cargo parses them.
+#include "testsupport.h"
 #include "cargo/cargocredentialprovider.h"
 #include "secrets/keychainsecretstore.h"
 
@@ -70,7 +71,7 @@ private Q_SLOTS:
             },
             feeds);
         bool written = false;
-        m_secrets.writeSecret(SecretStore::feedPasswordKey(u"basicfeed"_s), "s3cret", nullptr, [&](const SecretStore::Result &r) { written = r.ok(); });
+        m_secrets.writeSecret(TestSupport::passwordSecretKey(u"basicfeed"_s), "s3cret", nullptr, [&](const SecretStore::Result &r) { written = r.ok(); });
         QTRY_VERIFY(written);
     }
 
@@ -126,7 +127,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         bool done = false;
-        m_secrets.deleteSecret(SecretStore::feedPasswordKey(u"basicfeed"_s), nullptr, [&](const SecretStore::Result &) { done = true; });
+        m_secrets.deleteSecret(TestSupport::passwordSecretKey(u"basicfeed"_s), nullptr, [&](const SecretStore::Result &) { done = true; });
         QTRY_VERIFY(done);
     }
 };

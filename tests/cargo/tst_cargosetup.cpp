@@ -3,7 +3,7 @@
 // publishes and builds with the token only in the keychain (served by `cratedesk credential`),
 // crates.io can be routed through the feed, a commented config keeps every byte it had, and
 // undo puts it back exactly. Runs under with-keyring.sh.
-#include "../feed/cargoproject.h"
+#include "../localfeed/cargoproject.h"
 #include "clirun.h"
 #include "testsupport.h"
 

@@ -4,9 +4,9 @@
 // to hand over the feed's token, because the squatter cannot prove that it serves the feed's
 // data folder. The real feed proves it and gets the token. The provider runs as cargo runs it
 // (`cratedesk --cargo-plugin`, request lines on stdin) against a real Secret Service.
-#include "../feed/cargoproject.h"
+#include "../localfeed/cargoproject.h"
 #include "clirun.h"
-#include "feed/feedownership.h"
+#include "localfeed/feedownership.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>

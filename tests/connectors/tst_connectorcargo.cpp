@@ -7,12 +7,12 @@
 // upstream's credentials never reach cargo. A crate the local feed holds is never taken from
 // the upstream (dependency confusion), and a name served from the upstream stays pinned to it. Cargo runs as a child process that the test waits
 // for on signals, so both feeds keep serving meanwhile.
-#include "connectors/connectorconfig.h"
+#include "curation/connectorconfig.h"
 #include "crate/cratearchive.h"
 #include "crate/publishmetadata.h"
-#include "feed/connectorstore.h"
-#include "feed/feedstore.h"
-#include "feed/localfeed.h"
+#include "localfeed/connectorstore.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/localfeed.h"
 #include "secrets/keychainsecretstore.h"
 #include "testcrate.h"
 #include "testsupport.h"

@@ -3,8 +3,8 @@
 // credentials (the password only in the keychain), list, filters, a connection test against a
 // local feed in this process, bad input answered in one line, remove; and `cratedesk serve`
 // serving an upstream crate through the connector it finds in its data folder.
-#include "feed/feedstore.h"
-#include "feed/localfeed.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/localfeed.h"
 #include "cargoproject.h"
 #include "testcrate.h"
 #include "testsupport.h"

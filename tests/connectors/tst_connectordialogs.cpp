@@ -3,14 +3,14 @@
 // settings, refuses bad input in words and tests a real connection to a local feed; the ProGet
 // dialogs list, create, attach and delete connectors on the test server and say when the
 // Free edition ignores filters. Every dialog is grabbed to PNG for a human to look at.
-#include "connectors/progetmanagementclient.h"
-#include "feed/localfeed.h"
+#include "proget/progetmanagementclient.h"
+#include "localfeed/localfeed.h"
 #include "filterlisteditor.h"
 #include "localconnectordialog.h"
 #include "progetconnectordialog.h"
 #include "progetconnectorsdialog.h"
 #include "progettestserver.h"
-#include "registry/httpclient.h"
+#include "net/httpclient.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Connector curation without a network: ProGet-style filters, the approved list, SPDX
 // expressions under license rules, and connector settings that round-trip and validate.
-#include "connectors/connectorconfig.h"
-#include "connectors/cratefilter.h"
-#include "connectors/spdxexpression.h"
+#include "curation/connectorconfig.h"
+#include "curation/cratefilter.h"
+#include "curation/spdxexpression.h"
 
 #include <QTest>
 

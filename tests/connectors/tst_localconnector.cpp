@@ -3,10 +3,10 @@
 // index files and crates come through from the upstream with its cksum, are cached and
 // revalidated with ETags, a name the feed holds is never served from upstream, filters, the approved list and license rules
 // leave crates and versions out with a reason, and the cache answers once the upstream is gone.
-#include "connectors/connectorconfig.h"
-#include "feed/connectorstore.h"
-#include "feed/feedstore.h"
-#include "feed/localfeed.h"
+#include "curation/connectorconfig.h"
+#include "localfeed/connectorstore.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/localfeed.h"
 #include "faultserver.h"
 #include "feedhttpclient.h"
 #include "testcrate.h"

@@ -4,9 +4,9 @@
 // attaching to a feed by sending its whole list, delete by POST with DELETE as fallback,
 // the API key on every call, a wrong key explained, and the Free edition's filter limit
 // said plainly.
-#include "connectors/progetmanagementclient.h"
+#include "proget/progetmanagementclient.h"
 #include "progettestserver.h"
-#include "registry/httpclient.h"
+#include "net/httpclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

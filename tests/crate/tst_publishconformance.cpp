@@ -5,7 +5,7 @@
 #include "crate/cratearchive.h"
 #include "crate/publishmetadata.h"
 #include "faultserver.h"
-#include "registry/cratename.h"
+#include "cargotypes/cratename.h"
 #include "testsupport.h"
 
 #include <QDir>

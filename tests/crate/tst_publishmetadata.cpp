@@ -2,6 +2,7 @@
 // PublishMetadata: the JSON `cargo publish` sends, from a manifest or a whole .crate.
 #include "crate/cargomanifest.h"
 #include "crate/cratearchive.h"
+#include "cargotypes/cratesio.h"
 #include "crate/publishmetadata.h"
 #include "testsupport.h"
 
@@ -504,7 +505,7 @@ private Q_SLOTS:
                                        u"target"_s, u"kind"_s})
                 QVERIFY2(keys.contains(key), qPrintable(key));
             // Nothing in these crates names a registry, so all are crates.io dependencies.
-            QCOMPARE(dep.value(u"registry"_s).toString(), PublishMetadata::cratesIoIndexUrl());
+            QCOMPARE(dep.value(u"registry"_s).toString(), CratesIo::gitIndexUrl());
             QVERIFY(PublishMetadata::normalizeVersionReq(dep.value(u"version_req"_s).toString()));
         }
     }

@@ -3,8 +3,8 @@
 // bytes without a fault, and what it keeps must come back unchanged from the form the cache
 // stores (IndexEntryCodec), because a 304 trusts that form instead of parsing again. The
 // same bytes read as a stored form must be refused or read, never a fault.
-#include "registry/indexentrycodec.h"
-#include "registry/indexfileparser.h"
+#include "cargotypes/indexentrycodec.h"
+#include "cargotypes/indexfileparser.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -8,7 +8,7 @@
 // Random framing almost never lines up, so the first input byte picks what the rest is:
 // even, a whole body as sent; odd, "JSON\0CRATE", framed here with correct lengths, so that
 // mutations reach the JSON and archive readers behind the framing checks.
-#include "feed/publishvalidator.h"
+#include "localfeed/publishvalidator.h"
 
 #include <QtEndian>
 

@@ -2,7 +2,7 @@
 // libFuzzer target: a feed's config.json, the first thing any feed (or a hostile one) sends.
 // RegistryConfig::parse must accept or refuse with a reason, and what it accepts must give
 // download and API URLs without a fault, whatever `dl` and `api` hold.
-#include "registry/registryconfig.h"
+#include "cargotypes/registryconfig.h"
 
 #include <cstdint>
 #include <cstdlib>

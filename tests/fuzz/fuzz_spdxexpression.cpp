@@ -2,7 +2,7 @@
 // libFuzzer target: an SPDX license expression as an upstream's index or crate declares it.
 // SpdxExpression::parse must accept or refuse with a reason; what it accepts must evaluate
 // under license rules, list its licenses and print a normal form that reads back as itself.
-#include "connectors/spdxexpression.h"
+#include "curation/spdxexpression.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -3,8 +3,8 @@
 // command lines give them. The input is "VERSION\nREQUIREMENT" (without a newline, both
 // read the whole text). Each must parse or be refused with a reason; what parses must print
 // back as cargo would and read back as itself, and matching must never fault.
-#include "registry/semver.h"
-#include "registry/versionreq.h"
+#include "cargotypes/semver.h"
+#include "cargotypes/versionreq.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -9,7 +9,7 @@
 // no function of their own to call yet; this target walks the same fields the same way
 // (QJsonDocument::fromJson, then value()/toArray()/toObject()/toString()), so that Qt's JSON
 // reader and those walks get fuzzed. When they move into a parse function, call it here.
-#include "connectors/progetconnector.h"
+#include "proget/progetconnector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

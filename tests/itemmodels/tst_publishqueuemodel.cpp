@@ -2,13 +2,14 @@
 // PublishQueueModel fed by the real PublishPreflight and PublishQueue, publishing over HTTP to
 // a LocalFeed (and to a FaultServer where a slow upload must be caught in the middle).
 #include "faultserver.h"
-#include "feed/localfeed.h"
+#include "localfeed/localfeed.h"
 #include "itemmodels/publishqueuemodel.h"
 #include "localtestfeed.h"
 #include "modeldump.h"
-#include "registry/httpclient.h"
-#include "registry/publishpreflight.h"
-#include "registry/publishqueue.h"
+#include "net/httpclient.h"
+#include "crate/cratepreflight.h"
+#include "publish/publishqueue.h"
+#include "publish/publishsession.h"
 #include "registry/registryclient.h"
 #include "testcrate.h"
 
@@ -137,10 +138,10 @@ private Q_SLOTS:
         QFETCH(QString, summary);
         startFeed();
         auto registry = client(m_feed->indexUrl(), m_token);
-        PublishPreflight preflight(registry.get());
-        PublishQueue queue(registry.get());
+        PublishSession session(registry.get());
+        PublishQueue &queue = *session.queue();
         queue.setPollInterval(50);
-        PublishQueueModel model(&preflight, &queue);
+        PublishQueueModel model(&session);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 
         QStringList paths;
@@ -148,10 +149,10 @@ private Q_SLOTS:
             paths << makeFile(spec, registry.get());
             QVERIFY2(!paths.constLast().isEmpty(), qPrintable(spec));
         }
-        for (const QString &path : std::as_const(paths)) {
-            model.addChecking(preflight.inspect(path), path);
+        QVERIFY(session.addFiles(paths).isEmpty());
+        for (const QString &path : std::as_const(paths))
             QVERIFY(model.containsPath(path));
-        }
+        QCOMPARE(session.addFiles(paths), paths); // each file once
         QCOMPARE(model.rowCount(), files.size());
         QCOMPARE(model.index(0, PublishQueueModel::StatusColumn).data().toString(), u"Checking…"_s);
         QTRY_COMPARE_WITH_TIMEOUT(model.checkingCount(), 0, 10000);
@@ -169,14 +170,13 @@ private Q_SLOTS:
         const QPersistentModelIndex firstRow = model.index(0, 0);
         const QString firstPath = firstRow.data(PublishRoles::Path).toString();
         QSignalSpy finished(&queue, &PublishQueue::finished);
-        queue.setCandidates(model.publishableCandidates());
-        model.batchStarted();
+        QVERIFY(session.start());
         QCOMPARE(firstRow.data(PublishRoles::Path).toString(), firstPath); // followed its row when reordered
-        queue.start();
         QVERIFY(finished.wait(30000));
         QCOMPARE(ModelDump::dump(model), published);
         QCOMPARE(model.summary(), summary);
-        QCOMPARE(model.publishableCount(), 0); // nothing goes twice
+        QVERIFY(session.publishable().isEmpty()); // nothing goes twice
+        QVERIFY(!session.start());
     }
 
     void cancelAndRetry()
@@ -188,10 +188,10 @@ private Q_SLOTS:
                                                    + server.baseUrl().toEncoded() + "\"}")});
         server.setRoute("PUT", u"/api/v1/crates/new"_s, {FaultServer::Response::delayed(20000, FaultServer::Response::ok("{}"))});
         auto registry = client(server.url(u"/index/"_s), "secret");
-        PublishPreflight preflight(registry.get());
-        PublishQueue queue(registry.get());
+        PublishSession session(registry.get());
+        PublishQueue &queue = *session.queue();
         queue.setPollInterval(50);
-        PublishQueueModel model(&preflight, &queue);
+        PublishQueueModel model(&session);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 
         const QString dir = m_dir.filePath(u"slow"_s);
@@ -203,14 +203,11 @@ private Q_SLOTS:
             file.write(TestCrate(name, u"0.1.0"_s).crateBytes());
             paths << file.fileName();
         }
-        for (const QString &path : std::as_const(paths))
-            model.addChecking(preflight.inspect(path), path);
+        session.addFiles(paths);
         QTRY_COMPARE_WITH_TIMEOUT(model.checkingCount(), 0, 10000);
-        QCOMPARE(model.publishableCount(), 2);
+        QCOMPARE(session.publishable().size(), 2);
 
-        queue.setCandidates(model.publishableCandidates());
-        model.batchStarted();
-        queue.start();
+        QVERIFY(session.start());
         QTRY_COMPARE(server.requestCount(u"/api/v1/crates/new"_s), 1);
         QTRY_COMPARE(model.state(0), State::Uploading);
         QCOMPARE(model.index(0, 0).data(PublishRoles::CanCancel).toBool(), true);

@@ -2,7 +2,7 @@
 #include "itemmodels/roles.h"
 #include "itemmodels/versionlistmodel.h"
 #include "modeldump.h"
-#include "registry/indexfileparser.h"
+#include "cargotypes/indexfileparser.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

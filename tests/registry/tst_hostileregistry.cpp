@@ -5,15 +5,15 @@
 // window's browsing session, and the local feed's connector (index, license lookup, download)
 // and routes. Each reader must leave the line out and say so; afterwards a scan of the test's
 // whole folder finds no file outside the places each reader may write to.
-#include "connectors/connectorconfig.h"
-#include "feed/connectorstore.h"
-#include "feed/localfeed.h"
+#include "curation/connectorconfig.h"
+#include "localfeed/connectorstore.h"
+#include "localfeed/localfeed.h"
 #include "clirun.h"
 #include "faultserver.h"
-#include "../feed/feedhttpclient.h"
+#include "../localfeed/feedhttpclient.h"
 #include "itemmodels/versionlistmodel.h"
-#include "registry/cratebrowser.h"
-#include "registry/httpclient.h"
+#include "browse/cratebrowser.h"
+#include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
 #include "testcrate.h"

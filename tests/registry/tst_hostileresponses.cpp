@@ -7,8 +7,8 @@
 #include "faultserver.h"
 #include "registryoutcome.h"
 #include "hostileh2server.h"
-#include "registry/cratename.h"
-#include "registry/httpclient.h"
+#include "cargotypes/cratename.h"
+#include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localtestfeed.h"
 
-#include "feed/feedstore.h"
+#include "localfeed/feedstore.h"
 
 namespace TestSupport {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "feed/feedserveroptions.h"
-#include "feed/localfeed.h"
+#include "localfeed/feedserveroptions.h"
+#include "localfeed/localfeed.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include "cargotypes/feed.h"
+
 #include <QDirIterator>
 #include <QFile>
 
@@ -34,6 +36,22 @@ QStringList filesContaining(const QStringList &dirs, const QByteArray &needle)
     }
     hits.removeDuplicates();
     return hits;
+}
+
+QString tokenSecretKey(const QString &feedName)
+{
+    Feed feed;
+    feed.name = feedName;
+    feed.auth = Feed::AuthKind::Token;
+    return feed.secretKey();
+}
+
+QString passwordSecretKey(const QString &feedName)
+{
+    Feed feed;
+    feed.name = feedName;
+    feed.auth = Feed::AuthKind::Basic;
+    return feed.secretKey();
 }
 
 } // namespace TestSupport

@@ -15,4 +15,9 @@ QString realCratesDir();
 // Every regular file under `dirs` whose bytes contain `needle`.
 QStringList filesContaining(const QStringList &dirs, const QByteArray &needle);
 
+// The keychain entries of a feed called `feedName` with a token, or with Basic credentials
+// (Feed::secretKey).
+QString tokenSecretKey(const QString &feedName);
+QString passwordSecretKey(const QString &feedName);
+
 } // namespace TestSupport

@@ -2,8 +2,8 @@
 #include "activityarea.h"
 #include "screenshot.h"
 
-#include "feed/localfeed.h"
-#include "registry/httpclient.h"
+#include "localfeed/localfeed.h"
+#include "net/httpclient.h"
 #include "registry/registryclient.h"
 
 #include <QLabel>

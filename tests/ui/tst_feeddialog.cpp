@@ -5,12 +5,12 @@
 #include "screenshot.h"
 #include "testsupport.h"
 
-#include "feed/feedstore.h"
-#include "feed/localfeed.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/localfeed.h"
 #include "registry/feedremover.h"
 #include "registry/feedsaver.h"
 #include "registry/feedsettings.h"
-#include "registry/httpclient.h"
+#include "net/httpclient.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QComboBox>
@@ -368,7 +368,7 @@ private Q_SLOTS:
         QVERIFY(saved);
         QCOMPARE(saved->auth, Feed::AuthKind::Token);
         QCOMPARE(saved->indexUrl, QUrl(u"https://cargo.acme.example/index/"_s));
-        const SecretStore::Result stored = readSecret(SecretStore::feedTokenKey(u"acme"_s));
+        const SecretStore::Result stored = readSecret(TestSupport::tokenSecretKey(u"acme"_s));
         QVERIFY2(stored.ok(), qPrintable(stored.message));
         QCOMPARE(stored.secret, secret);
 
@@ -403,7 +403,7 @@ private Q_SLOTS:
         QVERIFY(status->text().contains(u"forgotten"_s));
         QVERIFY(save(dialog.get()));
 
-        QCOMPARE(readSecret(SecretStore::feedTokenKey(u"acme"_s)).error, SecretStore::Error::NotFound);
+        QCOMPARE(readSecret(TestSupport::tokenSecretKey(u"acme"_s)).error, SecretStore::Error::NotFound);
         QVERIFY(m_settings->feed(u"acme"_s)); // the feed stays; the app asks again on a 401
     }
 
@@ -420,7 +420,7 @@ private Q_SLOTS:
         QVERIFY(save(dialog.get()));
         QCOMPARE(m_settings->feed(u"acme"_s)->auth, Feed::AuthKind::Basic);
         QCOMPARE(m_settings->feed(u"acme"_s)->basicUser, u"bob"_s);
-        QCOMPARE(readSecret(SecretStore::feedPasswordKey(u"acme"_s)).secret, password);
+        QCOMPARE(readSecret(TestSupport::passwordSecretKey(u"acme"_s)).secret, password);
         QCOMPARE(filesWithSecret(password), QStringList());
     }
 
@@ -486,7 +486,7 @@ private Q_SLOTS:
         saver.save(feed, FeedSaver::SecretChange::Replace, "doomed-secret");
         QVERIFY(saved.wait(20000));
         QCOMPARE(saved.at(0).at(1).toString(), QString());
-        QVERIFY(readSecret(FeedSaver::secretKey(feed)).ok());
+        QVERIFY(readSecret(feed.secretKey()).ok());
 
         FeedRemover remover(m_settings.get(), m_secrets.get());
         QSignalSpy removed(&remover, &FeedRemover::removed);
@@ -495,8 +495,8 @@ private Q_SLOTS:
         QCOMPARE(removed.at(0).at(0).toString(), u"doomed"_s);
         QCOMPARE(removed.at(0).at(1).toString(), QString());
         QVERIFY(!m_settings->feed(u"doomed"_s));
-        QCOMPARE(readSecret(SecretStore::feedTokenKey(u"doomed"_s)).error, SecretStore::Error::NotFound);
-        QCOMPARE(readSecret(SecretStore::feedPasswordKey(u"doomed"_s)).error, SecretStore::Error::NotFound);
+        QCOMPARE(readSecret(TestSupport::tokenSecretKey(u"doomed"_s)).error, SecretStore::Error::NotFound);
+        QCOMPARE(readSecret(TestSupport::passwordSecretKey(u"doomed"_s)).error, SecretStore::Error::NotFound);
         QVERIFY(!remover.remove(u"doomed"_s)); // gone is gone
     }
 };

@@ -5,16 +5,17 @@
 #include "crate/cratepreflight.h"
 #include "cratedropfilter.h"
 #include "faultserver.h"
-#include "feed/feedstore.h"
-#include "feed/localfeed.h"
+#include "localfeed/feedstore.h"
+#include "localfeed/localfeed.h"
 #include "itemmodels/dependencymodel.h"
 #include "itemmodels/featuremodel.h"
 #include "itemmodels/publishqueuemodel.h"
 #include "messagebanner.h"
 #include "publishpanel.h"
 #include "publishpreview.h"
-#include "registry/httpclient.h"
-#include "registry/publishqueue.h"
+#include "net/httpclient.h"
+#include "publish/publishqueue.h"
+#include "publish/publishsession.h"
 #include "registry/registryclient.h"
 #include "screenshot.h"
 #include "testcrate.h"
@@ -288,7 +289,7 @@ private Q_SLOTS:
         second.padding = QByteArray(400000, 'x');
         drop(&panel, {writeCrate(TestCrate(u"first"_s, u"1.0.0"_s)), writeCrate(second), writeCrate(TestCrate(u"third"_s, u"1.0.0"_s))});
         QTRY_COMPARE_WITH_TIMEOUT(panel.model()->checkingCount(), 0, 10000);
-        QCOMPARE(panel.model()->publishableCount(), 3);
+        QCOMPARE(panel.session()->publishable().size(), 3);
         QSignalSpy finished(&panel, &PublishPanel::batchFinished);
         panel.publish();
 

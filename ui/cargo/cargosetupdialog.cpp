@@ -2,7 +2,6 @@
 #include "cargosetupdialog.h"
 
 #include "diffhighlighter.h"
-#include "registry/registryclient.h"
 #include "secrets/secretstore.h"
 
 #include <QApplication>
@@ -288,7 +287,7 @@ void CargoSetupDialog::apply()
     if (!m_plan.isValid() || m_busy)
         return;
     CargoSetupOptions options = m_plan.options();
-    if (options.tokenHandling == CargoSetupOptions::TokenHandling::Keychain) {
+    if (options.tokenHandling == CargoSetupOptions::TokenHandling::Keychain || m_feed.auth == Feed::AuthKind::None) {
         finishApply(m_plan);
         return;
     }
@@ -296,15 +295,14 @@ void CargoSetupDialog::apply()
     m_busy = true;
     m_apply->setEnabled(false);
     setStatus(tr("Reading the token from the keychain…"), false);
-    const QString key = m_feed.auth == Feed::AuthKind::Basic ? SecretStore::feedPasswordKey(m_feed.name) : SecretStore::feedTokenKey(m_feed.name);
-    m_secrets->readSecret(key, this, [this, options](const SecretStore::Result &result) mutable {
+    m_secrets->readSecret(m_feed.secretKey(), this, [this, options](const SecretStore::Result &result) mutable {
         m_busy = false;
         if (!result.ok()) {
             refresh();
             setStatus(result.message, true);
             return;
         }
-        options.token = RegistryClient::authorizationFor(m_feed, result.secret);
+        options.token = m_feed.authorization(result.secret);
         finishApply(CargoSetupPlan::make(options));
     });
 }

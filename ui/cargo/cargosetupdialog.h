@@ -2,7 +2,7 @@
 #pragma once
 
 #include "cargo/cargosetupplan.h"
-#include "registry/feed.h"
+#include "cargotypes/feed.h"
 
 #include <QDialog>
 

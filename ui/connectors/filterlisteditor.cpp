@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterlisteditor.h"
 
-#include "connectors/cratefilter.h"
+#include "curation/cratefilter.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -2,7 +2,7 @@
 #include "localconnectordialog.h"
 
 #include "filterlisteditor.h"
-#include "feed/upstreamconnector.h"
+#include "localfeed/upstreamconnector.h"
 
 #include <QCheckBox>
 #include <QComboBox>

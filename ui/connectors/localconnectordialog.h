@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connectors/connectorconfig.h"
+#include "curation/connectorconfig.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "connectors/progetconnector.h"
+#include "proget/progetconnector.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "progetconnectorsdialog.h"
 
-#include "connectors/progetmanagementclient.h"
+#include "proget/progetmanagementclient.h"
 #include "progetconnectordialog.h"
 
 #include <QDialogButtonBox>

@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cratebrowser.h"
+
+#include "cargotypes/cratefilepath.h"
+#include "cargotypes/cratesio.h"
+
+#include "crate/cargomanifest.h"
+#include "crate/publishmetadata.h"
+#include "itemmodels/cratefiletreemodel.h"
+#include "itemmodels/cratefilterproxymodel.h"
+#include "itemmodels/cratelistmodel.h"
+#include "itemmodels/dependencymodel.h"
+#include "itemmodels/featuremodel.h"
+#include "itemmodels/versionlistmodel.h"
+#include "registry/registryclient.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QStringDecoder>
+#include <QtConcurrentRun>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct LoadedCrate
+{
+    CrateContents contents;
+    std::optional<CrateArchive> archive;
+};
+
+QString utf8OrNothing(const std::optional<QByteArray> &bytes)
+{
+    if (!bytes)
+        return {};
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8.decode(*bytes);
+    return utf8.hasError() ? QString() : text;
+}
+
+// Runs on a worker thread: a large crate takes a moment to decompress.
+LoadedCrate readCrate(const QString &path, const QString &label, const QString &indexUrl)
+{
+    LoadedCrate loaded;
+    loaded.contents.crate = label;
+    auto result = CrateArchive::open(path);
+    if (!result.isOk()) {
+        loaded.contents.error = result.error.message;
+        return loaded;
+    }
+    const CrateArchive &archive = *result.archive;
+    loaded.contents.files = archive.files();
+    // The readme and license file as cargo finds them (the same rules as for publishing).
+    const auto metadata = PublishMetadata::fromArchive(archive, indexUrl);
+    if (metadata.isOk()) {
+        loaded.contents.readme = metadata.metadata->readme.value_or(QString());
+        loaded.contents.readmeFile = metadata.metadata->readmeFile.value_or(QString());
+        loaded.contents.licenseFile = metadata.metadata->licenseFile.value_or(QString());
+    }
+    if (loaded.contents.licenseFile.isEmpty()) {
+        for (const CrateArchive::File &file : archive.files()) {
+            if (!file.path.contains(u'/') && (file.path.startsWith(u"LICENSE"_s, Qt::CaseInsensitive)
+                                               || file.path.startsWith(u"COPYING"_s, Qt::CaseInsensitive))) {
+                loaded.contents.licenseFile = file.path;
+                break;
+            }
+        }
+    }
+    if (!loaded.contents.licenseFile.isEmpty())
+        loaded.contents.licenseText = utf8OrNothing(archive.fileData(QDir::cleanPath(loaded.contents.licenseFile), 1 << 20));
+    loaded.archive = std::move(result.archive);
+    return loaded;
+}
+
+} // namespace
+
+CrateBrowser::CrateBrowser(const QString &cacheDir, QObject *parent)
+    : QObject(parent)
+    , m_cacheDir(cacheDir)
+    , m_crates(new CrateListModel(this))
+    , m_filtered(new CrateFilterProxyModel(this))
+    , m_versions(new VersionListModel(this))
+    , m_dependencies(new DependencyModel(this))
+    , m_features(new FeatureModel(this))
+    , m_files(new CrateFileTreeModel(this))
+{
+    m_filtered->setSourceModel(m_crates);
+}
+
+void CrateBrowser::listMoreCrates()
+{
+    if (m_client && !m_listing && !m_nextPage.isEmpty())
+        listCrates(m_nextPage);
+}
+
+CrateBrowser::~CrateBrowser()
+{
+    cancelCrateWork();
+    if (m_listing)
+        m_listing->cancel();
+}
+
+void CrateBrowser::setClient(RegistryClient *client)
+{
+    cancelCrateWork();
+    if (m_listing)
+        m_listing->cancel();
+    m_client = client;
+    m_nextPage.clear();
+    m_crateName.clear();
+    m_versionRow = -1;
+    m_crates->clear();
+    m_versions->clear();
+    m_dependencies->clear();
+    m_features->clear();
+    m_files->clear();
+    m_contents = {};
+    m_archive.reset();
+    m_license.clear();
+    setStale(false);
+    Q_EMIT cleared();
+    if (m_client)
+        listCrates();
+}
+
+void CrateBrowser::refresh()
+{
+    if (!m_client)
+        return;
+    const QString open = m_crateName;
+    listCrates();
+    if (!open.isEmpty())
+        openCrate(open);
+}
+
+void CrateBrowser::listCrates(const QString &from)
+{
+    if (m_listing)
+        m_listing->cancel();
+    const bool fresh = from.isEmpty();
+    if (fresh)
+        Q_EMIT listingStarted();
+    Q_EMIT activity(u"listing"_s, tr("Listing the crates of %1").arg(m_client->feed().name), true);
+    m_listing = m_client->listCrates(from, m_autoListedPages);
+    // Each page shows as it comes: the first replaces what a fresh listing had before.
+    connect(m_listing, &RegistryReply::cratesAdded, this, [this, reply = m_listing, fresh](qsizetype first) {
+        const QList<CrateSummary> page = reply->crates.mid(first);
+        if (fresh && first == 0)
+            m_crates->setCrates(page);
+        else
+            m_crates->appendCrates(page);
+    });
+    connect(m_listing, &RegistryReply::finished, this, [this, reply = m_listing, fresh] {
+        if (m_listing == reply)
+            m_listing.clear();
+        Q_EMIT activity(u"listing"_s, {}, false);
+        if (reply->error()) {
+            if (reply->error().kind != RegistryError::Kind::Cancelled)
+                Q_EMIT failed(reply->error(), tr("list the crates of %1").arg(m_client ? m_client->feed().name : QString()));
+            return;
+        }
+        if (fresh && reply->crates.isEmpty())
+            m_crates->setCrates({});
+        m_nextPage = reply->nextPage;
+        Q_EMIT listingFinished(m_crates->rowCount());
+    });
+}
+
+void CrateBrowser::cancelCrateWork()
+{
+    ++m_generation;
+    for (const QPointer<RegistryReply> &reply : std::as_const(m_replies)) {
+        if (reply)
+            reply->cancel();
+    }
+    m_replies.clear();
+}
+
+void CrateBrowser::setStale(bool stale)
+{
+    if (m_stale == stale)
+        return;
+    m_stale = stale;
+    Q_EMIT staleChanged(stale);
+}
+
+void CrateBrowser::openCrate(const QString &name)
+{
+    if (!m_client || name.isEmpty())
+        return;
+    cancelCrateWork();
+    m_crateName = name;
+    const quint64 generation = m_generation;
+    Q_EMIT activity(u"crate"_s, tr("Reading %1").arg(name), true);
+    RegistryReply *reply = m_client->fetchIndex(name);
+    m_replies.append(reply);
+    connect(reply, &RegistryReply::finished, this, [this, reply, name, generation] {
+        if (generation != m_generation)
+            return;
+        Q_EMIT activity(u"crate"_s, {}, false);
+        if (reply->error()) {
+            if (reply->error().kind != RegistryError::Kind::Cancelled)
+                Q_EMIT failed(reply->error(), tr("read %1").arg(name));
+            return;
+        }
+        setStale(reply->stale);
+        if (!reply->warnings.isEmpty())
+            Q_EMIT indexLinesDropped(name, reply->warnings);
+        const QString selectedVersion = m_versionRow >= 0 && m_versions->crateName() == name ? m_versions->entryAt(m_versionRow).vers : QString();
+        m_versions->setEntries(reply->entries);
+        Q_EMIT crateOpened(name);
+        const int keep = selectedVersion.isEmpty() ? -1 : m_versions->rowOf(selectedVersion);
+        const int row = keep >= 0 ? keep : (m_versions->latestRow() >= 0 ? m_versions->latestRow() : (m_versions->rowCount() > 0 ? 0 : -1));
+        selectVersion(row);
+    });
+}
+
+std::optional<IndexEntry> CrateBrowser::selectedEntry() const
+{
+    if (m_versionRow < 0 || m_versionRow >= m_versions->rowCount())
+        return std::nullopt;
+    return m_versions->entryAt(m_versionRow);
+}
+
+void CrateBrowser::selectVersion(int versionRow)
+{
+    if (versionRow < 0 || versionRow >= m_versions->rowCount()) {
+        m_versionRow = -1;
+        m_dependencies->clear();
+        m_features->clear();
+        m_files->clear();
+        return;
+    }
+    // A new version supersedes the license and contents still on their way for the old one.
+    cancelCrateWork();
+    m_versionRow = versionRow;
+    const IndexEntry entry = m_versions->entryAt(versionRow);
+    m_dependencies->setEntry(entry, m_client ? m_client->feed().indexUrl.toString() : QString());
+    m_features->setEntry(entry);
+    m_files->clear();
+    m_contents = {};
+    m_archive.reset();
+    m_license.clear();
+    Q_EMIT versionSelected(entry);
+    if (!m_client)
+        return;
+
+    const quint64 generation = m_generation;
+    RegistryReply *license = m_client->license(entry.name, entry.vers, entry.cksum);
+    m_replies.append(license);
+    connect(license, &RegistryReply::finished, this, [this, license, generation] {
+        if (generation != m_generation || license->error())
+            return;
+        m_license = license->license;
+        Q_EMIT licenseKnown(m_license);
+    });
+    loadContents(entry);
+}
+
+QString CrateBrowser::cachedCratePath(const IndexEntry &entry) const
+{
+    // Named by the verified checksum alone: no folder or file takes a name the feed chose.
+    return CrateFilePath::byChecksum(m_cacheDir, entry.cksum);
+}
+
+void CrateBrowser::loadContents(const IndexEntry &entry)
+{
+    const QString path = cachedCratePath(entry);
+    const quint64 generation = m_generation;
+    const QString label = entry.name + u'@' + entry.vers;
+    if (path.isEmpty()) {
+        return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse,
+                                                 tr("%1 has no valid sha256 checksum in the index, so it is not opened").arg(label)),
+                             tr("open %1").arg(label));
+    }
+    const QString indexUrl = m_client->feed().indexUrl.toString();
+    auto read = [this, path, label, indexUrl, generation] {
+        Q_EMIT activity(u"contents"_s, tr("Opening %1").arg(label), true);
+        auto *watcher = new QFutureWatcher<LoadedCrate>(this);
+        connect(watcher, &QFutureWatcher<LoadedCrate>::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            if (generation != m_generation)
+                return;
+            Q_EMIT activity(u"contents"_s, {}, false);
+            LoadedCrate loaded = watcher->result();
+            m_archive = std::move(loaded.archive);
+            m_contents = loaded.contents;
+            m_files->setFiles(m_contents.files);
+            Q_EMIT contentsKnown(m_contents);
+        });
+        watcher->setFuture(QtConcurrent::run(readCrate, path, label, indexUrl));
+    };
+    // Downloads were checked against cksum when they arrived; the name carries the checksum.
+    if (QFileInfo::exists(path))
+        return read();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    Q_EMIT activity(u"contents"_s, tr("Downloading %1").arg(label), true);
+    RegistryReply *download = m_client->download(entry.name, entry.vers, entry.cksum, path);
+    m_replies.append(download);
+    connect(download, &RegistryReply::progress, this, [this](qint64 done, qint64 total) { Q_EMIT progress(u"contents"_s, done, total); });
+    connect(download, &RegistryReply::finished, this, [this, download, generation, read, label] {
+        if (generation != m_generation)
+            return;
+        Q_EMIT activity(u"contents"_s, {}, false);
+        if (download->error()) {
+            if (download->error().kind != RegistryError::Kind::Cancelled)
+                Q_EMIT failed(download->error(), tr("download %1").arg(label));
+            return;
+        }
+        read();
+    });
+}
+
+std::optional<QByteArray> CrateBrowser::fileData(const QString &path, qint64 maxBytes) const
+{
+    return m_archive ? m_archive->fileData(path, maxBytes) : std::nullopt;
+}
+
+void CrateBrowser::setSelectedYanked(bool yanked)
+{
+    const auto entry = selectedEntry();
+    if (!m_client || !entry)
+        return;
+    const QString name = entry->name, version = entry->vers;
+    Q_EMIT activity(u"yank"_s, (yanked ? tr("Yanking %1@%2") : tr("Unyanking %1@%2")).arg(name, version), true);
+    RegistryReply *reply = m_client->setYanked(name, version, yanked);
+    connect(reply, &RegistryReply::finished, this, [this, reply, name, version, yanked] {
+        Q_EMIT activity(u"yank"_s, {}, false);
+        if (reply->error())
+            return Q_EMIT failed(reply->error(), (yanked ? tr("yank %1@%2") : tr("unyank %1@%2")).arg(name, version));
+        Q_EMIT yankChanged(name, version, yanked);
+        if (m_crateName == name)
+            openCrate(name);
+    });
+}
+
+void CrateBrowser::downloadSelected(const QString &dir)
+{
+    const auto entry = selectedEntry();
+    if (!m_client || !entry)
+        return;
+    const QString target = CrateFilePath::crateFile(dir, entry->name, entry->vers);
+    const QString label = entry->name + u'@' + entry->vers;
+    if (target.isEmpty()) {
+        return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse, tr("%1 is no file name for a crate").arg(label)),
+                             tr("download %1").arg(label));
+    }
+    const QString cached = cachedCratePath(*entry);
+    if (!cached.isEmpty() && QFileInfo::exists(cached)) {
+        // Already verified against cksum when it was downloaded.
+        QFile::remove(target);
+        if (QFile::copy(cached, target))
+            return Q_EMIT downloaded(target);
+    }
+    Q_EMIT activity(u"download"_s, tr("Downloading %1").arg(label), true);
+    RegistryReply *reply = m_client->download(entry->name, entry->vers, entry->cksum, target);
+    connect(reply, &RegistryReply::progress, this, [this](qint64 done, qint64 total) { Q_EMIT progress(u"download"_s, done, total); });
+    connect(reply, &RegistryReply::finished, this, [this, reply, target, label] {
+        Q_EMIT activity(u"download"_s, {}, false);
+        if (reply->error())
+            return Q_EMIT failed(reply->error(), tr("download %1").arg(label));
+        Q_EMIT downloaded(target);
+    });
+}
+
+QString CrateBrowser::dependencyLine() const
+{
+    const auto entry = selectedEntry();
+    if (!entry || !m_client)
+        return {};
+    const bool local = m_client->feed().origin == Feed::Origin::Local;
+    const bool cratesIo = CratesIo::isIndex(m_client->feed().indexUrl);
+    return dependencyLine(entry->name, entry->vers, cratesIo ? QString() : (local ? u"local"_s : m_client->feed().name));
+}
+
+QString CrateBrowser::dependencyLine(const QString &crate, const QString &version, const QString &registryName)
+{
+    // A requirement that picks this version and compatible updates, as `cargo add` writes it;
+    // build metadata has no place in a requirement.
+    QString req = version;
+    if (const qsizetype plus = req.indexOf(u'+'); plus >= 0)
+        req.truncate(plus);
+    if (registryName.isEmpty())
+        return u"%1 = \"%2\""_s.arg(crate, req);
+    return u"%1 = { version = \"%2\", registry = \"%3\" }"_s.arg(crate, req, registryName);
+}

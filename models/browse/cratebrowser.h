@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "crate/cratearchive.h"
+#include "cargotypes/indexentry.h"
+#include "registry/registryclient.h"
+#include "cargotypes/registryerror.h"
+
+#include <QObject>
+#include <QPointer>
+
+class CrateFileTreeModel;
+class CrateFilterProxyModel;
+class CrateListModel;
+class DependencyModel;
+class FeatureModel;
+class RegistryClient;
+class RegistryReply;
+class VersionListModel;
+
+// What a .crate holds beyond the index: read on a worker thread from the downloaded file.
+struct CrateContents
+{
+    QString crate;    // "serde@1.0.0"
+    QList<CrateArchive::File> files;
+    QString readme;   // Markdown (or plain text), empty when the crate has none
+    QString readmeFile;
+    QString licenseFile;
+    QString licenseText;
+    QString error;    // set when the file could not be read
+};
+
+// The browsing session of the window: one feed at a time, its crate list, one open crate and
+// one selected version. It talks to the feed through RegistryClient and feeds the item models
+// with what comes back; the models themselves never do I/O. Newer requests supersede older
+// ones: an answer for a crate that is no longer open is dropped.
+class CrateBrowser final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CrateBrowser)
+
+public:
+    // cacheDir keeps downloaded .crate files (verified against the index checksum).
+    explicit CrateBrowser(const QString &cacheDir, QObject *parent = nullptr);
+    ~CrateBrowser() override;
+
+    CrateListModel *crates() const { return m_crates; }
+    CrateFilterProxyModel *filteredCrates() const { return m_filtered; }
+    VersionListModel *versions() const { return m_versions; }
+    DependencyModel *dependencies() const { return m_dependencies; }
+    FeatureModel *features() const { return m_features; }
+    CrateFileTreeModel *files() const { return m_files; }
+
+    RegistryClient *client() const { return m_client; }
+    // Switches to another feed (or none); clears everything and lists its crates.
+    void setClient(RegistryClient *client);
+    void refresh();
+
+    void openCrate(const QString &name);
+    QString openCrateName() const { return m_crateName; }
+    void selectVersion(int versionRow);
+    int selectedVersionRow() const { return m_versionRow; }
+    std::optional<IndexEntry> selectedEntry() const;
+    const CrateContents &contents() const { return m_contents; }
+    QString license() const { return m_license; }
+    bool isStale() const { return m_stale; }
+    // The feed has crates not listed yet: listMoreCrates() asks for the next pages, as the
+    // window does when its crate list is scrolled to the end. A no-op while a listing runs.
+    bool hasMoreCrates() const { return !m_nextPage.isEmpty(); }
+    void listMoreCrates();
+    bool isListing() const { return !m_listing.isNull(); }
+    // Pages of 100 a listing loads by itself before it waits to be asked for more: a private
+    // feed's few thousand crates at once, crates.io's 190,000 only as far as they are wanted.
+    static constexpr int DefaultAutoListedPages = 20;
+    void setAutoListedPages(int pages) { m_autoListedPages = qMax(1, pages); }
+
+    // Yanks or unyanks the selected version, then reads the index again.
+    void setSelectedYanked(bool yanked);
+    // Copies the verified .crate of the selected version into `dir`.
+    void downloadSelected(const QString &dir);
+    // The line to paste under [dependencies] for the selected version.
+    QString dependencyLine() const;
+    static QString dependencyLine(const QString &crate, const QString &version, const QString &registryName);
+    // Reads a file of the selected version's .crate (at most maxBytes), once contents are known.
+    std::optional<QByteArray> fileData(const QString &path, qint64 maxBytes = 4 << 20) const;
+
+Q_SIGNALS:
+    void cleared(); // another feed (or none): nothing is open any more
+    void listingStarted();
+    void listingFinished(int count);
+    void crateOpened(const QString &name);   // versions are known
+    void versionSelected(const IndexEntry &entry);
+    void licenseKnown(const QString &license);
+    void contentsKnown(const CrateContents &contents);
+    void staleChanged(bool stale);           // showing cached data because the feed is unreachable
+    void failed(const RegistryError &error, const QString &what);
+    // The feed's index file of `crate` held lines that were left out; each says feed, line, why.
+    void indexLinesDropped(const QString &crate, const QStringList &warnings);
+    void yankChanged(const QString &crate, const QString &version, bool yanked);
+    void downloaded(const QString &path);
+    // For the activity area: something started or finished.
+    void activity(const QString &id, const QString &label, bool running);
+    void progress(const QString &id, qint64 done, qint64 total);
+
+private:
+    void listCrates(const QString &from = {});
+    void loadContents(const IndexEntry &entry);
+    void cancelCrateWork();
+    QString cachedCratePath(const IndexEntry &entry) const;
+    void setStale(bool stale);
+
+    QString m_cacheDir;
+    QPointer<RegistryClient> m_client;
+    CrateListModel *m_crates;
+    CrateFilterProxyModel *m_filtered;
+    VersionListModel *m_versions;
+    DependencyModel *m_dependencies;
+    FeatureModel *m_features;
+    CrateFileTreeModel *m_files;
+
+    QString m_crateName;
+    int m_versionRow = -1;
+    QString m_license;
+    CrateContents m_contents;
+    std::optional<CrateArchive> m_archive;
+    bool m_stale = false;
+    quint64 m_generation = 0; // bumped when the open crate or version changes
+    QList<QPointer<RegistryReply>> m_replies;
+    QPointer<RegistryReply> m_listing;
+    QString m_nextPage; // where the feed's listing goes on; empty once it is complete
+    int m_autoListedPages = DefaultAutoListedPages;
+};

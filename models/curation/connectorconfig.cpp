@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectorconfig.h"
+
+#include "cratefilter.h"
+#include "cargotypes/cratename.h"
+#include "cargotypes/versionreq.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QJsonArray toArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList toStringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &entry : value.toArray())
+        if (entry.isString())
+            list << entry.toString();
+    return list;
+}
+
+QString authName(ConnectorConfig::Auth auth)
+{
+    switch (auth) {
+    case ConnectorConfig::Auth::Token:
+        return u"token"_s;
+    case ConnectorConfig::Auth::Basic:
+        return u"basic"_s;
+    case ConnectorConfig::Auth::None:
+        break;
+    }
+    return u"none"_s;
+}
+
+} // namespace
+
+QJsonObject ConnectorConfig::toJson() const
+{
+    QJsonArray approvedList;
+    for (const ApprovedCrate &entry : approved)
+        approvedList.append(QJsonObject{{u"name"_s, entry.name}, {u"req"_s, entry.requirement}});
+    return QJsonObject{
+        {u"name"_s, name},
+        {u"url"_s, indexUrl.toString()},
+        {u"auth"_s, authName(auth)},
+        {u"user"_s, user},
+        {u"timeout"_s, timeoutSeconds},
+        {u"cacheSeconds"_s, cacheSeconds},
+        {u"filters"_s, toArray(filters)},
+        {u"approved"_s, approvedList},
+        {u"allowedLicenses"_s, toArray(licenses.allowed)},
+        {u"blockedLicenses"_s, toArray(licenses.blocked)},
+        {u"allowUnknownLicenses"_s, licenses.allowUnknown},
+    };
+}
+
+ConnectorConfig ConnectorConfig::fromJson(const QJsonObject &json)
+{
+    ConnectorConfig config;
+    config.name = json.value(u"name"_s).toString();
+    config.indexUrl = QUrl(json.value(u"url"_s).toString());
+    const QString auth = json.value(u"auth"_s).toString();
+    config.auth = auth == u"token"_s ? Auth::Token : auth == u"basic"_s ? Auth::Basic : Auth::None;
+    config.user = json.value(u"user"_s).toString();
+    config.timeoutSeconds = json.value(u"timeout"_s).toInt(30);
+    config.cacheSeconds = json.value(u"cacheSeconds"_s).toInt(60);
+    config.filters = toStringList(json.value(u"filters"_s));
+    for (const QJsonValue &value : json.value(u"approved"_s).toArray()) {
+        const QJsonObject entry = value.toObject();
+        config.approved.append({entry.value(u"name"_s).toString(), entry.value(u"req"_s).toString()});
+    }
+    config.licenses.allowed = toStringList(json.value(u"allowedLicenses"_s));
+    config.licenses.blocked = toStringList(json.value(u"blockedLicenses"_s));
+    config.licenses.allowUnknown = json.value(u"allowUnknownLicenses"_s).toBool(true);
+    return config;
+}
+
+QString ConnectorConfig::validateName(const QString &name)
+{
+    static const QRegularExpression valid(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"_s);
+    if (!valid.match(name).hasMatch())
+        return u"invalid connector name \"%1\": use up to 64 letters, digits, '.', '-' and '_', starting with a letter or digit"_s.arg(name);
+    return {};
+}
+
+QString ConnectorConfig::validationError() const
+{
+    if (const QString error = validateName(name); !error.isEmpty())
+        return error;
+    if (!indexUrl.isValid() || (indexUrl.scheme() != u"http"_s && indexUrl.scheme() != u"https"_s) || indexUrl.host().isEmpty())
+        return u"connector %1: the upstream index URL \"%2\" is not an http(s) URL"_s.arg(name, indexUrl.toString());
+    if (auth == Auth::Basic && user.isEmpty())
+        return u"connector %1: Basic authentication needs a user name"_s.arg(name);
+    if (timeoutSeconds < 1 || timeoutSeconds > 600)
+        return u"connector %1: the timeout must be 1 to 600 seconds, not %2"_s.arg(name).arg(timeoutSeconds);
+    if (cacheSeconds < 0)
+        return u"connector %1: the cache time cannot be negative"_s.arg(name);
+    for (const QString &filter : filters)
+        if (const QString error = CrateFilter::patternError(filter); !error.isEmpty())
+            return u"connector %1: %2"_s.arg(name, error);
+    for (const ApprovedCrate &entry : approved) {
+        QString error;
+        if (!parseApproved(entry.toString(), &error))
+            return u"connector %1: %2"_s.arg(name, error);
+    }
+    return {};
+}
+
+QUrl ConnectorConfig::normalizeIndexUrl(const QString &text, QString *error)
+{
+    QString url = text.trimmed();
+    if (url.startsWith(u"sparse+"_s))
+        url = url.mid(7);
+    QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s) || parsed.host().isEmpty()) {
+        if (error)
+            *error = u"\"%1\" is not a sparse registry URL like https://index.crates.io/ or sparse+http://host:port/"_s.arg(text);
+        return {};
+    }
+    if (!parsed.userInfo().isEmpty()) {
+        if (error)
+            *error = u"put no user or password in the URL \"%1\"; use --user and --password-stdin so that the secret goes to the keychain"_s.arg(parsed.toDisplayString(QUrl::RemoveUserInfo));
+        return {};
+    }
+    if (!parsed.path().endsWith(u'/'))
+        parsed.setPath(parsed.path() + u'/');
+    return parsed;
+}
+
+std::optional<ApprovedCrate> ConnectorConfig::parseApproved(const QString &text, QString *error)
+{
+    const QString trimmed = text.trimmed();
+    const qsizetype space = trimmed.indexOf(u' ');
+    ApprovedCrate entry;
+    entry.name = space < 0 ? trimmed : trimmed.left(space);
+    entry.requirement = space < 0 ? QString() : trimmed.mid(space + 1).trimmed();
+    if (const QString nameError = CrateName::validationError(entry.name); !nameError.isEmpty()) {
+        if (error)
+            *error = u"approved entry \"%1\": %2"_s.arg(text, nameError);
+        return std::nullopt;
+    }
+    QString reqError;
+    if (!entry.requirement.isEmpty() && !VersionReq::parse(entry.requirement, &reqError)) {
+        if (error)
+            *error = u"approved entry \"%1\": %2"_s.arg(text, reqError);
+        return std::nullopt;
+    }
+    return entry;
+}
+
+QString ConnectorConfig::secretKey(const QString &dataDir, const QString &connectorName)
+{
+    // The folder's hash keeps two local feeds' connectors of the same name apart.
+    const QByteArray folder = QDir(dataDir).absolutePath().toUtf8();
+    const QString id = QString::fromLatin1(QCryptographicHash::hash(folder, QCryptographicHash::Sha256).toHex().left(12));
+    return u"local-feed-%1/connector/%2"_s.arg(id, connectorName);
+}

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectorhub.h"
+
+#include "curation/cratefilter.h"
+#include "curation/spdxexpression.h"
+#include "cargotypes/cratename.h"
+#include "cargotypes/indexfileparser.h"
+#include "secrets/secretstore.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHub, "cratedesk.feed.connectors")
+
+ConnectorHub::ConnectorHub(ConnectorStore *store, HttpClient *http, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_http(http)
+    , m_secrets(secrets)
+{
+}
+
+ConnectorHub::~ConnectorHub()
+{
+    qDeleteAll(std::exchange(m_connectors, {}));
+}
+
+void ConnectorHub::reload()
+{
+    // Out of the list first: callbacks the old connectors complete as they go must not
+    // reach them again.
+    qDeleteAll(std::exchange(m_connectors, {}));
+    m_processed.clear();
+    const QList<ConnectorConfig> configs = m_store->connectors();
+    for (const ConnectorConfig &config : configs) {
+        auto *connector = new UpstreamConnector(config, m_store, m_http, this);
+        if (m_maxCrateBytes > 0)
+            connector->setMaxCrateBytes(m_maxCrateBytes);
+        m_connectors.append(connector);
+        if (config.auth == ConnectorConfig::Auth::None)
+            continue;
+        if (!m_secrets) {
+            connector->setSecretError(u"no keychain is available to read its secret from"_s);
+            continue;
+        }
+        m_secrets->readSecret(ConnectorConfig::secretKey(m_store->dataDir(), config.name), connector,
+                              [connector](const SecretStore::Result &result) {
+                                  if (result.ok())
+                                      connector->setSecret(result.secret);
+                                  else
+                                      connector->setSecretError(result.message);
+                              });
+    }
+    qCInfo(lcHub) << "local feed connectors:" << m_connectors.size();
+}
+
+void ConnectorHub::index(const QString &lowerName, ResultCallback done)
+{
+    indexFrom(0, lowerName, {}, std::move(done));
+}
+
+std::optional<ConnectorStore::Pin> ConnectorHub::pinOf(const QString &lowerName) const
+{
+    return m_store->pin(lowerName);
+}
+
+void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, ResultCallback done)
+{
+    // A name served once from a connector stays with it: no later connector may answer for it.
+    const std::optional<ConnectorStore::Pin> pin = m_store->pin(lowerName);
+    if (pin && std::ranges::none_of(m_connectors, [&](UpstreamConnector *c) { return c->config().name == pin->connector; })) {
+        Result none;
+        none.reason = u"crate `%1` is pinned to connector %2, which this feed no longer has; an owner can release it with "
+                      u"`cratedesk connector unpin %1`"_s.arg(lowerName, pin->connector);
+        return done(none);
+    }
+    for (; position < m_connectors.size(); ++position) {
+        UpstreamConnector *connector = m_connectors.at(position);
+        const ConnectorConfig &config = connector->config();
+        if (pin && config.name != pin->connector)
+            continue;
+        CurationVerdict verdict = CrateFilter::check(config.filters, lowerName);
+        if (verdict.allowed)
+            verdict = CrateFilter::checkApproved(config.approved, lowerName);
+        if (!verdict.allowed) {
+            // A blocked crate is not even asked for upstream.
+            reasons << u"connector %1: `%2` is %3"_s.arg(config.name, lowerName, verdict.reason);
+            continue;
+        }
+        QPointer<UpstreamConnector> guard(connector);
+        connector->index(lowerName, [this, guard, position, lowerName, reasons, done](const UpstreamConnector::Index &index) mutable {
+            if (!guard) {
+                Result gone;
+                gone.state = Result::State::Failed;
+                gone.reason = u"the connectors changed while the upstream was asked; try again"_s;
+                return done(gone);
+            }
+            if (index.state == UpstreamConnector::Index::State::Found) {
+                Result result = process(guard, lowerName, index);
+                if (!result.lines.isEmpty())
+                    m_store->pinIfFree(lowerName, guard->config().name);
+                if (!reasons.isEmpty())
+                    result.reason = reasons.join(u"; "_s);
+                return done(result);
+            }
+            if (index.state == UpstreamConnector::Index::State::Failed) {
+                reasons << u"connector %1: %2"_s.arg(guard->config().name, index.error.isEmpty() ? u"the upstream cannot be reached and nothing is cached"_s : index.error);
+                Result failed;
+                failed.state = Result::State::Failed;
+                // Later connectors may still have it; the failure only counts when none does.
+                indexFrom(position + 1, lowerName, reasons, [failed, done](const Result &later) mutable {
+                    if (later.state == Result::State::Found)
+                        return done(later);
+                    failed.reason = later.reason;
+                    done(failed);
+                });
+                return;
+            }
+            reasons << u"connector %1: the upstream has no crate `%2`"_s.arg(guard->config().name, lowerName);
+            indexFrom(position + 1, lowerName, reasons, done);
+        });
+        return;
+    }
+    Result none;
+    none.reason = reasons.isEmpty() ? u"crate `%1` does not exist in this feed"_s.arg(lowerName)
+                                    : u"crate `%1` does not exist in this feed; %2"_s.arg(lowerName, reasons.join(u"; "_s));
+    done(none);
+}
+
+ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index)
+{
+    const ConnectorConfig &config = connector->config();
+    const QString key = config.name + u'/' + lowerName;
+    if (const auto it = m_processed.constFind(key); it != m_processed.constEnd() && it->generation == index.generation) {
+        Result cached = it->result;
+        cached.stale = index.stale;
+        return cached;
+    }
+
+    Result result;
+    result.state = Result::State::Found;
+    result.connector = config.name;
+    const QList<QByteArray> rawLines = index.body.split('\n');
+    for (qsizetype number = 0; number < rawLines.size(); ++number) {
+        const QByteArray &raw = rawLines.at(number);
+        QString problem;
+        const std::optional<IndexEntry> entry = IndexFileParser::parseLine(raw, &problem);
+        if (entry)
+            problem = IndexFileParser::untrustedReason(*entry, lowerName);
+        if (!problem.isEmpty()) {
+            // cargo would not use such a line either; what it names never becomes a path here.
+            qCWarning(lcHub).noquote() << "connector" << config.name << ": index file of" << lowerName << "line" << number + 1
+                                       << "left out:" << problem;
+            continue;
+        }
+        if (!entry)
+            continue; // a blank line
+        const QString &vers = entry->vers;
+        CurationVerdict verdict = CrateFilter::checkApprovedVersion(config.approved, entry->name, vers);
+        QString license = index.licenses.value(vers);
+        if (license.isEmpty()) {
+            if (const auto cached = m_store->cachedCrate(config.name, entry->name, vers))
+                license = cached->license;
+        }
+        if (verdict.allowed && config.licenses.isActive()) {
+            const LicenseVerdict judged = LicenseVerdict::judge(license, config.licenses);
+            verdict = {judged.allowed, judged.reason};
+        }
+        if (!verdict.allowed) {
+            result.hidden.append({vers, verdict.reason});
+            continue;
+        }
+        const QByteArray served = servedLine(raw, *entry);
+        result.lines.append(served);
+        result.cksums.insert(vers, entry->cksum);
+        if (!license.isEmpty())
+            result.licenses.insert(vers, license);
+        result.body += served;
+        result.body += '\n';
+    }
+    result.etag = '"' + QCryptographicHash::hash(result.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
+    if (!result.hidden.isEmpty())
+        qCInfo(lcHub).noquote() << "connector" << config.name << "hides" << result.hidden.size() << "version(s) of" << lowerName;
+    m_processed.insert(key, {index.generation, result});
+    result.stale = index.stale;
+    return result;
+}
+
+QByteArray ConnectorHub::servedLine(const QByteArray &raw, const IndexEntry &entry) const
+{
+    // Every dependency resolves through this feed, and so through its filters, approved list
+    // and license rules: one on the upstream, on another upstream of ours, or on any other
+    // registry (crates.io for a mirror's crates) alike. cargo must never fetch past the feed.
+    if (std::ranges::none_of(entry.deps, [](const IndexDependency &dep) { return dep.registry.has_value(); }))
+        return raw.trimmed();
+    QJsonObject line = QJsonDocument::fromJson(raw).object();
+    QJsonArray deps = line.value(u"deps"_s).toArray();
+    for (qsizetype i = 0; i < deps.size(); ++i) {
+        QJsonObject dep = deps.at(i).toObject();
+        dep.remove(u"registry"_s);
+        deps.replace(i, dep);
+    }
+    line.insert(u"deps"_s, deps);
+    return QJsonDocument(line).toJson(QJsonDocument::Compact);
+}
+
+void ConnectorHub::crate(const QString &name, const QString &vers, CrateCallback done)
+{
+    index(name.toLower(), [this, name, vers, done](const Result &result) {
+        if (result.state != Result::State::Found)
+            return done({result.state == Result::State::Failed ? 503 : 404, {}, result.reason});
+        for (const Hidden &hidden : result.hidden)
+            if (hidden.vers == vers)
+                return done({404, {}, u"`%1@%2` is not served: %3"_s.arg(name, vers, hidden.reason)});
+        if (!result.cksums.contains(vers))
+            return done({404, {}, u"crate `%1` has no version %2"_s.arg(name, vers)});
+        UpstreamConnector *connector = nullptr;
+        for (UpstreamConnector *candidate : std::as_const(m_connectors))
+            if (candidate->config().name == result.connector)
+                connector = candidate;
+        if (!connector)
+            return done({503, {}, u"the connectors changed; try again"_s});
+        const LicenseRules rules = connector->config().licenses;
+        const bool licenseKnown = result.licenses.contains(vers);
+        const QString key = connector->config().name + u'/' + name.toLower();
+        connector->crate(name, vers, result.cksums.value(vers), [this, name, vers, rules, licenseKnown, key, done](const UpstreamConnector::Download &download) {
+            if (download.error)
+                return done({download.error.kind == RegistryError::Kind::NotFound ? 404 : 502, {},
+                             u"cannot fetch `%1@%2` from the upstream: %3"_s.arg(name, vers, download.error.message)});
+            if (!licenseKnown && rules.isActive()) {
+                // Only the crate itself named its license: judge it now, and let the next
+                // index request leave the version out when it fails.
+                m_processed.remove(key);
+                const LicenseVerdict verdict = LicenseVerdict::judge(download.license, rules);
+                if (!verdict.allowed)
+                    return done({404, {}, u"`%1@%2` is not served: %3"_s.arg(name, vers, verdict.reason)});
+            }
+            done({200, download.path, {}});
+        });
+    });
+}
+
+void ConnectorHub::curation(const QString &lowerName, std::function<void(const QJsonObject &)> done)
+{
+    index(lowerName, [done, lowerName, store = m_store](const Result &result) {
+        QJsonArray hidden;
+        for (const Hidden &entry : result.hidden)
+            hidden.append(QJsonObject{{u"vers"_s, entry.vers}, {u"reason"_s, entry.reason}});
+        QJsonArray served;
+        for (auto it = result.cksums.cbegin(); it != result.cksums.cend(); ++it)
+            served.append(QJsonObject{{u"vers"_s, it.key()}, {u"license"_s, result.licenses.value(it.key())}});
+        const QString state = result.state == Result::State::Found ? u"found"_s : result.state == Result::State::Failed ? u"failed"_s : u"not-found"_s;
+        QJsonObject report{{u"name"_s, lowerName}, {u"state"_s, state}, {u"connector"_s, result.connector},
+                           {u"reason"_s, result.reason}, {u"stale"_s, result.stale}, {u"served"_s, served}, {u"hidden"_s, hidden}};
+        if (const auto pin = store->pin(lowerName))
+            report.insert(u"pinned"_s, QJsonObject{{u"connector"_s, pin->connector}, {u"since"_s, pin->pinned.toString(Qt::ISODate)}});
+        done(report);
+    });
+}

@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "upstreamconnector.h"
+
+#include "crate/cargomanifest.h"
+#include "crate/cratearchive.h"
+#include "cargotypes/cratefilepath.h"
+#include "cargotypes/cratename.h"
+#include "net/httpclient.h"
+#include "cargotypes/indexfileparser.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcUpstream, "cratedesk.feed.upstream")
+
+namespace {
+
+// A dead upstream is asked again only after this pause; meanwhile the cache answers at once.
+constexpr int DownBackoffMs = 10000;
+// Without a web API, at most this many versions per crate have their license read from the crate.
+constexpr qsizetype MaxCratesForLicenses = 8;
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == u"https"_s ? 443 : 80) == b.port(b.scheme() == u"https"_s ? 443 : 80);
+}
+
+// Errors that say "the upstream is not there right now" rather than "it said no".
+bool isUnreachable(const RegistryError &error)
+{
+    using K = RegistryError::Kind;
+    return error.kind == K::Network || error.kind == K::Timeout
+        || (error.kind == K::Http && (error.httpStatus >= 500 || error.httpStatus == 429));
+}
+
+QString licenseOfCrate(const QString &path)
+{
+    const auto archive = CrateArchive::open(path);
+    if (!archive.isOk())
+        return {};
+    const auto manifest = CargoManifest::parse(archive.archive->manifestBytes());
+    return manifest.isOk() ? manifest.manifest->license.value_or(QString()) : QString();
+}
+
+} // namespace
+
+UpstreamConnector::UpstreamConnector(const ConnectorConfig &config, ConnectorStore *store, HttpClient *http, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_store(store)
+    , m_http(http)
+    , m_ready(config.auth == ConnectorConfig::Auth::None)
+    , m_maxCrateBytes(BodyLimit::Download)
+{
+}
+
+UpstreamConnector::~UpstreamConnector()
+{
+    // Removed or reconfigured while cargo waits: every waiting request gets its answer now.
+    Index gone;
+    gone.state = Index::State::Failed;
+    gone.error = u"connector %1 was removed or changed while the upstream was asked"_s.arg(m_config.name);
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+        const auto waiting = std::exchange(it->waiting, {});
+        for (const auto &callback : waiting)
+            callback(gone);
+    }
+    Download failed;
+    failed.error = RegistryError::make(RegistryError::Kind::Cancelled, gone.error);
+    const auto downloads = std::exchange(m_downloads, {});
+    for (const auto &callbacks : downloads)
+        for (const auto &callback : callbacks)
+            callback(failed);
+}
+
+void UpstreamConnector::setSecret(const QByteArray &secret)
+{
+    if (m_config.auth == ConnectorConfig::Auth::Basic)
+        m_authorization = "Basic " + QByteArray(m_config.user.toUtf8() + ':' + secret).toBase64();
+    else if (m_config.auth == ConnectorConfig::Auth::Token)
+        m_authorization = secret;
+    m_ready = true;
+    const auto waiting = std::exchange(m_waitingForSecret, {});
+    for (const auto &next : waiting)
+        next();
+}
+
+void UpstreamConnector::setSecretError(const QString &message)
+{
+    // Go on without credentials: the upstream's 401 then tells the user what is missing.
+    qCWarning(lcUpstream).noquote() << "connector" << m_config.name << ":" << message;
+    m_secretError = message;
+    setSecret({});
+    m_authorization.clear();
+}
+
+void UpstreamConnector::whenReady(std::function<void()> next)
+{
+    if (m_ready)
+        next();
+    else
+        m_waitingForSecret.append(std::move(next));
+}
+
+bool UpstreamConnector::sendsAuthTo(const QUrl &url) const
+{
+    if (m_authorization.isEmpty())
+        return false;
+    // The credential belongs to the upstream's own origin; a CDN for downloads gets it only
+    // when the upstream says every request needs it, as cargo decides.
+    return sameOrigin(url, m_config.indexUrl) || (m_registryConfig && m_registryConfig->authRequired);
+}
+
+HttpJob *UpstreamConnector::send(const QUrl &url, qint64 maxBytes, const QByteArray &ifNoneMatch, const QByteArray &ifModifiedSince)
+{
+    HttpRequest request;
+    request.url = url;
+    request.timeoutMs = m_config.timeoutSeconds * 1000;
+    request.maxRetries = 1;
+    request.maxBodyBytes = maxBytes;
+    if (sendsAuthTo(url))
+        request.setAuthorization(m_authorization);
+    if (!ifNoneMatch.isEmpty())
+        request.headers.emplaceBack("If-None-Match", ifNoneMatch);
+    if (!ifModifiedSince.isEmpty())
+        request.headers.emplaceBack("If-Modified-Since", ifModifiedSince);
+    return m_http->send(request);
+}
+
+void UpstreamConnector::withConfig(ConfigCallback next)
+{
+    if (m_registryConfig)
+        return next(m_registryConfig, {});
+    m_waitingForConfig.append(std::move(next));
+    if (m_fetchingConfig)
+        return;
+    m_fetchingConfig = true;
+    whenReady([this] {
+        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), BodyLimit::ConfigJson);
+        connect(job, &HttpJob::finished, this, [this, job] {
+            m_fetchingConfig = false;
+            RegistryError error = job->response().error;
+            std::optional<RegistryConfig> config;
+            QByteArray body = job->response().body;
+            if (error && m_store && isUnreachable(error)) {
+                if (const auto cached = m_store->cachedConfig(m_config.name))
+                    body = *cached;
+            }
+            if (!body.isEmpty()) {
+                QString parseError;
+                config = RegistryConfig::parse(body, &parseError);
+                if (!config && !error)
+                    error = RegistryError::make(RegistryError::Kind::Parse, u"the config.json of connector %1 is not valid: %2"_s.arg(m_config.name, parseError));
+                else if (config && !error && m_store)
+                    m_store->storeConfig(m_config.name, body);
+            }
+            if (config)
+                m_registryConfig = config;
+            const auto waiting = std::exchange(m_waitingForConfig, {});
+            for (const auto &callback : waiting)
+                callback(config, config ? RegistryError() : error);
+        });
+    });
+}
+
+void UpstreamConnector::testConnection(TestCallback done)
+{
+    whenReady([this, done] {
+        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), BodyLimit::ConfigJson);
+        connect(job, &HttpJob::finished, this, [this, job, done] {
+            const HttpResponse &response = job->response();
+            if (response.error) {
+                RegistryError error = response.error;
+                if (!m_secretError.isEmpty())
+                    error.message += u" (the connector's secret could not be read: %1)"_s.arg(m_secretError);
+                return done(error, {});
+            }
+            QString parseError;
+            const auto config = RegistryConfig::parse(response.body, &parseError);
+            if (!config)
+                return done(RegistryError::make(RegistryError::Kind::Parse,
+                                                u"%1 answered, but its config.json is not a sparse registry's: %2"_s.arg(m_config.indexUrl.toDisplayString(), parseError)),
+                            {});
+            m_registryConfig = config;
+            QString summary = u"%1 is a sparse registry"_s.arg(m_config.indexUrl.toDisplayString());
+            summary += config->api.isEmpty() ? u" without a web API"_s : u" with a web API"_s;
+            if (config->authRequired)
+                summary += m_authorization.isEmpty() ? u"; it requires credentials, and none are set"_s : u"; it requires credentials, which it accepted"_s;
+            done({}, summary);
+        });
+    });
+}
+
+UpstreamConnector::Index UpstreamConnector::fromCache(const Entry &entry, bool stale) const
+{
+    Index index;
+    index.stale = stale;
+    index.generation = entry.generation;
+    if (!entry.cached) {
+        index.state = Index::State::Failed;
+        return index;
+    }
+    index.state = entry.cached->status == 200 ? Index::State::Found : Index::State::NotFound;
+    index.body = entry.cached->body;
+    index.licenses = entry.cached->licenses;
+    return index;
+}
+
+void UpstreamConnector::index(const QString &lowerName, IndexCallback done)
+{
+    Entry &entry = m_entries[lowerName];
+    if (!entry.loaded) {
+        entry.loaded = true;
+        if (m_store)
+            entry.cached = m_store->cachedIndex(m_config.name, lowerName);
+        entry.generation = ++m_generation;
+    }
+    if (entry.cached && (!entry.freshUntil.hasExpired() || !m_downUntil.hasExpired()))
+        return done(fromCache(entry, !m_downUntil.hasExpired()));
+    entry.waiting.append(std::move(done));
+    if (entry.fetching)
+        return;
+    entry.fetching = true;
+    whenReady([this, lowerName] { fetchIndex(lowerName); });
+}
+
+void UpstreamConnector::fetchIndex(const QString &lowerName)
+{
+    const Entry &entry = m_entries[lowerName];
+    const QUrl url = m_config.indexUrl.resolved(QUrl(CrateName::indexPath(lowerName)));
+    const bool revalidate = entry.cached && entry.cached->status == 200;
+    HttpJob *job = send(url, BodyLimit::IndexFile, revalidate ? entry.cached->etag : QByteArray(),
+                        revalidate ? entry.cached->lastModified : QByteArray());
+    connect(job, &HttpJob::finished, this, [this, lowerName, job] { indexFetched(lowerName, job); });
+}
+
+void UpstreamConnector::indexFetched(const QString &lowerName, HttpJob *job)
+{
+    Entry &entry = m_entries[lowerName];
+    const HttpResponse &response = job->response();
+    const RegistryError &error = response.error;
+
+    if (error && error.kind != RegistryError::Kind::NotFound) {
+        if (isUnreachable(error))
+            m_downUntil.setRemainingTime(DownBackoffMs);
+        qCWarning(lcUpstream).noquote() << "connector" << m_config.name << ":" << error.message
+                                        << (entry.cached ? "; serving the cached copy" : "; nothing cached");
+        if (entry.cached && isUnreachable(error))
+            return complete(lowerName, fromCache(entry, true));
+        Index failed;
+        failed.state = Index::State::Failed;
+        failed.error = error.message;
+        return complete(lowerName, failed);
+    }
+
+    ConnectorStore::CachedIndex fresh;
+    fresh.fetched = QDateTime::currentDateTimeUtc();
+    if (error) { // 404, 410, 451: the upstream does not have the crate
+        fresh.status = 404;
+    } else if (response.status == 304 && entry.cached) {
+        fresh = *entry.cached;
+        fresh.fetched = QDateTime::currentDateTimeUtc();
+        // Rules switched on since the file was cached: learn its licenses now.
+        if (m_config.licenses.isActive() && fresh.licenses.isEmpty())
+            return fetchLicenses(lowerName, fresh);
+    } else {
+        fresh.status = 200;
+        fresh.body = response.body;
+        fresh.etag = response.header("ETag");
+        fresh.lastModified = response.header("Last-Modified");
+        if (entry.cached && entry.cached->body == fresh.body)
+            fresh.licenses = entry.cached->licenses;
+        if (m_config.licenses.isActive() && fresh.licenses.isEmpty())
+            return fetchLicenses(lowerName, fresh);
+    }
+    const bool changed = !entry.cached || entry.cached->status != fresh.status || entry.cached->body != fresh.body;
+    entry.cached = fresh;
+    if (changed)
+        entry.generation = ++m_generation;
+    if (m_store)
+        m_store->storeIndex(m_config.name, lowerName, fresh);
+    entry.freshUntil.setRemainingTime(qint64(m_config.cacheSeconds) * 1000);
+    complete(lowerName, fromCache(entry, false));
+}
+
+void UpstreamConnector::fetchLicenses(const QString &lowerName, ConnectorStore::CachedIndex fresh)
+{
+    withConfig([this, lowerName, fresh](const std::optional<RegistryConfig> &config, const RegistryError &) mutable {
+        auto finish = [this, lowerName](ConnectorStore::CachedIndex done) {
+            Entry &entry = m_entries[lowerName];
+            entry.cached = done;
+            entry.generation = ++m_generation;
+            if (m_store)
+                m_store->storeIndex(m_config.name, lowerName, done);
+            entry.freshUntil.setRemainingTime(qint64(m_config.cacheSeconds) * 1000);
+            complete(lowerName, fromCache(entry, false));
+        };
+        if (!config || config->api.isEmpty())
+            return licensesFromCrates(lowerName, fresh, finish);
+        // crates.io's crate JSON (and the local feed's) names every version's license.
+        HttpJob *job = send(config->apiUrl(u"/crates/"_s + lowerName), BodyLimit::ApiJson);
+        connect(job, &HttpJob::finished, this, [this, job, lowerName, fresh, finish]() mutable {
+            const QJsonArray versions = QJsonDocument::fromJson(job->response().body).object().value(u"versions"_s).toArray();
+            for (const QJsonValue &value : versions) {
+                const QJsonObject version = value.toObject();
+                const QJsonValue license = version.value(u"license"_s);
+                if (license.isString() && !license.toString().isEmpty())
+                    fresh.licenses.insert(version.value(u"num"_s).toString(), license.toString());
+            }
+            licensesFromCrates(lowerName, fresh, finish);
+        });
+    });
+}
+
+void UpstreamConnector::complete(const QString &lowerName, Index result)
+{
+    Entry &entry = m_entries[lowerName];
+    entry.fetching = false;
+    const auto waiting = std::exchange(entry.waiting, {});
+    for (const auto &callback : waiting)
+        callback(result);
+}
+
+void UpstreamConnector::crate(const QString &name, const QString &vers, const QString &cksum, DownloadCallback done)
+{
+    // Only what passed the index rules reaches here; checked again because it names a file.
+    const QString path = m_store ? m_store->cratePath(m_config.name, cksum) : CrateFilePath::byChecksum(QDir::tempPath(), cksum);
+    if (path.isEmpty() || CrateFilePath::fileName(name, vers).isEmpty()) {
+        Download refused;
+        refused.error = RegistryError::make(RegistryError::Kind::Parse,
+            u"connector %1 offers `%2@%3` without a valid name, version and sha256 checksum; it is not downloaded"_s.arg(
+                m_config.name, name.left(80), vers.left(80)));
+        return done(refused);
+    }
+    if (m_store) {
+        if (const auto cached = m_store->cachedCrate(m_config.name, name, vers); cached && cached->cksum == cksum)
+            return done({cached->path, cached->license, {}});
+    }
+    const QString key = name.toLower() + u'/' + vers;
+    auto &waiting = m_downloads[key];
+    waiting.append(std::move(done));
+    if (waiting.size() > 1)
+        return;
+    whenReady([this, key, name, vers, cksum, path] {
+        withConfig([this, key, name, vers, cksum, path](const std::optional<RegistryConfig> &config, const RegistryError &error) {
+            if (!config) {
+                Download failed;
+                failed.error = error ? error : RegistryError::make(RegistryError::Kind::Network, u"connector %1 has no config.json"_s.arg(m_config.name));
+                const auto callbacks = m_downloads.take(key);
+                for (const auto &callback : callbacks)
+                    callback(failed);
+                return;
+            }
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            HttpRequest request;
+            request.url = config->downloadUrl(name, vers, cksum);
+            request.timeoutMs = m_config.timeoutSeconds * 1000;
+            request.maxRetries = 1;
+            request.maxBodyBytes = m_maxCrateBytes;
+            // The bytes are kept only when they hash to the upstream index's cksum.
+            request.saveTo = path;
+            request.expectedSha256 = cksum.toLatin1();
+            if (sendsAuthTo(request.url))
+                request.setAuthorization(m_authorization);
+            HttpJob *job = m_http->send(request);
+            connect(job, &HttpJob::finished, this, [this, key, name, vers, cksum, job, path] { downloadFinished(key, name, vers, cksum, job, path); });
+        });
+    });
+}
+
+void UpstreamConnector::downloadFinished(const QString &key, const QString &name, const QString &vers, const QString &cksum,
+                                         HttpJob *job, const QString &path)
+{
+    Download result;
+    result.error = job->response().error;
+    if (result.error) {
+        if (isUnreachable(result.error))
+            m_downUntil.setRemainingTime(DownBackoffMs);
+        qCWarning(lcUpstream).noquote() << "connector" << m_config.name << ":" << result.error.message;
+    } else {
+        result.path = path;
+        result.license = licenseOfCrate(path);
+        if (m_store)
+            m_store->recordCrate(m_config.name, name, vers, cksum, result.license);
+        qCInfo(lcUpstream).noquote() << "connector" << m_config.name << "cached" << name << vers;
+    }
+    const auto callbacks = m_downloads.take(key);
+    for (const auto &callback : callbacks)
+        callback(result);
+}
+
+void UpstreamConnector::licensesFromCrates(const QString &lowerName, ConnectorStore::CachedIndex fresh,
+                                           std::function<void(ConnectorStore::CachedIndex)> finish)
+{
+    // The web API named no license for these versions: read the crates' own Cargo.toml, newest
+    // first and a bounded number of them (they are cached, as cargo would fetch one anyway).
+    // Only lines that pass the index rules: their name and version become a download.
+    struct Missing
+    {
+        QString name, vers, cksum;
+    };
+    QList<Missing> missing;
+    const QList<IndexEntry> entries = IndexFileParser::parse(fresh.body, lowerName).entries;
+    for (auto it = entries.crbegin(); it != entries.crend() && missing.size() < MaxCratesForLicenses; ++it) {
+        if (it->yanked || fresh.licenses.contains(it->vers))
+            continue;
+        missing.append({it->name, it->vers, it->cksum});
+    }
+    if (missing.isEmpty())
+        return finish(fresh);
+    auto state = std::make_shared<std::pair<ConnectorStore::CachedIndex, qsizetype>>(fresh, missing.size());
+    for (const Missing &entry : std::as_const(missing)) {
+        crate(entry.name, entry.vers, entry.cksum, [state, finish, vers = entry.vers](const Download &download) {
+            if (!download.error && !download.license.isEmpty())
+                state->first.licenses.insert(vers, download.license);
+            if (--state->second == 0)
+                finish(state->first);
+        });
+    }
+}
