@@ -4,9 +4,12 @@
 #include <KTar>
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QtEndian>
 
 using namespace Qt::Literals::StringLiterals;
@@ -25,10 +28,16 @@ QByteArray TestCrate::crateBytes() const
         KTar tar(path, u"application/x-gzip"_s);
         if (!tar.open(QIODevice::WriteOnly))
             return {};
-        tar.writeFile(top + u"/Cargo.toml"_s, manifest, 0100644);
-        tar.writeFile(top + u"/src/lib.rs"_s, "pub fn answer() -> u32 { 42 }\n", 0100644);
+        // A fixed time, as cargo's own packaging has: the same crate gives the same bytes in
+        // every call (a test compares a download with a second crateBytes()).
+        const QDateTime when = QDateTime::fromSecsSinceEpoch(1153704088, QTimeZone::UTC);
+        const auto add = [&](const QString &file, const QByteArray &data) {
+            tar.writeFile(top + file, data, 0100644, {}, {}, when, when, when);
+        };
+        add(u"/Cargo.toml"_s, manifest);
+        add(u"/src/lib.rs"_s, "pub fn answer() -> u32 { 42 }\n");
         if (!padding.isEmpty())
-            tar.writeFile(top + u"/padding.bin"_s, padding, 0100644);
+            add(u"/padding.bin"_s, padding);
         tar.close();
     }
     QFile file(path);
