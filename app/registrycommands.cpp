@@ -4,6 +4,8 @@
 #include "cliio.h"
 
 #include "clicontext.h"
+#include "registry/feedremover.h"
+#include "registry/feedsaver.h"
 #include "registry/feedsettings.h"
 #include "cargotypes/feedurl.h"
 #include "net/httpclient.h"
@@ -159,20 +161,16 @@ int feedAdd(CliContext &context, const QStringList &args)
     }
     if (feed.auth != Feed::AuthKind::None && secret.isEmpty())
         return fail(u"nothing was read from standard input; pipe the secret in"_s);
-    if (!context.feeds().save(feed, &error))
-        return fail(error);
-    if (feed.auth == Feed::AuthKind::None) {
-        out(u"added feed %1 (%2)"_s.arg(name, feed.cargoIndexUrl()));
-        return 0;
-    }
-    context.secrets().writeSecret(feed.secretKey(), secret, nullptr, [&context, feed](const SecretStore::Result &result) {
-        if (!result.ok()) {
-            context.feeds().remove(feed.name); // no half-configured feed without its secret
-            return finishWith(1, result.message);
-        }
-        out(u"added feed %1 (%2), secret in the keychain"_s.arg(feed.name, feed.cargoIndexUrl()));
+    // The window's own order: the secret first, the feed only once its secret is stored.
+    FeedSaver saver(&context.feeds(), &context.secrets());
+    QObject::connect(&saver, &FeedSaver::finished, &saver, [](const Feed &saved, const QString &saveError) {
+        if (!saveError.isEmpty())
+            return finishWith(1, saveError);
+        out(saved.auth == Feed::AuthKind::None ? u"added feed %1 (%2)"_s.arg(saved.name, saved.cargoIndexUrl())
+                                               : u"added feed %1 (%2), secret in the keychain"_s.arg(saved.name, saved.cargoIndexUrl()));
         finishWith(0);
     });
+    saver.save(feed, feed.auth == Feed::AuthKind::None ? FeedSaver::SecretChange::Forget : FeedSaver::SecretChange::Replace, secret);
     return QCoreApplication::exec();
 }
 
@@ -192,20 +190,15 @@ int feedRemove(CliContext &context, const QStringList &args)
     if (!Cli::parseCommand(parser, args, 1, u"feed remove NAME"_s, &error))
         return fail(error);
     const QString name = parser.positionalArguments().at(0);
-    if (!context.feeds().remove(name))
+    FeedRemover remover(&context.feeds(), &context.secrets());
+    QObject::connect(&remover, &FeedRemover::removed, &remover, [](const QString &removed, const QString &warning) {
+        if (!warning.isEmpty())
+            std::fprintf(stderr, "cratedesk: warning: %s\n", qPrintable(warning));
+        out(u"removed feed %1"_s.arg(removed));
+        finishWith(0);
+    });
+    if (!remover.remove(name))
         return fail(u"there is no feed called \"%1\""_s.arg(name));
-    // Both possible secrets go; "not found" is the normal case for one of them.
-    auto pending = std::make_shared<int>(2);
-    auto done = [pending, name](const SecretStore::Result &result) {
-        if (!result.ok() && result.error != SecretStore::Error::NotFound)
-            std::fprintf(stderr, "cratedesk: warning: %s\n", qPrintable(result.message));
-        if (--*pending == 0) {
-            out(u"removed feed %1"_s.arg(name));
-            finishWith(0);
-        }
-    };
-    for (const QString &key : Feed::secretKeys(name))
-        context.secrets().deleteSecret(key, nullptr, done);
     return QCoreApplication::exec();
 }
 

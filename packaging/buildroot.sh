@@ -196,8 +196,10 @@ cmd_app() {
 }
 
 cmd_test() {
+    # Every test twice: as released (warnings are errors), then under AddressSanitizer and
+    # UndefinedBehaviorSanitizer, where a use after free or a bad cast fails the run.
     run /bin/bash -c "cd $(printf %q "$checkout") && $(build_cmds ci) && \
-        ctest --preset ci"
+        ctest --preset ci && $(build_cmds asan) && ctest --preset asan"
 }
 
 cmd_bench() {

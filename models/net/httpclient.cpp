@@ -138,8 +138,12 @@ HttpJob::HttpJob(const HttpRequest &request, QObject *parent)
 
 HttpJob::~HttpJob()
 {
-    if (m_reply)
+    if (m_reply) {
+        // The reply's finished() would call back into the client, which may itself be in its
+        // destructor (the jobs are its children): a job that goes away hears nothing more.
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
     delete m_file; // an uncommitted QSaveFile leaves nothing behind
     delete m_hash;
 }

@@ -201,6 +201,54 @@ private Q_SLOTS:
         QVERIFY(other.lostReason().isEmpty());
     }
 
+    // The app quits with work in flight: whatever goes first (the feeds' clients or the HTTP
+    // client under them), nothing calls into an object that is gone. Meant for the asan preset.
+    void shutdownWithWorkInFlight_data()
+    {
+        QTest::addColumn<bool>("httpFirst");
+        QTest::newRow("feed clients go first") << false;
+        QTest::newRow("the HTTP client goes first") << true;
+    }
+    void shutdownWithWorkInFlight()
+    {
+        QFETCH(bool, httpFirst);
+        FaultServer server;
+        QVERIFY(server.isListening());
+        serveFeed(server, u"/a"_s);
+        server.setRoute("PUT", u"/a/api/v1/crates/new"_s, {FaultServer::Response::delayed(Never, FaultServer::Response::ok("{}"))});
+        server.setRoute(u"/a/be/ta/beta"_s, {FaultServer::Response::delayed(Never, FaultServer::Response::make(404))});
+        server.setRoute(u"/a/al/ph/alpha"_s, {FaultServer::Response::make(404)});
+        server.setRoute(u"/a/api/v1/crates"_s, {FaultServer::Response::delayed(Never, FaultServer::Response::ok("{}"))});
+        server.setRoute(u"/a/dl/alpha/0.1.0/download"_s, {FaultServer::Response::stallBody(QByteArray(4096, 'x'), 100)});
+
+        auto http = std::make_unique<HttpClient>(&m_nam);
+        auto sessions = std::make_unique<FeedSessions>(http.get(), nullptr, nullptr);
+        sessions->setCredential(u"a"_s, "token-a");
+        const Feed a = feedAt(u"a"_s, server.url(u"/a/"_s));
+        RegistryClient *client = sessions->client(a);
+        auto publishing = std::make_unique<PublishSession>(client);
+        auto checking = std::make_unique<PublishSession>(client);
+        publishing->addFiles({writeCrate(u"alpha"_s)});
+        QTRY_COMPARE(publishing->checkingCount(), 0);
+        QVERIFY(publishing->start());
+        checking->addFiles({writeCrate(u"beta"_s)});
+        client->listCrates();
+        client->download(u"alpha"_s, u"0.1.0"_s, QString(64, u'a'), m_dir.filePath(u"shutdown.crate"_s));
+        QTRY_COMPARE(server.requestCount(u"/a/api/v1/crates/new"_s), 1);
+        QTRY_COMPARE(server.requestCount(u"/a/be/ta/beta"_s), 1);
+        QTRY_COMPARE(server.requestCount(u"/a/api/v1/crates"_s), 1);
+        QTRY_COMPARE(server.requestCount(u"/a/dl/alpha/0.1.0/download"_s), 1);
+
+        if (httpFirst)
+            http.reset();
+        sessions.reset(); // deletes the client with its replies
+        publishing.reset();
+        checking.reset();
+        http.reset();
+        QTest::qWait(100); // anything still queued runs now, and must find nothing dangling
+        QVERIFY(!QFile::exists(m_dir.filePath(u"shutdown.crate"_s)));
+    }
+
     // A session made for a client that already retired refuses work from the start.
     void aRetiredClientGivesALostSession()
     {
