@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guiapp.h"
 
-#include "crate/cratepreflight.h"
-#include "localfeed/desktopfeedtoken.h"
 #include "localfeed/feedstore.h"
 #include "localfeed/localfeed.h"
+#include "localfeed/localfeedhost.h"
 #include "localfeed/localfeedlocations.h"
 #include "itemmodels/cratefilterproxymodel.h"
 #include "itemmodels/cratelistmodel.h"
@@ -17,6 +16,7 @@
 #include "registry/feedsettings.h"
 #include "net/httpclient.h"
 #include "publish/publishqueue.h"
+#include "publish/publishsession.h"
 #include "registry/registryclient.h"
 #include "secrets/keychainsecretstore.h"
 #include "storage/indexcache.h"
@@ -58,22 +58,24 @@ bool hasDisplay()
 }
 
 // Publishes the .crate files of `dir` into an empty local feed, so that a first look at the
-// app shows real content. Runs through the same queue as any publish; never blocks.
-PublishQueue *seedLocalFeed(RegistryClient *client, const QString &dir, QObject *parent)
+// app shows real content. Runs through a publish session like any publish: the files are
+// read on worker threads, and nothing here waits.
+void seedLocalFeed(RegistryClient *client, const QString &dir, QObject *parent)
 {
-    QList<PublishCandidate> candidates;
-    const QFileInfoList files = QDir(dir).entryInfoList({u"*.crate"_s}, QDir::Files, QDir::Name);
-    for (const QFileInfo &file : files) {
-        PublishCandidate candidate = CratePreflight::inspect(file.absoluteFilePath(), {client->feed().indexUrl.toString(), {}, qint64(64) << 20});
-        if (candidate.canPublish())
-            candidates.append(candidate);
-    }
-    auto *queue = new PublishQueue(client, parent);
-    queue->setPollInterval(20);
-    queue->setCandidates(candidates);
-    QObject::connect(queue, &PublishQueue::finished, queue, &QObject::deleteLater);
-    queue->start();
-    return queue;
+    QStringList files;
+    for (const QFileInfo &file : QDir(dir).entryInfoList({u"*.crate"_s}, QDir::Files, QDir::Name))
+        files << file.absoluteFilePath();
+    if (files.isEmpty())
+        return;
+    auto *session = new PublishSession(client, parent);
+    session->queue()->setPollInterval(20);
+    QObject::connect(session, &PublishSession::allChecked, session, [session] {
+        if (!session->start())
+            session->deleteLater();
+    });
+    QObject::connect(session->queue(), &PublishQueue::finished, session, &QObject::deleteLater);
+    QObject::connect(session, &PublishSession::feedLost, session, &QObject::deleteLater);
+    session->addFiles(files);
 }
 
 } // namespace
@@ -123,33 +125,27 @@ int runGuiApp(int argc, char **argv)
     FeedSessions sessions(&http, &cache, &secrets);
     CrateBrowser browser(cacheDir + u"/crates"_s);
 
-    // The local feed is what a fresh install opens: it runs in-process for as long as the app.
+    // The local feed is what a fresh install opens: it runs in-process for as long as the app,
+    // on a thread of its own so that a publish to it never freezes the window.
     FeedServerOptions feedOptions;
     feedOptions.dataDir = parser.value(dataDir);
     feedOptions.port = quint16(parser.value(port).toUInt());
     feedOptions.authRequired = settings.value(FeedServerOptions::RequireTokenToReadKey, false).toBool();
-    LocalFeed localFeed(feedOptions);
-    localFeed.setNetworkAccessManager(&nam);
-    localFeed.setSecretStore(&secrets);
-    const FeedError feedError = localFeed.start();
+    LocalFeedHost localFeed(feedOptions);
 
     Feed local;
     local.name = QApplication::translate("CrateDesk", "Local feed");
     local.origin = Feed::Origin::Local;
     local.auth = Feed::AuthKind::Token;
-    local.indexUrl = feedError ? QUrl(u"http://127.0.0.1:%1/"_s.arg(feedOptions.port)) : localFeed.indexUrl();
-    if (!feedError)
-        LocalFeedLocations(&settings).remember(localFeed.indexUrl(), localFeed.store()->dataDir());
     FeedListModel feeds;
-    feeds.setFeeds(FeedList{local} + feedSettings.feeds());
 
     // Whatever publishes to the local feed (this window, cargo, a seed), the list follows:
     // one refresh shortly after a burst of changes.
     QTimer localChanges;
     localChanges.setSingleShot(true);
     localChanges.setInterval(300);
-    QObject::connect(&localFeed, &LocalFeed::crateChanged, &localChanges, qOverload<>(&QTimer::start));
-    QObject::connect(&localChanges, &QTimer::timeout, &browser, [&browser, local] {
+    QObject::connect(&localFeed, &LocalFeedHost::crateChanged, &localChanges, qOverload<>(&QTimer::start));
+    QObject::connect(&localChanges, &QTimer::timeout, &browser, [&browser, &local] {
         if (browser.client() && browser.client()->feed().name == local.name)
             browser.refresh();
     });
@@ -158,13 +154,19 @@ int runGuiApp(int argc, char **argv)
     // moment): every client of that feed is then made with it.
     std::unique_ptr<MainWindow> window;
     auto openWindow = [&](const QByteArray &token, const QString &tokenWarning) {
+        const FeedError feedError = localFeed.error();
         if (!token.isEmpty())
             sessions.setCredential(local.name, token);
         if (!tokenWarning.isEmpty())
             std::fprintf(stderr, "cratedesk: the local feed's token is not kept in the keychain (%s); the next start makes a new one\n",
                          qPrintable(tokenWarning));
-        if (!feedError && !token.isEmpty() && parser.isSet(seed) && localFeed.store()->crateCount() == 0)
-            seedLocalFeed(sessions.client(local), parser.value(seed), &app);
+        if (!feedError && !token.isEmpty() && parser.isSet(seed)) {
+            localFeed.call<int>([](LocalFeed &feed) { return feed.store()->crateCount(); }, &app,
+                                [&sessions, &local, dir = parser.value(seed), &app](int crates) {
+                                    if (crates == 0)
+                                        seedLocalFeed(sessions.client(local), dir, &app);
+                                });
+        }
 
         window = std::make_unique<MainWindow>(MainWindowContext{&feeds, &feedSettings, &sessions, &browser, feedError ? nullptr : &localFeed});
         window->showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
@@ -199,13 +201,17 @@ int runGuiApp(int argc, char **argv)
             });
         }
     };
-    // One token of the app's own, kept in the keychain, instead of a new one at every start.
-    DesktopFeedToken desktopToken(feedError ? nullptr : localFeed.store(), &secrets);
-    if (feedError) {
-        openWindow({}, {});
-    } else {
-        QObject::connect(&desktopToken, &DesktopFeedToken::ready, &app, openWindow, Qt::SingleShotConnection);
-        desktopToken.obtain();
-    }
+    QObject::connect(&localFeed, &LocalFeedHost::started, &app, [&](const FeedError &feedError) {
+        local.indexUrl = feedError ? QUrl(u"http://127.0.0.1:%1/"_s.arg(feedOptions.port)) : localFeed.indexUrl();
+        if (!feedError)
+            LocalFeedLocations(&settings).remember(localFeed.indexUrl(), localFeed.dataDir());
+        feeds.setFeeds(FeedList{local} + feedSettings.feeds());
+        if (feedError)
+            return openWindow({}, {});
+        // One token of the app's own, kept in the keychain, instead of a new one at every start.
+        QObject::connect(&localFeed, &LocalFeedHost::desktopTokenReady, &app, openWindow, Qt::SingleShotConnection);
+        localFeed.obtainDesktopToken();
+    }, Qt::SingleShotConnection);
+    localFeed.start();
     return QApplication::exec();
 }

@@ -5,9 +5,7 @@
 #include "cargo/cargosetupdialog.h"
 #include "connectors/localconnectordialog.h"
 #include "cratedetailsview.h"
-#include "localfeed/connectorstore.h"
-#include "localfeed/feedstore.h"
-#include "localfeed/localfeed.h"
+#include "localfeed/localfeedhost.h"
 #include "secrets/secretstore.h"
 #include "cratedropfilter.h"
 #include "emptystatelistview.h"
@@ -204,7 +202,7 @@ void MainWindow::createMenus()
     m_requireReadToken = feed->addAction(tr("Require a &Token to Read the Local Feed"));
     m_requireReadToken->setObjectName(u"requireReadToken"_s);
     m_requireReadToken->setCheckable(true);
-    m_requireReadToken->setChecked(m_context.localFeed && m_context.localFeed->options().authRequired);
+    m_requireReadToken->setChecked(m_context.localFeed && m_context.localFeed->authRequired());
     m_requireReadToken->setToolTip(tr("Cargo and other programs then need a token of the local feed to read its index and download crates."));
     connect(m_requireReadToken, &QAction::toggled, this, [this](bool required) {
         if (!m_context.localFeed)
@@ -493,34 +491,26 @@ void MainWindow::openCargoSetup()
 
 void MainWindow::addConnector()
 {
-    LocalFeed *local = m_context.localFeed;
-    if (!local || !local->connectorStore() || !m_context.sessions)
+    LocalFeedHost *local = m_context.localFeed;
+    if (!local || !local->isRunning() || !m_context.sessions)
         return;
     auto *dialog = new LocalConnectorDialog(m_context.sessions->http(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, local] {
         const ConnectorConfig config = dialog->config();
-        const QByteArray secret = dialog->secret();
-        if (const FeedError error = local->connectorStore()->saveConnector(config))
-            return m_banner->showMessage(MessageBanner::Kind::Error, tr("Could not add the upstream %1: %2").arg(config.name, error.detail));
-        auto applied = [this, local, name = config.name] {
-            local->reloadConnectors();
+        // Stored on the feed's thread, with its secret or not at all.
+        auto heard = std::make_shared<QMetaObject::Connection>();
+        *heard = connect(local, &LocalFeedHost::connectorAdded, this, [this, heard, name = config.name](const QString &added, const QString &error) {
+            if (added != name)
+                return;
+            disconnect(*heard);
+            if (!error.isEmpty())
+                return m_banner->showMessage(MessageBanner::Kind::Error, tr("Could not add the upstream %1: %2").arg(name, error));
             statusBar()->showMessage(tr("The local feed now serves crates of %1").arg(name), 8000);
             if (m_context.browser)
                 m_context.browser->refresh();
-        };
-        if (secret.isEmpty())
-            return applied();
-        m_context.sessions->secrets()->writeSecret(ConnectorConfig::secretKey(local->store()->dataDir(), config.name), secret, this,
-                                                   [this, local, config, applied](const SecretStore::Result &result) {
-            if (!result.ok()) {
-                // Never an upstream without its secret; if even this fails, the banner below still tells.
-                const FeedError undone = local->connectorStore()->removeConnector(config.name);
-                Q_UNUSED(undone)
-                return m_banner->showMessage(MessageBanner::Kind::Error, tr("Could not keep the secret of %1 in the keychain: %2").arg(config.name, result.message));
-            }
-            applied();
         });
+        local->addConnector(config, dialog->secret());
     });
     dialog->open();
 }

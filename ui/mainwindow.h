@@ -16,7 +16,7 @@ class CrateDropFilter;
 class EmptyStateListView;
 class FeedDialog;
 class FeedListModel;
-class LocalFeed;
+class LocalFeedHost;
 class FeedSessions;
 class FeedSettings;
 class MessageBanner;
@@ -33,7 +33,7 @@ struct MainWindowContext
     FeedSettings *settings = nullptr;  // null: feeds cannot be added or edited (tests)
     FeedSessions *sessions = nullptr;  // null: nothing is fetched (tests of the frame alone)
     CrateBrowser *browser = nullptr;
-    LocalFeed *localFeed = nullptr;    // the embedded feed, for its connectors; may be null
+    LocalFeedHost *localFeed = nullptr; // the embedded feed (on its own thread), for its connectors; may be null
 };
 
 // The CrateDesk main window: feeds on the left, the selected feed's crates with
