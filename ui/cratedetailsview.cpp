@@ -116,6 +116,7 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     connect(m_files, &QTreeView::activated, this, &CrateDetailsView::openFile);
     connect(m_files->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CrateDetailsView::openFile);
     connect(browser, &CrateBrowser::versionSelected, this, &CrateDetailsView::showEntry);
+    connect(browser, &CrateBrowser::fileRead, this, &CrateDetailsView::showFile);
     connect(browser, &CrateBrowser::contentsKnown, this, &CrateDetailsView::showContents);
     connect(browser, &CrateBrowser::licenseKnown, this, &CrateDetailsView::showLicense);
     connect(browser, &CrateBrowser::staleChanged, this, &CrateDetailsView::updateHeader);
@@ -191,13 +192,19 @@ void CrateDetailsView::openFile(const QModelIndex &index)
     if (!index.isValid() || index.model()->hasChildren(index.siblingAtColumn(0)))
         return;
     const QString path = index.siblingAtColumn(0).data(Roles::FilePath).toString();
-    const auto bytes = m_browser->fileData(path, 1 << 20);
+    m_fileSize = index.siblingAtColumn(CrateFileTreeModel::SizeColumn).data().toString();
+    m_fileContent->setPlainText(tr("Reading %1…").arg(path));
+    m_browser->readFile(path, 1 << 20); // on a worker thread: a file deep in a large crate takes a moment
+}
+
+void CrateDetailsView::showFile(const QString &path, const std::optional<QByteArray> &bytes)
+{
     if (!bytes)
         return m_fileContent->setPlainText(tr("%1 cannot be read.").arg(path));
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = utf8.decode(*bytes);
     if (utf8.hasError() || bytes->contains('\0'))
-        return m_fileContent->setPlainText(tr("%1 is a binary file (%2 bytes).").arg(path).arg(index.siblingAtColumn(CrateFileTreeModel::SizeColumn).data().toString()));
+        return m_fileContent->setPlainText(tr("%1 is a binary file (%2 bytes).").arg(path, m_fileSize));
     m_fileContent->setPlainText(text);
 }
 

@@ -41,6 +41,7 @@ private:
     void showContents(const CrateContents &contents);
     void showLicense(const QString &license);
     void openFile(const QModelIndex &index);
+    void showFile(const QString &path, const std::optional<QByteArray> &bytes);
     void updateHeader();
 
     CrateBrowser *m_browser;
@@ -55,5 +56,6 @@ private:
     QTextBrowser *m_readme;
     QTreeView *m_files;
     QPlainTextEdit *m_fileContent;
+    QString m_fileSize; // of the file being read, as the tree shows it
     QString m_license;
 };

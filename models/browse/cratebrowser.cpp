@@ -118,6 +118,7 @@ void CrateBrowser::setClient(RegistryClient *client)
     m_files->clear();
     m_contents = {};
     m_archive.reset();
+    ++m_fileGeneration; // a file of the crate before is no longer wanted
     m_license.clear();
     setStale(false);
     Q_EMIT cleared();
@@ -242,6 +243,7 @@ void CrateBrowser::selectVersion(int versionRow)
     m_files->clear();
     m_contents = {};
     m_archive.reset();
+    ++m_fileGeneration; // a file of the crate before is no longer wanted
     m_license.clear();
     Q_EMIT versionSelected(entry);
     if (!m_client)
@@ -286,6 +288,7 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
             Q_EMIT activity(u"contents"_s, {}, false);
             LoadedCrate loaded = watcher->result();
             m_archive = std::move(loaded.archive);
+            ++m_fileGeneration;
             m_contents = loaded.contents;
             m_files->setFiles(m_contents.files);
             Q_EMIT contentsKnown(m_contents);
@@ -313,9 +316,24 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
     });
 }
 
-std::optional<QByteArray> CrateBrowser::fileData(const QString &path, qint64 maxBytes) const
+void CrateBrowser::readFile(const QString &path, qint64 maxBytes)
 {
-    return m_archive ? m_archive->fileData(path, maxBytes) : std::nullopt;
+    const quint64 generation = ++m_fileGeneration;
+    if (!m_archive) {
+        QMetaObject::invokeMethod(this, [this, path, generation] {
+            if (generation == m_fileGeneration)
+                Q_EMIT fileRead(path, std::nullopt);
+        }, Qt::QueuedConnection);
+        return;
+    }
+    auto *watcher = new QFutureWatcher<std::optional<QByteArray>>(this);
+    connect(watcher, &QFutureWatcher<std::optional<QByteArray>>::finished, this, [this, watcher, path, generation] {
+        watcher->deleteLater();
+        if (generation == m_fileGeneration) // nothing newer was asked for
+            Q_EMIT fileRead(path, watcher->result());
+    });
+    // A copy shares the archive's bytes; the worker reads them while the browser moves on.
+    watcher->setFuture(QtConcurrent::run([archive = *m_archive, path, maxBytes] { return archive.fileData(path, maxBytes); }));
 }
 
 void CrateBrowser::setSelectedYanked(bool yanked)

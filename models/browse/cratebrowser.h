@@ -82,9 +82,13 @@ public:
     QString dependencyLine() const;
     static QString dependencyLine(const QString &crate, const QString &version, const QString &registryName);
     // Reads a file of the selected version's .crate (at most maxBytes), once contents are known.
-    std::optional<QByteArray> fileData(const QString &path, qint64 maxBytes = 4 << 20) const;
+    // Reads one file of the open crate on a worker thread (the archive is inflated up to the
+    // file); fileRead() follows, unless another file or crate was asked for meanwhile.
+    void readFile(const QString &path, qint64 maxBytes = 4 << 20);
 
 Q_SIGNALS:
+    // `bytes` is empty when the file cannot be read or is larger than asked.
+    void fileRead(const QString &path, const std::optional<QByteArray> &bytes);
     void cleared(); // another feed (or none): nothing is open any more
     void listingStarted();
     void listingFinished(int count);
@@ -123,6 +127,7 @@ private:
     QString m_license;
     CrateContents m_contents;
     std::optional<CrateArchive> m_archive;
+    quint64 m_fileGeneration = 0;
     bool m_stale = false;
     quint64 m_generation = 0; // bumped when the open crate or version changes
     QList<QPointer<RegistryReply>> m_replies;

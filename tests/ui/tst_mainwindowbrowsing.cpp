@@ -175,6 +175,15 @@ private Q_SLOTS:
         const QModelIndex manifest = m_browser->files()->indexOf(u"Cargo.toml"_s);
         details->fileView()->setCurrentIndex(manifest);
         QTRY_VERIFY(details->fileContentView()->toPlainText().contains(u"name = \"acme-core\""_s));
+        // Files are read off the GUI thread; a click on another file supersedes the one before.
+        QSignalSpy read(m_browser.get(), &CrateBrowser::fileRead);
+        m_browser->readFile(u"Cargo.toml"_s);
+        m_browser->readFile(u"src/lib.rs"_s);
+        QVERIFY(read.wait(5000));
+        QTest::qWait(50);
+        QCOMPARE(read.count(), 1);
+        QCOMPARE(read.first().first().toString(), u"src/lib.rs"_s);
+        QVERIFY(read.first().at(1).value<std::optional<QByteArray>>().value_or(QByteArray()).contains("fn answer"));
         details->tabs()->setCurrentIndex(CrateDetailsView::VersionsTab);
         QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-crate"_s));
     }
