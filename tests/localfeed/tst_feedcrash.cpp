@@ -18,8 +18,10 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QTest>
 
+#include <cstring>
 #include <functional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -84,6 +86,45 @@ QList<Upload> makeUploads(int cycle, int count, int paddingBytes)
     return uploads;
 }
 
+// A request body that hands out its first half and then nothing more, so that a request is
+// cut off halfway for as long as the test needs, whatever the speed of the machine (upload
+// progress signals come at most every 100 ms and cannot catch the middle of a fast upload).
+class HalfBody final : public QIODevice
+{
+public:
+    HalfBody(const QByteArray &data, std::function<void()> onHalfSent)
+        : m_data(data)
+        , m_onHalfSent(std::move(onHalfSent))
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+
+    bool isSequential() const override { return true; }
+    bool atEnd() const override { return false; } // the rest never comes
+    qint64 bytesAvailable() const override { return half() - m_position; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min(max, half() - m_position);
+        memcpy(out, m_data.constData() + m_position, size_t(n));
+        m_position += n;
+        if (m_position == half() && m_onHalfSent) {
+            // After this read has returned, so that the half is on its way.
+            QTimer::singleShot(50, this, std::exchange(m_onHalfSent, {}));
+        }
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    qint64 half() const { return m_data.size() / 2; }
+
+    QByteArray m_data;
+    std::function<void()> m_onHalfSent;
+    qint64 m_position = 0;
+};
+
 // Publishes a list of versions with up to `parallel` requests in flight, recording which
 // ones the feed acknowledged with 200 and why the others failed.
 class PublishStream
@@ -104,6 +145,13 @@ public:
     std::function<void(qsizetype)> onAcknowledged;
     // Called as each request's body goes out.
     std::function<void(qint64 sent, qint64 total)> onUploadProgress;
+    // Once `acks` publishes are acknowledged, the next request sends half its body and stalls;
+    // onHalfSent is called then.
+    void cutOffAfter(int acks, std::function<void()> onHalfSent)
+    {
+        m_cutOffAfter = acks;
+        m_onHalfSent = std::move(onHalfSent);
+    }
 
     void start()
     {
@@ -128,7 +176,17 @@ private:
         QNetworkRequest request(m_url);
         request.setRawHeader("Authorization", m_token);
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/octet-stream"_ba);
-        QNetworkReply *reply = m_nam->put(request, upload.body);
+        QNetworkReply *reply = nullptr;
+        if (m_onHalfSent && m_acknowledged.size() >= m_cutOffAfter) {
+            // Streamed as it is read: buffered, the half would never leave.
+            request.setHeader(QNetworkRequest::ContentLengthHeader, upload.body.size());
+            request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+            auto *body = new HalfBody(upload.body, std::exchange(m_onHalfSent, {}));
+            reply = m_nam->put(request, body);
+            body->setParent(reply);
+        } else {
+            reply = m_nam->put(request, upload.body);
+        }
         ++m_inFlight;
         QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [this](qint64 sent, qint64 total) {
             if (onUploadProgress)
@@ -156,6 +214,8 @@ private:
     int m_parallel;
     int m_inFlight = 0;
     bool m_stopped = false;
+    int m_cutOffAfter = 0;
+    std::function<void()> m_onHalfSent;
     QList<Upload> m_acknowledged;
     QStringList m_failures;
 };
@@ -308,11 +368,11 @@ private Q_SLOTS:
                     killNow();
             };
             stream.onUploadProgress = [&](qint64 sent, qint64 total) {
-                if (moment == KillMoment::Ack || stream.acknowledged().size() < killAfter || total <= 0)
-                    return;
-                if (moment == KillMoment::HalfSent ? (sent * 2 >= total && sent < total) : sent == total)
+                if (moment == KillMoment::AllSent && stream.acknowledged().size() >= killAfter && total > 0 && sent == total)
                     killNow();
             };
+            if (moment == KillMoment::HalfSent)
+                stream.cutOffAfter(killAfter, killNow);
             stream.start();
             QTRY_VERIFY_WITH_TIMEOUT(stream.isDone(), 120000);
             QVERIFY2(inFlightAtKill >= 0, qPrintable(u"cycle %1: the feed acknowledged only %2 publishes; failures:\n%3"_s.arg(cycle).arg(stream.acknowledged().size()).arg(stream.failures().join(u'\n'))));

@@ -36,6 +36,16 @@ QString indexPath(const QString &name)
     return lower.left(2) + u'/' + lower.mid(2, 2) + u'/' + lower;
 }
 
+// The shim for the server's LD_PRELOAD; behind the sanitizer's runtime in a sanitizer build.
+QString lostWritesPreload()
+{
+#ifdef SANITIZER_RUNTIME
+    return QStringLiteral(SANITIZER_RUNTIME " " LOSTWRITES_LIBRARY);
+#else
+    return QStringLiteral(LOSTWRITES_LIBRARY);
+#endif
+}
+
 } // namespace
 
 class TestFeedDurability : public QObject
@@ -117,7 +127,7 @@ private Q_SLOTS:
         QCOMPARE(server.stop(), 0);
 
         QProcessEnvironment shim;
-        shim.insert(u"LD_PRELOAD"_s, QStringLiteral(LOSTWRITES_LIBRARY));
+        shim.insert(u"LD_PRELOAD"_s, lostWritesPreload());
         shim.insert(u"LOSTWRITES_ROOT"_s, QDir(dataDir).absolutePath());
         shim.insert(u"LOSTWRITES_JOURNAL"_s, journal);
         shim.insert(u"LOSTWRITES_TRASH"_s, trash);
