@@ -93,6 +93,8 @@ public:
     QByteArray crateBytes() const { return m_crate; }
 
 private:
+    friend class CrateScan;
+
     CrateArchive() = default;
     static Result scan(const QByteArray &crate, const Limits &limits, const QString &displayName);
     qsizetype indexOf(const QString &path) const;
