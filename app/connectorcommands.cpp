@@ -5,6 +5,7 @@
 
 #include "curation/connectorconfig.h"
 #include "curation/cratefilter.h"
+#include "localfeed/connectorsaver.h"
 #include "localfeed/connectorstore.h"
 #include "localfeed/feedserveroptions.h"
 #include "localfeed/feedstore.h"
@@ -15,7 +16,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
-#include <QTextStream>
 
 #include <cstdio>
 #include <memory>
@@ -129,34 +129,25 @@ int connectorAdd(const QStringList &args)
 
     QByteArray secret;
     if (config.auth != ConnectorConfig::Auth::None) {
-        QTextStream in(stdin);
-        secret = in.readLine().trimmed().toUtf8();
+        secret = readSecretFromStdin();
         if (secret.isEmpty())
             return fail(u"nothing was read from standard input; pipe the secret in"_s);
     }
     auto access = openFeed(parser, &error);
     if (!access)
         return fail(error);
-    if (access->connectors->connector(config.name))
-        return fail(u"the local feed already has a connector named %1; remove it first"_s.arg(config.name));
-    if (const FeedError saveError = access->connectors->saveConnector(config))
-        return fail(saveError.detail);
-    if (config.auth == ConnectorConfig::Auth::None) {
-        out(u"added connector %1 (%2)"_s.arg(config.name, config.indexUrl.toString()));
-        return 0;
-    }
     KeychainSecretStore secrets;
-    ConnectorStore *connectors = access->connectors.get();
-    secrets.writeSecret(ConnectorConfig::secretKey(access->feed->dataDir(), config.name), secret, nullptr,
-                        [connectors, config](const SecretStore::Result &result) {
-                            if (!result.ok()) {
-                                connectors->removeConnector(config.name); // never a connector without its secret
-                                return finishWith(1, result.message);
-                            }
-                            out(u"added connector %1 (%2), secret in the keychain"_s.arg(config.name, config.indexUrl.toString()));
-                            finishWith(0);
-                        });
-    return QCoreApplication::exec();
+    int code = -1; // set once the saver is done, at once or after the keychain answered
+    ConnectorSaver(access->connectors.get(), &secrets).add(config, secret, nullptr, [&code, config](const ConnectorSaver::Outcome &outcome) {
+        code = outcome.ok() ? 0 : 1;
+        if (outcome.ok()) {
+            out(config.auth == ConnectorConfig::Auth::None
+                    ? u"added connector %1 (%2)"_s.arg(config.name, config.indexUrl.toString())
+                    : u"added connector %1 (%2), secret in the keychain"_s.arg(config.name, config.indexUrl.toString()));
+        }
+        finishWith(code, outcome.error);
+    });
+    return code >= 0 ? code : QCoreApplication::exec();
 }
 
 int connectorList(const QStringList &args)
@@ -203,21 +194,17 @@ int connectorRemove(const QStringList &args)
     if (!access)
         return fail(error);
     const QString name = parser.positionalArguments().at(0);
-    const auto config = access->connectors->connector(name);
-    if (const FeedError removeError = access->connectors->removeConnector(name))
-        return fail(removeError.detail);
-    if (config->auth == ConnectorConfig::Auth::None) {
-        out(u"removed connector %1"_s.arg(name));
-        return 0;
-    }
     KeychainSecretStore secrets;
-    secrets.deleteSecret(ConnectorConfig::secretKey(access->feed->dataDir(), name), nullptr, [name](const SecretStore::Result &result) {
-        if (!result.ok() && result.error != SecretStore::Error::NotFound)
-            std::fprintf(stderr, "cratedesk: warning: %s\n", qPrintable(result.message));
-        out(u"removed connector %1"_s.arg(name));
-        finishWith(0);
+    int code = -1; // set once the saver is done, at once or after the keychain answered
+    ConnectorSaver(access->connectors.get(), &secrets).remove(name, nullptr, [&code, name](const ConnectorSaver::Outcome &outcome) {
+        code = outcome.ok() ? 0 : 1;
+        if (!outcome.warning.isEmpty())
+            std::fprintf(stderr, "cratedesk: warning: %s\n", qPrintable(outcome.warning));
+        if (outcome.ok())
+            out(u"removed connector %1"_s.arg(name));
+        finishWith(code, outcome.error);
     });
-    return QCoreApplication::exec();
+    return code >= 0 ? code : QCoreApplication::exec();
 }
 
 int connectorTest(const QStringList &args)

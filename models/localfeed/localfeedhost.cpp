@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localfeedhost.h"
 
+#include "connectorsaver.h"
 #include "connectorstore.h"
 #include "desktopfeedtoken.h"
 #include "feedstore.h"
@@ -91,22 +92,10 @@ void LocalFeedHost::addConnector(const ConnectorConfig &config, const QByteArray
     runOnFeed([this, config, secret, report](LocalFeed &feed) {
         if (!feed.connectorStore())
             return report(u"the local feed is not running"_s);
-        if (const FeedError error = feed.connectorStore()->saveConnector(config))
-            return report(error.detail);
-        if (secret.isEmpty()) {
-            feed.reloadConnectors();
-            return report({});
-        }
-        const QString key = ConnectorConfig::secretKey(feed.store()->dataDir(), config.name);
-        feedSecrets()->writeSecret(key, secret, &feed, [&feed, config, report](const SecretStore::Result &result) {
-            if (!result.ok()) {
-                // Never an upstream without its secret.
-                const FeedError undone = feed.connectorStore()->removeConnector(config.name);
-                Q_UNUSED(undone)
-                return report(u"its secret could not be kept in the keychain: %1"_s.arg(result.message));
-            }
-            feed.reloadConnectors();
-            report({});
+        ConnectorSaver(feed.connectorStore(), feedSecrets()).add(config, secret, &feed, [&feed, report](const ConnectorSaver::Outcome &outcome) {
+            if (outcome.ok())
+                feed.reloadConnectors();
+            report(outcome.error);
         });
     });
 }

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectorsaver.h"
+
+#include "connectorstore.h"
+#include "feederror.h"
+#include "secrets/secretstore.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+ConnectorSaver::ConnectorSaver(ConnectorStore *store, SecretStore *secrets)
+    : m_store(store)
+    , m_secrets(secrets)
+{
+}
+
+void ConnectorSaver::add(const ConnectorConfig &config, const QByteArray &secret, QObject *context, Done done) const
+{
+    if (const QString invalid = config.validationError(); !invalid.isEmpty())
+        return done({invalid, {}});
+    if (m_store->connector(config.name))
+        return done({u"the local feed already has a connector named %1; remove it first"_s.arg(config.name), {}});
+    if (config.auth != ConnectorConfig::Auth::None && secret.isEmpty())
+        return done({u"the connector %1 needs a secret, and none was given"_s.arg(config.name), {}});
+    if (const FeedError error = m_store->saveConnector(config))
+        return done({error.detail, {}});
+    if (config.auth == ConnectorConfig::Auth::None)
+        return done({});
+    ConnectorStore *store = m_store;
+    m_secrets->writeSecret(ConnectorConfig::secretKey(m_store->dataDir(), config.name), secret, context,
+                           [store, name = config.name, done](const SecretStore::Result &result) {
+                               if (result.ok())
+                                   return done({});
+                               // Never a connector without its secret.
+                               const FeedError undone = store->removeConnector(name);
+                               Q_UNUSED(undone)
+                               done({u"its secret could not be kept in the keychain: %1"_s.arg(result.message), {}});
+                           });
+}
+
+void ConnectorSaver::remove(const QString &name, QObject *context, Done done) const
+{
+    const auto config = m_store->connector(name);
+    if (!config)
+        return done({u"the local feed has no connector named %1"_s.arg(name), {}});
+    if (const FeedError error = m_store->removeConnector(name))
+        return done({error.detail, {}});
+    if (config->auth == ConnectorConfig::Auth::None)
+        return done({});
+    m_secrets->deleteSecret(ConnectorConfig::secretKey(m_store->dataDir(), name), context, [done](const SecretStore::Result &result) {
+        if (!result.ok() && result.error != SecretStore::Error::NotFound)
+            return done({{}, u"the connector is removed, but its secret stays in the keychain: %1"_s.arg(result.message)});
+        done({});
+    });
+}
