@@ -3,7 +3,10 @@
 
 #include "activityarea.h"
 #include "cargo/cargosetupdialog.h"
+#include "cargotypes/feedurl.h"
 #include "connectors/localconnectordialog.h"
+#include "connectors/progetconnectorsdialog.h"
+#include "proget/progetmanagementclient.h"
 #include "cratedetailsview.h"
 #include "localfeed/localfeedhost.h"
 #include "secrets/secretstore.h"
@@ -198,6 +201,9 @@ void MainWindow::createMenus()
     m_removeFeed = feed->addAction(QIcon::fromTheme(u"list-remove"_s), tr("&Remove Feed"), this, &MainWindow::removeFeed);
     m_cargoSetup = feed->addAction(QIcon::fromTheme(u"configure"_s), tr("Use with &Cargo…"), this, &MainWindow::openCargoSetup);
     m_addConnector = feed->addAction(QIcon::fromTheme(u"network-connect"_s), tr("Add &Upstream to the Local Feed…"), this, &MainWindow::addConnector);
+    m_proGetConnectors = feed->addAction(QIcon::fromTheme(u"network-server"_s), tr("ProGet C&onnectors…"), this, &MainWindow::openProGetConnectors);
+    m_proGetConnectors->setObjectName(u"proGetConnectors"_s);
+    m_proGetConnectors->setToolTip(tr("The connectors of the selected ProGet feed's server, and which of them the feed uses."));
     // Without it, any program or web page that reaches 127.0.0.1 may read the local feed.
     m_requireReadToken = feed->addAction(tr("Require a &Token to Read the Local Feed"));
     m_requireReadToken->setObjectName(u"requireReadToken"_s);
@@ -344,6 +350,7 @@ void MainWindow::updateActions()
     m_publish->setEnabled(feed.has_value() && m_context.sessions);
     m_cargoSetup->setEnabled(feed.has_value() && m_context.sessions);
     m_addConnector->setEnabled(m_context.localFeed && m_context.localFeed->isRunning() && m_context.sessions);
+    m_proGetConnectors->setEnabled(feed && m_context.sessions && FeedUrl::proGetFeed(feed->indexUrl));
     m_requireReadToken->setEnabled(m_context.localFeed && m_context.localFeed->isRunning());
     m_refresh->setEnabled(feed.has_value() && m_context.browser);
     const auto entry = m_context.browser ? m_context.browser->selectedEntry() : std::nullopt;
@@ -513,6 +520,31 @@ void MainWindow::addConnector()
         local->addConnector(config, dialog->secret());
     });
     dialog->open();
+}
+
+void MainWindow::openProGetConnectors()
+{
+    const auto feed = currentFeed();
+    const auto proGet = feed ? FeedUrl::proGetFeed(feed->indexUrl) : std::nullopt;
+    if (!proGet || !m_context.sessions)
+        return;
+    const auto open = [this, server = proGet->server, name = proGet->feed](const QByteArray &apiKey) {
+        auto *client = new ProGetManagementClient(server, m_context.sessions->http());
+        client->setApiKey(apiKey);
+        auto *dialog = new ProGetConnectorsDialog(client, name, this);
+        client->setParent(dialog);
+        dialog->setObjectName(u"proGetConnectorsDialog"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    };
+    // ProGet's management API takes an API key; Basic credentials carry one as user "api".
+    const bool hasKey = feed->auth == Feed::AuthKind::Token
+        || (feed->auth == Feed::AuthKind::Basic && feed->basicUser == u"api"_s);
+    if (!hasKey || !m_context.sessions->secrets())
+        return open({});
+    m_context.sessions->secrets()->readSecret(feed->secretKey(), this, [open](const SecretStore::Result &result) {
+        open(result.ok() ? result.secret : QByteArray());
+    });
 }
 
 void MainWindow::confirmYank(bool yank)

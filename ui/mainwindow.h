@@ -60,6 +60,7 @@ public:
     QAction *yankAction() const { return m_yank; }
     QAction *unyankAction() const { return m_unyank; }
     QAction *requireReadTokenAction() const { return m_requireReadToken; }
+    QAction *proGetConnectorsAction() const { return m_proGetConnectors; }
 
     void showLocalFeedStatus(const QString &text);
     void selectFeed(const QString &name);
@@ -88,6 +89,7 @@ private:
     void confirmYank(bool yank);
     void openCargoSetup();
     void addConnector();
+    void openProGetConnectors();
     void downloadCrate();
     void copyDependencyLine();
     void openPublishDialog();
@@ -116,6 +118,7 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_cargoSetup = nullptr;
     QAction *m_addConnector = nullptr;
+    QAction *m_proGetConnectors = nullptr;
     QAction *m_requireReadToken = nullptr;
     QAction *m_yank = nullptr;
     QAction *m_unyank = nullptr;

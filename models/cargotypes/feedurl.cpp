@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedurl.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace FeedUrl {
@@ -25,6 +27,19 @@ QUrl parse(const QString &text, QString *error)
     if (!url.path().endsWith(u'/'))
         return *error = u"the index URL must end in '/': use %1/"_s.arg(url.toString()), QUrl();
     return url;
+}
+
+std::optional<ProGetFeed> proGetFeed(const QUrl &indexUrl)
+{
+    static const QRegularExpression feedPath(u"^(.*)/cargo/([^/]+)/$"_s);
+    const auto match = feedPath.match(indexUrl.path());
+    if (!indexUrl.isValid() || !match.hasMatch())
+        return std::nullopt;
+    QUrl server = indexUrl;
+    server.setPath(match.captured(1));
+    server.setQuery(QString());
+    server.setFragment(QString());
+    return ProGetFeed{server, match.captured(2)};
 }
 
 } // namespace FeedUrl

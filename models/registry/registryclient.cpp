@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "registryclient.h"
 
+#include "cargotypes/feedurl.h"
+
 #include "cargotypes/cratename.h"
 #include "crate/cargomanifest.h"
 #include "crate/cratearchive.h"
@@ -543,14 +545,12 @@ void RegistryClient::notice(const HttpResponse &response)
 
 QUrl RegistryClient::proGetUrl(const QString &path) const
 {
-    // A ProGet Cargo feed lives at {server}/cargo/{feed}/; its Packages API at {server}/api/packages/{feed}.
-    const QString indexPath = m_feed.indexUrl.path();
-    static const QRegularExpression feedPath(u"^(.*)/cargo/([^/]+)/$"_s);
-    const auto match = feedPath.match(indexPath);
-    if (!match.hasMatch())
+    // ProGet's Packages API for a Cargo feed is at {server}/api/packages/{feed}.
+    const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
+    if (!proGet)
         return {};
-    QUrl url = m_feed.indexUrl;
-    url.setPath(match.captured(1) + u"/api/packages/"_s + match.captured(2) + path);
+    QUrl url = proGet->server;
+    url.setPath(proGet->server.path() + u"/api/packages/"_s + proGet->feed + path);
     return url;
 }
 

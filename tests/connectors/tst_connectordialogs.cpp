@@ -2,7 +2,9 @@
 // The connector dialogs, offscreen: the local feed's connector dialog round-trips its
 // settings, refuses bad input in words and tests a real connection to a local feed; the ProGet
 // dialogs list, create, attach and delete connectors on the test server and say when the
-// Free edition ignores filters. Every dialog is grabbed to PNG for a human to look at.
+// Free edition ignores filters, and the window opens them from its Feed menu for a ProGet feed
+// with the key from the keychain (with-keyring.sh). Every dialog is grabbed to PNG for a human
+// to look at.
 #include "proget/progetmanagementclient.h"
 #include "localfeed/localfeed.h"
 #include "filterlisteditor.h"
@@ -10,7 +12,12 @@
 #include "progetconnectordialog.h"
 #include "progetconnectorsdialog.h"
 #include "progettestserver.h"
+#include "../ui/screenshot.h"
 #include "net/httpclient.h"
+#include "itemmodels/feedlistmodel.h"
+#include "mainwindow.h"
+#include "registry/feedsessions.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <QApplication>
 #include <QDir>
@@ -167,6 +174,68 @@ private Q_SLOTS:
         dialog.refresh();
         QVERIFY(finished.wait(10000));
         QVERIFY2(dialog.statusText().contains(u"system API key"_s), qPrintable(dialog.statusText()));
+    }
+
+    void progetConnectorsFromTheFeedMenu()
+    {
+        ProGetTestServer server("key");
+        QVERIFY(server.listen());
+        server.addFeed(QJsonObject{{u"name"_s, u"approved-cargo"_s}, {u"feedType"_s, u"cargo"_s},
+                                   {u"connectors"_s, QJsonArray{u"crates-io"_s}}});
+        {
+            ProGetManagementClient admin(server.url(), m_http.get());
+            admin.setApiKey("key");
+            ProGetConnector crates;
+            crates.name = u"crates-io"_s;
+            crates.url = u"https://crates.io"_s;
+            crates.timeout = 30;
+            crates.filters = QStringList{u"serde*"_s, u"tokio*"_s, u"!left-pad"_s};
+            ProGetCall *created = admin.createConnector(crates);
+            QSignalSpy done(created, &ProGetCall::finished);
+            QVERIFY(done.wait(10000));
+        }
+        Feed proget;
+        proget.name = u"Approved crates"_s;
+        proget.indexUrl = server.url().resolved(QUrl(u"cargo/approved-cargo/"_s));
+        proget.auth = Feed::AuthKind::Token;
+        Feed gitea;
+        gitea.name = u"Gitea"_s;
+        gitea.indexUrl = server.url().resolved(QUrl(u"api/packages/acme/cargo/"_s));
+        KeychainSecretStore secrets(u"CrateDeskTest"_s);
+        bool stored = false;
+        secrets.writeSecret(proget.secretKey(), "key", this, [&](const SecretStore::Result &result) { stored = result.ok(); });
+        QTRY_VERIFY(stored);
+
+        FeedSessions sessions(m_http.get(), nullptr, &secrets);
+        FeedListModel feeds;
+        feeds.setFeeds({gitea, proget});
+        MainWindow window(MainWindowContext{&feeds, nullptr, &sessions, nullptr});
+        window.resize(1100, 700);
+        window.show();
+        window.selectFeed(gitea.name);
+        QVERIFY2(!window.proGetConnectorsAction()->isEnabled(), "offered for a feed that is not ProGet's …/cargo/FEED/");
+        window.selectFeed(proget.name);
+        QVERIFY(window.proGetConnectorsAction()->isEnabled());
+
+        window.proGetConnectorsAction()->trigger();
+        ProGetConnectorsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ProGetConnectorsDialog *>()));
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(!dialog->isModal(), "the connectors dialog should leave the window usable");
+        QTRY_COMPARE(dialog->attached(), QStringList{u"crates-io"_s});
+        QTRY_COMPARE(dialog->connectorNames(), QStringList{u"crates-io"_s});
+        const QList<ProGetTestServer::Request> requests = server.requests();
+        QVERIFY(!requests.isEmpty());
+        for (const auto &request : requests)
+            QCOMPARE(request.apiKey, QByteArray("key"));
+        QVERIFY(requests.constLast().path.contains(u"approved-cargo"_s));
+        QVERIFY(saveShot(dialog, u"proget-connectors-from-menu"_s));
+        dialog->setPalette(darkPalette());
+        QVERIFY(saveShot(dialog, u"proget-connectors-from-menu-dark"_s));
+
+        const QPointer<ProGetConnectorsDialog> closed = dialog;
+        dialog->close(); // deleted on close, with its client
+        QTRY_VERIFY(!closed);
     }
 
     void progetConnectorEditor()

@@ -152,16 +152,8 @@ private Q_SLOTS:
         // the markup a hostile feed put in a name stays visible as text, in either palette.
         QFETCH(bool, dark);
         QWidget window;
-        if (dark) {
-            QPalette palette;
-            palette.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
-            palette.setColor(QPalette::WindowText, QColor(0xef, 0xf0, 0xf1));
-            palette.setColor(QPalette::Base, QColor(0x1b, 0x1e, 0x20));
-            palette.setColor(QPalette::Text, QColor(0xef, 0xf0, 0xf1));
-            palette.setColor(QPalette::Button, QColor(0x31, 0x36, 0x3b));
-            palette.setColor(QPalette::ButtonText, QColor(0xef, 0xf0, 0xf1));
-            window.setPalette(palette);
-        }
+        if (dark)
+            window.setPalette(darkPalette());
         auto *layout = new QVBoxLayout(&window);
         auto *banner = new MessageBanner(&window);
         layout->addWidget(banner);

@@ -61,17 +61,27 @@ ProGetConnectorsDialog::ProGetConnectorsDialog(ProGetManagementClient *client, c
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this, &ProGetConnectorsDialog::editSelected);
     connect(m_refresh, &QPushButton::clicked, this, &ProGetConnectorsDialog::refresh);
     connect(m_add, &QPushButton::clicked, this, [this] {
-        ProGetConnectorDialog dialog(m_client->edition(), this);
-        if (dialog.exec() == QDialog::Accepted)
-            createConnector(dialog.connector());
+        auto *dialog = new ProGetConnectorDialog(m_client->edition(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] { createConnector(dialog->connector()); });
+        dialog->open();
     });
     connect(m_edit, &QPushButton::clicked, this, &ProGetConnectorsDialog::editSelected);
     connect(m_delete, &QPushButton::clicked, this, [this] {
         const QString name = selectedName();
-        if (QMessageBox::question(this, tr("Delete Connector"),
-                                  tr("Delete the ProGet connector %1? Feeds that use it stop reaching its upstream.").arg(name))
-            == QMessageBox::Yes)
-            deleteConnector(name);
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Connector"),
+                                    tr("Delete the ProGet connector %1? Feeds that use it stop reaching its upstream.").arg(name),
+                                    QMessageBox::Cancel, this);
+        box->setObjectName(u"deleteConnectorConfirmation"_s);
+        box->setTextFormat(Qt::PlainText); // the name comes from the server
+        QPushButton *confirm = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+        box->setDefaultButton(QMessageBox::Cancel);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box, confirm, name] {
+            if (box->clickedButton() == confirm)
+                deleteConnector(name);
+        });
+        box->open();
     });
     connect(m_attach, &QPushButton::clicked, this, [this] { setAttached(selectedName(), !m_attached.contains(selectedName())); });
     connect(client, &ProGetManagementClient::editionChanged, this, &ProGetConnectorsDialog::updateEdition);
@@ -185,10 +195,11 @@ void ProGetConnectorsDialog::editSelected()
     for (const ProGetConnector &connector : std::as_const(m_connectors)) {
         if (connector.name != name)
             continue;
-        ProGetConnectorDialog dialog(m_client->edition(), this);
-        dialog.setConnector(connector);
-        if (dialog.exec() == QDialog::Accepted)
-            updateConnector(dialog.connector());
+        auto *dialog = new ProGetConnectorDialog(m_client->edition(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setConnector(connector);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] { updateConnector(dialog->connector()); });
+        dialog->open();
         return;
     }
 }
