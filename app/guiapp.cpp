@@ -78,23 +78,19 @@ void seedLocalFeed(RegistryClient *client, const QString &dir, QObject *parent)
     session->addFiles(files);
 }
 
-} // namespace
-
-int runGuiApp(int argc, char **argv)
+// What the command line asks of the desktop app.
+struct DesktopOptions
 {
-    const QString screenshotFile = screenshotTarget(argc, argv);
-    if (!screenshotFile.isEmpty() && !hasDisplay())
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QString screenshotFile;
+    int screenshotDelayMs = 0;
+    QString dataDir;
+    quint16 port = 0;
+    QString seedDir;
+    QString openCrate;
+};
 
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(u"cratedesk"_s);
-    QApplication::setApplicationDisplayName(u"CrateDesk"_s);
-    QApplication::setOrganizationName(u"CrateDesk"_s);
-    QApplication::setApplicationVersion(QStringLiteral(CRATEDESK_VERSION));
-    QApplication::setDesktopFileName(AppIcon::applicationId());
-    QApplication::setWindowIcon(AppIcon::icon());
-    Translations::install(&app);
-
+DesktopOptions parseDesktopOptions(const QApplication &app)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Browse, publish and curate crates on Cargo feeds."_s);
     parser.addHelpOption();
@@ -108,110 +104,176 @@ int runGuiApp(int argc, char **argv)
     const QCommandLineOption openCrate(u"open"_s, u"Open this crate of the first feed."_s, u"crate"_s);
     parser.addOptions({screenshot, screenshotDelay, dataDir, port, seed, openCrate});
     parser.process(app);
+    return {parser.value(screenshot), parser.value(screenshotDelay).toInt(), parser.value(dataDir),
+            quint16(parser.value(port).toUInt()), parser.value(seed), parser.value(openCrate)};
+}
 
-    // The composition root: one network manager, one HTTP client, one index cache and the
-    // keychain, shared by every feed the window opens.
-    QNetworkAccessManager nam;
-    HttpClient http(&nam);
-    const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-    QDir().mkpath(cacheDir);
-    IndexCache cache(cacheDir + u"/index.sqlite"_s);
+void setUpApplication(QApplication &app)
+{
+    QApplication::setApplicationName(u"cratedesk"_s);
+    QApplication::setApplicationDisplayName(u"CrateDesk"_s);
+    QApplication::setOrganizationName(u"CrateDesk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(CRATEDESK_VERSION));
+    QApplication::setDesktopFileName(AppIcon::applicationId());
+    QApplication::setWindowIcon(AppIcon::icon());
+    Translations::install(&app);
+}
+
+QString cacheFolder()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+// The composition root: one network manager, one HTTP client, one index cache and the
+// keychain, shared by every feed the window opens; the local feed, which is what a fresh
+// install opens, in-process for as long as the app and on a thread of its own; and the window,
+// once the app has its token for the local feed.
+class DesktopApp final
+{
+public:
+    explicit DesktopApp(const DesktopOptions &options);
+    void start() { m_localFeed.start(); }
+
+private:
+    static FeedServerOptions feedOptions(const DesktopOptions &options, const QSettings &settings);
+    void localFeedStarted(const FeedError &error);
+    void openWindow(const QByteArray &token, const QString &tokenWarning);
+    void seedWhenEmpty();
+    void openCrateOnceListed(MainWindow *window);
+    void screenshotLater(MainWindow *window) const;
+
+    DesktopOptions m_options;
+    QNetworkAccessManager m_nam;
+    HttpClient m_http{&m_nam};
+    QString m_cacheDir = cacheFolder();
+    IndexCache m_cache{m_cacheDir + u"/index.sqlite"_s};
+    KeychainSecretStore m_secrets;
+    QSettings m_settings;
+    FeedSettings m_feedSettings{&m_settings};
+    FeedSessions m_sessions{&m_http, &m_cache, &m_secrets};
+    CrateBrowser m_browser{m_cacheDir + u"/crates"_s};
+    LocalFeedHost m_localFeed;
+    Feed m_local;
+    FeedListModel m_feeds;
+    QTimer m_localChanges;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+DesktopApp::DesktopApp(const DesktopOptions &options)
+    : m_options(options)
+    , m_localFeed(feedOptions(options, m_settings))
+{
     QString cacheError;
-    if (!cache.open(&cacheError))
+    if (!m_cache.open(&cacheError))
         std::fprintf(stderr, "cratedesk: the index cache is not available (%s); working without it\n", qPrintable(cacheError));
-    KeychainSecretStore secrets;
-    QSettings settings;
-    FeedSettings feedSettings(&settings);
-    FeedSessions sessions(&http, &cache, &secrets);
-    CrateBrowser browser(cacheDir + u"/crates"_s);
-
-    // The local feed is what a fresh install opens: it runs in-process for as long as the app,
-    // on a thread of its own so that a publish to it never freezes the window.
-    FeedServerOptions feedOptions;
-    feedOptions.dataDir = parser.value(dataDir);
-    feedOptions.port = quint16(parser.value(port).toUInt());
-    feedOptions.authRequired = settings.value(FeedServerOptions::RequireTokenToReadKey, false).toBool();
-    LocalFeedHost localFeed(feedOptions);
-
-    Feed local;
-    local.name = QApplication::translate("CrateDesk", "Local feed");
-    local.origin = Feed::Origin::Local;
-    local.auth = Feed::AuthKind::Token;
-    FeedListModel feeds;
+    m_local.name = QApplication::translate("CrateDesk", "Local feed");
+    m_local.origin = Feed::Origin::Local;
+    m_local.auth = Feed::AuthKind::Token;
 
     // Whatever publishes to the local feed (this window, cargo, a seed), the list follows:
     // one refresh shortly after a burst of changes.
-    QTimer localChanges;
-    localChanges.setSingleShot(true);
-    localChanges.setInterval(300);
-    QObject::connect(&localFeed, &LocalFeedHost::crateChanged, &localChanges, qOverload<>(&QTimer::start));
-    QObject::connect(&localChanges, &QTimer::timeout, &browser, [&browser, &local] {
-        if (browser.client() && browser.client()->feed().name == local.name)
-            browser.refresh();
+    m_localChanges.setSingleShot(true);
+    m_localChanges.setInterval(300);
+    QObject::connect(&m_localFeed, &LocalFeedHost::crateChanged, &m_localChanges, qOverload<>(&QTimer::start));
+    QObject::connect(&m_localChanges, &QTimer::timeout, &m_browser, [this] {
+        if (m_browser.client() && m_browser.client()->feed().name == m_local.name)
+            m_browser.refresh();
     });
+    QObject::connect(&m_localFeed, &LocalFeedHost::started, &m_localFeed, [this](const FeedError &error) { localFeedStarted(error); },
+                     Qt::SingleShotConnection);
+}
 
-    // The window opens once the app has its token for the local feed (from the keychain, a
-    // moment): every client of that feed is then made with it.
-    std::unique_ptr<MainWindow> window;
-    auto openWindow = [&](const QByteArray &token, const QString &tokenWarning) {
-        const FeedError feedError = localFeed.error();
-        if (!token.isEmpty())
-            sessions.setCredential(local.name, token);
-        if (!tokenWarning.isEmpty())
-            std::fprintf(stderr, "cratedesk: the local feed's token is not kept in the keychain (%s); the next start makes a new one\n",
-                         qPrintable(tokenWarning));
-        if (!feedError && !token.isEmpty() && parser.isSet(seed)) {
-            localFeed.call<int>([](LocalFeed &feed) { return feed.store()->crateCount(); }, &app,
-                                [&sessions, &local, dir = parser.value(seed), &app](int crates) {
-                                    if (crates == 0)
-                                        seedLocalFeed(sessions.client(local), dir, &app);
-                                });
-        }
+FeedServerOptions DesktopApp::feedOptions(const DesktopOptions &options, const QSettings &settings)
+{
+    FeedServerOptions feed;
+    feed.dataDir = options.dataDir;
+    feed.port = options.port;
+    feed.authRequired = settings.value(FeedServerOptions::RequireTokenToReadKey, false).toBool();
+    return feed;
+}
 
-        window = std::make_unique<MainWindow>(MainWindowContext{&feeds, &feedSettings, &sessions, &browser, feedError ? nullptr : &localFeed});
-        window->showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
-                                              : QApplication::translate("CrateDesk", "Local feed serving %1").arg(localFeed.cargoIndexUrl()));
-        MainWindow *shown = window.get();
-        if (parser.isSet(openCrate)) {
-            const QString name = parser.value(openCrate);
-            // The crate may arrive only with a later listing (a seed still publishing).
-            auto opened = std::make_shared<bool>(false);
-            QObject::connect(&browser, &CrateBrowser::listingFinished, shown, [shown, &browser, name, opened] {
-                const int row = browser.crates()->rowOf(name);
-                if (row < 0 || *opened)
-                    return;
-                *opened = true;
-                shown->crateView()->setCurrentIndex(browser.filteredCrates()->mapFromSource(browser.crates()->index(row, 0)));
-            });
-        }
+void DesktopApp::localFeedStarted(const FeedError &error)
+{
+    m_local.indexUrl = error ? QUrl(u"http://127.0.0.1:%1/"_s.arg(m_options.port)) : m_localFeed.indexUrl();
+    if (!error)
+        LocalFeedLocations(&m_settings).remember(m_localFeed.indexUrl(), m_localFeed.dataDir());
+    m_feeds.setFeeds(FeedList{m_local} + m_feedSettings.feeds());
+    if (error)
+        return openWindow({}, {});
+    // One token of the app's own, kept in the keychain, instead of a new one at every start.
+    QObject::connect(&m_localFeed, &LocalFeedHost::desktopTokenReady, &m_localFeed,
+                     [this](const QByteArray &token, const QString &warning) { openWindow(token, warning); }, Qt::SingleShotConnection);
+    m_localFeed.obtainDesktopToken();
+}
 
-        shown->show();
-        if (parser.isSet(screenshot)) {
-            const QString file = parser.value(screenshot);
-            // Grab after the event loop has run a while, so that layouts, styles and (with a
-            // delay) answers from the feed have settled.
-            QTimer::singleShot(parser.value(screenshotDelay).toInt(), shown, [shown, file] {
-                const QImage image = shown->grab().toImage();
-                if (image.isNull() || !image.save(file, "PNG")) {
-                    std::fprintf(stderr, "cratedesk: could not write the screenshot to %s\n", qPrintable(file));
-                    QApplication::exit(1);
-                    return;
-                }
-                QApplication::exit(0);
-            });
+void DesktopApp::openWindow(const QByteArray &token, const QString &tokenWarning)
+{
+    const FeedError feedError = m_localFeed.error();
+    if (!token.isEmpty())
+        m_sessions.setCredential(m_local.name, token);
+    if (!tokenWarning.isEmpty())
+        std::fprintf(stderr, "cratedesk: the local feed's token is not kept in the keychain (%s); the next start makes a new one\n",
+                     qPrintable(tokenWarning));
+    if (!feedError && !token.isEmpty() && !m_options.seedDir.isEmpty())
+        seedWhenEmpty();
+
+    m_window = std::make_unique<MainWindow>(MainWindowContext{&m_feeds, &m_feedSettings, &m_sessions, &m_browser, feedError ? nullptr : &m_localFeed});
+    m_window->showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
+                                            : QApplication::translate("CrateDesk", "Local feed serving %1").arg(m_localFeed.cargoIndexUrl()));
+    if (!m_options.openCrate.isEmpty())
+        openCrateOnceListed(m_window.get());
+    m_window->show();
+    if (!m_options.screenshotFile.isEmpty())
+        screenshotLater(m_window.get());
+}
+
+void DesktopApp::seedWhenEmpty()
+{
+    m_localFeed.call<int>([](LocalFeed &feed) { return feed.store()->crateCount(); }, &m_localFeed, [this](int crates) {
+        if (crates == 0)
+            seedLocalFeed(m_sessions.client(m_local), m_options.seedDir, &m_localFeed);
+    });
+}
+
+// The crate may arrive only with a later listing (a seed still publishing).
+void DesktopApp::openCrateOnceListed(MainWindow *window)
+{
+    auto opened = std::make_shared<bool>(false);
+    QObject::connect(&m_browser, &CrateBrowser::listingFinished, window, [this, window, name = m_options.openCrate, opened] {
+        const int row = m_browser.crates()->rowOf(name);
+        if (row < 0 || *opened)
+            return;
+        *opened = true;
+        window->crateView()->setCurrentIndex(m_browser.filteredCrates()->mapFromSource(m_browser.crates()->index(row, 0)));
+    });
+}
+
+// Grabs after the event loop has run a while, so that layouts, styles and (with a delay)
+// answers from the feed have settled.
+void DesktopApp::screenshotLater(MainWindow *window) const
+{
+    QTimer::singleShot(m_options.screenshotDelayMs, window, [window, file = m_options.screenshotFile] {
+        const QImage image = window->grab().toImage();
+        if (image.isNull() || !image.save(file, "PNG")) {
+            std::fprintf(stderr, "cratedesk: could not write the screenshot to %s\n", qPrintable(file));
+            QApplication::exit(1);
+            return;
         }
-    };
-    QObject::connect(&localFeed, &LocalFeedHost::started, &app, [&](const FeedError &feedError) {
-        local.indexUrl = feedError ? QUrl(u"http://127.0.0.1:%1/"_s.arg(feedOptions.port)) : localFeed.indexUrl();
-        if (!feedError)
-            LocalFeedLocations(&settings).remember(localFeed.indexUrl(), localFeed.dataDir());
-        feeds.setFeeds(FeedList{local} + feedSettings.feeds());
-        if (feedError)
-            return openWindow({}, {});
-        // One token of the app's own, kept in the keychain, instead of a new one at every start.
-        QObject::connect(&localFeed, &LocalFeedHost::desktopTokenReady, &app, openWindow, Qt::SingleShotConnection);
-        localFeed.obtainDesktopToken();
-    }, Qt::SingleShotConnection);
-    localFeed.start();
+        QApplication::exit(0);
+    });
+}
+
+} // namespace
+
+int runGuiApp(int argc, char **argv)
+{
+    if (!screenshotTarget(argc, argv).isEmpty() && !hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    setUpApplication(app);
+    DesktopApp desktop(parseDesktopOptions(app));
+    desktop.start();
     return QApplication::exec();
 }

@@ -24,7 +24,9 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Cli;
@@ -202,202 +204,250 @@ int feedRemove(CliContext &context, const QStringList &args)
     return QCoreApplication::exec();
 }
 
+// What a command on one feed works with.
+struct FeedCommandRun
+{
+    RegistryClient *client;
+    Feed feed;
+    QStringList positional;
+    const QCommandLineParser &parser;
+    QString usage;
+};
+
+// A handler returns Started once its requests are on their way (finishWith() ends the run),
+// or an exit code when it fails before that.
+constexpr int Started = -1;
+
+int startSearch(const FeedCommandRun &run)
+{
+    RegistryReply *reply = run.client->search(run.positional.at(0), qBound(1, run.parser.value(u"limit"_s).toInt(), 100));
+    QObject::connect(reply, &RegistryReply::finished, reply, [reply] {
+        if (reply->error())
+            return finishWith(1, reply->error().message);
+        const QJsonObject result = reply->json.object();
+        const QJsonArray crates = result.value(u"crates"_s).toArray();
+        for (const QJsonValue &value : crates) {
+            const QJsonObject hit = value.toObject();
+            const QString description = hit.value(u"description"_s).toString().simplified();
+            out(u"%1 = \"%2\"%3"_s.arg(hit.value(u"name"_s).toString(), hit.value(u"max_version"_s).toString(),
+                                      description.isEmpty() ? QString() : u"    # "_s + description));
+        }
+        const int total = result.value(u"meta"_s).toObject().value(u"total"_s).toInt();
+        if (total > crates.size())
+            out(u"... and %1 crates more"_s.arg(total - crates.size()));
+        finishWith(0);
+    });
+    return Started;
+}
+
+void printInfoJson(const Feed &feed, const QList<IndexEntry> &entries, const IndexEntry &entry, const QString &license, bool stale)
+{
+    QJsonArray versions;
+    for (const IndexEntry &e : entries)
+        versions.append(versionJson(e));
+    QJsonObject result{{u"name"_s, entry.name}, {u"feed"_s, feed.name}, {u"version"_s, entry.vers},
+                       {u"license"_s, license.isEmpty() ? QJsonValue() : QJsonValue(license)},
+                       {u"stale"_s, stale}, {u"versions"_s, versions}};
+    out(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)).trimmed());
+}
+
+int startInfo(const FeedCommandRun &run)
+{
+    RegistryClient *client = run.client;
+    RegistryReply *reply = client->fetchIndex(run.positional.at(0));
+    const bool asJson = run.parser.isSet(u"json"_s);
+    const QString wanted = run.parser.value(u"version"_s);
+    QObject::connect(reply, &RegistryReply::finished, client, [client, reply, asJson, wanted, feed = run.feed] {
+        if (reply->error())
+            return finishWith(1, reply->error().message);
+        const QList<IndexEntry> entries = reply->entries;
+        const bool stale = reply->stale;
+        const IndexEntry *chosen = selectVersion(entries, wanted);
+        if (!chosen)
+            return finishWith(1, u"%1 has no version %2 in %3"_s.arg(entries.value(0).name, wanted, feed.name));
+        const IndexEntry entry = *chosen;
+        RegistryReply *license = client->license(entry.name, entry.vers, entry.cksum);
+        QObject::connect(license, &RegistryReply::finished, client, [license, entries, entry, asJson, stale, feed] {
+            // A license that cannot be found does not hide the rest of the answer.
+            const QString text = license->error() ? QString() : license->license;
+            if (asJson)
+                printInfoJson(feed, entries, entry, text, stale);
+            else
+                printInfo(feed, entries, entry, text, stale);
+            finishWith(0);
+        });
+    });
+    return Started;
+}
+
+int startDownload(const FeedCommandRun &run)
+{
+    RegistryClient *client = run.client;
+    if (run.parser.isSet(u"max-crate-size"_s)) {
+        bool ok = false;
+        const qint64 bytes = run.parser.value(u"max-crate-size"_s).toLongLong(&ok);
+        if (!ok || bytes < 1)
+            return fail(u"--max-crate-size takes a number of bytes, not \"%1\""_s.arg(run.parser.value(u"max-crate-size"_s)));
+        client->setMaxCrateBytes(bytes);
+    }
+    const QString wanted = run.positional.at(1);
+    const QString dir = run.parser.value(u"o"_s);
+    RegistryReply *index = client->fetchIndex(run.positional.at(0));
+    QObject::connect(index, &RegistryReply::finished, client, [client, index, wanted, dir, feed = run.feed] {
+        if (index->error())
+            return finishWith(1, index->error().message);
+        const IndexEntry *entry = selectVersion(index->entries, wanted);
+        if (!entry)
+            return finishWith(1, u"%1 has no version %2 in %3"_s.arg(index->entries.value(0).name, wanted, feed.name));
+        // The entry passed the index rules, and the path is checked again where it is made.
+        const QString target = CrateFilePath::crateFile(dir, entry->name, entry->vers);
+        if (target.isEmpty())
+            return finishWith(1, u"%1 names %2@%3, which is no file name for a crate"_s.arg(feed.name, entry->name, entry->vers));
+        if (!QDir().mkpath(dir))
+            return finishWith(1, u"cannot create %1"_s.arg(dir));
+        RegistryReply *download = client->download(entry->name, entry->vers, entry->cksum, target);
+        QObject::connect(download, &RegistryReply::finished, client, [download, target] {
+            if (download->error())
+                return finishWith(1, download->error().message);
+            out(target);
+            finishWith(0);
+        });
+    });
+    return Started;
+}
+
+int startYank(const FeedCommandRun &run)
+{
+    const bool yank = !run.parser.isSet(u"undo"_s);
+    const QString crate = run.positional.at(0);
+    const QString version = run.positional.at(1);
+    RegistryReply *reply = run.client->setYanked(crate, version, yank);
+    QObject::connect(reply, &RegistryReply::finished, reply, [reply, crate, yank, version] {
+        if (reply->error())
+            return finishWith(1, reply->error().message);
+        out(u"%1 %2@%3"_s.arg(yank ? u"yanked"_s : u"unyanked"_s, crate, version));
+        finishWith(0);
+    });
+    return Started;
+}
+
+int startClosure(const FeedCommandRun &run)
+{
+    const QString crate = run.positional.at(0);
+    const qsizetype at = crate.indexOf(u'@');
+    const QString name = at < 0 ? crate : crate.left(at);
+    QString reqError;
+    const auto requirement = VersionReq::parse(at < 0 ? u"*"_s : crate.mid(at + 1), &reqError);
+    if (!requirement)
+        return fail(reqError);
+    auto *source = new RegistryIndexSource(run.client, run.client);
+    auto *closure = new DependencyClosure(source, run.client);
+    QObject::connect(closure, &DependencyClosure::finished, run.client, [closure] {
+        const DependencyGraph graph = closure->graph();
+        for (const QString &line : graph.summary())
+            out(line);
+        for (const auto &problem : graph.problems)
+            std::fprintf(stderr, "cratedesk: %s\n", qPrintable(problem.message));
+        // The closure is incomplete when anything could not be resolved.
+        finishWith(graph.root.isEmpty() || !graph.problems.isEmpty() ? 1 : 0);
+    });
+    closure->start(name, *requirement);
+    return Started;
+}
+
+int startOwner(const FeedCommandRun &run)
+{
+    const QCommandLineParser &parser = run.parser;
+    const QString crate = run.positional.at(0);
+    const bool listing = parser.isSet(u"list"_s);
+    if (int(listing) + int(parser.isSet(u"add"_s)) + int(parser.isSet(u"remove"_s)) != 1)
+        return fail(u"usage: cratedesk %1"_s.arg(run.usage));
+    RegistryReply *reply = listing ? run.client->owners(crate)
+                                   : run.client->changeOwners(crate, {parser.isSet(u"add"_s) ? parser.value(u"add"_s) : parser.value(u"remove"_s)},
+                                                              parser.isSet(u"add"_s));
+    QObject::connect(reply, &RegistryReply::finished, reply, [reply, listing] {
+        if (reply->error())
+            return finishWith(1, reply->error().message);
+        const QJsonObject result = reply->json.object();
+        if (listing) {
+            for (const QJsonValue &user : result.value(u"users"_s).toArray())
+                out(user.toObject().value(u"login"_s).toString());
+        } else {
+            out(result.value(u"msg"_s).toString());
+        }
+        finishWith(0);
+    });
+    return Started;
+}
+
+// The commands that work on one feed: their options, arguments and handler.
+struct FeedCommand
+{
+    QString name;
+    QList<QCommandLineOption> options;
+    int positionals;
+    QString usage;
+    int (*start)(const FeedCommandRun &);
+};
+
+const QList<FeedCommand> &feedCommands()
+{
+    static const QList<FeedCommand> commands{
+        {u"search"_s, {QCommandLineOption(u"limit"_s, u"How many results (at most 100)."_s, u"n"_s, u"10"_s)}, 1,
+         u"search QUERY --feed NAME [--limit N]"_s, startSearch},
+        {u"info"_s,
+         {QCommandLineOption(u"version"_s, u"The version to describe."_s, u"version"_s), QCommandLineOption(u"json"_s, u"Print JSON."_s)}, 1,
+         u"info CRATE [--feed NAME | --index URL] [--version V] [--json]"_s, startInfo},
+        {u"download"_s,
+         {QCommandLineOption(u"o"_s, u"Folder to download into."_s, u"dir"_s, u"."_s),
+          QCommandLineOption(u"max-crate-size"_s, u"The largest .crate accepted, in bytes (default %1)."_s.arg(BodyLimit::Download), u"bytes"_s)},
+         2, u"download CRATE VERSION (--feed NAME | --index URL) -o DIR [--max-crate-size BYTES]"_s, startDownload},
+        {u"yank"_s, {QCommandLineOption(u"undo"_s, u"Unyank instead."_s)}, 2, u"yank CRATE VERSION [--undo] --feed NAME"_s, startYank},
+        {u"closure"_s, {}, 1, u"closure CRATE[@REQ] --feed NAME"_s, startClosure},
+        {u"owner"_s,
+         {QCommandLineOption(u"list"_s, u"List the owners."_s), QCommandLineOption(u"add"_s, u"Add an owner."_s, u"login"_s),
+          QCommandLineOption(u"remove"_s, u"Remove an owner."_s, u"login"_s)},
+         1, u"owner CRATE --list|--add LOGIN|--remove LOGIN --feed NAME"_s, startOwner},
+    };
+    return commands;
+}
+
+int runFeedSubcommand(CliContext &context, const QStringList &args)
+{
+    const QString sub = args.value(2);
+    const QStringList subArgs = QStringList{u"cratedesk feed "_s + sub} + args.mid(3);
+    if (sub == u"add"_s)
+        return feedAdd(context, subArgs);
+    if (sub == u"list"_s)
+        return feedList(context);
+    if (sub == u"remove"_s)
+        return feedRemove(context, subArgs);
+    return fail(u"unknown command `feed %1`; try feed add, feed list, feed remove or feed token create"_s.arg(sub));
+}
+
 } // namespace
 
 int runRegistryCommand(const QStringList &args)
 {
     CliContext context;
     const QString command = args.value(1);
-    const QStringList rest = QStringList{u"cratedesk "_s + command} + args.mid(2);
-
-    if (command == u"feed"_s) {
-        const QString sub = args.value(2);
-        const QStringList subArgs = QStringList{u"cratedesk feed "_s + sub} + args.mid(3);
-        if (sub == u"add"_s)
-            return feedAdd(context, subArgs);
-        if (sub == u"list"_s)
-            return feedList(context);
-        if (sub == u"remove"_s)
-            return feedRemove(context, subArgs);
-        return fail(u"unknown command `feed %1`; try feed add, feed list, feed remove or feed token create"_s.arg(sub));
-    }
+    if (command == u"feed"_s)
+        return runFeedSubcommand(context, args);
+    const auto &commands = feedCommands();
+    const auto spec = std::find_if(commands.cbegin(), commands.cend(), [&](const FeedCommand &c) { return c.name == command; });
+    if (spec == commands.cend())
+        return fail(u"unknown command `%1`"_s.arg(command));
 
     QCommandLineParser parser;
     parser.addOptions({feedOption(), indexOption()});
-    const QCommandLineOption version(u"version"_s, u"The version to describe."_s, u"version"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
-    const QCommandLineOption output(u"o"_s, u"Folder to download into."_s, u"dir"_s, u"."_s);
-    const QCommandLineOption undo(u"undo"_s, u"Unyank instead."_s);
-    const QCommandLineOption list(u"list"_s, u"List the owners."_s);
-    const QCommandLineOption add(u"add"_s, u"Add an owner."_s, u"login"_s);
-    const QCommandLineOption remove(u"remove"_s, u"Remove an owner."_s, u"login"_s);
-    const QCommandLineOption limit(u"limit"_s, u"How many results (at most 100)."_s, u"n"_s, u"10"_s);
-    const QCommandLineOption maxSize(u"max-crate-size"_s, u"The largest .crate accepted, in bytes (default %1)."_s.arg(BodyLimit::Download),
-                                     u"bytes"_s);
-
-    int positionals = 1;
-    QString usage;
-    if (command == u"search"_s) {
-        parser.addOption(limit);
-        usage = u"search QUERY --feed NAME [--limit N]"_s;
-    } else if (command == u"info"_s) {
-        parser.addOptions({version, json});
-        usage = u"info CRATE [--feed NAME | --index URL] [--version V] [--json]"_s;
-    } else if (command == u"download"_s) {
-        parser.addOptions({output, maxSize});
-        positionals = 2;
-        usage = u"download CRATE VERSION (--feed NAME | --index URL) -o DIR [--max-crate-size BYTES]"_s;
-    } else if (command == u"yank"_s) {
-        parser.addOption(undo);
-        positionals = 2;
-        usage = u"yank CRATE VERSION [--undo] --feed NAME"_s;
-    } else if (command == u"closure"_s) {
-        usage = u"closure CRATE[@REQ] --feed NAME"_s;
-    } else if (command == u"owner"_s) {
-        parser.addOptions({list, add, remove});
-        usage = u"owner CRATE --list|--add LOGIN|--remove LOGIN --feed NAME"_s;
-    } else {
-        return fail(u"unknown command `%1`"_s.arg(command));
-    }
+    parser.addOptions(spec->options);
     QString error;
-    if (!Cli::parseCommand(parser, rest, positionals, usage, &error))
+    if (!Cli::parseCommand(parser, QStringList{u"cratedesk "_s + command} + args.mid(2), spec->positionals, spec->usage, &error))
         return fail(error);
     const auto feed = context.resolveFeed(parser.value(feedOption()), parser.value(indexOption()), &error);
     if (!feed)
         return fail(error);
-    RegistryClient *client = context.clientFor(*feed);
-    if (command == u"download"_s && parser.isSet(maxSize)) {
-        bool ok = false;
-        const qint64 bytes = parser.value(maxSize).toLongLong(&ok);
-        if (!ok || bytes < 1)
-            return fail(u"--max-crate-size takes a number of bytes, not \"%1\""_s.arg(parser.value(maxSize)));
-        client->setMaxCrateBytes(bytes);
-    }
-    const QStringList positional = parser.positionalArguments();
-    const QString crate = positional.at(0);
-
-    if (command == u"search"_s) {
-        RegistryReply *reply = client->search(crate, qBound(1, parser.value(limit).toInt(), 100));
-        QObject::connect(reply, &RegistryReply::finished, reply, [reply] {
-            if (reply->error())
-                return finishWith(1, reply->error().message);
-            const QJsonObject result = reply->json.object();
-            const QJsonArray crates = result.value(u"crates"_s).toArray();
-            for (const QJsonValue &value : crates) {
-                const QJsonObject hit = value.toObject();
-                const QString description = hit.value(u"description"_s).toString().simplified();
-                out(u"%1 = \"%2\"%3"_s.arg(hit.value(u"name"_s).toString(), hit.value(u"max_version"_s).toString(),
-                                          description.isEmpty() ? QString() : u"    # "_s + description));
-            }
-            const int total = result.value(u"meta"_s).toObject().value(u"total"_s).toInt();
-            if (total > crates.size())
-                out(u"... and %1 crates more"_s.arg(total - crates.size()));
-            finishWith(0);
-        });
-    } else if (command == u"info"_s) {
-        RegistryReply *reply = client->fetchIndex(crate);
-        const bool asJson = parser.isSet(json);
-        const QString wanted = parser.value(version);
-        QObject::connect(reply, &RegistryReply::finished, client, [client, reply, asJson, wanted, feed] {
-            if (reply->error())
-                return finishWith(1, reply->error().message);
-            const QList<IndexEntry> entries = reply->entries;
-            const bool stale = reply->stale;
-            const IndexEntry *chosen = selectVersion(entries, wanted);
-            if (!chosen)
-                return finishWith(1, u"%1 has no version %2 in %3"_s.arg(entries.value(0).name, wanted, feed->name));
-            const IndexEntry entry = *chosen;
-            RegistryReply *license = client->license(entry.name, entry.vers, entry.cksum);
-            QObject::connect(license, &RegistryReply::finished, client, [license, entries, entry, asJson, stale, feed] {
-                // A license that cannot be found does not hide the rest of the answer.
-                const QString text = license->error() ? QString() : license->license;
-                if (asJson) {
-                    QJsonArray versions;
-                    for (const IndexEntry &e : entries)
-                        versions.append(versionJson(e));
-                    QJsonObject result{{u"name"_s, entry.name}, {u"feed"_s, feed->name}, {u"version"_s, entry.vers},
-                                       {u"license"_s, text.isEmpty() ? QJsonValue() : QJsonValue(text)},
-                                       {u"stale"_s, stale}, {u"versions"_s, versions}};
-                    out(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)).trimmed());
-                } else {
-                    printInfo(*feed, entries, entry, text, stale);
-                }
-                finishWith(0);
-            });
-        });
-    } else if (command == u"download"_s) {
-        const QString wanted = positional.at(1);
-        const QString dir = parser.value(output);
-        RegistryReply *index = client->fetchIndex(crate);
-        QObject::connect(index, &RegistryReply::finished, client, [client, index, wanted, dir, feed] {
-            if (index->error())
-                return finishWith(1, index->error().message);
-            const IndexEntry *entry = selectVersion(index->entries, wanted);
-            if (!entry)
-                return finishWith(1, u"%1 has no version %2 in %3"_s.arg(index->entries.value(0).name, wanted, feed->name));
-            // The entry passed the index rules, and the path is checked again where it is made.
-            const QString target = CrateFilePath::crateFile(dir, entry->name, entry->vers);
-            if (target.isEmpty())
-                return finishWith(1, u"%1 names %2@%3, which is no file name for a crate"_s.arg(feed->name, entry->name, entry->vers));
-            if (!QDir().mkpath(dir))
-                return finishWith(1, u"cannot create %1"_s.arg(dir));
-            RegistryReply *download = client->download(entry->name, entry->vers, entry->cksum, target);
-            QObject::connect(download, &RegistryReply::finished, client, [download, target] {
-                if (download->error())
-                    return finishWith(1, download->error().message);
-                out(target);
-                finishWith(0);
-            });
-        });
-    } else if (command == u"yank"_s) {
-        const bool yank = !parser.isSet(undo);
-        RegistryReply *reply = client->setYanked(crate, positional.at(1), yank);
-        QObject::connect(reply, &RegistryReply::finished, reply, [reply, crate, yank, version = positional.at(1)] {
-            if (reply->error())
-                return finishWith(1, reply->error().message);
-            out(u"%1 %2@%3"_s.arg(yank ? u"yanked"_s : u"unyanked"_s, crate, version));
-            finishWith(0);
-        });
-    } else if (command == u"closure"_s) {
-        const qsizetype at = crate.indexOf(u'@');
-        const QString name = at < 0 ? crate : crate.left(at);
-        QString reqError;
-        const auto requirement = VersionReq::parse(at < 0 ? u"*"_s : crate.mid(at + 1), &reqError);
-        if (!requirement)
-            return fail(reqError);
-        auto *source = new RegistryIndexSource(client, client);
-        auto *closure = new DependencyClosure(source, client);
-        QObject::connect(closure, &DependencyClosure::finished, client, [closure] {
-            const DependencyGraph graph = closure->graph();
-            for (const QString &line : graph.summary())
-                out(line);
-            for (const auto &problem : graph.problems)
-                std::fprintf(stderr, "cratedesk: %s\n", qPrintable(problem.message));
-            // The closure is incomplete when anything could not be resolved.
-            finishWith(graph.root.isEmpty() || !graph.problems.isEmpty() ? 1 : 0);
-        });
-        closure->start(name, *requirement);
-    } else if (command == u"owner"_s) {
-        const int modes = int(parser.isSet(list)) + int(parser.isSet(add)) + int(parser.isSet(remove));
-        if (modes != 1)
-            return fail(u"usage: cratedesk %1"_s.arg(usage));
-        RegistryReply *reply = parser.isSet(list) ? client->owners(crate)
-                                                  : client->changeOwners(crate, {parser.isSet(add) ? parser.value(add) : parser.value(remove)}, parser.isSet(add));
-        const bool listing = parser.isSet(list);
-        QObject::connect(reply, &RegistryReply::finished, reply, [reply, listing] {
-            if (reply->error())
-                return finishWith(1, reply->error().message);
-            const QJsonObject result = reply->json.object();
-            if (listing) {
-                for (const QJsonValue &user : result.value(u"users"_s).toArray())
-                    out(user.toObject().value(u"login"_s).toString());
-            } else {
-                out(result.value(u"msg"_s).toString());
-            }
-            finishWith(0);
-        });
-    }
-    const int code = QCoreApplication::exec();
-    delete client;
-    return code;
+    std::unique_ptr<RegistryClient> client(context.clientFor(*feed));
+    const int started = spec->start({client.get(), *feed, parser.positionalArguments(), parser, spec->usage});
+    return started == Started ? QCoreApplication::exec() : started;
 }
