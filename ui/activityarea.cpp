@@ -25,7 +25,7 @@ ActivityArea::ActivityArea(QWidget *parent)
     m_more->setForegroundRole(QPalette::PlaceholderText);
     m_layout->addWidget(m_more);
     m_more->hide();
-    setAccessibleName(u"Running operations"_s);
+    setAccessibleName(tr("Running operations"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     hide();
 }
@@ -59,8 +59,8 @@ int ActivityArea::addActivity(const QString &label, CancelFunction cancelFunctio
         row.cancel = new QToolButton(row.widget);
         row.cancel->setAutoRaise(true);
         row.cancel->setIcon(QIcon::fromTheme(u"process-stop"_s, style()->standardIcon(QStyle::SP_DialogCancelButton)));
-        row.cancel->setToolTip(u"Cancel %1"_s.arg(label));
-        row.cancel->setAccessibleName(u"Cancel %1"_s.arg(label));
+        row.cancel->setToolTip(tr("Cancel %1").arg(label));
+        row.cancel->setAccessibleName(tr("Cancel %1").arg(label));
         row.cancel->setIconSize(QSize(14, 14));
         connect(row.cancel, &QToolButton::clicked, this, [this, id] { cancel(id); });
         layout->addWidget(row.cancel);
@@ -170,7 +170,7 @@ void ActivityArea::cancel(int id)
     // the row says that cancelling is under way and cannot be cancelled twice.
     if (it->cancel)
         it->cancel->setEnabled(false);
-    it->label->setText(u"%1 (cancelling…)"_s.arg(it->label->toolTip()));
+    it->label->setText(tr("%1 (cancelling…)").arg(it->label->toolTip()));
     Q_EMIT activityCancelled(id);
     if (const CancelFunction onCancel = it->onCancel)
         onCancel();

@@ -8,6 +8,7 @@
 #include "secrets/secretstore.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -37,11 +38,11 @@ QString adviceFor(RegistryError::Kind kind)
     switch (kind) {
     case RegistryError::Kind::Network:
     case RegistryError::Kind::Timeout:
-        return u"Check the URL and your connection, or whether the server is running. You can save the feed anyway and use it once it is reachable."_s;
+        return QCoreApplication::translate("FeedDialog", "Check the URL and your connection, or whether the server is running. You can save the feed anyway and use it once it is reachable.");
     case RegistryError::Kind::NotFound:
-        return u"There is no config.json at this URL: check the path, which is the index URL of the feed, not its web page."_s;
+        return QCoreApplication::translate("FeedDialog", "There is no config.json at this URL: check the path, which is the index URL of the feed, not its web page.");
     case RegistryError::Kind::Parse:
-        return u"The server answered, but not as a Cargo sparse index: check that the URL points at the feed's index."_s;
+        return QCoreApplication::translate("FeedDialog", "The server answered, but not as a Cargo sparse index: check that the URL points at the feed's index.");
     default:
         break;
     }
@@ -50,7 +51,7 @@ QString adviceFor(RegistryError::Kind kind)
 
 QString secretNoun(Feed::AuthKind kind)
 {
-    return kind == Feed::AuthKind::Basic ? u"password"_s : u"token"_s;
+    return kind == Feed::AuthKind::Basic ? QCoreApplication::translate("FeedDialog", "password") : QCoreApplication::translate("FeedDialog", "token");
 }
 
 } // namespace
@@ -70,13 +71,23 @@ FeedDialog::FeedDialog(FeedSettings *settings, SecretStore *secrets, HttpClient 
     , m_secret(new QLineEdit(this))
     , m_secretLabel(new QLabel(this))
     , m_secretStatus(new QLabel(this))
-    , m_forget(new QPushButton(u"&Forget"_s, this))
+    , m_forget(new QPushButton(tr("&Forget"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
-    , m_test(new QPushButton(u"&Test Connection"_s, this))
+    , m_test(new QPushButton(tr("&Test Connection"), this))
 {
-    setWindowTitle(u"Add Feed"_s);
+    setWindowTitle(tr("Add Feed"));
     setMinimumWidth(600);
+    setUpFields();
+    layOut();
+    connectFields();
+    updateAuthRows();
+    m_name->setFocus();
+}
 
+FeedDialog::~FeedDialog() = default;
+
+void FeedDialog::setUpFields()
+{
     m_banner->hide();
     m_banner->setObjectName(u"banner"_s);
     connect(m_banner, &MessageBanner::closed, this, &FeedDialog::fitHeight);
@@ -84,14 +95,14 @@ FeedDialog::FeedDialog(FeedSettings *settings, SecretStore *secrets, HttpClient 
 
     m_name->setObjectName(u"name"_s);
     m_name->setPlaceholderText(u"my-company"_s);
-    m_name->setToolTip(u"The name cargo knows this feed by: --registry NAME"_s);
+    m_name->setToolTip(tr("The name cargo knows this feed by: --registry NAME"));
     m_url->setObjectName(u"url"_s);
     m_url->setPlaceholderText(u"sparse+https://cargo.example.com/index/"_s);
-    m_url->setToolTip(u"The sparse index URL, with or without \"sparse+\", ending in '/'"_s);
+    m_url->setToolTip(tr("The sparse index URL, with or without \"sparse+\", ending in '/'"));
     m_auth->setObjectName(u"auth"_s);
-    m_auth->addItem(u"None (public feed)"_s, int(Feed::AuthKind::None));
-    m_auth->addItem(u"Token"_s, int(Feed::AuthKind::Token));
-    m_auth->addItem(u"User name and password (Basic)"_s, int(Feed::AuthKind::Basic));
+    m_auth->addItem(tr("None (public feed)"), int(Feed::AuthKind::None));
+    m_auth->addItem(tr("Token"), int(Feed::AuthKind::Token));
+    m_auth->addItem(tr("User name and password (Basic)"), int(Feed::AuthKind::Basic));
     m_user->setObjectName(u"user"_s);
     m_secret->setObjectName(u"secret"_s);
     m_secret->setEchoMode(QLineEdit::Password);
@@ -102,6 +113,10 @@ FeedDialog::FeedDialog(FeedSettings *settings, SecretStore *secrets, HttpClient 
     m_secretStatus->setWordWrap(true);
     m_secretStatus->setForegroundRole(QPalette::PlaceholderText);
 
+}
+
+void FeedDialog::layOut()
+{
     auto *statusRow = new QWidget(this);
     auto *statusLayout = new QHBoxLayout(statusRow);
     statusLayout->setContentsMargins(0, 0, 0, 0);
@@ -110,11 +125,11 @@ FeedDialog::FeedDialog(FeedSettings *settings, SecretStore *secrets, HttpClient 
     m_secretStatusRow = statusRow;
 
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_form->addRow(u"&Name:"_s, fieldWithError(m_name, &m_nameError));
-    m_form->addRow(u"Index &URL:"_s, fieldWithError(m_url, &m_urlError));
-    m_form->addRow(u"&Authentication:"_s, m_auth);
+    m_form->addRow(tr("&Name:"), fieldWithError(m_name, &m_nameError));
+    m_form->addRow(tr("Index &URL:"), fieldWithError(m_url, &m_urlError));
+    m_form->addRow(tr("&Authentication:"), m_auth);
     m_userRow = fieldWithError(m_user, &m_userError);
-    m_form->addRow(u"User na&me:"_s, m_userRow);
+    m_form->addRow(tr("User na&me:"), m_userRow);
     m_secretRow = fieldWithError(m_secret, &m_secretError, statusRow);
     m_form->addRow(m_secretLabel, m_secretRow);
     m_secretLabel->setBuddy(m_secret);
@@ -127,7 +142,7 @@ FeedDialog::FeedDialog(FeedSettings *settings, SecretStore *secrets, HttpClient 
 
     m_test->setObjectName(u"test"_s);
     m_test->setAutoDefault(false);
-    m_test->setToolTip(u"Read the feed's config.json with these settings, without saving them"_s);
+    m_test->setToolTip(tr("Read the feed's config.json with these settings, without saving them"));
     m_buttons->button(QDialogButtonBox::Save)->setDefault(true);
     // The test is a step of its own, apart from the buttons that close the dialog.
     auto *buttonRow = new QHBoxLayout;
@@ -148,7 +163,10 @@ FeedDialog::FeedDialog(FeedSettings *settings, SecretStore *secrets, HttpClient 
     setTabOrder(m_user, m_secret);
     setTabOrder(m_secret, m_forget);
     setTabOrder(m_forget, m_test);
+}
 
+void FeedDialog::connectFields()
+{
     // A changed field no longer has the problem that was reported for it.
     connect(m_name, &QLineEdit::textEdited, this, [this] { setFieldError(Field::Name, {}); });
     connect(m_url, &QLineEdit::textEdited, this, [this] { setFieldError(Field::Url, {}); });
@@ -178,12 +196,7 @@ FeedDialog::FeedDialog(FeedSettings *settings, SecretStore *secrets, HttpClient 
     connect(m_buttons, &QDialogButtonBox::rejected, this, &FeedDialog::reject);
     connect(m_tester, &FeedConnectionTester::finished, this, &FeedDialog::showTestResult);
     connect(m_saver, &FeedSaver::finished, this, &FeedDialog::saveFinished);
-
-    updateAuthRows();
-    m_name->setFocus();
 }
-
-FeedDialog::~FeedDialog() = default;
 
 QWidget *FeedDialog::fieldWithError(QWidget *field, QLabel **error, QWidget *extra)
 {
@@ -272,10 +285,10 @@ Feed FeedDialog::currentFeed() const
 void FeedDialog::setFeed(const Feed &feed)
 {
     m_original = feed;
-    setWindowTitle(u"Edit Feed %1"_s.arg(feed.name));
+    setWindowTitle(tr("Edit Feed %1").arg(feed.name));
     m_name->setText(feed.name);
     m_name->setReadOnly(true); // the name keys the secret and cargo's config; remove and re-add to rename
-    m_name->setToolTip(u"A feed's name cannot change; remove the feed and add it again to rename it"_s);
+    m_name->setToolTip(tr("A feed's name cannot change; remove the feed and add it again to rename it"));
     m_url->setText(feed.cargoIndexUrl());
     m_auth->setCurrentIndex(m_auth->findData(int(feed.auth)));
     m_user->setText(feed.basicUser);
@@ -291,11 +304,11 @@ void FeedDialog::setFeed(const Feed &feed)
 void FeedDialog::askForCredential(const Feed &feed, const QString &message)
 {
     setFeed(feed);
-    setWindowTitle(u"Credentials for %1"_s.arg(feed.name));
+    setWindowTitle(tr("Credentials for %1").arg(feed.name));
     if (feed.auth == Feed::AuthKind::None)
         m_auth->setCurrentIndex(m_auth->findData(int(Feed::AuthKind::Token)));
     m_banner->showMessage(MessageBanner::Kind::Warning,
-                          u"%1\nEnter the %2 and save, or test the connection first."_s.arg(sentence(message), secretNoun(authKind())));
+                          tr("%1\nEnter the %2 and save, or test the connection first.").arg(sentence(message), secretNoun(authKind())));
     fitHeight();
     QLineEdit *target = authKind() == Feed::AuthKind::Basic && m_user->text().isEmpty() ? m_user : m_secret;
     target->setFocus();
@@ -317,7 +330,7 @@ void FeedDialog::checkStoredSecret()
             return; // another feed was loaded meanwhile
         m_secretState = result.ok() ? SecretState::Stored : SecretState::NotStored;
         if (!result.ok() && result.error != SecretStore::Error::NotFound)
-            m_banner->showMessage(MessageBanner::Kind::Warning, u"The keychain could not be read: %1"_s.arg(result.message));
+            m_banner->showMessage(MessageBanner::Kind::Warning, tr("The keychain could not be read: %1").arg(result.message));
         updateSecretStatus();
     });
 }
@@ -327,7 +340,7 @@ void FeedDialog::updateAuthRows()
     const Feed::AuthKind kind = authKind();
     m_form->setRowVisible(m_userRow, kind == Feed::AuthKind::Basic);
     m_form->setRowVisible(m_secretRow, kind != Feed::AuthKind::None);
-    m_secretLabel->setText(kind == Feed::AuthKind::Basic ? u"&Password:"_s : u"To&ken:"_s);
+    m_secretLabel->setText(kind == Feed::AuthKind::Basic ? tr("&Password:") : tr("To&ken:"));
     updateSecretStatus();
     fitHeight();
 }
@@ -341,45 +354,45 @@ void FeedDialog::updateSecretStatus()
     bool canForget = false;
     switch (sameKind ? m_secretState : SecretState::NotApplicable) {
     case SecretState::Checking:
-        status = u"Checking the keychain…"_s;
+        status = tr("Checking the keychain…");
         break;
     case SecretState::Stored:
-        status = m_secret->text().isEmpty() ? u"A %1 is stored in the keychain. Leave the field empty to keep it."_s.arg(noun)
-                                            : u"The stored %1 will be replaced when you save."_s.arg(noun);
+        status = m_secret->text().isEmpty() ? tr("A %1 is stored in the keychain. Leave the field empty to keep it.").arg(noun)
+                                            : tr("The stored %1 will be replaced when you save.").arg(noun);
         canForget = true;
         break;
     case SecretState::ForgetOnSave:
-        status = u"The stored %1 will be forgotten when you save; CrateDesk asks again when the feed wants one."_s.arg(noun);
+        status = tr("The stored %1 will be forgotten when you save; CrateDesk asks again when the feed wants one.").arg(noun);
         canForget = true;
         break;
     case SecretState::NotStored:
-        status = u"No %1 is stored in the keychain."_s.arg(noun);
+        status = tr("No %1 is stored in the keychain.").arg(noun);
         break;
     case SecretState::NotApplicable:
-        status = u"Stored in the system keychain when you save, never in a file."_s;
+        status = tr("Stored in the system keychain when you save, never in a file.");
         break;
     }
     m_secretStatus->setText(status);
     m_forget->setVisible(canForget);
-    m_forget->setText(m_secretState == SecretState::ForgetOnSave ? u"&Keep"_s : u"&Forget"_s);
-    m_forget->setToolTip(m_secretState == SecretState::ForgetOnSave ? u"Keep the stored %1"_s.arg(noun)
-                                                                    : u"Remove the stored %1 from the keychain when you save"_s.arg(noun));
-    m_secret->setPlaceholderText(sameKind && m_secretState == SecretState::Stored ? u"unchanged"_s : QString());
+    m_forget->setText(m_secretState == SecretState::ForgetOnSave ? tr("&Keep") : tr("&Forget"));
+    m_forget->setToolTip(m_secretState == SecretState::ForgetOnSave ? tr("Keep the stored %1").arg(noun)
+                                                                    : tr("Remove the stored %1 from the keychain when you save").arg(noun));
+    m_secret->setPlaceholderText(sameKind && m_secretState == SecretState::Stored ? tr("unchanged") : QString());
 }
 
 QString FeedDialog::validateName() const
 {
     const QString name = m_name->text().trimmed();
     if (name.isEmpty())
-        return u"Enter a name for the feed, such as my-company."_s;
+        return tr("Enter a name for the feed, such as my-company.");
     if (const QString problem = FeedSettings::nameError(name); !problem.isEmpty())
         return problem;
     if (isEditing())
         return {};
     if (name == LocalFeedName)
-        return u"\"local\" is the embedded feed's name; choose another name."_s;
+        return tr("\"local\" is the embedded feed's name; choose another name.");
     if (m_settings->feed(name))
-        return u"A feed called \"%1\" already exists; choose another name or edit that feed."_s.arg(name);
+        return tr("A feed called \"%1\" already exists; choose another name or edit that feed.").arg(name);
     return {};
 }
 
@@ -388,13 +401,13 @@ bool FeedDialog::validateForTest()
     bool ok = true;
     QString error;
     if (m_url->text().trimmed().isEmpty())
-        error = u"Enter the feed's index URL, such as sparse+https://cargo.example.com/index/."_s;
+        error = tr("Enter the feed's index URL, such as sparse+https://cargo.example.com/index/.");
     else
         FeedUrl::parse(m_url->text(), &error);
     setFieldError(Field::Url, error);
     ok = ok && error.isEmpty();
     const bool needsUser = authKind() == Feed::AuthKind::Basic && m_user->text().trimmed().isEmpty();
-    setFieldError(Field::User, needsUser ? u"Enter the user name for Basic authentication."_s : QString());
+    setFieldError(Field::User, needsUser ? tr("Enter the user name for Basic authentication.") : QString());
     return ok && !needsUser;
 }
 
@@ -407,7 +420,7 @@ bool FeedDialog::validate()
     const bool haveSecret = !m_secret->text().isEmpty()
         || (sameKind && (m_secretState == SecretState::Stored || m_secretState == SecretState::ForgetOnSave));
     if (authKind() != Feed::AuthKind::None && !haveSecret) {
-        setFieldError(Field::Secret, u"Enter the %1, or choose None if the feed is public."_s.arg(secretNoun(authKind())));
+        setFieldError(Field::Secret, tr("Enter the %1, or choose None if the feed is public.").arg(secretNoun(authKind())));
         ok = false;
     } else {
         setFieldError(Field::Secret, {});
@@ -435,9 +448,9 @@ void FeedDialog::testConnection()
     const bool sameKind = m_original && m_original->auth == feed.auth;
     if (secret->isEmpty() && sameKind && m_secretState == SecretState::Stored)
         secret.reset(); // test with what is stored, as the saved feed would
-    m_banner->showMessage(MessageBanner::Kind::Information, u"Testing the connection to %1…"_s.arg(feed.indexUrl.toDisplayString()));
+    m_banner->showMessage(MessageBanner::Kind::Information, tr("Testing the connection to %1…").arg(feed.indexUrl.toDisplayString()));
     m_banner->setCloseButtonVisible(false);
-    connect(m_banner->addButton(u"Stop"_s), &QPushButton::clicked, this, [this] {
+    connect(m_banner->addButton(tr("Stop")), &QPushButton::clicked, this, [this] {
         m_tester->cancel();
         m_banner->hide();
         m_test->setEnabled(true);
@@ -455,7 +468,7 @@ void FeedDialog::showTestResult(const FeedConnectionResult &result)
         QStringList lines;
         for (const QString &line : result.findings())
             lines << line.toHtmlEscaped();
-        m_banner->showRichMessage(MessageBanner::Kind::Positive, u"<b>The feed is online.</b><br>"_s + lines.join(u"<br>"_s));
+        m_banner->showRichMessage(MessageBanner::Kind::Positive, tr("<b>The feed is online.</b><br>") + lines.join(u"<br>"_s));
         fitHeight();
         Q_EMIT connectionTested(result);
         return;
@@ -463,14 +476,14 @@ void FeedDialog::showTestResult(const FeedConnectionResult &result)
     const RegistryError &error = result.error;
     QString text = sentence(error.message).toHtmlEscaped();
     if (!error.serverDetail.isEmpty() && !error.message.contains(error.serverDetail))
-        text += u"<br>The server said: %1"_s.arg(error.serverDetail.toHtmlEscaped());
+        text += tr("<br>The server said: %1").arg(error.serverDetail.toHtmlEscaped());
     if (const QString advice = adviceFor(error.kind); !advice.isEmpty())
         text += u"<br>"_s + advice.toHtmlEscaped();
     if (!result.loginUrl.isEmpty())
-        text += u"<br>Get a token at <a href=\"%1\">%2</a>."_s.arg(QUrl(result.loginUrl).toString(QUrl::FullyEncoded).toHtmlEscaped(),
+        text += tr("<br>Get a token at <a href=\"%1\">%2</a>.").arg(QUrl(result.loginUrl).toString(QUrl::FullyEncoded).toHtmlEscaped(),
                                                                   result.loginUrl.toHtmlEscaped());
-    m_banner->showRichMessage(MessageBanner::Kind::Error, u"<b>The connection test failed.</b><br>"_s + text);
-    connect(m_banner->addButton(u"Retry"_s), &QPushButton::clicked, this, &FeedDialog::testConnection);
+    m_banner->showRichMessage(MessageBanner::Kind::Error, tr("<b>The connection test failed.</b><br>") + text);
+    connect(m_banner->addButton(tr("Retry")), &QPushButton::clicked, this, &FeedDialog::testConnection);
     const bool credentials = error.kind == RegistryError::Kind::AuthRequired || error.kind == RegistryError::Kind::Forbidden;
     if (credentials) {
         if (authKind() == Feed::AuthKind::None)
@@ -515,7 +528,7 @@ void FeedDialog::accept()
         change = FeedSaver::SecretChange::Forget;
     m_tester->cancel();
     setBusy(true);
-    m_banner->showMessage(MessageBanner::Kind::Information, u"Saving %1…"_s.arg(feed.name));
+    m_banner->showMessage(MessageBanner::Kind::Information, tr("Saving %1…").arg(feed.name));
     m_banner->setCloseButtonVisible(false);
     m_saver->save(feed, change, secret);
 }

@@ -62,6 +62,9 @@ Q_SIGNALS:
     void connectionTested(const FeedConnectionResult &result);
 
 private:
+    void setUpFields();
+    void layOut();
+    void connectFields();
     QWidget *fieldWithError(QWidget *field, QLabel **error, QWidget *extra = nullptr);
     void setFieldError(Field field, const QString &message);
     QLabel *errorLabel(Field field) const;

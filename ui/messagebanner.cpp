@@ -22,22 +22,22 @@ struct KindLook
 {
     const char16_t *themeIcon;
     QStyle::StandardPixmap fallback;
-    const char16_t *accessibleName;
+    const char *accessibleName; // translated where it is used
 };
 
 KindLook look(MessageBanner::Kind kind)
 {
     switch (kind) {
     case MessageBanner::Kind::Positive:
-        return {u"dialog-positive", QStyle::SP_DialogApplyButton, u"Success"};
+        return {u"dialog-positive", QStyle::SP_DialogApplyButton, QT_TRANSLATE_NOOP("MessageBanner", "Success")};
     case MessageBanner::Kind::Warning:
-        return {u"dialog-warning", QStyle::SP_MessageBoxWarning, u"Warning"};
+        return {u"dialog-warning", QStyle::SP_MessageBoxWarning, QT_TRANSLATE_NOOP("MessageBanner", "Warning")};
     case MessageBanner::Kind::Error:
-        return {u"dialog-error", QStyle::SP_MessageBoxCritical, u"Error"};
+        return {u"dialog-error", QStyle::SP_MessageBoxCritical, QT_TRANSLATE_NOOP("MessageBanner", "Error")};
     case MessageBanner::Kind::Information:
         break;
     }
-    return {u"dialog-information", QStyle::SP_MessageBoxInformation, u"Information"};
+    return {u"dialog-information", QStyle::SP_MessageBoxInformation, QT_TRANSLATE_NOOP("MessageBanner", "Information")};
 }
 
 } // namespace
@@ -59,7 +59,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_text->setObjectName(u"text"_s);
     m_close->setObjectName(u"close"_s);
     m_icon->setAlignment(Qt::AlignTop);
-    m_icon->setAccessibleName(u"Message kind"_s);
+    m_icon->setAccessibleName(tr("Message kind"));
     m_text->setWordWrap(true);
     // Users copy server messages into bug reports and searches.
     m_text->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -70,8 +70,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_buttonLayout->setSpacing(6);
     m_close->setAutoRaise(true);
     m_close->setIcon(QIcon::fromTheme(u"dialog-close"_s, style()->standardIcon(QStyle::SP_TitleBarCloseButton)));
-    m_close->setToolTip(u"Close"_s);
-    m_close->setAccessibleName(u"Close message"_s);
+    m_close->setToolTip(tr("Close"));
+    m_close->setAccessibleName(tr("Close message"));
     connect(m_close, &QToolButton::clicked, this, [this] {
         hide();
         Q_EMIT closed();
@@ -209,7 +209,7 @@ void MessageBanner::updateIcon()
     const QIcon icon = QIcon::fromTheme(QString::fromUtf16(l.themeIcon), style()->standardIcon(l.fallback));
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + 6;
     m_icon->setPixmap(icon.pixmap(QSize(size, size), devicePixelRatioF()));
-    setAccessibleName(QString::fromUtf16(l.accessibleName));
+    setAccessibleName(tr(l.accessibleName));
 }
 
 void MessageBanner::changeEvent(QEvent *event)
