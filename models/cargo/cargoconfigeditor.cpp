@@ -98,18 +98,12 @@ std::optional<QVariantMap> CargoConfigEditor::parse(const QString &text, QString
 {
     // A cloned project's .cargo/config.toml is outside data: toml++ never sees what
     // TomlGuard refuses (200,000 dotted keys overflowed the stack, here and in toVariant()).
-    const TomlGuard::Result guarded = TomlGuard::prepare(text.toUtf8());
-    if (const auto &problem = guarded.problem) {
+    const TomlGuard::Parsed parsed = TomlGuard::parse(text.toUtf8());
+    if (const auto &problem = parsed.problem) {
         *error = u"line %1, column %2: %3"_s.arg(problem->line).arg(problem->column).arg(problem->message);
         return std::nullopt;
     }
-    try {
-        const toml::table root = toml::parse(std::string_view(guarded.text.constData(), size_t(guarded.text.size())));
-        return toVariant(root).toMap();
-    } catch (const toml::parse_error &problem) {
-        *error = u"line %1, column %2: %3"_s.arg(problem.source().begin.line).arg(problem.source().begin.column).arg(toQString(problem.description()));
-        return std::nullopt;
-    }
+    return toVariant(*parsed.table).toMap();
 }
 
 QString CargoConfigEditor::basicString(const QString &value)

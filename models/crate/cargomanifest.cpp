@@ -236,24 +236,15 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
     const QString file = fileName.isEmpty() ? u"Cargo.toml"_s : fileName;
     // toml++ never sees what TomlGuard refuses (inputs that crash it or reach undefined
     // behaviour in it); what it parses is the guard's text, the same TOML made safe.
-    const TomlGuard::Result guarded = TomlGuard::prepare(toml);
-    if (const auto &trap = guarded.problem) {
+    const TomlGuard::Parsed parsed = TomlGuard::parse(toml, file);
+    if (const auto &problem = parsed.problem) {
         Error result;
-        result.line = trap->line;
-        result.column = trap->column;
-        result.message = u"%1:%2:%3: %4"_s.arg(file).arg(result.line).arg(result.column).arg(trap->message);
+        result.line = problem->line;
+        result.column = problem->column;
+        result.message = u"%1:%2:%3: %4"_s.arg(file).arg(result.line).arg(result.column).arg(problem->message);
         return {std::nullopt, result};
     }
-    toml::table root;
-    try {
-        root = toml::parse(std::string_view(guarded.text.constData(), size_t(guarded.text.size())), file.toStdString());
-    } catch (const toml::parse_error &error) {
-        Error result;
-        result.line = int(error.source().begin.line);
-        result.column = int(error.source().begin.column);
-        result.message = u"%1:%2:%3: %4"_s.arg(file).arg(result.line).arg(result.column).arg(toQString(error.description()));
-        return {std::nullopt, result};
-    }
+    const toml::table &root = *parsed.table;
 
     ManifestReader reader(file);
     CargoManifest manifest;

@@ -301,3 +301,18 @@ TomlGuard::Result TomlGuard::prepare(const QByteArray &toml)
         return {{}, std::move(problem)};
     return {scanner.rewritten(), std::nullopt};
 }
+
+TomlGuard::Parsed TomlGuard::parse(const QByteArray &toml, const QString &sourceName)
+{
+    Result guarded = prepare(toml);
+    if (guarded.problem)
+        return {std::nullopt, std::move(guarded.problem)};
+    try {
+        return {toml::parse(std::string_view(guarded.text.constData(), size_t(guarded.text.size())), sourceName.toStdString()),
+                std::nullopt};
+    } catch (const toml::parse_error &error) {
+        const std::string_view description = error.description();
+        return {std::nullopt, Problem{int(error.source().begin.line), int(error.source().begin.column),
+                                      QString::fromUtf8(description.data(), qsizetype(description.size()))}};
+    }
+}

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+#include <toml++/toml.hpp>
+
 // The one door through which TOML from outside (a .crate's Cargo.toml, a cloned project's
 // .cargo/config.toml) reaches toml++. Debian's toml++ 3.4 has faults on inputs that a
 // fuzzer or a hostile file finds at once: stack overflows on deep nesting, and undefined
@@ -13,7 +15,7 @@
 // whitespace?". prepare() refuses the input that would reach them with a message that says
 // what and where, and rewrites the one valid shape that reaches them into the same TOML
 // spelled so that it does not (see tomlguard.cpp). Every toml::parse of outside text goes
-// through it; the text toml++ is then given is Result::text.
+// through parse(), or through prepare() and then Result::text.
 class TomlGuard final
 {
 public:
@@ -40,4 +42,13 @@ public:
     };
 
     static Result prepare(const QByteArray &toml);
+
+    struct Parsed
+    {
+        std::optional<toml::table> table;
+        std::optional<Problem> problem; // the guard's refusal or toml++'s parse error
+    };
+    // prepare() and toml::parse in one: the way outside TOML becomes a table. `sourceName`
+    // goes into toml++'s source positions.
+    static Parsed parse(const QByteArray &toml, const QString &sourceName = {});
 };
