@@ -55,7 +55,12 @@ QByteArray Feed::authorization(const QByteArray &secret) const
     case AuthKind::Token:
         return secret; // cargo sends the token as is, with no scheme
     case AuthKind::Basic:
-        return "Basic " + QByteArray(basicUser.toUtf8() + ':' + secret).toBase64();
+        return basicAuthorization(basicUser, secret);
     }
     return {};
+}
+
+QByteArray Feed::basicAuthorization(const QString &user, const QByteArray &password)
+{
+    return "Basic " + QByteArray(user.toUtf8() + ':' + password).toBase64();
 }

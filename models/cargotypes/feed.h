@@ -30,6 +30,8 @@ struct Feed
     static QStringList secretKeys(const QString &feedName);
     // The Authorization header cargo sends to this feed, given its secret.
     QByteArray authorization(const QByteArray &secret) const;
+    // "Basic base64(user:password)", as cargo and every registry expect it.
+    static QByteArray basicAuthorization(const QString &user, const QByteArray &password);
 
     friend bool operator==(const Feed &, const Feed &) = default;
 };

@@ -5,6 +5,7 @@
 #include "crate/cratearchive.h"
 #include "cargotypes/cratefilepath.h"
 #include "cargotypes/cratename.h"
+#include "cargotypes/feed.h"
 #include "net/httpclient.h"
 #include "cargotypes/indexfileparser.h"
 
@@ -25,12 +26,6 @@ namespace {
 constexpr int DownBackoffMs = 10000;
 // Without a web API, at most this many versions per crate have their license read from the crate.
 constexpr qsizetype MaxCratesForLicenses = 8;
-
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(a.scheme() == u"https"_s ? 443 : 80) == b.port(b.scheme() == u"https"_s ? 443 : 80);
-}
 
 // Errors that say "the upstream is not there right now" rather than "it said no".
 bool isUnreachable(const RegistryError &error)
@@ -83,7 +78,7 @@ UpstreamConnector::~UpstreamConnector()
 void UpstreamConnector::setSecret(const QByteArray &secret)
 {
     if (m_config.auth == ConnectorConfig::Auth::Basic)
-        m_authorization = "Basic " + QByteArray(m_config.user.toUtf8() + ':' + secret).toBase64();
+        m_authorization = Feed::basicAuthorization(m_config.user, secret);
     else if (m_config.auth == ConnectorConfig::Auth::Token)
         m_authorization = secret;
     m_ready = true;
@@ -115,7 +110,7 @@ bool UpstreamConnector::sendsAuthTo(const QUrl &url) const
         return false;
     // The credential belongs to the upstream's own origin; a CDN for downloads gets it only
     // when the upstream says every request needs it, as cargo decides.
-    return sameOrigin(url, m_config.indexUrl) || (m_registryConfig && m_registryConfig->authRequired);
+    return HttpRequest::isSameOrigin(url, m_config.indexUrl) || (m_registryConfig && m_registryConfig->authRequired);
 }
 
 HttpJob *UpstreamConnector::send(const QUrl &url, qint64 maxBytes, const QByteArray &ifNoneMatch, const QByteArray &ifModifiedSince)

@@ -27,12 +27,6 @@ bool isRedirect(int status)
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(a.scheme() == u"https"_s ? 443 : 80) == b.port(b.scheme() == u"https"_s ? 443 : 80);
-}
-
 QString byteCount(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -101,6 +95,12 @@ int retryAfterMs(const QByteArray &value)
 }
 
 } // namespace
+
+bool HttpRequest::isSameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == u"https"_s ? 443 : 80) == b.port(b.scheme() == u"https"_s ? 443 : 80);
+}
 
 void HttpRequest::setSecretHeader(const QByteArray &name, const QByteArray &value)
 {
@@ -310,6 +310,17 @@ void HttpClient::onReadyRead(HttpJob *job, QNetworkReply *reply)
     }
 }
 
+// How a finished reply's transfer went, before deciding what to make of it.
+struct HttpClient::Transfer
+{
+    int status = 0;
+    QNetworkReply::NetworkError netError = QNetworkReply::NoError;
+    qint64 declaredBytes = -1; // Content-Length, -1 when absent
+    bool gzipCut = false;      // the gzip stream never reached its end
+    bool cutShort = false;     // a 2xx that ended before its declared length
+    bool success() const { return status >= 200 && status < 300; }
+};
+
 void HttpClient::onReplyFinished(HttpJob *job)
 {
     QNetworkReply *reply = job->m_reply;
@@ -319,113 +330,125 @@ void HttpClient::onReplyFinished(HttpJob *job)
 
     if (job->m_cancelled) {
         response.error = RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s, job->m_currentUrl);
-        finish(job);
-        return;
+        return finish(job);
     }
     onReadyRead(job, reply); // what arrived with the end of the reply
-    if (response.error) { // a local write failure or an oversized body ended the transfer
-        finish(job);
-        return;
-    }
+    if (response.error) // a local write failure or an oversized body ended the transfer
+        return finish(job);
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError netError = reply->error();
     response.status = status;
     response.headers = reply->rawHeaderPairs();
     response.finalUrl = job->m_currentUrl;
     response.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    if (isRedirect(status) && reply->hasRawHeader("Location"))
+        return followRedirect(job, reply);
 
-    if (isRedirect(status) && reply->hasRawHeader("Location")) {
-        const QUrl target = job->m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
-        if (++job->m_redirects > 10 || !target.isValid() || (target.scheme() != u"http"_s && target.scheme() != u"https"_s)) {
-            response.error = RegistryError::make(RegistryError::Kind::Http, u"%1 redirects too often or to an invalid place"_s.arg(job->m_request.url.toDisplayString()),
-                                                 job->m_currentUrl, status);
-            finish(job);
-            return;
-        }
-        // Like curl: credentials are for the origin they were configured for, never for where
-        // it sends us, and never in clear text after https.
-        if (!sameOrigin(target, job->m_request.url) || (job->m_currentUrl.scheme() == u"https"_s && target.scheme() != u"https"_s))
-            job->m_sendSecrets = false;
-        if (status == 303 || ((status == 301 || status == 302) && job->m_currentVerb == "POST")) {
-            job->m_currentVerb = "GET";
-            job->m_request.body.clear();
-        }
-        qCDebug(lcHttp).noquote() << "redirect" << job->m_currentUrl.toDisplayString() << "->" << target.toDisplayString();
-        job->m_currentUrl = target;
-        startAttempt(job);
-        return;
-    }
-
-    const bool transientStatus = status == 429 || (status >= 500 && status <= 599);
-    const bool transientNetwork = status == 0 && isTransient(netError);
-    // Qt now and then reports a body cut short by a reset as complete (seen on Linux under load),
-    // so a 2xx that ends before its Content-Length counts as the cut transfer it is.
-    const bool success = status >= 200 && status < 300;
-    const bool inMemory = job->m_request.saveTo.isEmpty();
-    if (success && inMemory && netError == QNetworkReply::NoError)
+    const Transfer transfer = assess(job, reply);
+    if (transfer.success() && job->m_request.saveTo.isEmpty() && transfer.netError == QNetworkReply::NoError)
         response.body = std::exchange(job->m_buffer, {});
-    // Bytes on the wire against Content-Length (the encoded length), and a gzip stream that
-    // never reached its end, in memory and on disk alike.
-    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
-    const bool gzipCut = job->m_gzip && !job->m_gzip->isComplete();
-    const bool cutShort = success && netError == QNetworkReply::NoError && job->m_currentVerb != "HEAD" && status != 204
-        && ((declared.isValid() && job->m_wireBytes < declared.toLongLong()) || gzipCut);
-    const bool truncated = success && (netError != QNetworkReply::NoError || cutShort);
+    const bool transientStatus = status == 429 || (status >= 500 && status <= 599);
+    const bool transientNetwork = status == 0 && isTransient(transfer.netError);
+    const bool truncated = transfer.success() && (transfer.netError != QNetworkReply::NoError || transfer.cutShort);
     if ((transientStatus || transientNetwork || truncated) && job->m_request.retryable
         && response.attempts <= job->m_request.maxRetries && scheduleRetry(job, reply->rawHeader("Retry-After")))
         return;
 
     // 304 answers our own conditional request: a success with no body.
-    if (status == 304 && netError == QNetworkReply::NoError) {
-        finish(job);
-        return;
+    if (status == 304 && transfer.netError == QNetworkReply::NoError)
+        return finish(job);
+    if (transfer.success() && transfer.netError == QNetworkReply::NoError && !transfer.cutShort) {
+        if (!job->m_request.saveTo.isEmpty())
+            commitDownload(job, reply);
+        return finish(job);
     }
-    if (success && netError == QNetworkReply::NoError && !cutShort) {
-        if (!inMemory) {
-            if (!job->m_file)
-                onReadyRead(job, reply); // an empty body still makes its file
-            if (response.error) {
-                finish(job);
-                return;
-            }
-            const QByteArray actual = job->m_hash->result().toHex();
-            if (!job->m_request.expectedSha256.isEmpty() && actual != job->m_request.expectedSha256.toLower()) {
-                job->m_file->cancelWriting();
-                response.error = RegistryError::make(RegistryError::Kind::Checksum,
-                    u"the download from %1 is corrupt: its sha256 is %2 but the index says %3; nothing was saved"_s.arg(
-                        job->m_currentUrl.toDisplayString(), QString::fromLatin1(actual), QString::fromLatin1(job->m_request.expectedSha256)),
-                    job->m_currentUrl, status);
-            } else if (!job->m_file->commit()) {
-                response.error = RegistryError::make(RegistryError::Kind::Local,
-                    u"cannot save %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
-            }
-        }
-        finish(job);
-        return;
-    }
+    reportFailure(job, reply, transfer);
+    finish(job);
+}
 
+void HttpClient::followRedirect(HttpJob *job, QNetworkReply *reply)
+{
+    const int status = job->m_response.status;
+    const QUrl target = job->m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+    if (++job->m_redirects > 10 || !target.isValid() || (target.scheme() != u"http"_s && target.scheme() != u"https"_s)) {
+        job->m_response.error = RegistryError::make(RegistryError::Kind::Http,
+            u"%1 redirects too often or to an invalid place"_s.arg(job->m_request.url.toDisplayString()), job->m_currentUrl, status);
+        return finish(job);
+    }
+    // Like curl: credentials are for the origin they were configured for, never for where it
+    // sends us, and never in clear text after https.
+    if (!HttpRequest::isSameOrigin(target, job->m_request.url) || (job->m_currentUrl.scheme() == u"https"_s && target.scheme() != u"https"_s))
+        job->m_sendSecrets = false;
+    if (status == 303 || ((status == 301 || status == 302) && job->m_currentVerb == "POST")) {
+        job->m_currentVerb = "GET";
+        job->m_request.body.clear();
+    }
+    qCDebug(lcHttp).noquote() << "redirect" << job->m_currentUrl.toDisplayString() << "->" << target.toDisplayString();
+    job->m_currentUrl = target;
+    startAttempt(job);
+}
+
+// Qt now and then reports a body cut short by a reset as complete (seen on Linux under load),
+// so a 2xx that ends before its Content-Length, or whose gzip stream never reached its end,
+// counts as the cut transfer it is, in memory and on disk alike.
+HttpClient::Transfer HttpClient::assess(HttpJob *job, QNetworkReply *reply) const
+{
+    Transfer transfer;
+    transfer.status = job->m_response.status;
+    transfer.netError = reply->error();
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    transfer.declaredBytes = declared.isValid() ? declared.toLongLong() : -1;
+    transfer.gzipCut = job->m_gzip && !job->m_gzip->isComplete();
+    transfer.cutShort = transfer.success() && transfer.netError == QNetworkReply::NoError && job->m_currentVerb != "HEAD"
+        && transfer.status != 204 && ((declared.isValid() && job->m_wireBytes < transfer.declaredBytes) || transfer.gzipCut);
+    return transfer;
+}
+
+// A streamed download appears only complete and, when a checksum was given, only if it matches.
+void HttpClient::commitDownload(HttpJob *job, QNetworkReply *reply)
+{
+    HttpResponse &response = job->m_response;
+    if (!job->m_file)
+        onReadyRead(job, reply); // an empty body still makes its file
+    if (response.error)
+        return;
+    const QByteArray actual = job->m_hash->result().toHex();
+    if (!job->m_request.expectedSha256.isEmpty() && actual != job->m_request.expectedSha256.toLower()) {
+        job->m_file->cancelWriting();
+        response.error = RegistryError::make(RegistryError::Kind::Checksum,
+            u"the download from %1 is corrupt: its sha256 is %2 but the index says %3; nothing was saved"_s.arg(
+                job->m_currentUrl.toDisplayString(), QString::fromLatin1(actual), QString::fromLatin1(job->m_request.expectedSha256)),
+            job->m_currentUrl, response.status);
+    } else if (!job->m_file->commit()) {
+        response.error = RegistryError::make(RegistryError::Kind::Local,
+            u"cannot save %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
+    }
+}
+
+void HttpClient::reportFailure(HttpJob *job, QNetworkReply *reply, const Transfer &transfer)
+{
+    HttpResponse &response = job->m_response;
+    const int status = transfer.status;
     const QString where = QString::fromLatin1(job->m_request.verb) + u' ' + job->m_request.url.toDisplayString(QUrl::RemoveUserInfo);
-    if (status == 0 || (status >= 200 && status < 300)) {
-        const bool timedOut = netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError;
-        const QString reason = !cutShort ? reply->errorString()
-            : gzipCut                    ? u"its gzip stream ended early"_s
-                                         : u"the connection ended after %1 of %2 bytes"_s.arg(job->m_wireBytes).arg(declared.toLongLong());
+    if (status == 0 || transfer.success()) {
+        const bool timedOut = transfer.netError == QNetworkReply::TimeoutError || transfer.netError == QNetworkReply::OperationCanceledError;
+        const QString reason = !transfer.cutShort ? reply->errorString()
+            : transfer.gzipCut                    ? u"its gzip stream ended early"_s
+                                                  : u"the connection ended after %1 of %2 bytes"_s.arg(job->m_wireBytes).arg(transfer.declaredBytes);
         response.body.clear();
         response.error = RegistryError::make(timedOut ? RegistryError::Kind::Timeout : RegistryError::Kind::Network,
             timedOut ? u"%1 timed out: the server sent nothing for %2 s"_s.arg(where).arg(job->m_request.timeoutMs / 1000.0)
                      : u"%1 failed: %2"_s.arg(where, reason),
             job->m_currentUrl, status);
-    } else {
-        const QByteArray body = std::exchange(job->m_buffer, {});
-        const QString detail = serverDetail(body);
-        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        response.body = body;
-        response.error = RegistryError::make(kindForStatus(status),
-            u"%1 answered %2 %3%4"_s.arg(where).arg(status).arg(reason, detail.isEmpty() ? QString() : u": "_s + detail),
-            job->m_currentUrl, status, detail);
+        return;
     }
-    finish(job);
+    const QByteArray body = std::exchange(job->m_buffer, {});
+    const QString detail = serverDetail(body);
+    const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    response.body = body;
+    response.error = RegistryError::make(kindForStatus(status),
+        u"%1 answered %2 %3%4"_s.arg(where).arg(status).arg(reason, detail.isEmpty() ? QString() : u": "_s + detail),
+        job->m_currentUrl, status, detail);
 }
 
 bool HttpClient::scheduleRetry(HttpJob *job, const QByteArray &retryAfter)

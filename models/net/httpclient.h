@@ -50,6 +50,9 @@ struct HttpRequest
     void setSecretHeader(const QByteArray &name, const QByteArray &value);
     void setAuthorization(const QByteArray &value) { setSecretHeader("Authorization", value); }
     static bool isCredentialHeader(QByteArrayView name);
+    // Scheme, host (case-insensitive) and port, default ports filled in: where a credential
+    // for one URL may also go.
+    static bool isSameOrigin(const QUrl &a, const QUrl &b);
     // The longest 2xx body accepted, in memory or streamed to saveTo.
     qint64 maxBodyBytes = BodyLimit::ApiJson;
     // When set, a 2xx body streams into this file and is committed only if complete (and, with
@@ -146,6 +149,11 @@ private:
     void onReadyRead(HttpJob *job, QNetworkReply *reply);
     bool refuseOversize(HttpJob *job, QNetworkReply *reply, qint64 size);
     void onReplyFinished(HttpJob *job);
+    struct Transfer; // how a finished reply's transfer went
+    void followRedirect(HttpJob *job, QNetworkReply *reply);
+    Transfer assess(HttpJob *job, QNetworkReply *reply) const;
+    void commitDownload(HttpJob *job, QNetworkReply *reply);
+    void reportFailure(HttpJob *job, QNetworkReply *reply, const Transfer &transfer);
     bool scheduleRetry(HttpJob *job, const QByteArray &retryAfter);
     void finish(HttpJob *job);
 
