@@ -58,6 +58,54 @@ void readFeedSecret(CliContext &context, const Feed &feed, std::function<void(co
     });
 }
 
+// Registers the feed with cargo once its secret is read: the plan, its diff, and the files.
+void applySetup(CliContext &context, const Feed &feed, CargoSetupOptions options, bool dryRun, std::function<void(int)> finish)
+{
+    const bool copyToken = options.tokenHandling == CargoSetupOptions::TokenHandling::CargoToken;
+    // The keychain is read first: for cargo-token to copy the secret, for keychain to warn
+    // early when cargo would find nothing there.
+    readFeedSecret(context, feed, [=](const QByteArray &secret, const QString &secretError) mutable {
+        if (copyToken && secret.isEmpty())
+            return finish(fail(u"there is no secret for \"%1\" in the keychain to copy (%2)"_s.arg(feed.name, secretError)));
+        if (!copyToken && secret.isEmpty() && feed.auth != Feed::AuthKind::None)
+            warn(u"cargo will get no token for \"%1\" until the keychain has one (%2); `cargo login --registry %1` stores it there"_s.arg(feed.name, secretError));
+        if (copyToken)
+            options.token = dryRun ? QByteArray("<token from the keychain>") : secret; // a preview never holds the secret
+        const CargoSetupPlan plan = CargoSetupPlan::make(options);
+        if (!plan.isValid())
+            return finish(fail(plan.errorString()));
+        for (const QString &warning : plan.warnings())
+            warn(warning);
+        if (!plan.hasChanges()) {
+            out(u"%1 already registers \"%2\" this way; nothing to change\n"_s.arg(plan.configFile(), feed.name));
+            return finish(0);
+        }
+        out(plan.diff());
+        if (dryRun)
+            return finish(0);
+        QString applyError;
+        if (!plan.apply(&applyError))
+            return finish(fail(applyError));
+        for (const CargoSetupPlan::FileChange &change : plan.changes())
+            out(change.existed ? u"updated %1 (backup: %2)\n"_s.arg(change.path, CargoSetupPlan::backupPath(change.path))
+                               : u"created %1\n"_s.arg(change.path));
+        out(u"undo with: cratedesk cargo-setup --undo%1\n"_s.arg(options.projectDir.isEmpty() ? u" --cargo-home "_s + options.cargoHome
+                                                                                         : u" --project "_s + options.projectDir));
+        finish(0);
+    });
+}
+
+int undoSetup(const CargoSetupOptions &options)
+{
+    QStringList restored;
+    QString error;
+    if (!CargoSetupPlan::undo(options.configDir(), &restored, &error))
+        return fail(error);
+    for (const QString &file : std::as_const(restored))
+        out(QFileInfo::exists(file) ? u"restored %1\n"_s.arg(file) : u"removed %1 (it did not exist before)\n"_s.arg(file));
+    return 0;
+}
+
 int runSetup(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -84,16 +132,8 @@ int runSetup(const QStringList &args)
     options.cargoHome = parser.isSet(homeOption) ? QDir(parser.value(homeOption)).absolutePath() : defaultCargoHome();
     if (parser.isSet(projectOption))
         options.projectDir = QDir(parser.value(projectOption)).absolutePath();
-
-    if (parser.isSet(undoOption)) {
-        QStringList restored;
-        QString error;
-        if (!CargoSetupPlan::undo(options.configDir(), &restored, &error))
-            return fail(error);
-        for (const QString &file : std::as_const(restored))
-            out(QFileInfo::exists(file) ? u"restored %1\n"_s.arg(file) : u"removed %1 (it did not exist before)\n"_s.arg(file));
-        return 0;
-    }
+    if (parser.isSet(undoOption))
+        return undoSetup(options);
 
     const QString tokenKind = parser.value(tokenOption);
     if (tokenKind != u"keychain"_s && tokenKind != u"cargo-token"_s)
@@ -118,47 +158,13 @@ int runSetup(const QStringList &args)
         return 0;
     }
 
-    const bool dryRun = parser.isSet(dryRunOption);
-    const bool copyToken = options.tokenHandling == CargoSetupOptions::TokenHandling::CargoToken;
-    int exitCode = 0;
-    const auto finish = [&exitCode](int code) {
+    int exitCode = -1; // set when the setup is done, at once or after the keychain answered
+    applySetup(context, *feed, options, parser.isSet(dryRunOption), [&exitCode](int code) {
         exitCode = code;
         QCoreApplication::exit(code);
-    };
-    // The keychain is read first: for cargo-token to copy the secret, for keychain to warn
-    // early when cargo would find nothing there.
-    readFeedSecret(context, *feed, [&](const QByteArray &secret, const QString &secretError) {
-        if (copyToken && secret.isEmpty())
-            return finish(fail(u"there is no secret for \"%1\" in the keychain to copy (%2)"_s.arg(feed->name, secretError)));
-        if (!copyToken && secret.isEmpty() && feed->auth != Feed::AuthKind::None)
-            warn(u"cargo will get no token for \"%1\" until the keychain has one (%2); `cargo login --registry %1` stores it there"_s.arg(feed->name, secretError));
-        if (copyToken && !dryRun)
-            options.token = secret;
-        else if (copyToken)
-            options.token = "<token from the keychain>"; // the diff masks it anyway; never read it into a preview
-        const CargoSetupPlan plan = CargoSetupPlan::make(options);
-        if (!plan.isValid())
-            return finish(fail(plan.errorString()));
-        for (const QString &warning : plan.warnings())
-            warn(warning);
-        if (!plan.hasChanges()) {
-            out(u"%1 already registers \"%2\" this way; nothing to change\n"_s.arg(plan.configFile(), feed->name));
-            return finish(0);
-        }
-        out(plan.diff());
-        if (dryRun)
-            return finish(0);
-        QString applyError;
-        if (!plan.apply(&applyError))
-            return finish(fail(applyError));
-        for (const CargoSetupPlan::FileChange &change : plan.changes())
-            out(change.existed ? u"updated %1 (backup: %2)\n"_s.arg(change.path, CargoSetupPlan::backupPath(change.path))
-                               : u"created %1\n"_s.arg(change.path));
-        out(u"undo with: cratedesk cargo-setup --undo%1\n"_s.arg(options.projectDir.isEmpty() ? u" --cargo-home "_s + options.cargoHome
-                                                                                         : u" --project "_s + options.projectDir));
-        finish(0);
     });
-    QCoreApplication::exec();
+    if (exitCode < 0)
+        QCoreApplication::exec();
     std::fflush(stdout);
     return exitCode;
 }

@@ -162,6 +162,53 @@ void CargoConfigEditor::insertLine(qsizetype at, const QString &line)
     m_text.insert(at, text);
 }
 
+// `item` ("key = value") goes before the closing brace of an inline table.
+void CargoConfigEditor::addToInlineTable(const TomlLayout::Entry &holder, const QString &item)
+{
+    qsizetype close = holder.valueEnd - 1; // the '}'
+    while (close > holder.valueStart && m_text.at(close - 1).isSpace())
+        --close;
+    if (m_text.at(close - 1) == u'{')
+        m_text.replace(holder.valueStart, holder.valueEnd - holder.valueStart, u"{ "_s + item + u" }"_s);
+    else
+        m_text.insert(close, (m_text.at(close - 1) == u',' ? u" "_s : u", "_s) + item);
+}
+
+void CargoConfigEditor::appendTable(const TomlLayout &layout, const QStringList &path, const QString &tomlValue)
+{
+    const qsizetype tableDepth = path.size() - 1;
+    // A new table, after the last table of the same family ([registries.*] next to each other).
+    const QStringList tablePath = path.first(tableDepth);
+    const QString nl = newline();
+    QString block = u"["_s + keyText(tablePath) + u']' + nl + keyText(path.sliced(tableDepth)) + u" = "_s + tomlValue + nl;
+    qsizetype at = -1;
+    for (qsizetype i = layout.tables().size() - 1; i >= 0 && !tablePath.isEmpty(); --i) {
+        const TomlLayout::Table &table = layout.tables().at(i);
+        if (table.arrayOfTables || table.path.value(0) != tablePath.first())
+            continue;
+        at = table.headerLineEnd;
+        for (const TomlLayout::Entry &e : layout.entries())
+            if (e.table == i && !e.inInlineTable)
+                at = std::max(at, e.lineEnd);
+        break;
+    }
+    if (at < 0) {
+        at = m_text.size();
+        if (!m_text.isEmpty() && !m_text.endsWith(u'\n'))
+            m_text.append(nl);
+        at = m_text.size();
+        if (!m_text.trimmed().isEmpty())
+            block.prepend(nl);
+    } else {
+        if (at == m_text.size() && !m_text.endsWith(u'\n')) {
+            m_text.append(nl);
+            at = m_text.size();
+        }
+        block.prepend(nl);
+    }
+    m_text.insert(at, block);
+}
+
 bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlValue)
 {
     if (!m_valid || path.isEmpty())
@@ -199,14 +246,7 @@ bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlVal
         if (const TomlLayout::Entry *holder = layout->entry(prefix); holder && !inArrayTable(*holder)) {
             if (!holder->isInlineTable)
                 return fail(u"%1 already has a value that is not a table, so %2 cannot be added"_s.arg(keyText(prefix), keyText(path)));
-            const QString item = keyText(rest) + u" = "_s + tomlValue;
-            qsizetype close = holder->valueEnd - 1; // the '}'
-            while (close > holder->valueStart && m_text.at(close - 1).isSpace())
-                --close;
-            if (m_text.at(close - 1) == u'{')
-                m_text.replace(holder->valueStart, holder->valueEnd - holder->valueStart, u"{ "_s + item + u" }"_s);
-            else
-                m_text.insert(close, (m_text.at(close - 1) == u',' ? u" "_s : u", "_s) + item);
+            addToInlineTable(*holder, keyText(rest) + u" = "_s + tomlValue);
             return true;
         }
         const TomlLayout::Table *own = n == tableDepth ? layout->table(prefix) : nullptr;
@@ -234,36 +274,7 @@ bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlVal
         }
     }
 
-    // A new table, after the last table of the same family ([registries.*] next to each other).
-    const QStringList tablePath = path.first(tableDepth);
-    const QString nl = newline();
-    QString block = u"["_s + keyText(tablePath) + u']' + nl + keyText(path.sliced(tableDepth)) + u" = "_s + tomlValue + nl;
-    qsizetype at = -1;
-    for (qsizetype i = layout->tables().size() - 1; i >= 0 && !tablePath.isEmpty(); --i) {
-        const TomlLayout::Table &table = layout->tables().at(i);
-        if (table.arrayOfTables || table.path.value(0) != tablePath.first())
-            continue;
-        at = table.headerLineEnd;
-        for (const TomlLayout::Entry &e : layout->entries())
-            if (e.table == i && !e.inInlineTable)
-                at = std::max(at, e.lineEnd);
-        break;
-    }
-    if (at < 0) {
-        at = m_text.size();
-        if (!m_text.isEmpty() && !m_text.endsWith(u'\n'))
-            m_text.append(nl);
-        at = m_text.size();
-        if (!m_text.trimmed().isEmpty())
-            block.prepend(nl);
-    } else {
-        if (at == m_text.size() && !m_text.endsWith(u'\n')) {
-            m_text.append(nl);
-            at = m_text.size();
-        }
-        block.prepend(nl);
-    }
-    m_text.insert(at, block);
+    appendTable(*layout, path, tomlValue);
     return true;
 }
 

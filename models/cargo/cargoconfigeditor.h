@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tomllayout.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -47,6 +49,9 @@ public:
 private:
     bool fail(const QString &message);
     void insertLine(qsizetype at, const QString &line);
+    void addToInlineTable(const TomlLayout::Entry &holder, const QString &item);
+    // A new [table] for `path`, after the last table of its family.
+    void appendTable(const TomlLayout &layout, const QStringList &path, const QString &tomlValue);
     QString newline() const;
 
     QString m_original;
