@@ -19,7 +19,7 @@ std::optional<int> runCommandLine(int argc, char **argv)
     if (argc < 2)
         return std::nullopt;
     const QByteArray command(argv[1]);
-    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure",
+    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure", "audit",
                                                 "publish", "cargo-setup", "credential", "connector",
                                                 // cargo runs a credential provider as `EXE --cargo-plugin`
                                                 "--cargo-plugin"};

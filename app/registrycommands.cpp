@@ -3,6 +3,9 @@
 
 #include "cliio.h"
 
+#include "audit/lockfileaudit.h"
+#include "crate/cargolock.h"
+
 #include "clicontext.h"
 #include "registry/feedremover.h"
 #include "registry/feedsaver.h"
@@ -19,6 +22,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -380,6 +385,59 @@ int startOwner(const FeedCommandRun &run)
     return Started;
 }
 
+void printAudit(const LockfileAudit &audit, bool asJson)
+{
+    using Status = LockfileAudit::Status;
+    const QList<Status> statuses{Status::Ok, Status::Missing, Status::Yanked, Status::Blocked, Status::NotRegistry, Status::Error};
+    if (asJson) {
+        QJsonArray packages;
+        for (const LockfileAudit::Row &row : audit.rows())
+            packages.append(QJsonObject{{u"name"_s, row.name}, {u"version"_s, row.version}, {u"status"_s, LockfileAudit::statusName(row.status)},
+                                        {u"reason"_s, row.reason.isEmpty() ? QJsonValue() : QJsonValue(row.reason)},
+                                        {u"license"_s, row.license.isEmpty() ? QJsonValue() : QJsonValue(row.license)}});
+        QJsonObject summary{{u"total"_s, int(audit.rows().size())}, {u"passed"_s, audit.passed()}};
+        for (const Status status : statuses)
+            summary.insert(LockfileAudit::statusName(status), audit.count(status));
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"packages"_s, packages}, {u"summary"_s, summary}}).toJson(QJsonDocument::Indented)).trimmed());
+        return;
+    }
+    for (const LockfileAudit::Row &row : audit.rows()) {
+        if (row.status != Status::Ok && row.status != Status::NotRegistry)
+            out(u"%1\t%2 %3\t%4"_s.arg(LockfileAudit::statusName(row.status), row.name, row.version, row.reason));
+    }
+    QStringList counts;
+    for (const Status status : statuses) {
+        if (const int n = audit.count(status))
+            counts << u"%1 %2"_s.arg(n).arg(LockfileAudit::statusName(status));
+    }
+    out(u"%1 packages: %2"_s.arg(audit.rows().size()).arg(counts.join(u", "_s)));
+}
+
+int startAudit(const FeedCommandRun &run)
+{
+    const QString path = run.positional.at(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    constexpr qint64 MaxLockfileBytes = 16 << 20;
+    if (file.size() > MaxLockfileBytes)
+        return fail(u"%1 is larger than the %2 MiB a Cargo.lock may have here"_s.arg(path).arg(MaxLockfileBytes >> 20));
+    const CargoLock::Result parsed = CargoLock::parse(file.read(MaxLockfileBytes), QFileInfo(path).fileName());
+    if (!parsed.lock)
+        return fail(parsed.error);
+    auto *audit = new LockfileAudit(run.client, run.client);
+    const QStringList allowed = run.parser.values(u"allow-license"_s);
+    if (!allowed.isEmpty())
+        audit->setLicensePolicy({allowed, {}, false}); // a license that cannot be read is not allowed
+    const bool asJson = run.parser.isSet(u"json"_s);
+    QObject::connect(audit, &LockfileAudit::finished, audit, [audit, asJson] {
+        printAudit(*audit, asJson);
+        finishWith(audit->passed() ? 0 : 1);
+    });
+    audit->start(*parsed.lock);
+    return Started;
+}
+
 // The commands that work on one feed: their options, arguments and handler.
 struct FeedCommand
 {
@@ -408,6 +466,10 @@ const QList<FeedCommand> &feedCommands()
          {QCommandLineOption(u"list"_s, u"List the owners."_s), QCommandLineOption(u"add"_s, u"Add an owner."_s, u"login"_s),
           QCommandLineOption(u"remove"_s, u"Remove an owner."_s, u"login"_s)},
          1, u"owner CRATE --list|--add LOGIN|--remove LOGIN --feed NAME"_s, startOwner},
+        {u"audit"_s,
+         {QCommandLineOption(u"allow-license"_s, u"A license (SPDX id) the project may use; repeat it. Without it, licenses are not checked."_s, u"id"_s),
+          QCommandLineOption(u"json"_s, u"Print JSON."_s)},
+         1, u"audit Cargo.lock (--feed NAME | --index URL) [--allow-license ID]... [--json]"_s, startAudit},
     };
     return commands;
 }

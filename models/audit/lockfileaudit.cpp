@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lockfileaudit.h"
+
+#include "cargotypes/indexentry.h"
+#include "curation/spdxexpression.h"
+#include "registry/registryclient.h"
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+LockfileAudit::LockfileAudit(RegistryClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+}
+
+LockfileAudit::~LockfileAudit() = default;
+
+void LockfileAudit::start(const CargoLock &lock)
+{
+    m_started = true;
+    for (const CargoLock::Package &package : lock.packages) {
+        const qsizetype row = m_rows.size();
+        m_rows.append({package.name, package.version, Status::Checking, {}, {}});
+        m_checksums.append(package.checksum);
+        if (package.origin != CargoLock::Package::Origin::Registry) {
+            m_rows[row].status = Status::NotRegistry;
+            m_rows[row].reason = package.origin == CargoLock::Package::Origin::Git ? tr("from git: %1").arg(package.source)
+                                                                                  : tr("a path or workspace package");
+            continue;
+        }
+        const QString lowerName = package.name.toLower();
+        const bool asked = m_waiting.contains(lowerName);
+        m_waiting.insert(lowerName, row);
+        if (asked)
+            continue;
+        ++m_pending;
+        if (!m_client) {
+            QMetaObject::invokeMethod(this, [this, lowerName] { indexFetched(lowerName, nullptr); }, Qt::QueuedConnection);
+            continue;
+        }
+        RegistryReply *reply = m_client->fetchIndex(package.name);
+        connect(reply, &RegistryReply::finished, this, [this, lowerName, reply] { indexFetched(lowerName, reply); });
+    }
+    if (m_pending == 0)
+        QMetaObject::invokeMethod(this, &LockfileAudit::finished, Qt::QueuedConnection);
+}
+
+void LockfileAudit::indexFetched(const QString &lowerName, RegistryReply *reply)
+{
+    const QList<qsizetype> rows = m_waiting.values(lowerName);
+    m_waiting.remove(lowerName);
+    for (const qsizetype row : rows) {
+        if (!reply)
+            settle(row, Status::Error, tr("the feed was removed while the audit ran"));
+        else if (reply->error().kind == RegistryError::Kind::NotFound)
+            settle(row, Status::Missing, tr("the feed has no crate %1").arg(m_rows.at(row).name));
+        else if (reply->error())
+            settle(row, Status::Error, reply->error().message);
+        else
+            judge(row, reply->entries);
+    }
+    done();
+}
+
+void LockfileAudit::judge(qsizetype row, const QList<IndexEntry> &entries)
+{
+    const Row &wanted = m_rows.at(row);
+    const auto entry = std::find_if(entries.cbegin(), entries.cend(), [&](const IndexEntry &e) { return e.vers == wanted.version; });
+    if (entry == entries.cend())
+        return settle(row, Status::Missing, tr("the feed has %1, but not version %2").arg(wanted.name, wanted.version));
+    const QString &locked = m_checksums.at(row);
+    if (!locked.isEmpty() && entry->cksum != locked) {
+        return settle(row, Status::Blocked, tr("the feed's %1 %2 is not the build Cargo.lock pins: its checksum is %3, the lockfile's %4")
+                                                .arg(wanted.name, wanted.version, entry->cksum.left(12), locked.left(12)));
+    }
+    if (entry->yanked)
+        return settle(row, Status::Yanked, tr("yanked in the feed: `cargo build --locked` still works, a new resolution avoids it"));
+    if (!m_policy.isActive())
+        return settle(row, Status::Ok);
+    checkLicense(row, *entry);
+}
+
+void LockfileAudit::checkLicense(qsizetype row, const IndexEntry &entry)
+{
+    if (!m_client)
+        return settle(row, Status::Error, tr("the feed was removed while the audit ran"));
+    ++m_pending;
+    RegistryReply *reply = m_client->license(entry.name, entry.vers, entry.cksum);
+    connect(reply, &RegistryReply::finished, this, [this, row, reply] {
+        const QString license = reply->error() ? QString() : reply->license;
+        m_rows[row].license = license;
+        const LicenseVerdict verdict = LicenseVerdict::judge(license, m_policy);
+        if (verdict.allowed)
+            settle(row, Status::Ok);
+        else
+            settle(row, Status::Blocked, reply->error() && license.isEmpty() ? tr("%1 (the license could not be read: %2)").arg(verdict.reason, reply->error().message)
+                                                                             : verdict.reason);
+        done();
+    });
+}
+
+void LockfileAudit::settle(qsizetype row, Status status, const QString &reason)
+{
+    m_rows[row].status = status;
+    m_rows[row].reason = reason;
+    Q_EMIT rowSettled(row);
+}
+
+void LockfileAudit::done()
+{
+    if (--m_pending == 0)
+        Q_EMIT finished();
+}
+
+int LockfileAudit::count(Status status) const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [status](const Row &row) { return row.status == status; }));
+}
+
+bool LockfileAudit::passed() const
+{
+    return isFinished() && std::all_of(m_rows.cbegin(), m_rows.cend(), [](const Row &row) {
+        return row.status == Status::Ok || row.status == Status::NotRegistry;
+    });
+}
+
+QString LockfileAudit::statusName(Status status)
+{
+    switch (status) {
+    case Status::Checking: return u"checking"_s;
+    case Status::Ok: return u"ok"_s;
+    case Status::Missing: return u"missing"_s;
+    case Status::Yanked: return u"yanked"_s;
+    case Status::Blocked: return u"blocked"_s;
+    case Status::NotRegistry: return u"not-registry"_s;
+    case Status::Error: return u"error"_s;
+    }
+    return {};
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "crate/cargolock.h"
+#include "curation/connectorconfig.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class RegistryClient;
+class RegistryReply;
+struct IndexEntry;
+
+// Checks every package a Cargo.lock pins against one feed: is that exact version there, not
+// yanked, the build cargo locked (same checksum), and, with a license policy, allowed? One
+// index fetch per crate name, all at once; each row is settled as its answers arrive. The
+// window and `cratedesk audit` drive it and read the rows.
+class LockfileAudit final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LockfileAudit)
+
+public:
+    enum class Status { Checking, Ok, Missing, Yanked, Blocked, NotRegistry, Error };
+    Q_ENUM(Status)
+
+    struct Row
+    {
+        QString name;
+        QString version;
+        Status status = Status::Checking;
+        QString reason;  // why it is not Ok, in words
+        QString license; // the version's license expression, where it was looked up
+    };
+
+    explicit LockfileAudit(RegistryClient *client, QObject *parent = nullptr);
+    ~LockfileAudit() override;
+
+    // Judged against the license of each version; looked up only when the rules are active.
+    void setLicensePolicy(const LicenseRules &rules) { m_policy = rules; }
+    void start(const CargoLock &lock);
+
+    const QList<Row> &rows() const { return m_rows; }
+    bool isFinished() const { return m_started && m_pending == 0; }
+    int count(Status status) const;
+    // Everything from a registry is there and allowed (Git and path packages aside).
+    bool passed() const;
+    static QString statusName(Status status); // "ok", "missing", "yanked", "blocked", "not-registry", …
+
+Q_SIGNALS:
+    void rowSettled(qsizetype row);
+    void finished();
+
+private:
+    void indexFetched(const QString &lowerName, RegistryReply *reply);
+    void judge(qsizetype row, const QList<IndexEntry> &entries);
+    void checkLicense(qsizetype row, const IndexEntry &entry);
+    void settle(qsizetype row, Status status, const QString &reason = {});
+    void done();
+
+    QPointer<RegistryClient> m_client;
+    LicenseRules m_policy;
+    QList<Row> m_rows;
+    QList<QString> m_checksums; // Cargo.lock's, per row
+    QMultiHash<QString, qsizetype> m_waiting; // lower-case name -> rows waiting for its index
+    int m_pending = 0;
+    bool m_started = false;
+};

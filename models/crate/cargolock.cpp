@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cargolock.h"
+
+#include "cargotypes/cratename.h"
+#include "cargotypes/semver.h"
+#include "tomlguard.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// More packages than any real workspace locks (cargo's own lockfile has about 400).
+constexpr qsizetype MaxPackages = 100000;
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+bool isSha256Hex(const QString &text)
+{
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
+
+// Lockfiles before version 2 keep checksums apart: "checksum NAME VERSION (SOURCE)" = "hex".
+QHash<QString, QString> metadataChecksums(const toml::table &root)
+{
+    QHash<QString, QString> checksums;
+    const toml::table *metadata = root["metadata"].as_table();
+    if (!metadata)
+        return checksums;
+    for (const auto &[key, value] : *metadata) {
+        const QString name = toQString(key.str());
+        if (name.startsWith(u"checksum "_s) && value.is_string())
+            checksums.insert(name.mid(9), toQString(value.as_string()->get()));
+    }
+    return checksums;
+}
+
+class PackageReader
+{
+public:
+    PackageReader(const QHash<QString, QString> &checksums)
+        : m_checksums(checksums)
+    {
+    }
+
+    // Fills *package from one [[package]] table, or returns what is wrong with it.
+    QString read(const toml::table &table, CargoLock::Package *package) const
+    {
+        const auto text = [&table](std::string_view key) -> std::optional<QString> {
+            const toml::node *node = table.get(key);
+            if (!node)
+                return QString();
+            if (!node->is_string())
+                return std::nullopt;
+            return toQString(node->as_string()->get());
+        };
+        const auto name = text("name"), version = text("version"), source = text("source"), checksum = text("checksum");
+        if (!name || !version || !source || !checksum)
+            return u"name, version, source and checksum must be strings"_s;
+        package->name = *name;
+        package->version = *version;
+        package->source = *source;
+        package->checksum = *checksum;
+        if (const QString error = CrateName::validationError(*name); !error.isEmpty())
+            return error;
+        if (!SemVer::parse(*version))
+            return u"the version \"%1\" is not SemVer"_s.arg(version->left(80));
+        if (source->isEmpty())
+            package->origin = CargoLock::Package::Origin::Path;
+        else if (source->startsWith(u"registry+"_s) || source->startsWith(u"sparse+"_s))
+            package->origin = CargoLock::Package::Origin::Registry;
+        else if (source->startsWith(u"git+"_s))
+            package->origin = CargoLock::Package::Origin::Git;
+        else
+            return u"the source \"%1\" is neither a registry, git nor a path"_s.arg(source->left(120));
+        if (package->checksum.isEmpty() && !source->isEmpty())
+            package->checksum = m_checksums.value(u"%1 %2 (%3)"_s.arg(*name, *version, *source));
+        if (!package->checksum.isEmpty() && !isSha256Hex(package->checksum))
+            return u"the checksum \"%1\" is not a sha256 in hex"_s.arg(package->checksum.left(80));
+        return {};
+    }
+
+private:
+    const QHash<QString, QString> &m_checksums;
+};
+
+} // namespace
+
+QString CargoLock::Package::registryIndex() const
+{
+    if (origin != Origin::Registry)
+        return {};
+    return source.startsWith(u"registry+"_s) ? source.mid(9) : source;
+}
+
+CargoLock::Result CargoLock::parse(const QByteArray &toml, const QString &fileName)
+{
+    const QString file = fileName.isEmpty() ? u"Cargo.lock"_s : fileName;
+    const TomlGuard::Parsed parsed = TomlGuard::parse(toml, file);
+    if (const auto &problem = parsed.problem)
+        return {std::nullopt, u"%1:%2:%3: %4"_s.arg(file).arg(problem->line).arg(problem->column).arg(problem->message)};
+    const toml::table &root = *parsed.table;
+
+    CargoLock lock;
+    if (const toml::node *version = root.get("version")) {
+        const auto number = version->value<int64_t>();
+        if (!number || *number < 1 || *number > 4) {
+            const QString shown = number ? QString::number(*number) : u"(not a number)"_s;
+            return {std::nullopt, u"%1: lockfile version %2 is not one this reader knows (1 to 4)"_s.arg(file, shown)};
+        }
+        lock.version = int(*number);
+    }
+    const toml::node *packages = root.get("package");
+    if (!packages)
+        return {std::move(lock), {}};
+    const toml::array *list = packages->as_array();
+    if (!list || !list->is_array_of_tables())
+        return {std::nullopt, u"%1: `package` is not a list of [[package]] tables"_s.arg(file)};
+    if (qsizetype(list->size()) > MaxPackages)
+        return {std::nullopt, u"%1: more than %2 packages"_s.arg(file).arg(MaxPackages)};
+
+    const QHash<QString, QString> checksums = metadataChecksums(root);
+    const PackageReader reader(checksums);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        Package package;
+        if (const QString error = reader.read(*list->get(i)->as_table(), &package); !error.isEmpty()) {
+            const QString which = package.name.isEmpty() ? QString() : u" (%1)"_s.arg(package.name.left(80));
+            return {std::nullopt, u"%1: package %2%3: %4"_s.arg(file).arg(i + 1).arg(which, error)};
+        }
+        lock.packages.append(package);
+    }
+    return {std::move(lock), {}};
+}

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Cargo.lock audited against a real local feed, a row for every status: there, missing (no
+// crate, no such version), yanked, another build under the same version, a license the policy
+// refuses, git and path packages; then `cratedesk audit` as a user runs it, text and JSON.
+#include "audit/lockfileaudit.h"
+#include "clirun.h"
+#include "localtestfeed.h"
+#include "net/httpclient.h"
+#include "registry/registryclient.h"
+#include "registryoutcome.h"
+#include "testcrate.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using Status = LockfileAudit::Status;
+
+class TestLockfileAudit : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<LocalFeed> m_feed;
+    std::unique_ptr<RegistryClient> m_client;
+    QHash<QString, QString> m_sums; // "name vers" -> sha256 of what was published
+
+    void publish(TestCrate crate, const QByteArray &license)
+    {
+        crate.license = license;
+        crate.extraMetadata.insert(u"license"_s, QString::fromLatin1(license));
+        const QByteArray bytes = crate.crateBytes();
+        const auto outcome = runReply(m_client->publish(TestCrate::frame(QJsonDocument(crate.metadata()).toJson(QJsonDocument::Compact), bytes),
+                                                        crate.name + u'@' + crate.vers));
+        QVERIFY2(!outcome.error, qPrintable(outcome.error.message));
+        m_sums.insert(crate.name + u' ' + crate.vers, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    }
+
+    QByteArray package(const QString &name, const QString &vers, const QString &checksum = {}, const QByteArray &source = {}) const
+    {
+        QByteArray text = "[[package]]\nname = \"" + name.toUtf8() + "\"\nversion = \"" + vers.toUtf8() + "\"\n";
+        text += "source = \"" + (source.isEmpty() ? "sparse+" + m_feed->indexUrl().toString().toUtf8() : source) + "\"\n";
+        const QString sum = checksum.isEmpty() ? m_sums.value(name + u' ' + vers) : checksum;
+        if (!sum.isEmpty())
+            text += "checksum = \"" + sum.toUtf8() + "\"\n";
+        return text + '\n';
+    }
+
+    QByteArray lockfile() const
+    {
+        return "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n\n" + package(u"acme-ok"_s, u"1.0.0"_s)
+            + package(u"acme-gpl"_s, u"1.0.0"_s) + package(u"acme-old"_s, u"0.9.0"_s) + package(u"acme-ok"_s, u"2.0.0"_s, QString(64, u'c'))
+            + package(u"nowhere"_s, u"1.0.0"_s, QString(64, u'd')) + package(u"acme-ok"_s, u"1.1.0"_s)
+            + package(u"tool"_s, u"0.3.0"_s, {}, "git+https://example.com/tool.git#0123456789abcdef");
+    }
+
+    std::unique_ptr<LockfileAudit> audit(const QByteArray &lock, const LicenseRules &policy = {})
+    {
+        const auto parsed = CargoLock::parse(lock);
+        if (!parsed.lock)
+            qFatal("the test's lockfile does not parse: %s", qPrintable(parsed.error));
+        auto result = std::make_unique<LockfileAudit>(m_client.get());
+        result->setLicensePolicy(policy);
+        QSignalSpy finished(result.get(), &LockfileAudit::finished);
+        result->start(*parsed.lock);
+        if (!finished.wait(30000))
+            qWarning("the audit did not finish within 30 s");
+        return result;
+    }
+
+    static const LockfileAudit::Row *row(const LockfileAudit &audit, const QString &name, const QString &vers)
+    {
+        for (const LockfileAudit::Row &r : audit.rows())
+            if (r.name == name && r.version == vers)
+                return &r;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_http = std::make_unique<HttpClient>(&m_nam);
+        FeedServerOptions options;
+        options.dataDir = m_dir.filePath(u"feed"_s);
+        auto started = TestSupport::startLocalFeed(options);
+        QVERIFY2(started.error.isEmpty(), qPrintable(started.error));
+        m_feed = std::move(started.feed);
+        Feed feed;
+        feed.name = u"local"_s;
+        feed.indexUrl = m_feed->indexUrl();
+        feed.auth = Feed::AuthKind::Token;
+        m_client = std::make_unique<RegistryClient>(feed, m_http.get(), nullptr, nullptr);
+        m_client->setCredential(started.token);
+        publish({u"acme-ok"_s, u"1.0.0"_s}, "MIT");
+        publish({u"acme-ok"_s, u"2.0.0"_s}, "MIT");
+        publish({u"acme-gpl"_s, u"1.0.0"_s}, "GPL-3.0-only");
+        publish({u"acme-old"_s, u"0.9.0"_s}, "MIT");
+        QVERIFY(!runReply(m_client->setYanked(u"acme-old"_s, u"0.9.0"_s, true)).error);
+    }
+
+    void everyStatusHasItsRow_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("vers");
+        QTest::addColumn<Status>("status");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("there") << u"acme-ok"_s << u"1.0.0"_s << Status::Ok << QString();
+        QTest::newRow("a license the policy refuses") << u"acme-gpl"_s << u"1.0.0"_s << Status::Blocked << u"GPL-3.0-only"_s;
+        QTest::newRow("yanked") << u"acme-old"_s << u"0.9.0"_s << Status::Yanked << u"yanked"_s;
+        QTest::newRow("another build under that version") << u"acme-ok"_s << u"2.0.0"_s << Status::Blocked << u"checksum"_s;
+        QTest::newRow("no such crate") << u"nowhere"_s << u"1.0.0"_s << Status::Missing << u"no crate nowhere"_s;
+        QTest::newRow("no such version") << u"acme-ok"_s << u"1.1.0"_s << Status::Missing << u"not version 1.1.0"_s;
+        QTest::newRow("from git") << u"tool"_s << u"0.3.0"_s << Status::NotRegistry << u"git"_s;
+        QTest::newRow("the workspace's own package") << u"app"_s << u"0.1.0"_s << Status::NotRegistry << u"path"_s;
+    }
+
+    void everyStatusHasItsRow()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, vers);
+        QFETCH(Status, status);
+        QFETCH(QString, reason);
+        const auto result = audit(lockfile(), {{u"MIT"_s, u"Apache-2.0"_s}, {}, false});
+        QVERIFY(result->isFinished());
+        const LockfileAudit::Row *found = row(*result, name, vers);
+        QVERIFY(found);
+        QCOMPARE(found->status, status);
+        QVERIFY2(found->reason.contains(reason), qPrintable(found->reason));
+        QVERIFY(!result->passed());
+        QCOMPARE(result->rows().size(), 8);
+    }
+
+    void withoutAPolicyLicensesAreNotAsked()
+    {
+        const auto result = audit(lockfile());
+        QCOMPARE(row(*result, u"acme-gpl"_s, u"1.0.0"_s)->status, Status::Ok);
+        QVERIFY(row(*result, u"acme-gpl"_s, u"1.0.0"_s)->license.isEmpty());
+    }
+
+    void aLockfileTheFeedServesPasses()
+    {
+        const QByteArray lock = "version = 4\n\n" + package(u"acme-ok"_s, u"1.0.0"_s) + package(u"acme-ok"_s, u"2.0.0"_s);
+        const auto result = audit(lock, {{u"MIT"_s}, {}, false});
+        QVERIFY(result->passed());
+        QCOMPARE(result->count(Status::Ok), 2);
+        QCOMPARE(row(*result, u"acme-ok"_s, u"2.0.0"_s)->license, u"MIT"_s);
+    }
+
+    void theCommandLineSaysItAndExitsNonZero()
+    {
+        const QString path = m_dir.filePath(u"Cargo.lock"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(lockfile());
+        file.close();
+        const QString index = u"sparse+"_s + m_feed->indexUrl().toString();
+        const CliResult text = runCratedesk({u"audit"_s, path, u"--index"_s, index, u"--allow-license"_s, u"MIT"_s});
+        QCOMPARE(text.exitCode, 1);
+        QVERIFY2(text.out.contains("missing\tnowhere 1.0.0\t"), qPrintable(text.describe()));
+        QVERIFY2(text.out.contains("8 packages: 1 ok, 2 missing, 1 yanked, 2 blocked, 2 not-registry"), qPrintable(text.describe()));
+
+        const CliResult json = runCratedesk({u"audit"_s, path, u"--index"_s, index, u"--json"_s});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(report.value(u"packages"_s).toArray().size(), 8);
+        QCOMPARE(report.value(u"summary"_s).toObject().value(u"missing"_s).toInt(), 2);
+        QCOMPARE(report.value(u"packages"_s).toArray().at(1).toObject().value(u"status"_s).toString(), u"ok"_s);
+
+        QFile bad(m_dir.filePath(u"bad.lock"_s));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("[[package]]\nname = \"../../x\"\nversion = \"1.0.0\"\n");
+        bad.close();
+        const CliResult refused = runCratedesk({u"audit"_s, bad.fileName(), u"--index"_s, index});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("bad.lock: package 1"), qPrintable(refused.describe()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLockfileAudit)
+#include "tst_lockfileaudit.moc"
