@@ -8,7 +8,7 @@
 #   packaging/buildroot.sh run tests/fuzz/run-fuzz.sh [RUNS] [TARGET...]
 #
 # TARGET: cratearchive, cargomanifest, indexfile, publishbody, registryconfig, webapijson,
-# cargoconfig, spdxexpression, versionreq (default all, one after the other). Environment:
+# cargoconfig, spdxexpression, versionreq, cargolock (default all, one after the other). Environment:
 # CRATEDESK_FUZZ_BUILD (build tree, default build/fuzz), CRATEDESK_REAL_CRATES_DIR (the
 # fixture; default the build root's cache), FUZZ_SECONDS (a time limit per target, default
 # none), FUZZ_ARGS (more libFuzzer options). Exits non-zero when a target finds a problem; the
@@ -31,7 +31,7 @@ runs=${1:-1000000}
 shift || true
 case $runs in '' | *[!0-9]*) die "RUNS must be a number, not '$runs'" ;; esac
 targets=("$@")
-all_targets=(cratearchive cargomanifest indexfile publishbody registryconfig webapijson cargoconfig spdxexpression versionreq)
+all_targets=(cratearchive cargomanifest indexfile publishbody registryconfig webapijson cargoconfig spdxexpression versionreq cargolock)
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 for target in "${targets[@]}"; do
     case " ${all_targets[*]} " in *" $target "*) ;; *) die "unknown target '$target'" ;; esac
@@ -79,6 +79,7 @@ else
 fi
 cp "$here"/seeds/*.toml "$seeds/cargomanifest/"
 cp "$here"/seeds/*.index "$seeds/indexfile/"
+cp "$here"/seeds/*.lock "$seeds/cargolock/"
 cp "$here"/seeds/*.cargotoml "$here"/seeds/*.toml "$seeds/cargoconfig/"
 # One input per line (comment lines aside); in real.versionreq a tab parts VERSION from REQ.
 split_lines() { # FILE DIR [TAB-AS-NEWLINE]
@@ -122,7 +123,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "$artifacts"
     case $target in
         cratearchive | publishbody) max_len=32768 ;;
-        cargomanifest | cargoconfig | indexfile | webapijson) max_len=16384 ;;
+        cargomanifest | cargoconfig | indexfile | webapijson | cargolock) max_len=16384 ;;
         *) max_len=4096 ;;
     esac
     options=(-runs="$runs" -max_len=$max_len -timeout=20 -rss_limit_mb=2048 -print_final_stats=1
