@@ -22,8 +22,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -415,14 +413,7 @@ void printAudit(const LockfileAudit &audit, bool asJson)
 
 int startAudit(const FeedCommandRun &run)
 {
-    const QString path = run.positional.at(0);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
-    constexpr qint64 MaxLockfileBytes = 16 << 20;
-    if (file.size() > MaxLockfileBytes)
-        return fail(u"%1 is larger than the %2 MiB a Cargo.lock may have here"_s.arg(path).arg(MaxLockfileBytes >> 20));
-    const CargoLock::Result parsed = CargoLock::parse(file.read(MaxLockfileBytes), QFileInfo(path).fileName());
+    const CargoLock::Result parsed = CargoLock::readFile(run.positional.at(0));
     if (!parsed.lock)
         return fail(parsed.error);
     auto *audit = new LockfileAudit(run.client, run.client);

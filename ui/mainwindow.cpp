@@ -17,6 +17,7 @@
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
 #include "itemmodels/roles.h"
+#include "lockfileauditwindow.h"
 #include "messagebanner.h"
 #include "publishpanel.h"
 #include "publish/publishsession.h"
@@ -192,6 +193,9 @@ void MainWindow::createMenus()
     m_addFeed->setEnabled(m_context.settings != nullptr);
     m_publish = file->addAction(QIcon::fromTheme(u"document-send"_s), tr("&Publish Crates…"), this, &MainWindow::openPublishDialog);
     m_publish->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_audit = file->addAction(QIcon::fromTheme(u"document-preview"_s), tr("A&udit Cargo.lock…"), this, &MainWindow::openAuditDialog);
+    m_audit->setObjectName(u"auditLockfile"_s);
+    m_audit->setToolTip(tr("Check every package a project's Cargo.lock pins against the selected feed."));
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -348,6 +352,7 @@ void MainWindow::updateActions()
     m_editFeed->setEnabled(remote && m_context.settings);
     m_removeFeed->setEnabled(remote && m_context.settings);
     m_publish->setEnabled(feed.has_value() && m_context.sessions);
+    m_audit->setEnabled(feed.has_value() && m_context.sessions);
     m_cargoSetup->setEnabled(feed.has_value() && m_context.sessions);
     m_addConnector->setEnabled(m_context.localFeed && m_context.localFeed->isRunning() && m_context.sessions);
     m_proGetConnectors->setEnabled(feed && m_context.sessions && FeedUrl::proGetFeed(feed->indexUrl));
@@ -520,6 +525,27 @@ void MainWindow::addConnector()
         local->addConnector(config, dialog->secret());
     });
     dialog->open();
+}
+
+void MainWindow::openAuditDialog()
+{
+    auto *dialog = new QFileDialog(this, tr("Audit Cargo.lock"), QString(), tr("Cargo lockfiles (Cargo.lock *.lock)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { auditLockfile(path); });
+    dialog->open();
+}
+
+LockfileAuditWindow *MainWindow::auditLockfile(const QString &path)
+{
+    const auto feed = currentFeed();
+    if (!feed || !m_context.sessions)
+        return nullptr;
+    auto *window = new LockfileAuditWindow(m_context.sessions->client(*feed), feed->name, path, this);
+    window->setObjectName(u"lockfileAudit"_s);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
 }
 
 void MainWindow::openProGetConnectors()

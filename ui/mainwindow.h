@@ -17,6 +17,7 @@ class EmptyStateListView;
 class FeedDialog;
 class FeedListModel;
 class LocalFeedHost;
+class LockfileAuditWindow;
 class FeedSessions;
 class FeedSettings;
 class MessageBanner;
@@ -61,12 +62,15 @@ public:
     QAction *unyankAction() const { return m_unyank; }
     QAction *requireReadTokenAction() const { return m_requireReadToken; }
     QAction *proGetConnectorsAction() const { return m_proGetConnectors; }
+    QAction *auditAction() const { return m_audit; }
 
     void showLocalFeedStatus(const QString &text);
     void selectFeed(const QString &name);
     std::optional<Feed> currentFeed() const;
     // Opens (or reuses) the publish panel for the selected feed with these files.
     void publishFiles(const QStringList &paths);
+    // Audits a Cargo.lock against the selected feed, in a window of its own.
+    LockfileAuditWindow *auditLockfile(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -93,6 +97,7 @@ private:
     void downloadCrate();
     void copyDependencyLine();
     void openPublishDialog();
+    void openAuditDialog();
     void showAbout();
     void restoreWindowState();
     void saveWindowState() const;
@@ -115,6 +120,7 @@ private:
     QAction *m_editFeed = nullptr;
     QAction *m_removeFeed = nullptr;
     QAction *m_publish = nullptr;
+    QAction *m_audit = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_cargoSetup = nullptr;
     QAction *m_addConnector = nullptr;

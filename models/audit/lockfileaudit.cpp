@@ -5,6 +5,9 @@
 #include "curation/spdxexpression.h"
 #include "registry/registryclient.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -43,8 +46,22 @@ void LockfileAudit::start(const CargoLock &lock)
         RegistryReply *reply = m_client->fetchIndex(package.name);
         connect(reply, &RegistryReply::finished, this, [this, lowerName, reply] { indexFetched(lowerName, reply); });
     }
+    Q_EMIT started();
     if (m_pending == 0)
         QMetaObject::invokeMethod(this, &LockfileAudit::finished, Qt::QueuedConnection);
+}
+
+void LockfileAudit::startFile(const QString &path)
+{
+    auto *watcher = new QFutureWatcher<CargoLock::Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const CargoLock::Result result = watcher->result();
+        if (!result.lock)
+            return Q_EMIT failed(result.error);
+        start(*result.lock);
+    });
+    watcher->setFuture(QtConcurrent::run(&CargoLock::readFile, path));
 }
 
 void LockfileAudit::indexFetched(const QString &lowerName, RegistryReply *reply)

@@ -41,6 +41,8 @@ public:
     // Judged against the license of each version; looked up only when the rules are active.
     void setLicensePolicy(const LicenseRules &rules) { m_policy = rules; }
     void start(const CargoLock &lock);
+    // Reads and parses the file on a worker thread, then starts; failed() when it cannot.
+    void startFile(const QString &path);
 
     const QList<Row> &rows() const { return m_rows; }
     bool isFinished() const { return m_started && m_pending == 0; }
@@ -50,6 +52,8 @@ public:
     static QString statusName(Status status); // "ok", "missing", "yanked", "blocked", "not-registry", …
 
 Q_SIGNALS:
+    void started(); // the rows are there, checking
+    void failed(const QString &error); // the lockfile could not be read; no rows
     void rowSettled(qsizetype row);
     void finished();
 

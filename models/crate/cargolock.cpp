@@ -5,6 +5,8 @@
 #include "cargotypes/semver.h"
 #include "tomlguard.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 
 #include <algorithm>
@@ -138,4 +140,14 @@ CargoLock::Result CargoLock::parse(const QByteArray &toml, const QString &fileNa
         lock.packages.append(package);
     }
     return {std::move(lock), {}};
+}
+
+CargoLock::Result CargoLock::readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {std::nullopt, u"cannot read %1: %2"_s.arg(path, file.errorString())};
+    if (file.size() > MaxFileBytes)
+        return {std::nullopt, u"%1 is larger than the %2 MiB a Cargo.lock may have here"_s.arg(path).arg(MaxFileBytes >> 20)};
+    return parse(file.read(MaxFileBytes), QFileInfo(path).fileName());
 }

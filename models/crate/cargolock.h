@@ -36,6 +36,9 @@ struct CargoLock
 
     struct Result;
     static Result parse(const QByteArray &toml, const QString &fileName = {});
+    // Reads and parses a file of at most MaxFileBytes; blocking, so not on the GUI thread.
+    static Result readFile(const QString &path);
+    static constexpr qint64 MaxFileBytes = 16 << 20;
 };
 
 struct CargoLock::Result

@@ -63,5 +63,10 @@ enum : int {
     FileSize,                      // qint64; for folders the sum of their files
     FileIsFolder,                  // bool
     FileIsExecutable,              // bool
+
+    // LockfileAuditModel
+    AuditStatus = Qt::UserRole + 600, // int (LockfileAudit::Status)
+    AuditReason,                      // QString, empty for ok rows
+    AuditNeedsAttention,              // bool: missing, yanked, blocked or error
 };
 }

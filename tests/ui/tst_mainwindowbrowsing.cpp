@@ -3,6 +3,9 @@
 // types, selecting a crate fills every tab, dropping .crate files starts their preflight,
 // a yank asks first. Screenshots of the window with a crate open and with an error banner.
 #include "activityarea.h"
+#include "audit/lockfileaudit.h"
+#include "itemmodels/lockfileauditmodel.h"
+#include "lockfileauditwindow.h"
 #include "cratedetailsview.h"
 #include "faultserver.h"
 #include "localfeed/localfeed.h"
@@ -28,7 +31,9 @@
 #include "testcrate.h"
 #include "translations.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -208,6 +213,52 @@ private Q_SLOTS:
         QTRY_VERIFY(m_window->publishPanel()->publishButton()->isEnabled());
         m_window->publishPanel()->close();
         delete mime;
+    }
+
+    // File → Audit Cargo.lock: every locked package against the selected feed, in a window of
+    // its own that shows what needs attention first; the model under QAbstractItemModelTester.
+    void auditingALockfileShowsWhatNeedsAttention_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void auditingALockfileShowsWhatNeedsAttention()
+    {
+        QFETCH(bool, dark);
+        const QByteArray source = "source = \"sparse+" + m_feed->indexUrl().toString().toUtf8() + "\"\n";
+        const auto package = [&source](const char *name, const char *vers) {
+            return "[[package]]\nname = \"" + QByteArray(name) + "\"\nversion = \"" + QByteArray(vers) + "\"\n" + source + "\n";
+        };
+        const QString path = m_dir.filePath(u"Cargo.lock"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n\n" + package("acme-core", "1.2.0")
+                   + package("acme-cli", "0.3.0") + package("zebra", "0.1.0") + package("acme-core", "9.9.9") + package("ghost", "1.0.0")
+                   + "[[package]]\nname = \"tool\"\nversion = \"0.3.0\"\nsource = \"git+https://example.com/tool.git#0123abcd\"\n");
+        file.close();
+
+        m_window->selectFeed(m_local.name);
+        QVERIFY(m_window->auditAction()->isEnabled());
+        LockfileAuditWindow *audit = m_window->auditLockfile(path);
+        QVERIFY(audit);
+        QAbstractItemModelTester tester(audit->view()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        if (dark)
+            audit->setPalette(darkPalette());
+        QSignalSpy finished(audit->audit(), &LockfileAudit::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(audit->audit()->rows().size(), 7);
+        QAbstractItemModel *shown = audit->view()->model();
+        QCOMPARE(shown->rowCount(), 2); // what needs attention: the two missing
+        for (int row = 0; row < shown->rowCount(); ++row)
+            QCOMPARE(shown->index(row, LockfileAuditModel::StatusColumn).data().toString(), u"Missing"_s);
+        QVERIFY2(audit->summaryText().contains(u"7 packages: 3 in Local feed as locked, 2 missing"_s), qPrintable(audit->summaryText()));
+        QVERIFY(saveScreenshot(audit, u"audit-attention-"_s + QString::fromLatin1(QTest::currentDataTag())));
+        audit->filter()->setCurrentIndex(1);
+        QCOMPARE(shown->rowCount(), 7);
+        QVERIFY(saveScreenshot(audit, u"audit-all-"_s + QString::fromLatin1(QTest::currentDataTag())));
+        audit->close();
     }
 
     void yankAsksFirst()

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lockfileauditwindow.h"
+
+#include "audit/lockfileaudit.h"
+#include "itemmodels/lockfileauditmodel.h"
+#include "itemmodels/roles.h"
+#include "messagebanner.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+using Status = LockfileAudit::Status;
+
+namespace {
+
+// The status column with an icon a glance can read.
+class AuditStatusDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() != LockfileAuditModel::StatusColumn)
+            return;
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        option->icon = icon(Status(index.data(Roles::AuditStatus).toInt()), style);
+    }
+
+private:
+    static QIcon icon(Status status, const QStyle *style)
+    {
+        const auto themed = [style](const QString &name, QStyle::StandardPixmap fallback) {
+            return QIcon::fromTheme(name, style->standardIcon(fallback));
+        };
+        switch (status) {
+        case Status::Ok: return themed(u"emblem-ok-symbolic"_s, QStyle::SP_DialogApplyButton);
+        case Status::Missing:
+        case Status::Blocked: return themed(u"dialog-error"_s, QStyle::SP_MessageBoxCritical);
+        case Status::Yanked:
+        case Status::Error: return themed(u"dialog-warning"_s, QStyle::SP_MessageBoxWarning);
+        case Status::NotRegistry: return themed(u"folder"_s, QStyle::SP_DirIcon);
+        case Status::Checking: return themed(u"view-refresh"_s, QStyle::SP_BrowserReload);
+        }
+        return {};
+    }
+};
+
+} // namespace
+
+LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &feedName, const QString &lockfile, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_audit(new LockfileAudit(client, this))
+    , m_model(new LockfileAuditModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_banner(new MessageBanner(this))
+    , m_summary(new QLabel(this))
+    , m_filter(new QComboBox(this))
+    , m_view(new QTreeView(this))
+    , m_feedName(feedName)
+{
+    setWindowTitle(tr("Audit of %1 against %2").arg(QFileInfo(lockfile).fileName(), feedName));
+    resize(860, 520);
+    m_banner->hide();
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setText(tr("Asking %1 about every package of %2…").arg(feedName, lockfile));
+    m_filter->setObjectName(u"filter"_s);
+    m_filter->addItem(tr("Packages that need attention"), true);
+    m_filter->addItem(tr("All packages"), false);
+
+    m_model->setAudit(m_audit);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterRole(Roles::AuditNeedsAttention);
+    m_proxy->setFilterFixedString(u"true"_s);
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->setItemDelegate(new AuditStatusDelegate(m_view));
+    m_view->header()->setSectionResizeMode(LockfileAuditModel::CrateColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(LockfileAuditModel::VersionColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(LockfileAuditModel::StatusColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setStretchLastSection(true);
+    m_view->sortByColumn(LockfileAuditModel::CrateColumn, Qt::AscendingOrder);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setFilterFixedString(m_filter->currentData().toBool() ? u"true"_s : QString());
+    });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_filter);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_audit, &LockfileAudit::failed, this, [this](const QString &error) {
+        m_summary->setText(tr("Nothing was audited."));
+        m_banner->showMessage(MessageBanner::Kind::Error, error);
+    });
+    connect(m_audit, &LockfileAudit::finished, this, &LockfileAuditWindow::showSummary);
+    m_audit->startFile(lockfile);
+}
+
+LockfileAuditWindow::~LockfileAuditWindow() = default;
+
+QString LockfileAuditWindow::summaryText() const
+{
+    return m_summary->text();
+}
+
+void LockfileAuditWindow::showSummary()
+{
+    const int total = int(m_audit->rows().size());
+    const int attention = m_audit->count(Status::Missing) + m_audit->count(Status::Yanked) + m_audit->count(Status::Blocked)
+        + m_audit->count(Status::Error);
+    QStringList parts{tr("%1 in %2 as locked").arg(m_audit->count(Status::Ok)).arg(m_feedName)};
+    const QList<std::pair<Status, QString>> kinds{{Status::Missing, tr("%1 missing")}, {Status::Yanked, tr("%1 yanked")},
+                                                  {Status::Blocked, tr("%1 blocked")}, {Status::Error, tr("%1 not checked")},
+                                                  {Status::NotRegistry, tr("%1 not from a registry")}};
+    for (const auto &[status, text] : kinds) {
+        if (const int n = m_audit->count(status))
+            parts << text.arg(n);
+    }
+    m_summary->setText(tr("%1 packages: %2").arg(total).arg(parts.join(u", "_s)));
+    if (attention == 0) {
+        m_filter->setCurrentIndex(1);
+        m_banner->showMessage(MessageBanner::Kind::Positive, tr("Everything this project locks from a registry is in %1.").arg(m_feedName));
+    }
+}
