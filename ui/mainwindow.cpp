@@ -19,6 +19,7 @@
 #include "itemmodels/roles.h"
 #include "lockfileauditwindow.h"
 #include "messagebanner.h"
+#include "plaintexttooltips.h"
 #include "publishpanel.h"
 #include "publish/publishsession.h"
 #include "browse/cratebrowser.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
 {
+    PlainTextToolTips::install(); // tooltips carry what feeds send
     setWindowTitle(QApplication::applicationDisplayName());
     setObjectName(u"MainWindow"_s);
     createCentralArea();
