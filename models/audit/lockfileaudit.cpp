@@ -6,6 +6,8 @@
 #include "registry/registryclient.h"
 
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QtConcurrentRun>
 
 #include <algorithm>
@@ -72,7 +74,7 @@ void LockfileAudit::indexFetched(const QString &lowerName, RegistryReply *reply)
         if (!reply)
             settle(row, Status::Error, tr("the feed was removed while the audit ran"));
         else if (reply->error().kind == RegistryError::Kind::NotFound)
-            settle(row, Status::Missing, tr("the feed has no crate %1").arg(m_rows.at(row).name));
+            explainMissing(row, tr("the feed has no crate %1").arg(m_rows.at(row).name));
         else if (reply->error())
             settle(row, Status::Error, reply->error().message);
         else
@@ -86,7 +88,7 @@ void LockfileAudit::judge(qsizetype row, const QList<IndexEntry> &entries)
     const Row &wanted = m_rows.at(row);
     const auto entry = std::find_if(entries.cbegin(), entries.cend(), [&](const IndexEntry &e) { return e.vers == wanted.version; });
     if (entry == entries.cend())
-        return settle(row, Status::Missing, tr("the feed has %1, but not version %2").arg(wanted.name, wanted.version));
+        return explainMissing(row, tr("the feed has %1, but not version %2").arg(wanted.name, wanted.version));
     const QString &locked = m_checksums.at(row);
     if (!locked.isEmpty() && entry->cksum != locked) {
         return settle(row, Status::Blocked, tr("the feed's %1 %2 is not the build Cargo.lock pins: its checksum is %3, the lockfile's %4")
@@ -114,6 +116,31 @@ void LockfileAudit::checkLicense(qsizetype row, const IndexEntry &entry)
         else
             settle(row, Status::Blocked, reply->error() && license.isEmpty() ? tr("%1 (the license could not be read: %2)").arg(verdict.reason, reply->error().message)
                                                                              : verdict.reason);
+        done();
+    });
+}
+
+void LockfileAudit::explainMissing(qsizetype row, const QString &missing)
+{
+    if (!m_client)
+        return settle(row, Status::Missing, missing);
+    ++m_pending;
+    RegistryReply *reply = m_client->curation(m_rows.at(row).name);
+    connect(reply, &RegistryReply::finished, this, [this, row, reply, missing] {
+        // Feeds other than CrateDesk's have no such report: the crate is simply missing.
+        const QJsonObject report = reply->error() ? QJsonObject() : reply->json.object();
+        const Row &wanted = m_rows.at(row);
+        QString hiddenBecause;
+        for (const QJsonValue &hidden : report.value(u"hidden"_s).toArray()) {
+            if (hidden.toObject().value(u"vers"_s).toString() == wanted.version)
+                hiddenBecause = hidden.toObject().value(u"reason"_s).toString();
+        }
+        if (!hiddenBecause.isEmpty())
+            settle(row, Status::Blocked, tr("the feed keeps %1 %2 out: %3").arg(wanted.name, wanted.version, hiddenBecause));
+        else if (report.value(u"blocked"_s).toBool())
+            settle(row, Status::Blocked, report.value(u"reason"_s).toString());
+        else
+            settle(row, Status::Missing, missing);
         done();
     });
 }

@@ -14,7 +14,8 @@ class RegistryReply;
 struct IndexEntry;
 
 // Checks every package a Cargo.lock pins against one feed: is that exact version there, not
-// yanked, the build cargo locked (same checksum), and, with a license policy, allowed? One
+// yanked, the build cargo locked (same checksum), and, with a license policy, allowed? What a
+// CrateDesk feed's connectors keep out is reported as blocked, with its curation reason. One
 // index fetch per crate name, all at once; each row is settled as its answers arrive. The
 // window and `cratedesk audit` drive it and read the rows.
 class LockfileAudit final : public QObject
@@ -61,6 +62,8 @@ private:
     void indexFetched(const QString &lowerName, RegistryReply *reply);
     void judge(qsizetype row, const QList<IndexEntry> &entries);
     void checkLicense(qsizetype row, const IndexEntry &entry);
+    // Missing, unless the feed's curation report says it keeps the crate or version out.
+    void explainMissing(qsizetype row, const QString &missing);
     void settle(qsizetype row, Status status, const QString &reason = {});
     void done();
 

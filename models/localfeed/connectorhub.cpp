@@ -62,7 +62,7 @@ void ConnectorHub::reload()
 
 void ConnectorHub::index(const QString &lowerName, ResultCallback done)
 {
-    indexFrom(0, lowerName, {}, std::move(done));
+    indexFrom(0, lowerName, {}, false, std::move(done));
 }
 
 std::optional<ConnectorStore::Pin> ConnectorHub::pinOf(const QString &lowerName) const
@@ -70,7 +70,7 @@ std::optional<ConnectorStore::Pin> ConnectorHub::pinOf(const QString &lowerName)
     return m_store->pin(lowerName);
 }
 
-void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, ResultCallback done)
+void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, bool blocked, ResultCallback done)
 {
     // A name served once from a connector stays with it: no later connector may answer for it.
     const std::optional<ConnectorStore::Pin> pin = m_store->pin(lowerName);
@@ -78,6 +78,7 @@ void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStri
         Result none;
         none.reason = u"crate `%1` is pinned to connector %2, which this feed no longer has; an owner can release it with "
                       u"`cratedesk connector unpin %1`"_s.arg(lowerName, pin->connector);
+        none.blocked = true;
         return done(none);
     }
     for (; position < m_connectors.size(); ++position) {
@@ -91,10 +92,11 @@ void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStri
         if (!verdict.allowed) {
             // A blocked crate is not even asked for upstream.
             reasons << u"connector %1: `%2` is %3"_s.arg(config.name, lowerName, verdict.reason);
+            blocked = true;
             continue;
         }
         QPointer<UpstreamConnector> guard(connector);
-        connector->index(lowerName, [this, guard, position, lowerName, reasons, done](const UpstreamConnector::Index &index) mutable {
+        connector->index(lowerName, [this, guard, position, lowerName, reasons, blocked, done](const UpstreamConnector::Index &index) mutable {
             if (!guard) {
                 Result gone;
                 gone.state = Result::State::Failed;
@@ -114,7 +116,7 @@ void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStri
                 Result failed;
                 failed.state = Result::State::Failed;
                 // Later connectors may still have it; the failure only counts when none does.
-                indexFrom(position + 1, lowerName, reasons, [failed, done](const Result &later) mutable {
+                indexFrom(position + 1, lowerName, reasons, blocked, [failed, done](const Result &later) mutable {
                     if (later.state == Result::State::Found)
                         return done(later);
                     failed.reason = later.reason;
@@ -123,13 +125,14 @@ void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStri
                 return;
             }
             reasons << u"connector %1: the upstream has no crate `%2`"_s.arg(guard->config().name, lowerName);
-            indexFrom(position + 1, lowerName, reasons, done);
+            indexFrom(position + 1, lowerName, reasons, blocked, done);
         });
         return;
     }
     Result none;
     none.reason = reasons.isEmpty() ? u"crate `%1` does not exist in this feed"_s.arg(lowerName)
                                     : u"crate `%1` does not exist in this feed; %2"_s.arg(lowerName, reasons.join(u"; "_s));
+    none.blocked = blocked;
     done(none);
 }
 
@@ -257,7 +260,8 @@ void ConnectorHub::curation(const QString &lowerName, std::function<void(const Q
             served.append(QJsonObject{{u"vers"_s, it.key()}, {u"license"_s, result.licenses.value(it.key())}});
         const QString state = result.state == Result::State::Found ? u"found"_s : result.state == Result::State::Failed ? u"failed"_s : u"not-found"_s;
         QJsonObject report{{u"name"_s, lowerName}, {u"state"_s, state}, {u"connector"_s, result.connector},
-                           {u"reason"_s, result.reason}, {u"stale"_s, result.stale}, {u"served"_s, served}, {u"hidden"_s, hidden}};
+                           {u"reason"_s, result.reason}, {u"blocked"_s, result.blocked}, {u"stale"_s, result.stale},
+                           {u"served"_s, served}, {u"hidden"_s, hidden}};
         if (const auto pin = store->pin(lowerName))
             report.insert(u"pinned"_s, QJsonObject{{u"connector"_s, pin->connector}, {u"since"_s, pin->pinned.toString(Qt::ISODate)}});
         done(report);

@@ -45,6 +45,7 @@ public:
         QHash<QString, QString> licenses;
         QList<Hidden> hidden;
         QString reason; // NotFound/Failed: why, in words
+        bool blocked = false; // NotFound: kept out by a connector's filters, approved list or a pin
         bool stale = false;
     };
     using ResultCallback = std::function<void(const Result &)>;
@@ -75,7 +76,7 @@ public:
     void curation(const QString &lowerName, std::function<void(const QJsonObject &)> done);
 
 private:
-    void indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, ResultCallback done);
+    void indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, bool blocked, ResultCallback done);
     Result process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index);
     QByteArray servedLine(const QByteArray &raw, const IndexEntry &entry) const;
 

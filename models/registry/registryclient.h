@@ -110,6 +110,10 @@ public:
     // The license of one version: from the server's own metadata (crates.io-style crate JSON,
     // ProGet's licenses), otherwise from the .crate's Cargo.toml, as `cargo info` does.
     RegistryReply *license(const QString &crate, const QString &version, const QString &cksum);
+    // Why a CrateDesk feed does not serve a crate or some of its versions (its curation report,
+    // GET {index}/cratedesk/v1/curation/NAME, in json): filters, approved list, license
+    // rules, pins. Other servers answer 404 (NotFound).
+    RegistryReply *curation(const QString &crate);
     // Set once a response carried X-ProGet-Version or X-ProGet-Edition.
     bool isProGet() const { return !m_proGetVersion.isEmpty(); }
 

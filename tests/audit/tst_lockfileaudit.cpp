@@ -4,6 +4,7 @@
 // refuses, git and path packages; then `cratedesk audit` as a user runs it, text and JSON.
 #include "audit/lockfileaudit.h"
 #include "clirun.h"
+#include "localfeed/connectorstore.h"
 #include "localtestfeed.h"
 #include "net/httpclient.h"
 #include "registry/registryclient.h"
@@ -31,6 +32,7 @@ private:
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<LocalFeed> m_feed;
     std::unique_ptr<RegistryClient> m_client;
+    std::unique_ptr<LocalFeed> m_curated; // serves m_feed through a curating connector
     QHash<QString, QString> m_sums; // "name vers" -> sha256 of what was published
 
     void publish(TestCrate crate, const QByteArray &license)
@@ -153,6 +155,57 @@ private Q_SLOTS:
         QVERIFY(result->passed());
         QCOMPARE(result->count(Status::Ok), 2);
         QCOMPARE(row(*result, u"acme-ok"_s, u"2.0.0"_s)->license, u"MIT"_s);
+    }
+
+    // A second local feed whose connector serves the first through a filter and a license
+    // rule: what they keep out is blocked, with the feed's own reason, not missing.
+    void whatAConnectorKeepsOutIsBlockedWithItsReason_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("vers");
+        QTest::addColumn<Status>("status");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("served through the connector") << u"acme-ok"_s << u"1.0.0"_s << Status::Ok << QString();
+        QTest::newRow("refused by the connector's filter") << u"acme-gpl"_s << u"1.0.0"_s << Status::Blocked << u"!acme-gpl"_s;
+        QTest::newRow("hidden by the connector's license rule") << u"acme-apache"_s << u"1.0.0"_s << Status::Blocked << u"Apache-2.0"_s;
+        QTest::newRow("not upstream either") << u"nowhere"_s << u"1.0.0"_s << Status::Missing << u"no crate nowhere"_s;
+    }
+
+    void whatAConnectorKeepsOutIsBlockedWithItsReason()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, vers);
+        QFETCH(Status, status);
+        QFETCH(QString, reason);
+        if (!m_curated) {
+            publish({u"acme-apache"_s, u"1.0.0"_s}, "Apache-2.0");
+            FeedServerOptions options;
+            options.dataDir = m_dir.filePath(u"curated"_s);
+            auto started = TestSupport::startLocalFeed(options);
+            QVERIFY2(started.error.isEmpty(), qPrintable(started.error));
+            m_curated = std::move(started.feed);
+            ConnectorConfig upstream;
+            upstream.name = u"staging"_s;
+            upstream.indexUrl = m_feed->indexUrl();
+            upstream.filters = {u"acme-*"_s, u"nowhere"_s, u"!acme-gpl"_s};
+            upstream.licenses = {{}, {u"Apache-2.0"_s}, true};
+            QVERIFY(!m_curated->connectorStore()->saveConnector(upstream));
+            m_curated->reloadConnectors();
+        }
+        Feed curated;
+        curated.name = u"curated"_s;
+        curated.indexUrl = m_curated->indexUrl();
+        RegistryClient client(curated, m_http.get(), nullptr, nullptr);
+        const QByteArray lock = "version = 4\n\n" + package(u"acme-ok"_s, u"1.0.0"_s) + package(u"acme-gpl"_s, u"1.0.0"_s)
+            + package(u"acme-apache"_s, u"1.0.0"_s) + package(u"nowhere"_s, u"1.0.0"_s, QString(64, u'd'));
+        LockfileAudit audit(&client);
+        QSignalSpy finished(&audit, &LockfileAudit::finished);
+        audit.start(*CargoLock::parse(lock).lock);
+        QVERIFY(finished.wait(30000));
+        const LockfileAudit::Row *found = row(audit, name, vers);
+        QVERIFY(found);
+        QCOMPARE(found->status, status);
+        QVERIFY2(found->reason.contains(reason), qPrintable(found->reason));
     }
 
     void theCommandLineSaysItAndExitsNonZero()
