@@ -93,6 +93,44 @@ QByteArray escapeFor(char32_t code)
                           : "\\U" + QByteArray::number(uint(code), 16).rightJustified(8, '0');
 }
 
+// Where toml++ reads a bare value (a number, date, boolean, or junk it will refuse): from the
+// first character of a value that is not a quote, '[' or '{', to a blank, ',', ']', '}', '#' or
+// the line end.
+class BareValue
+{
+public:
+    // Called for every character outside strings and comments; true while it is in one.
+    bool inside(char c)
+    {
+        if (m_inside && (isBlank(c) || c == ',' || c == ']' || c == '}' || c == '#' || c == '\n' || c == '\r'))
+            m_inside = false;
+        if (m_valueNext && !isBlank(c) && c != '\r' && c != '\n' && c != '#') {
+            m_valueNext = false;
+            // An empty array or a trailing comma ends here without a value.
+            m_inside = !QByteArrayView("\"'[{]},").contains(c);
+        }
+        return m_inside;
+    }
+    void expectValue() { m_valueNext = true; }
+    void open(char bracket)
+    {
+        m_open.append(bracket);
+        m_valueNext = bracket == '['; // an array holds values, an inline table keys
+    }
+    void close()
+    {
+        if (!m_open.isEmpty())
+            m_open.removeLast();
+        m_valueNext = false;
+    }
+    void afterComma() { m_valueNext = !m_open.isEmpty() && m_open.last() == '['; }
+
+private:
+    QList<char> m_open; // '[' or '{' per open array or inline table
+    bool m_valueNext = false;
+    bool m_inside = false;
+};
+
 class Scanner
 {
 public:
@@ -133,6 +171,7 @@ std::optional<TomlGuard::Problem> Scanner::run()
     bool inHeader = false;
     bool lineBlank = true; // nothing but blanks so far on this line
     char previous = '\n'; // the last character outside strings and comments, not counting blanks
+    BareValue bare;
     const qsizetype size = m_toml.size();
     for (qsizetype i = 0; i < size; ++i) {
         const char c = m_toml.at(i);
@@ -142,6 +181,13 @@ std::optional<TomlGuard::Problem> Scanner::run()
             previous = c;
         if (c != ' ' && c != '\t' && c != '\r')
             lineBlank = false;
+        if (bare.inside(c)) {
+            // toml++ reads a bare value as one token up to its end, asking "whitespace?" of
+            // every character in it: quotes, '=' and '.' there are no structure.
+            if (uchar(c) >= 0x80)
+                return problemAt(i, u"a non-ASCII character outside a string or comment"_s);
+            continue;
+        }
         if (c == '\n') {
             chain = 0;
             lineBlank = true;
@@ -165,16 +211,19 @@ std::optional<TomlGuard::Problem> Scanner::run()
             if (depth > TomlGuard::MaxDepth)
                 return problemAt(i, u"tables, arrays and dotted keys nested more than %1 deep"_s.arg(TomlGuard::MaxDepth));
             depths.append(depth);
+            bare.open(c);
             chain = 0;
         } else if (c == ']' || c == '}') {
             if (depths.size() > 1) {
                 depths.removeLast();
+                bare.close();
             } else if (inHeader) {
                 depths[0] = chain + 1; // a table's keys start below its name
                 inHeader = false;
             }
             chain = 0;
         } else if (c == '=') {
+            bare.expectValue();
             keyDepth = depths.last() + chain + 1;
             if (keyDepth > TomlGuard::MaxDepth)
                 return problemAt(i, u"tables, arrays and dotted keys nested more than %1 deep"_s.arg(TomlGuard::MaxDepth));
@@ -187,6 +236,9 @@ std::optional<TomlGuard::Problem> Scanner::run()
                 return problem;
         } else if (uchar(c) >= 0x80) {
             return problemAt(i, u"a non-ASCII character outside a string or comment"_s);
+        } else if (c == ',') {
+            bare.afterComma();
+            chain = 0;
         } else if (c == '.') {
             if (++chain + 1 > TomlGuard::MaxKeyParts)
                 return problemAt(i, u"a dotted key or table name with more than %1 parts"_s.arg(TomlGuard::MaxKeyParts));

@@ -71,6 +71,10 @@ private Q_SLOTS:
         QTest::newRow("a lockfile from the future") << QByteArray("version = 9\n") << u"lockfile version 9"_s;
         QTest::newRow("package is not a list of tables") << QByteArray("package = 3\n") << u"not a list"_s;
         QTest::newRow("not TOML") << QByteArray("[[package]\nname = ") << u"Cargo.lock:1:"_s;
+        // Regression (fuzz_cargolock): toml++ 3.4 reached __builtin_unreachable() on this.
+        QTest::newRow("a quote inside a bare value, then U+FEF7")
+            << QByteArray::fromBase64("W1twYWNrYWdlXV0KbmFtZSA9ICtscmVnaXNydHkraHR0cHM6Ly9naXRodWIubW8/dXIvY3NicgEAYW5jaD0iIiJ0LWxhbmcvY3JhdGVzLmlvLWluZGV4dWIuY29tL3J1c3QtbGFuZ++7t2F0ZXMuaW8taW5kZXgiCgpbci9yLnN0LWxhbmcvY3JhdGVzLmlvLWluZHMuaW8taW5kZXgiCmxhbWVmNyIK")
+            << u"Cargo.lock:2:"_s;
         QTest::newRow("nesting deeper than any lockfile") << QByteArray("x = " + QByteArray(5000, '[') + QByteArray(5000, ']') + "\n")
                                                           << u"Cargo.lock:1:"_s;
     }

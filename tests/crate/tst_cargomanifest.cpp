@@ -410,6 +410,18 @@ private Q_SLOTS:
         QTest::newRow("non-ASCII space") << QByteArray("[package]\nname =\xe3\x80\x80\"a\"\n") << u"^Cargo\\.toml:2:7: a non-ASCII character"_s;
         QTest::newRow("non-ASCII in a string toml++ does not see") << QByteArray("n =+\"0.1\xd2\x99ors")
                                                                   << u"^Cargo\\.toml:1:\\d+: a non-ASCII character outside a string or comment$"_s;
+        // Regression (fuzz_cargolock): in a bare value toml++ reads quotes, '=', ',' inside
+        // it as part of the token and asks "whitespace?" of every character, so U+00A1 after
+        // `="` reached __builtin_unreachable(). Siblings: every character that looked like the
+        // start of a string there.
+        QTest::newRow("a quote after '=' inside a bare value") << QByteArray("name = +l+h:/a?u/canch=\"\xc2\xa1\"\n")
+                                                             << u"^Cargo\\.toml:1:25: a non-ASCII character outside a string or comment$"_s;
+        QTest::newRow("a quote after '.' inside a bare value") << QByteArray("name = +x.\"\xef\xbb\xb7\"\n")
+                                                             << u"^Cargo\\.toml:1:12: a non-ASCII character"_s;
+        QTest::newRow("a quote after '[' inside a bare value") << QByteArray("x = [1, 2a[\"\xe3\x81\x80\"]]\n")
+                                                             << u"^Cargo\\.toml:1:13: a non-ASCII character"_s;
+        QTest::newRow("a quote after '{' inside a bare value") << QByteArray("x = 1{'\xd0\x80'\n")
+                                                             << u"^Cargo\\.toml:1:8: a non-ASCII character"_s;
         QTest::newRow("table name and dotted key 140 deep together")
             << QByteArray("[package]\nname = \"a\"\n[" + QByteArray("a.").repeated(99) + "b]\n" + QByteArray("c.").repeated(40) + "d = 1\n")
             << u"^Cargo\\.toml:4:83: tables, arrays and dotted keys nested more than 128 deep$"_s;
