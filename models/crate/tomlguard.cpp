@@ -24,7 +24,9 @@ using namespace Qt::Literals::StringLiterals;
 //   U+3001-U+3057 and U+FB26-U+FEFE: its generated lookup does not cover them (known
 //   upstream; fixed after 3.4 by returning false). The parser asks it in three places only:
 //   * outside strings and comments, where TOML allows nothing but ASCII: non-ASCII there
-//     is refused;
+//     is refused. That includes a bare value (a number, date or boolean, or junk): toml++
+//     reads it as one token to a blank, ',', ']', '}', '#' or the line end, so a quote inside
+//     it (`x = +a="é"`) starts no string (found by fuzz_cargolock);
 //   * on the character after a backslash in a multi-line basic string, and on the one
 //     after the blanks that follow such a backslash: a non-ASCII character there is no TOML
 //     at all ("\é" is no escape, and a line-ending backslash must end its line): refused,
