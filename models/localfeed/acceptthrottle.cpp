@@ -17,6 +17,7 @@ Q_LOGGING_CATEGORY(lcAcceptThrottle, "cratedesk.feed.accept")
 AcceptThrottle::AcceptThrottle(QTcpServer *server)
     : QObject(server)
     , m_server(server)
+    , m_maxPending(server->maxPendingConnections())
 {
     m_retry.setInterval(RetryMs);
     connect(&m_retry, &QTimer::timeout, this, &AcceptThrottle::retry);
@@ -49,6 +50,11 @@ bool AcceptThrottle::descriptorsLow()
 
 void AcceptThrottle::pause(const QString &reason)
 {
+    // QTcpServer accepts in a loop until accept() fails, whatever pauseAccepting() says in the
+    // middle of it, so the reserve would be gone (and with it the descriptors SQLite, crate
+    // files and the sanitizers need). The loop checks the pending limit before every accept:
+    // at 0 it stops at once.
+    m_server->setMaxPendingConnections(0);
     m_server->pauseAccepting();
     if (!m_paused) {
         qCWarning(lcAcceptThrottle).noquote() << "not accepting connections on port" << m_server->serverPort() << "for now:" << reason
@@ -64,6 +70,7 @@ void AcceptThrottle::retry()
         return;
     m_retry.stop();
     m_paused = false;
+    m_server->setMaxPendingConnections(m_maxPending);
     m_server->resumeAccepting();
     qCInfo(lcAcceptThrottle) << "accepting connections again on port" << m_server->serverPort();
 }

@@ -35,4 +35,5 @@ private:
     QTcpServer *m_server;
     QTimer m_retry;
     bool m_paused = false;
+    int m_maxPending; // the server's own, restored when accepting resumes
 };

@@ -182,6 +182,14 @@ public:
     }
 
     bool isRunning() const { return m_process.state() == QProcess::Running; }
+    // "runs", "exited with 3" or "was killed by signal 13", for failure messages.
+    QString stateText() const
+    {
+        if (isRunning())
+            return QStringLiteral("runs");
+        return m_process.exitStatus() == QProcess::CrashExit ? QStringLiteral("was killed by signal %1").arg(m_process.exitCode())
+                                                             : QStringLiteral("exited with %1").arg(m_process.exitCode());
+    }
     qint64 processId() const { return m_process.processId(); }
     QString indexUrl() const { return m_indexUrl; }
     QUrl baseUrl() const { return QUrl(m_indexUrl.sliced(m_indexUrl.indexOf(u'+') + 1)); }
