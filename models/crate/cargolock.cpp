@@ -113,7 +113,9 @@ CargoLock::Result CargoLock::parse(const QByteArray &toml, const QString &fileNa
 
     CargoLock lock;
     if (const toml::node *version = root.get("version")) {
-        const auto number = version->value<int64_t>();
+        // Only an integer: toml++'s value<int64_t>() converts a float such as 1e106 without a
+        // range check, undefined behaviour (found by fuzz_cargolock).
+        const auto number = version->is_integer() ? std::optional<int64_t>(version->as_integer()->get()) : std::nullopt;
         if (!number || *number < 1 || *number > 4) {
             const QString shown = number ? QString::number(*number) : u"(not a number)"_s;
             return {std::nullopt, u"%1: lockfile version %2 is not one this reader knows (1 to 4)"_s.arg(file, shown)};
