@@ -225,9 +225,14 @@ bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlVal
         return e.table >= 0 && layout->tables().at(e.table).arrayOfTables;
     };
 
-    for (const TomlLayout::Table &table : layout->tables())
+    for (const TomlLayout::Table &table : layout->tables()) {
         if (table.path.size() >= path.size() && table.path.first(path.size()) == path)
             return fail(u"%1 is a table, not a value"_s.arg(keyText(path)));
+        // [[x]] makes x an array: a [x] table or an x.key next to it is no TOML (found by
+        // fuzz_cargoconfig with [[source.crates-io]]).
+        if (table.arrayOfTables && table.path.size() < path.size() && path.first(table.path.size()) == table.path)
+            return fail(u"%1 is an array of tables ([[%1]]), so %2 cannot be set"_s.arg(keyText(table.path), keyText(path)));
+    }
     if (const TomlLayout::Entry *existing = layout->entry(path); existing && !inArrayTable(*existing)) {
         if (existing->isInlineTable)
             return fail(u"%1 is a table, not a value"_s.arg(keyText(path)));

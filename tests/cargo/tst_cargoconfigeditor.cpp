@@ -168,6 +168,11 @@ private Q_SLOTS:
         QTest::newRow("not TOML") << u"[registries.acme\nindex = 1\n"_s << u"line 1"_s;
         QTest::newRow("registry is a value") << u"registries = \"no\"\n"_s << u"registries already has a value that is not a table"_s;
         QTest::newRow("the index is a table") << u"[registries.acme.index]\nx = 1\n"_s << u"registries.acme.index is a table"_s;
+        // Regression (fuzz_cargoconfig): the edit added [source.crates-io] next to this.
+        QTest::newRow("an array of tables where a table goes") << u"[[source.crates-io]]\n"_s
+                                                               << u"source.crates-io is an array of tables"_s;
+        QTest::newRow("the registries are an array of tables") << u"[[registries]]\nname = \"x\"\n"_s
+                                                               << u"registries is an array of tables"_s;
         // Regression: 200,000 dotted keys in a cloned project's .cargo/config.toml crashed
         // `cargo-setup --project` with SIGSEGV (toml++ and toVariant() recursed per part).
         QTest::newRow("a dotted key of 200,000 parts") << QString(u"a."_s.repeated(200000) + u"b = 1\n"_s)
