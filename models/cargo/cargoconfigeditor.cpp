@@ -233,6 +233,11 @@ bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlVal
         if (table.arrayOfTables && table.path.size() < path.size() && path.first(table.path.size()) == table.path)
             return fail(u"%1 is an array of tables ([[%1]]), so %2 cannot be set"_s.arg(keyText(table.path), keyText(path)));
     }
+    // Dotted keys make tables too: `a.b.c = 1` makes a.b one (found by fuzz_cargoconfig).
+    for (const TomlLayout::Entry &e : layout->entries()) {
+        if (!inArrayTable(e) && e.path.size() > path.size() && e.path.first(path.size()) == path)
+            return fail(u"%1 is a table, not a value"_s.arg(keyText(path)));
+    }
     if (const TomlLayout::Entry *existing = layout->entry(path); existing && !inArrayTable(*existing)) {
         if (existing->isInlineTable)
             return fail(u"%1 is a table, not a value"_s.arg(keyText(path)));

@@ -171,6 +171,8 @@ private Q_SLOTS:
         // Regression (fuzz_cargoconfig): the edit added [source.crates-io] next to this.
         QTest::newRow("an array of tables where a table goes") << u"[[source.crates-io]]\n"_s
                                                                << u"source.crates-io is an array of tables"_s;
+        QTest::newRow("the index is a table made by a dotted key") << u"registries.acme.index .index = \"\"\n"_s
+                                                                   << u"registries.acme.index is a table"_s;
         QTest::newRow("the registries are an array of tables") << u"[[registries]]\nname = \"x\"\n"_s
                                                                << u"registries is an array of tables"_s;
         // Regression: 200,000 dotted keys in a cloned project's .cargo/config.toml crashed
