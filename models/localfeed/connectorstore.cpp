@@ -107,26 +107,13 @@ FeedError ConnectorStore::removeConnector(const QString &name)
 void ConnectorStore::forgetUpstream(const QString &connector, bool withPins)
 {
     QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    // upstream_config holds what older versions cached of config.json: cleared with the rest.
     for (const QString &table : {u"upstream_config"_s, u"upstream_index"_s, u"upstream_crates"_s, u"connector_pins"_s}) {
         if (table != u"connector_pins"_s || withPins)
             run(q, u"DELETE FROM %1 WHERE connector = ?"_s.arg(table), {connector});
     }
     if (ConnectorConfig::validateName(connector).isEmpty())
         QDir(dataDir() + u"/upstream/"_s + connector).removeRecursively();
-}
-
-std::optional<QByteArray> ConnectorStore::cachedConfig(const QString &connector) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
-    if (!run(q, u"SELECT body FROM upstream_config WHERE connector = ?"_s, {connector}) || !q.next())
-        return std::nullopt;
-    return q.value(0).toByteArray();
-}
-
-void ConnectorStore::storeConfig(const QString &connector, const QByteArray &body)
-{
-    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
-    run(q, u"INSERT OR REPLACE INTO upstream_config (connector, body, fetched) VALUES (?, ?, ?)"_s, {connector, body, nowUtc()});
 }
 
 std::optional<ConnectorStore::CachedIndex> ConnectorStore::cachedIndex(const QString &connector, const QString &lowerName) const

@@ -15,7 +15,7 @@
 class FeedStore;
 
 // The local feed's connectors and what it cached from their upstreams, in the feed's own
-// database (schema 2): settings per connector, the upstream's config.json, index files with
+// database (schema 2): settings per connector, index files with
 // their validators and licenses, and the .crate files it downloaded (under upstream/ in the
 // data folder). Same thread as the FeedStore it shares the connection with.
 class ConnectorStore final
@@ -53,9 +53,6 @@ public:
     FeedError saveConnector(const ConnectorConfig &config);
     // Forgets the connector, everything cached from it and the names pinned to it.
     FeedError removeConnector(const QString &name);
-
-    std::optional<QByteArray> cachedConfig(const QString &connector) const;
-    void storeConfig(const QString &connector, const QByteArray &body);
 
     std::optional<CachedIndex> cachedIndex(const QString &connector, const QString &lowerName) const;
     void storeIndex(const QString &connector, const QString &lowerName, const CachedIndex &index);

@@ -7,6 +7,7 @@
 #include "cargotypes/cratename.h"
 #include "cargotypes/feed.h"
 #include "net/httpclient.h"
+#include "registry/registryclient.h"
 #include "cargotypes/indexfileparser.h"
 
 #include <QDir>
@@ -35,6 +36,27 @@ bool isUnreachable(const RegistryError &error)
         || (error.kind == K::Http && (error.httpStatus >= 500 || error.httpStatus == 429));
 }
 
+// The connector as the registry client sees it: a feed with the connector's name and credentials.
+Feed feedOf(const ConnectorConfig &config)
+{
+    Feed feed;
+    feed.name = config.name;
+    feed.indexUrl = config.indexUrl;
+    feed.basicUser = config.user;
+    switch (config.auth) {
+    case ConnectorConfig::Auth::None:
+        feed.auth = Feed::AuthKind::None;
+        break;
+    case ConnectorConfig::Auth::Token:
+        feed.auth = Feed::AuthKind::Token;
+        break;
+    case ConnectorConfig::Auth::Basic:
+        feed.auth = Feed::AuthKind::Basic;
+        break;
+    }
+    return feed;
+}
+
 QString licenseOfCrate(const QString &path)
 {
     const auto archive = CrateArchive::open(path);
@@ -50,10 +72,14 @@ UpstreamConnector::UpstreamConnector(const ConnectorConfig &config, ConnectorSto
     : QObject(parent)
     , m_config(config)
     , m_store(store)
-    , m_http(http)
+    // No keychain and no cache of its own: the secret comes through setSecret(), and what is
+    // cached, and for how long, is this connector's policy (the feed's ConnectorStore).
+    , m_client(new RegistryClient(feedOf(config), http, nullptr, nullptr, this))
     , m_ready(config.auth == ConnectorConfig::Auth::None)
-    , m_maxCrateBytes(BodyLimit::Download)
 {
+    // cargo waits on the other side: one quick retry, then the cache answers.
+    m_client->setPatience(config.timeoutSeconds * 1000, 1);
+    m_client->setAuthenticatesOwnOrigin(true);
 }
 
 UpstreamConnector::~UpstreamConnector()
@@ -73,14 +99,19 @@ UpstreamConnector::~UpstreamConnector()
     for (const auto &callbacks : downloads)
         for (const auto &callback : callbacks)
             callback(failed);
+    // The client's replies still running end here, without calling back into this connector.
+    m_client->retire(gone.error);
+}
+
+void UpstreamConnector::setMaxCrateBytes(qint64 bytes)
+{
+    m_client->setMaxCrateBytes(bytes);
 }
 
 void UpstreamConnector::setSecret(const QByteArray &secret)
 {
-    if (m_config.auth == ConnectorConfig::Auth::Basic)
-        m_authorization = Feed::basicAuthorization(m_config.user, secret);
-    else if (m_config.auth == ConnectorConfig::Auth::Token)
-        m_authorization = secret;
+    m_client->setCredential(secret);
+    m_hasSecret = m_config.auth != ConnectorConfig::Auth::None && !secret.isEmpty();
     m_ready = true;
     const auto waiting = std::exchange(m_waitingForSecret, {});
     for (const auto &next : waiting)
@@ -93,7 +124,6 @@ void UpstreamConnector::setSecretError(const QString &message)
     qCWarning(lcUpstream).noquote() << "connector" << m_config.name << ":" << message;
     m_secretError = message;
     setSecret({});
-    m_authorization.clear();
 }
 
 void UpstreamConnector::whenReady(std::function<void()> next)
@@ -104,90 +134,25 @@ void UpstreamConnector::whenReady(std::function<void()> next)
         m_waitingForSecret.append(std::move(next));
 }
 
-bool UpstreamConnector::sendsAuthTo(const QUrl &url) const
-{
-    if (m_authorization.isEmpty())
-        return false;
-    // The credential belongs to the upstream's own origin; a CDN for downloads gets it only
-    // when the upstream says every request needs it, as cargo decides.
-    return HttpRequest::isSameOrigin(url, m_config.indexUrl) || (m_registryConfig && m_registryConfig->authRequired);
-}
-
-HttpJob *UpstreamConnector::send(const QUrl &url, qint64 maxBytes, const QByteArray &ifNoneMatch, const QByteArray &ifModifiedSince)
-{
-    HttpRequest request;
-    request.url = url;
-    request.timeoutMs = m_config.timeoutSeconds * 1000;
-    request.maxRetries = 1;
-    request.maxBodyBytes = maxBytes;
-    if (sendsAuthTo(url))
-        request.setAuthorization(m_authorization);
-    if (!ifNoneMatch.isEmpty())
-        request.headers.emplaceBack("If-None-Match", ifNoneMatch);
-    if (!ifModifiedSince.isEmpty())
-        request.headers.emplaceBack("If-Modified-Since", ifModifiedSince);
-    return m_http->send(request);
-}
-
-void UpstreamConnector::withConfig(ConfigCallback next)
-{
-    if (m_registryConfig)
-        return next(m_registryConfig, {});
-    m_waitingForConfig.append(std::move(next));
-    if (m_fetchingConfig)
-        return;
-    m_fetchingConfig = true;
-    whenReady([this] {
-        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), BodyLimit::ConfigJson);
-        connect(job, &HttpJob::finished, this, [this, job] {
-            m_fetchingConfig = false;
-            RegistryError error = job->response().error;
-            std::optional<RegistryConfig> config;
-            QByteArray body = job->response().body;
-            if (error && m_store && isUnreachable(error)) {
-                if (const auto cached = m_store->cachedConfig(m_config.name))
-                    body = *cached;
-            }
-            if (!body.isEmpty()) {
-                QString parseError;
-                config = RegistryConfig::parse(body, &parseError);
-                if (!config && !error)
-                    error = RegistryError::make(RegistryError::Kind::Parse, u"the config.json of connector %1 is not valid: %2"_s.arg(m_config.name, parseError));
-                else if (config && !error && m_store)
-                    m_store->storeConfig(m_config.name, body);
-            }
-            if (config)
-                m_registryConfig = config;
-            const auto waiting = std::exchange(m_waitingForConfig, {});
-            for (const auto &callback : waiting)
-                callback(config, config ? RegistryError() : error);
-        });
-    });
-}
-
 void UpstreamConnector::testConnection(TestCallback done)
 {
     whenReady([this, done] {
-        HttpJob *job = send(m_config.indexUrl.resolved(QUrl(u"config.json"_s)), BodyLimit::ConfigJson);
-        connect(job, &HttpJob::finished, this, [this, job, done] {
-            const HttpResponse &response = job->response();
-            if (response.error) {
-                RegistryError error = response.error;
+        RegistryReply *reply = m_client->fetchConfig();
+        connect(reply, &RegistryReply::finished, this, [this, reply, done] {
+            if (reply->error()) {
+                RegistryError error = reply->error();
+                if (error.kind == RegistryError::Kind::Parse)
+                    error.message = u"%1 answered, but its config.json is not a sparse registry's: %2"_s.arg(
+                        m_config.indexUrl.toDisplayString(), error.message);
                 if (!m_secretError.isEmpty())
                     error.message += u" (the connector's secret could not be read: %1)"_s.arg(m_secretError);
                 return done(error, {});
             }
-            QString parseError;
-            const auto config = RegistryConfig::parse(response.body, &parseError);
-            if (!config)
-                return done(RegistryError::make(RegistryError::Kind::Parse,
-                                                u"%1 answered, but its config.json is not a sparse registry's: %2"_s.arg(m_config.indexUrl.toDisplayString(), parseError)),
-                            {});
-            m_registryConfig = config;
+            const RegistryConfig config = *m_client->config();
             QString summary = u"%1 is a sparse registry"_s.arg(m_config.indexUrl.toDisplayString());
-            summary += config->api.isEmpty() ? u" without a web API"_s : u" with a web API"_s;
-            if (config->authRequired)
-                summary += m_authorization.isEmpty() ? u"; it requires credentials, and none are set"_s : u"; it requires credentials, which it accepted"_s;
+            summary += config.api.isEmpty() ? u" without a web API"_s : u" with a web API"_s;
+            if (config.authRequired)
+                summary += m_hasSecret ? u"; it requires credentials, which it accepted"_s : u"; it requires credentials, and none are set"_s;
             done({}, summary);
         });
     });
@@ -229,18 +194,16 @@ void UpstreamConnector::index(const QString &lowerName, IndexCallback done)
 void UpstreamConnector::fetchIndex(const QString &lowerName)
 {
     const Entry &entry = m_entries[lowerName];
-    const QUrl url = m_config.indexUrl.resolved(QUrl(CrateName::indexPath(lowerName)));
     const bool revalidate = entry.cached && entry.cached->status == 200;
-    HttpJob *job = send(url, BodyLimit::IndexFile, revalidate ? entry.cached->etag : QByteArray(),
-                        revalidate ? entry.cached->lastModified : QByteArray());
-    connect(job, &HttpJob::finished, this, [this, lowerName, job] { indexFetched(lowerName, job); });
+    RegistryReply *reply = m_client->fetchIndexFile(lowerName, revalidate ? entry.cached->etag : QByteArray(),
+                                                    revalidate ? entry.cached->lastModified : QByteArray());
+    connect(reply, &RegistryReply::finished, this, [this, lowerName, reply] { indexFetched(lowerName, reply); });
 }
 
-void UpstreamConnector::indexFetched(const QString &lowerName, HttpJob *job)
+void UpstreamConnector::indexFetched(const QString &lowerName, RegistryReply *reply)
 {
     Entry &entry = m_entries[lowerName];
-    const HttpResponse &response = job->response();
-    const RegistryError &error = response.error;
+    const RegistryError &error = reply->error();
 
     if (error && error.kind != RegistryError::Kind::NotFound) {
         if (isUnreachable(error))
@@ -259,7 +222,7 @@ void UpstreamConnector::indexFetched(const QString &lowerName, HttpJob *job)
     fresh.fetched = QDateTime::currentDateTimeUtc();
     if (error) { // 404, 410, 451: the upstream does not have the crate
         fresh.status = 404;
-    } else if (response.status == 304 && entry.cached) {
+    } else if (reply->notModified && entry.cached) {
         fresh = *entry.cached;
         fresh.fetched = QDateTime::currentDateTimeUtc();
         // Rules switched on since the file was cached: learn its licenses now.
@@ -267,9 +230,9 @@ void UpstreamConnector::indexFetched(const QString &lowerName, HttpJob *job)
             return fetchLicenses(lowerName, fresh);
     } else {
         fresh.status = 200;
-        fresh.body = response.body;
-        fresh.etag = response.header("ETag");
-        fresh.lastModified = response.header("Last-Modified");
+        fresh.body = reply->body;
+        fresh.etag = reply->etag;
+        fresh.lastModified = reply->lastModified;
         if (entry.cached && entry.cached->body == fresh.body)
             fresh.licenses = entry.cached->licenses;
         if (m_config.licenses.isActive() && fresh.licenses.isEmpty())
@@ -287,30 +250,27 @@ void UpstreamConnector::indexFetched(const QString &lowerName, HttpJob *job)
 
 void UpstreamConnector::fetchLicenses(const QString &lowerName, ConnectorStore::CachedIndex fresh)
 {
-    withConfig([this, lowerName, fresh](const std::optional<RegistryConfig> &config, const RegistryError &) mutable {
-        auto finish = [this, lowerName](ConnectorStore::CachedIndex done) {
-            Entry &entry = m_entries[lowerName];
-            entry.cached = done;
-            entry.generation = ++m_generation;
-            if (m_store)
-                m_store->storeIndex(m_config.name, lowerName, done);
-            entry.freshUntil.setRemainingTime(qint64(m_config.cacheSeconds) * 1000);
-            complete(lowerName, fromCache(entry, false));
-        };
-        if (!config || config->api.isEmpty())
-            return licensesFromCrates(lowerName, fresh, finish);
-        // crates.io's crate JSON (and the local feed's) names every version's license.
-        HttpJob *job = send(config->apiUrl(u"/crates/"_s + lowerName), BodyLimit::ApiJson);
-        connect(job, &HttpJob::finished, this, [this, job, lowerName, fresh, finish]() mutable {
-            const QJsonArray versions = QJsonDocument::fromJson(job->response().body).object().value(u"versions"_s).toArray();
-            for (const QJsonValue &value : versions) {
-                const QJsonObject version = value.toObject();
-                const QJsonValue license = version.value(u"license"_s);
-                if (license.isString() && !license.toString().isEmpty())
-                    fresh.licenses.insert(version.value(u"num"_s).toString(), license.toString());
-            }
-            licensesFromCrates(lowerName, fresh, finish);
-        });
+    auto finish = [this, lowerName](ConnectorStore::CachedIndex done) {
+        Entry &entry = m_entries[lowerName];
+        entry.cached = done;
+        entry.generation = ++m_generation;
+        if (m_store)
+            m_store->storeIndex(m_config.name, lowerName, done);
+        entry.freshUntil.setRemainingTime(qint64(m_config.cacheSeconds) * 1000);
+        complete(lowerName, fromCache(entry, false));
+    };
+    // crates.io's crate JSON (and the local feed's) names every version's license; an upstream
+    // without a web API answers with an error, and the crates themselves are read instead.
+    RegistryReply *reply = m_client->crateInfo(lowerName);
+    connect(reply, &RegistryReply::finished, this, [this, reply, lowerName, fresh, finish]() mutable {
+        const QJsonArray versions = reply->json.object().value(u"versions"_s).toArray();
+        for (const QJsonValue &value : versions) {
+            const QJsonObject version = value.toObject();
+            const QJsonValue license = version.value(u"license"_s);
+            if (license.isString() && !license.toString().isEmpty())
+                fresh.licenses.insert(version.value(u"num"_s).toString(), license.toString());
+        }
+        licensesFromCrates(lowerName, fresh, finish);
     });
 }
 
@@ -344,37 +304,20 @@ void UpstreamConnector::crate(const QString &name, const QString &vers, const QS
     if (waiting.size() > 1)
         return;
     whenReady([this, key, name, vers, cksum, path] {
-        withConfig([this, key, name, vers, cksum, path](const std::optional<RegistryConfig> &config, const RegistryError &error) {
-            if (!config) {
-                Download failed;
-                failed.error = error ? error : RegistryError::make(RegistryError::Kind::Network, u"connector %1 has no config.json"_s.arg(m_config.name));
-                const auto callbacks = m_downloads.take(key);
-                for (const auto &callback : callbacks)
-                    callback(failed);
-                return;
-            }
-            QDir().mkpath(QFileInfo(path).absolutePath());
-            HttpRequest request;
-            request.url = config->downloadUrl(name, vers, cksum);
-            request.timeoutMs = m_config.timeoutSeconds * 1000;
-            request.maxRetries = 1;
-            request.maxBodyBytes = m_maxCrateBytes;
-            // The bytes are kept only when they hash to the upstream index's cksum.
-            request.saveTo = path;
-            request.expectedSha256 = cksum.toLatin1();
-            if (sendsAuthTo(request.url))
-                request.setAuthorization(m_authorization);
-            HttpJob *job = m_http->send(request);
-            connect(job, &HttpJob::finished, this, [this, key, name, vers, cksum, job, path] { downloadFinished(key, name, vers, cksum, job, path); });
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        // The bytes are kept only when they hash to the upstream index's cksum.
+        RegistryReply *reply = m_client->download(name, vers, cksum, path);
+        connect(reply, &RegistryReply::finished, this, [this, key, name, vers, cksum, reply, path] {
+            downloadFinished(key, name, vers, cksum, reply, path);
         });
     });
 }
 
 void UpstreamConnector::downloadFinished(const QString &key, const QString &name, const QString &vers, const QString &cksum,
-                                         HttpJob *job, const QString &path)
+                                         RegistryReply *reply, const QString &path)
 {
     Download result;
-    result.error = job->response().error;
+    result.error = reply->error();
     if (result.error) {
         if (isUnreachable(result.error))
             m_downUntil.setRemainingTime(DownBackoffMs);

@@ -15,11 +15,13 @@
 #include <optional>
 
 class HttpClient;
-class HttpJob;
+class RegistryClient;
+class RegistryReply;
 
-// One upstream sparse registry of the local feed, at run time: its config.json, index files
-// cached with their ETag and kept fresh for `cacheSeconds`, licenses from the upstream's web
-// API, and .crate files downloaded once, checked against the index cksum and cached. When the
+// One upstream sparse registry of the local feed, at run time: the caching policy around the
+// RegistryClient that talks to it. Index files are cached with their validators and kept
+// fresh for `cacheSeconds`, licenses come from the upstream's web API or its crates, and
+// .crate files are downloaded once, checked against the index cksum and cached. When the
 // upstream cannot be reached, whatever was cached is served and marked stale. Requests for
 // the same file share one fetch. Never blocks; every answer comes through a callback.
 class UpstreamConnector final : public QObject
@@ -61,7 +63,7 @@ public:
     bool isReady() const { return m_ready; }
 
     // The largest .crate taken from the upstream (the local feed's maximum crate size).
-    void setMaxCrateBytes(qint64 bytes) { m_maxCrateBytes = bytes; }
+    void setMaxCrateBytes(qint64 bytes);
 
     void index(const QString &lowerName, IndexCallback done);
     void crate(const QString &name, const QString &vers, const QString &cksum, DownloadCallback done);
@@ -79,35 +81,26 @@ private:
         QList<IndexCallback> waiting;
         bool fetching = false;
     };
-    using ConfigCallback = std::function<void(const std::optional<RegistryConfig> &, const RegistryError &)>;
-
     void whenReady(std::function<void()> next);
-    void withConfig(ConfigCallback next);
-    HttpJob *send(const QUrl &url, qint64 maxBytes, const QByteArray &ifNoneMatch = {}, const QByteArray &ifModifiedSince = {});
-    bool sendsAuthTo(const QUrl &url) const;
     void fetchIndex(const QString &lowerName);
-    void indexFetched(const QString &lowerName, HttpJob *job);
+    void indexFetched(const QString &lowerName, RegistryReply *reply);
     void fetchLicenses(const QString &lowerName, ConnectorStore::CachedIndex fresh);
     void licensesFromCrates(const QString &lowerName, ConnectorStore::CachedIndex fresh,
                             std::function<void(ConnectorStore::CachedIndex)> finish);
     void complete(const QString &lowerName, Index result);
     Index fromCache(const Entry &entry, bool stale) const;
-    void downloadFinished(const QString &key, const QString &name, const QString &vers, const QString &cksum, HttpJob *job,
-                          const QString &path);
+    void downloadFinished(const QString &key, const QString &name, const QString &vers, const QString &cksum,
+                          RegistryReply *reply, const QString &path);
 
     ConnectorConfig m_config;
     ConnectorStore *m_store;
-    HttpClient *m_http;
-    QByteArray m_authorization;
+    RegistryClient *m_client; // a child: gone with the connector, and its replies with it
+    bool m_hasSecret = false;
     QString m_secretError;
     bool m_ready = true;
     QList<std::function<void()>> m_waitingForSecret;
-    std::optional<RegistryConfig> m_registryConfig;
-    QList<ConfigCallback> m_waitingForConfig;
-    bool m_fetchingConfig = false;
     QHash<QString, Entry> m_entries;
     QHash<QString, QList<DownloadCallback>> m_downloads;
     QDeadlineTimer m_downUntil{0}; // after a network failure, serve the cache without retrying
     quint64 m_generation = 0;
-    qint64 m_maxCrateBytes;
 };

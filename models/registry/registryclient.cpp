@@ -180,7 +180,11 @@ void RegistryClient::withCredentials(std::function<void()> next)
 
 HttpJob *RegistryClient::send(HttpRequest request, bool withAuth)
 {
-    if (withAuth)
+    if (m_patience) {
+        request.timeoutMs = m_patience->timeoutMs;
+        request.maxRetries = qMin(request.maxRetries, m_patience->maxRetries);
+    }
+    if (withAuth || (m_authenticatesOwnOrigin && HttpRequest::isSameOrigin(request.url, m_feed.indexUrl)))
         request.setAuthorization(m_authorization);
     return m_http->send(request);
 }
@@ -305,16 +309,78 @@ void RegistryClient::configFinished(const RegistryError &error)
         waiter(error);
 }
 
-RegistryReply *RegistryClient::fetchIndex(const QString &crate)
+RegistryReply *RegistryClient::invalidName(const QString &crate)
 {
     auto *reply = new RegistryReply(this);
+    reply->finish(RegistryError::make(RegistryError::Kind::NotFound, u"\"%1\" is not a valid crate name"_s.arg(crate.left(80))));
+    return reply;
+}
+
+HttpRequest RegistryClient::indexRequest(const QString &path, const QByteArray &etag, const QByteArray &lastModified) const
+{
+    HttpRequest request;
+    request.url = m_feed.indexUrl.resolved(QUrl(path));
+    request.maxBodyBytes = BodyLimit::IndexFile;
+    request.headers.emplaceBack("cargo-protocol", "version=1");
+    request.headers.emplaceBack("Accept", "text/plain");
+    // ETag wins over Last-Modified, as in cargo.
+    if (!etag.isEmpty())
+        request.headers.emplaceBack("If-None-Match", etag);
+    else if (!lastModified.isEmpty())
+        request.headers.emplaceBack("If-Modified-Since", lastModified);
+    return request;
+}
+
+RegistryReply *RegistryClient::fetchIndexFile(const QString &crate, const QByteArray &etag, const QByteArray &lastModified)
+{
     const QString path = CrateName::indexPath(crate);
-    if (path.isEmpty() || !CrateName::validationError(crate).isEmpty()) {
-        QMetaObject::invokeMethod(reply, [reply, crate] {
-            reply->finish(RegistryError::make(RegistryError::Kind::NotFound, u"\"%1\" is not a valid crate name"_s.arg(crate)));
-        }, Qt::QueuedConnection);
-        return reply;
-    }
+    if (path.isEmpty() || !CrateName::validationError(crate).isEmpty())
+        return invalidName(crate);
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply, path, crate, etag, lastModified](const RegistryError &configError) {
+        if (configError.kind == RegistryError::Kind::NotFound) // about the feed, never "no such crate"
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http,
+                u"%1 has no config.json: its index URL is wrong, or it is not a sparse registry"_s.arg(m_feed.name),
+                configError.url, configError.httpStatus));
+        if (configError || m_configFromCache)
+            return reply->finish(configError ? configError
+                                             : RegistryError::make(RegistryError::Kind::Network, u"%1 cannot be reached"_s.arg(m_feed.name)));
+        HttpJob *job = send(indexRequest(path, etag, lastModified), m_config->authRequired);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job, crate, revalidated = !etag.isEmpty() || !lastModified.isEmpty()] {
+            const HttpResponse &response = job->response();
+            reply->fetchedAt = QDateTime::currentDateTimeUtc();
+            if (response.status == 304 && revalidated) {
+                reply->notModified = true;
+                return reply->finish();
+            }
+            if (response.error.kind == RegistryError::Kind::NotFound)
+                return reply->finish(RegistryError::make(RegistryError::Kind::NotFound,
+                    u"there is no crate %1 in %2"_s.arg(crate, m_feed.name), response.finalUrl, response.status));
+            if (response.error)
+                return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
+            reply->body = response.body;
+            reply->etag = response.header("ETag");
+            reply->lastModified = response.header("Last-Modified");
+            reply->finish();
+        });
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::crateInfo(const QString &crate)
+{
+    if (!CrateName::validationError(crate).isEmpty())
+        return invalidName(crate);
+    return apiCall("GET", u"/crates/"_s + crate, {}, false, u"read the versions of %1"_s.arg(crate));
+}
+
+RegistryReply *RegistryClient::fetchIndex(const QString &crate)
+{
+    const QString path = CrateName::indexPath(crate);
+    if (path.isEmpty() || !CrateName::validationError(crate).isEmpty())
+        return invalidName(crate);
+    auto *reply = new RegistryReply(this);
     // Only the validators now; the body is read from disk only if it is needed and not parsed yet.
     const auto cached = m_cache ? m_cache->validators(feedKey(), path) : std::nullopt;
     auto serveCached = [this, reply, crate, path, cached](bool stale) {
@@ -333,16 +399,8 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
                                              : RegistryError::make(RegistryError::Kind::Network,
                                                                    u"%1 cannot be reached and %2 is not in the cache"_s.arg(m_feed.name, crate)));
         }
-        HttpRequest request;
-        request.url = m_feed.indexUrl.resolved(QUrl(path));
-        request.maxBodyBytes = BodyLimit::IndexFile;
-        request.headers.emplaceBack("cargo-protocol", "version=1");
-        request.headers.emplaceBack("Accept", "text/plain");
-        if (cached && !cached->etag.isEmpty())
-            request.headers.emplaceBack("If-None-Match", cached->etag);
-        else if (cached && !cached->lastModified.isEmpty())
-            request.headers.emplaceBack("If-Modified-Since", cached->lastModified);
-        HttpJob *job = send(request, m_config->authRequired);
+        HttpJob *job = send(indexRequest(path, cached ? cached->etag : QByteArray(), cached ? cached->lastModified : QByteArray()),
+                            m_config->authRequired);
         reply->track(job);
         connect(job, &HttpJob::finished, reply, [this, reply, job, path, crate, cached, serveCached] {
             const HttpResponse &response = job->response();

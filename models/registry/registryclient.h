@@ -47,6 +47,9 @@ public:
     bool fromCache = false;       // served without a new download (304 or offline)
     bool stale = false;           // the feed could not be reached: what the cache had
     QDateTime fetchedAt;          // when the data was last confirmed by the feed
+    QByteArray etag;              // fetchIndexFile: the validators of the body sent
+    QByteArray lastModified;
+    bool notModified = false;     // fetchIndexFile: 304, the caller's copy is current
     QString savedPath;            // downloads
     QList<CrateSummary> crates;   // listCrates
     QString nextPage;             // listCrates: where the listing goes on; empty when complete
@@ -96,6 +99,13 @@ public:
 
     RegistryReply *fetchConfig();
     RegistryReply *fetchIndex(const QString &crate);
+    // The index file as the feed sends it, revalidated against the caller's validators (a 304
+    // sets notModified and no body). Nothing is cached or parsed here: for a caller that keeps
+    // its own copies under its own policy, the local feed's connectors. A crate the feed does
+    // not have (404, 410, 451) ends with NotFound.
+    RegistryReply *fetchIndexFile(const QString &crate, const QByteArray &etag, const QByteArray &lastModified);
+    // The crates.io-style crate JSON (GET {api}/crates/NAME): every version with its license.
+    RegistryReply *crateInfo(const QString &crate);
     RegistryReply *search(const QString &query, int perPage = 10);
     RegistryReply *setYanked(const QString &crate, const QString &version, bool yanked);
     RegistryReply *owners(const QString &crate);
@@ -126,6 +136,14 @@ public:
 
     // The largest .crate a download accepts (the feed's maximum crate size).
     void setMaxCrateBytes(qint64 bytes) { m_maxCrateBytes = bytes; }
+    // How long any request may stall and how often it is tried again. A proxy with cargo
+    // waiting on it (a connector) wants its own, shorter patience than a window does.
+    void setPatience(int timeoutMs, int maxRetries) { m_patience = {timeoutMs, maxRetries}; }
+    // Credentials on every request to the feed's own origin, not only where cargo sends them
+    // (after a 401, or everywhere under auth-required). For a connector, whose owner gave it
+    // credentials for that upstream: registries that leave auth-required out (Nexus) still get
+    // them. Other origins (a CDN for downloads) still get them only under auth-required.
+    void setAuthenticatesOwnOrigin(bool on) { m_authenticatesOwnOrigin = on; }
     qint64 maxCrateBytes() const { return m_maxCrateBytes; }
 
     // Streams the .crate to `targetFile`; it appears only if its sha256 equals `cksum`.
@@ -150,6 +168,8 @@ private:
     RegistryReply *apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
                            const QString &action, const QByteArray &contentType = "application/json");
     HttpJob *send(HttpRequest request, bool withAuth);
+    HttpRequest indexRequest(const QString &path, const QByteArray &etag, const QByteArray &lastModified) const;
+    RegistryReply *invalidName(const QString &crate);
     RegistryError explain(const RegistryError &error, const QString &action) const;
     QString feedKey() const;
     void notice(const HttpResponse &response);
@@ -172,6 +192,13 @@ private:
     QString m_proGetVersion;
     bool m_retired = false;
     qint64 m_maxCrateBytes;
+    struct Patience
+    {
+        int timeoutMs;
+        int maxRetries;
+    };
+    std::optional<Patience> m_patience;
+    bool m_authenticatesOwnOrigin = false;
     QTimer m_touchFlush;
     bool m_configInFlight = false;
     QList<ConfigCallback> m_configWaiters;

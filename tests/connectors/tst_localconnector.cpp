@@ -7,6 +7,8 @@
 #include "localfeed/connectorstore.h"
 #include "localfeed/feedstore.h"
 #include "localfeed/localfeed.h"
+#include "localfeed/upstreamconnector.h"
+#include "net/httpclient.h"
 #include "faultserver.h"
 #include "feedhttpclient.h"
 #include "testcrate.h"
@@ -323,6 +325,7 @@ private Q_SLOTS:
     {
         FaultServer slow;
         QVERIFY(slow.isListening());
+        slow.setRoute(u"/config.json"_s, {FaultServer::Response::ok(QByteArray("{\"dl\":\"" + slow.baseUrl().toString().toUtf8() + "/dl\"}"))});
         slow.setRoute(u"/sl/ow/slow-crate"_s, {FaultServer::Response::delayed(20000, FaultServer::Response::ok("", "text/plain"))});
         ConnectorConfig config = baseConfig();
         config.name = u"slow"_s;
@@ -339,6 +342,67 @@ private Q_SLOTS:
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
         QVERIFY(reply->readAll().contains("removed or changed"));
         reply->deleteLater();
+    }
+
+    // The credentials a connector was given go to its upstream's origin on every request, also
+    // where config.json leaves auth-required out (as Nexus does); a download from another
+    // origin (a CDN) never sees them.
+    void credentialsStayWithTheUpstreamOrigin()
+    {
+        FaultServer upstream;
+        FaultServer cdn;
+        QVERIFY(upstream.isListening() && cdn.isListening());
+        TestCrate crate(u"cdn-crate"_s, u"1.0.0"_s);
+        const QByteArray bytes = crate.crateBytes();
+        const QString cksum = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        const QJsonObject line{{u"name"_s, u"cdn-crate"_s}, {u"vers"_s, u"1.0.0"_s}, {u"deps"_s, QJsonArray()},
+                               {u"cksum"_s, cksum}, {u"features"_s, QJsonObject()}, {u"yanked"_s, false}};
+        upstream.setRoute(u"/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + cdn.baseUrl().toString().toUtf8() + "/dl\"}")});
+        upstream.setRoute(u"/cd/n-/cdn-crate"_s, {FaultServer::Response::ok(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n', "text/plain")});
+        cdn.setRoute(u"/dl/cdn-crate/1.0.0/download"_s, {FaultServer::Response::ok(bytes, "application/gzip")});
+
+        ConnectorConfig config = baseConfig();
+        config.indexUrl = QUrl(upstream.baseUrl().toString() + u'/');
+        config.auth = ConnectorConfig::Auth::Token;
+        QNetworkAccessManager nam;
+        HttpClient http(&nam);
+        UpstreamConnector connector(config, nullptr, &http);
+        connector.setSecret("s3cret-token");
+        std::optional<UpstreamConnector::Index> index;
+        connector.index(u"cdn-crate"_s, [&](const UpstreamConnector::Index &result) { index = result; });
+        QTRY_VERIFY(index);
+        QCOMPARE(index->state, UpstreamConnector::Index::State::Found);
+        std::optional<UpstreamConnector::Download> download;
+        connector.crate(u"cdn-crate"_s, u"1.0.0"_s, cksum, [&](const UpstreamConnector::Download &result) { download = result; });
+        QTRY_VERIFY(download);
+        QVERIFY2(!download->error, qPrintable(download->error.message));
+        QFile::remove(download->path);
+
+        QCOMPARE(upstream.requests().size(), 2); // config.json and the index file
+        for (const auto &request : upstream.requests())
+            QCOMPARE(request.header("Authorization"), "s3cret-token"_ba);
+        QCOMPARE(cdn.requests().size(), 1);
+        QVERIFY(!cdn.requests().constFirst().hasHeader("Authorization"));
+    }
+
+    // An upstream URL that is no sparse registry (no config.json) is a broken connector, not
+    // an answer "no such crate": cargo hears 503 with the reason, and nothing is cached as 404.
+    void upstreamWithoutConfigIsAnError()
+    {
+        FaultServer wrong;
+        QVERIFY(wrong.isListening());
+        wrong.setRoute(u"/wr/on/wrong-url"_s, {FaultServer::Response::ok("{}", "text/plain")});
+        ConnectorConfig config = baseConfig();
+        config.name = u"wrong"_s;
+        config.indexUrl = QUrl(wrong.baseUrl().toString() + u'/');
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+        const auto reply = m_http->get(u"wr/on/wrong-url"_s);
+        QCOMPARE(reply.status, 503);
+        QVERIFY2(reply.body.contains("has no config.json"), reply.body.constData());
+        QVERIFY(!m_down->connectorStore()->cachedIndex(u"wrong"_s, u"wrong-url"_s));
+        m_down->connectorStore()->removeConnector(u"wrong"_s);
+        m_down->reloadConnectors();
     }
 
     void upstreamDownServesCache()
