@@ -52,6 +52,15 @@ QStringList jsonStrings(const QJsonValue &value)
     return out;
 }
 
+// Only a 200 carries an index file: a 304 to a request that revalidated nothing, a 204 or a
+// 206 would otherwise pass for an empty or partial file, and every version would vanish.
+RegistryError notAnIndexFile(const HttpResponse &response, const QString &crate, const QString &feed)
+{
+    return RegistryError::make(RegistryError::Kind::Http,
+                               u"%1 answered HTTP %2 for the index file of %3, which carries no index file"_s.arg(feed).arg(response.status).arg(crate),
+                               response.finalUrl, response.status);
+}
+
 } // namespace
 
 RegistryReply::RegistryReply(QObject *parent)
@@ -359,6 +368,8 @@ RegistryReply *RegistryClient::fetchIndexFile(const QString &crate, const QByteA
                     u"there is no crate %1 in %2"_s.arg(crate, m_feed.name), response.finalUrl, response.status));
             if (response.error)
                 return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
+            if (response.status != 200)
+                return reply->finish(notAnIndexFile(response, crate, m_feed.name));
             reply->body = response.body;
             reply->etag = response.header("ETag");
             reply->lastModified = response.header("Last-Modified");
@@ -423,6 +434,8 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
                     return serveCached(true);
                 return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
             }
+            if (response.status != 200)
+                return reply->finish(notAnIndexFile(response, crate, m_feed.name));
             // ETag wins over Last-Modified, as in cargo.
             IndexCache::Entry entry{response.body, response.header("ETag"),
                                     response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now, {}};

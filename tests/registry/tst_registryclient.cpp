@@ -491,6 +491,67 @@ private Q_SLOTS:
         QCOMPARE(registry->loginUrl(), u"https://example.com/me"_s);
     }
 
+    // The raw fetch a connector builds its own cache on: validators out, 304 in, nothing kept
+    // in the client's cache, and a 304 nobody asked for is no "unchanged".
+    void rawIndexFileIsRevalidatedAndNeverCached()
+    {
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}")});
+        const QByteArray line = "{\"name\":\"abc\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"" + QByteArray(64, 'a') + "\"}\n";
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok(line, "text/plain").withHeader("ETag", "\"v1\""),
+                                               FaultServer::Response::make(304), FaultServer::Response::make(304),
+                                               FaultServer::Response::make(451)});
+        auto registry = client(faultFeed(server));
+        const Outcome first = run(registry->fetchIndexFile(u"abc"_s, {}, {}));
+        QVERIFY2(!first.error, qPrintable(first.error.message));
+        QCOMPARE(first.body, line);
+        QCOMPARE(first.etag, "\"v1\""_ba);
+        QVERIFY(!first.notModified);
+        QVERIFY(first.entries.isEmpty()); // not parsed: the caller has its own rules for the lines
+        QVERIFY(!m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s));
+
+        const Outcome same = run(registry->fetchIndexFile(u"abc"_s, first.etag, {}));
+        QVERIFY2(!same.error, qPrintable(same.error.message));
+        QVERIFY(same.notModified);
+        QVERIFY(same.body.isEmpty());
+        QCOMPARE(server.requests(u"/index/3/a/abc"_s).at(1).header("If-None-Match"), "\"v1\""_ba);
+
+        const Outcome unasked = run(registry->fetchIndexFile(u"abc"_s, {}, {}));
+        QVERIFY(unasked.error);
+        QVERIFY(!unasked.notModified);
+
+        const Outcome gone = run(registry->fetchIndexFile(u"abc"_s, first.etag, {}));
+        QCOMPARE(gone.error.kind, RegistryError::Kind::NotFound);
+        QCOMPARE(run(registry->fetchIndexFile(u"../etc"_s, {}, {})).error.kind, RegistryError::Kind::NotFound);
+        QCOMPARE(server.requests(u"/index/3/a/abc"_s).size(), 4);
+    }
+
+    // A hostile or broken feed's 2xx/3xx without an index file must not pass for an empty
+    // (every version gone) or partial one, whether or not the client has the file cached.
+    void onlyA200CarriesAnIndexFile_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("raw");
+        for (const int status : {304, 204, 206}) {
+            QTest::addRow("fetchIndex, %d", status) << status << false;
+            QTest::addRow("fetchIndexFile, %d", status) << status << true;
+        }
+    }
+
+    void onlyA200CarriesAnIndexFile()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, raw);
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}")});
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::make(status, status == 206 ? "{\"name\":\"abc\"" : "")});
+        auto registry = client(faultFeed(server));
+        const Outcome reply = run(raw ? registry->fetchIndexFile(u"abc"_s, {}, {}) : registry->fetchIndex(u"abc"_s));
+        QCOMPARE(reply.error.kind, RegistryError::Kind::Http);
+        QVERIFY2(reply.error.message.contains(u"HTTP %1"_s.arg(status)), qPrintable(reply.error.message));
+        QVERIFY(!m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s));
+    }
+
     void listsEveryCrateAcrossPages()
     {
         FaultServer server;
