@@ -37,6 +37,11 @@ using namespace Qt::Literals::StringLiterals;
 //     backslash, which ends its whitespace skipping. (toml++ also wrongly swallows non-ASCII
 //     spaces there; escaped, they are kept, as the TOML spec and cargo keep them.)
 //
+//   The fourth place was found by fuzz_cargoconfig: after a date, a blank and a digit
+//   (`d = 1978-06-27 0#§`) toml++ reads on for a time past the '#' and asks it of a comment's
+//   text. So a comment's non-ASCII characters reach toml++ masked as ASCII (a comment means
+//   nothing to the parse), and a comment that is not UTF-8 is refused as TOML requires.
+//
 // Why a guard and not a toml++ option: the product links Debian's compiled
 // libtomlplusplus (TOML_HEADER_ONLY=0), so no macro of ours reaches its parser, and a
 // patched copy of toml++ would be a fork to keep. A pass in front of the library keeps
@@ -153,6 +158,7 @@ private:
     bool startsWith(qsizetype at, const char *text) const { return QByteArrayView(m_toml).sliced(at).startsWith(text); }
     std::optional<TomlGuard::Problem> skipString(qsizetype &i, char before);
     std::optional<TomlGuard::Problem> afterBackslash(qsizetype &i, bool multi);
+    std::optional<TomlGuard::Problem> maskComment(qsizetype &i);
 
     struct Rewrite
     {
@@ -231,8 +237,8 @@ std::optional<TomlGuard::Problem> Scanner::run()
                 return problemAt(i, u"tables, arrays and dotted keys nested more than %1 deep"_s.arg(TomlGuard::MaxDepth));
             chain = 0;
         } else if (c == '#') {
-            while (i + 1 < size && m_toml.at(i + 1) != '\n')
-                ++i;
+            if (auto problem = maskComment(i))
+                return problem;
         } else if (c == '"' || c == '\'') {
             if (auto problem = skipString(i, before))
                 return problem;
@@ -289,6 +295,25 @@ std::optional<TomlGuard::Problem> Scanner::skipString(qsizetype &i, char before)
             if (uchar(m_toml.at(k)) >= 0x80)
                 return problemAt(k, u"a non-ASCII character outside a string or comment"_s);
         }
+    }
+    return std::nullopt;
+}
+
+// i is at a comment's '#'; leaves it at the comment's last byte. Its non-ASCII characters
+// reach toml++ as as many 'x's as they have bytes: a comment means nothing to the parse, and
+// the columns of toml++'s messages stay right.
+std::optional<TomlGuard::Problem> Scanner::maskComment(qsizetype &i)
+{
+    const qsizetype size = m_toml.size();
+    while (i + 1 < size && m_toml.at(i + 1) != '\n') {
+        ++i;
+        if (uchar(m_toml.at(i)) < 0x80)
+            continue;
+        const auto decoded = decodeUtf8(m_toml, i);
+        if (!decoded)
+            return problemAt(i, u"the text is not UTF-8"_s);
+        m_rewrites.append({i, decoded->second, QByteArray(decoded->second, 'x')});
+        i += decoded->second - 1;
     }
     return std::nullopt;
 }

@@ -436,6 +436,14 @@ private Q_SLOTS:
         QTest::newRow("line-ending backslash, then bytes that are not UTF-8")
             << QByteArray("[package]\nname = \"a\"\ndescription = \"\"\"a\\\n  \xe0\x80\xaf\"\"\"\n")
             << u"^Cargo\\.toml:4:3: the text is not UTF-8$"_s;
+        // Regression (fuzz_cargoconfig): after a date, a blank and a digit toml++ reads on past
+        // the '#' for a time and asked "whitespace?" of the comment's U+00A7.
+        QTest::newRow("a comment after a date's cut-off time")
+            << QByteArray("[package]\nname = \"a\"\nd = 1978-06-27 0#han.d\xc2\xa7\n")
+            << u"^Cargo\\.toml:3:\\d+: "_s;
+        QTest::newRow("a comment that is not UTF-8")
+            << QByteArray("[package]\nname = \"a\" # caf\xe9\n")
+            << u"^Cargo\\.toml:2:17: the text is not UTF-8$"_s;
         QTest::newRow("NUL byte") << QByteArray("[package]\nname = \"a\0b\"\n", 21) << u"^Cargo\\.toml:2:\\d+: "_s;
         QTest::newRow("unclosed table header") << QByteArray("[package\nname = \"a\"\n") << u"^Cargo\\.toml:1:\\d+: "_s;
         QTest::newRow("no package") << QByteArray("[dependencies]\nserde = \"1\"\n") << u"^Cargo\\.toml: there is no \\[package\\] table$"_s;
