@@ -386,7 +386,7 @@ int startOwner(const FeedCommandRun &run)
 void printAudit(const LockfileAudit &audit, bool asJson)
 {
     using Status = LockfileAudit::Status;
-    const QList<Status> statuses{Status::Ok, Status::Missing, Status::Yanked, Status::Blocked, Status::NotRegistry, Status::Error};
+    const QList<Status> statuses{Status::Ok, Status::Missing, Status::Yanked, Status::Blocked, Status::Held, Status::NotRegistry, Status::Error};
     if (asJson) {
         QJsonArray packages;
         for (const LockfileAudit::Row &row : audit.rows())

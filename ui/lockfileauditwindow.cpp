@@ -51,6 +51,7 @@ private:
         case Status::Blocked: return themed(u"dialog-error"_s, QStyle::SP_MessageBoxCritical);
         case Status::Yanked:
         case Status::Error: return themed(u"dialog-warning"_s, QStyle::SP_MessageBoxWarning);
+        case Status::Held: return themed(u"appointment-soon"_s, QStyle::SP_MessageBoxWarning);
         case Status::NotRegistry: return themed(u"folder"_s, QStyle::SP_DirIcon);
         case Status::Checking: return themed(u"view-refresh"_s, QStyle::SP_BrowserReload);
         }
@@ -125,10 +126,11 @@ void LockfileAuditWindow::showSummary()
 {
     const int total = int(m_audit->rows().size());
     const int attention = m_audit->count(Status::Missing) + m_audit->count(Status::Yanked) + m_audit->count(Status::Blocked)
-        + m_audit->count(Status::Error);
+        + m_audit->count(Status::Held) + m_audit->count(Status::Error);
     QStringList parts{tr("%1 in %2 as locked").arg(m_audit->count(Status::Ok)).arg(m_feedName)};
     const QList<std::pair<Status, QString>> kinds{{Status::Missing, tr("%1 missing")}, {Status::Yanked, tr("%1 yanked")},
-                                                  {Status::Blocked, tr("%1 blocked")}, {Status::Error, tr("%1 not checked")},
+                                                  {Status::Blocked, tr("%1 blocked")}, {Status::Held, tr("%1 held")},
+                                                  {Status::Error, tr("%1 not checked")},
                                                   {Status::NotRegistry, tr("%1 not from a registry")}};
     for (const auto &[status, text] : kinds) {
         if (const int n = m_audit->count(status))

@@ -74,7 +74,7 @@ void LockfileAudit::indexFetched(const QString &lowerName, RegistryReply *reply)
         if (!reply)
             settle(row, Status::Error, tr("the feed was removed while the audit ran"));
         else if (reply->error().kind == RegistryError::Kind::NotFound)
-            explainMissing(row, tr("the feed has no crate %1").arg(m_rows.at(row).name));
+            askCuration(row, Status::Missing, tr("the feed has no crate %1").arg(m_rows.at(row).name));
         else if (reply->error())
             settle(row, Status::Error, reply->error().message);
         else
@@ -88,14 +88,14 @@ void LockfileAudit::judge(qsizetype row, const QList<IndexEntry> &entries)
     const Row &wanted = m_rows.at(row);
     const auto entry = std::find_if(entries.cbegin(), entries.cend(), [&](const IndexEntry &e) { return e.vers == wanted.version; });
     if (entry == entries.cend())
-        return explainMissing(row, tr("the feed has %1, but not version %2").arg(wanted.name, wanted.version));
+        return askCuration(row, Status::Missing, tr("the feed has %1, but not version %2").arg(wanted.name, wanted.version));
     const QString &locked = m_checksums.at(row);
     if (!locked.isEmpty() && entry->cksum != locked) {
         return settle(row, Status::Blocked, tr("the feed's %1 %2 is not the build Cargo.lock pins: its checksum is %3, the lockfile's %4")
                                                 .arg(wanted.name, wanted.version, entry->cksum.left(12), locked.left(12)));
     }
-    if (entry->yanked)
-        return settle(row, Status::Yanked, tr("yanked in the feed: `cargo build --locked` still works, a new resolution avoids it"));
+    if (entry->yanked) // by its owner, or by a connector's policy (CrateDesk's feeds yank what they hold or block)
+        return askCuration(row, Status::Yanked, tr("yanked in the feed: `cargo build --locked` still works, a new resolution avoids it"));
     if (!m_policy.isActive())
         return settle(row, Status::Ok);
     checkLicense(row, *entry);
@@ -120,27 +120,30 @@ void LockfileAudit::checkLicense(qsizetype row, const IndexEntry &entry)
     });
 }
 
-void LockfileAudit::explainMissing(qsizetype row, const QString &missing)
+void LockfileAudit::askCuration(qsizetype row, Status fallback, const QString &fallbackReason)
 {
     if (!m_client)
-        return settle(row, Status::Missing, missing);
+        return settle(row, fallback, fallbackReason);
     ++m_pending;
     RegistryReply *reply = m_client->curation(m_rows.at(row).name);
-    connect(reply, &RegistryReply::finished, this, [this, row, reply, missing] {
-        // Feeds other than CrateDesk's have no such report: the crate is simply missing.
+    connect(reply, &RegistryReply::finished, this, [this, row, reply, fallback, fallbackReason] {
+        // Feeds other than CrateDesk's have no such report: the fallback stands.
         const QJsonObject report = reply->error() ? QJsonObject() : reply->json.object();
         const Row &wanted = m_rows.at(row);
-        QString hiddenBecause;
-        for (const QJsonValue &hidden : report.value(u"hidden"_s).toArray()) {
-            if (hidden.toObject().value(u"vers"_s).toString() == wanted.version)
-                hiddenBecause = hidden.toObject().value(u"reason"_s).toString();
+        QJsonObject hidden;
+        for (const QJsonValue &value : report.value(u"hidden"_s).toArray()) {
+            if (value.toObject().value(u"vers"_s).toString() == wanted.version)
+                hidden = value.toObject();
         }
-        if (!hiddenBecause.isEmpty())
-            settle(row, Status::Blocked, tr("the feed keeps %1 %2 out: %3").arg(wanted.name, wanted.version, hiddenBecause));
-        else if (report.value(u"blocked"_s).toBool())
+        const QString because = hidden.value(u"reason"_s).toString();
+        if (hidden.value(u"status"_s).toString() == u"held"_s)
+            settle(row, Status::Held, tr("the feed holds %1 %2 until %3: %4").arg(wanted.name, wanted.version, hidden.value(u"until"_s).toString(), because));
+        else if (!because.isEmpty())
+            settle(row, Status::Blocked, tr("the feed keeps %1 %2 out: %3").arg(wanted.name, wanted.version, because));
+        else if (fallback == Status::Missing && report.value(u"blocked"_s).toBool())
             settle(row, Status::Blocked, report.value(u"reason"_s).toString());
         else
-            settle(row, Status::Missing, missing);
+            settle(row, fallback, fallbackReason);
         done();
     });
 }
@@ -178,6 +181,7 @@ QString LockfileAudit::statusName(Status status)
     case Status::Missing: return u"missing"_s;
     case Status::Yanked: return u"yanked"_s;
     case Status::Blocked: return u"blocked"_s;
+    case Status::Held: return u"held"_s;
     case Status::NotRegistry: return u"not-registry"_s;
     case Status::Error: return u"error"_s;
     }

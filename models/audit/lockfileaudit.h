@@ -24,7 +24,7 @@ class LockfileAudit final : public QObject
     Q_DISABLE_COPY_MOVE(LockfileAudit)
 
 public:
-    enum class Status { Checking, Ok, Missing, Yanked, Blocked, NotRegistry, Error };
+    enum class Status { Checking, Ok, Missing, Yanked, Blocked, Held, NotRegistry, Error };
     Q_ENUM(Status)
 
     struct Row
@@ -63,7 +63,8 @@ private:
     void judge(qsizetype row, const QList<IndexEntry> &entries);
     void checkLicense(qsizetype row, const IndexEntry &entry);
     // Missing, unless the feed's curation report says it keeps the crate or version out.
-    void explainMissing(qsizetype row, const QString &missing);
+    // What the feed's curation report says of the row's version, else `fallback`.
+    void askCuration(qsizetype row, Status fallback, const QString &fallbackReason);
     void settle(qsizetype row, Status status, const QString &reason = {});
     void done();
 

@@ -41,13 +41,34 @@ QString authName(ConnectorConfig::Auth auth)
     return u"none"_s;
 }
 
+QJsonArray toJsonList(const QList<ApprovedCrate> &list)
+{
+    QJsonArray array;
+    for (const ApprovedCrate &entry : list)
+        array.append(QJsonObject{{u"name"_s, entry.name}, {u"req"_s, entry.requirement}});
+    return array;
+}
+
+QList<ApprovedCrate> fromJsonList(const QJsonValue &value)
+{
+    QList<ApprovedCrate> list;
+    for (const QJsonValue &item : value.toArray()) {
+        const QJsonObject entry = item.toObject();
+        list.append({entry.value(u"name"_s).toString(), entry.value(u"req"_s).toString()});
+    }
+    return list;
+}
+
 } // namespace
+
+bool ConnectorConfig::isAgeException(const QString &crateName, const QString &version) const
+{
+    return !ageExceptions.isEmpty() && CrateFilter::checkApprovedVersion(ageExceptions, crateName, version).allowed;
+}
 
 QJsonObject ConnectorConfig::toJson() const
 {
-    QJsonArray approvedList;
-    for (const ApprovedCrate &entry : approved)
-        approvedList.append(QJsonObject{{u"name"_s, entry.name}, {u"req"_s, entry.requirement}});
+    const QJsonArray approvedList = toJsonList(approved);
     return QJsonObject{
         {u"name"_s, name},
         {u"url"_s, indexUrl.toString()},
@@ -60,6 +81,8 @@ QJsonObject ConnectorConfig::toJson() const
         {u"allowedLicenses"_s, toArray(licenses.allowed)},
         {u"blockedLicenses"_s, toArray(licenses.blocked)},
         {u"allowUnknownLicenses"_s, licenses.allowUnknown},
+        {u"minAgeDays"_s, minAgeDays},
+        {u"ageExceptions"_s, toJsonList(ageExceptions)},
     };
 }
 
@@ -74,10 +97,9 @@ ConnectorConfig ConnectorConfig::fromJson(const QJsonObject &json)
     config.timeoutSeconds = json.value(u"timeout"_s).toInt(30);
     config.cacheSeconds = json.value(u"cacheSeconds"_s).toInt(60);
     config.filters = toStringList(json.value(u"filters"_s));
-    for (const QJsonValue &value : json.value(u"approved"_s).toArray()) {
-        const QJsonObject entry = value.toObject();
-        config.approved.append({entry.value(u"name"_s).toString(), entry.value(u"req"_s).toString()});
-    }
+    config.approved = fromJsonList(json.value(u"approved"_s));
+    config.minAgeDays = json.value(u"minAgeDays"_s).toInt(0);
+    config.ageExceptions = fromJsonList(json.value(u"ageExceptions"_s));
     config.licenses.allowed = toStringList(json.value(u"allowedLicenses"_s));
     config.licenses.blocked = toStringList(json.value(u"blockedLicenses"_s));
     config.licenses.allowUnknown = json.value(u"allowUnknownLicenses"_s).toBool(true);
@@ -107,11 +129,13 @@ QString ConnectorConfig::validationError() const
     for (const QString &filter : filters)
         if (const QString error = CrateFilter::patternError(filter); !error.isEmpty())
             return u"connector %1: %2"_s.arg(name, error);
-    for (const ApprovedCrate &entry : approved) {
+    for (const ApprovedCrate &entry : approved + ageExceptions) {
         QString error;
         if (!parseApproved(entry.toString(), &error))
             return u"connector %1: %2"_s.arg(name, error);
     }
+    if (minAgeDays < 0 || minAgeDays > MaxMinAgeDays)
+        return u"connector %1: the release-age delay must be 0 to %2 days, not %3"_s.arg(name).arg(MaxMinAgeDays).arg(minAgeDays);
     return {};
 }
 

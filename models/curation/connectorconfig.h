@@ -47,6 +47,13 @@ struct ConnectorConfig
     QStringList filters; // ProGet's: plain = allow, "!" = block, '*' and '?' wildcards
     QList<ApprovedCrate> approved; // empty: no approved list
     LicenseRules licenses;
+    // Versions younger than this many days are held back (0: none): new releases are when
+    // malicious crates strike. Age from the index line's pubtime, else from when the feed first
+    // saw the version listed. The exceptions (a name and a requirement) are never held.
+    int minAgeDays = 0;
+    QList<ApprovedCrate> ageExceptions;
+    static constexpr int MaxMinAgeDays = 365;
+    bool isAgeException(const QString &crateName, const QString &version) const;
 
     QJsonObject toJson() const;
     static ConnectorConfig fromJson(const QJsonObject &json);

@@ -52,6 +52,7 @@ QString LockfileAuditModel::statusText(int status)
     case Status::Missing: return tr("Missing");
     case Status::Yanked: return tr("Yanked");
     case Status::Blocked: return tr("Blocked");
+    case Status::Held: return tr("Held");
     case Status::NotRegistry: return tr("Not from a registry");
     case Status::Error: return tr("Not checked");
     }
@@ -80,7 +81,7 @@ QVariant LockfileAuditModel::data(const QModelIndex &index, int role) const
     case Roles::AuditReason:
         return row.reason;
     case Roles::AuditNeedsAttention:
-        return row.status == Status::Missing || row.status == Status::Yanked || row.status == Status::Blocked || row.status == Status::Error;
+        return row.status == Status::Missing || row.status == Status::Yanked || row.status == Status::Blocked || row.status == Status::Held || row.status == Status::Error;
     default:
         return {};
     }

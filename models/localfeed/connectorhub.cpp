@@ -2,6 +2,7 @@
 #include "connectorhub.h"
 
 #include "curation/cratefilter.h"
+#include "curation/releaseage.h"
 #include "curation/spdxexpression.h"
 #include "cargotypes/cratename.h"
 #include "cargotypes/indexfileparser.h"
@@ -140,20 +141,24 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
 {
     const ConnectorConfig &config = connector->config();
     const QString key = config.name + u'/' + lowerName;
-    if (const auto it = m_processed.constFind(key); it != m_processed.constEnd() && it->generation == index.generation) {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const auto it = m_processed.constFind(key); it != m_processed.constEnd() && it->generation == index.generation
+        && (!it->result.recheckAt.isValid() || it->result.recheckAt > now)) {
         Result cached = it->result;
         cached.stale = index.stale;
         return cached;
     }
 
-    Result result;
-    result.state = Result::State::Found;
-    result.connector = config.name;
+    struct Line
+    {
+        QByteArray raw;
+        IndexEntry entry;
+    };
+    QList<Line> lines;
     const QList<QByteArray> rawLines = index.body.split('\n');
     for (qsizetype number = 0; number < rawLines.size(); ++number) {
-        const QByteArray &raw = rawLines.at(number);
         QString problem;
-        const std::optional<IndexEntry> entry = IndexFileParser::parseLine(raw, &problem);
+        std::optional<IndexEntry> entry = IndexFileParser::parseLine(rawLines.at(number), &problem);
         if (entry)
             problem = IndexFileParser::untrustedReason(*entry, lowerName);
         if (!problem.isEmpty()) {
@@ -162,45 +167,85 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
                                        << "left out:" << problem;
             continue;
         }
-        if (!entry)
-            continue; // a blank line
-        const QString &vers = entry->vers;
-        CurationVerdict verdict = CrateFilter::checkApprovedVersion(config.approved, entry->name, vers);
+        if (entry)
+            lines.append({rawLines.at(number), std::move(*entry)});
+    }
+    QList<ConnectorStore::Listed> listed;
+    for (const Line &line : std::as_const(lines))
+        listed.append({line.entry.vers, line.entry.cksum});
+    const QHash<QString, ConnectorStore::SeenVersion> seen = m_store->noteListed(config.name, lowerName, listed);
+
+    Result result;
+    result.state = Result::State::Found;
+    result.connector = config.name;
+    for (const Line &line : std::as_const(lines)) {
+        const QString &vers = line.entry.vers;
         QString license = index.licenses.value(vers);
         if (license.isEmpty()) {
-            if (const auto cached = m_store->cachedCrate(config.name, entry->name, vers))
+            if (const auto cached = m_store->cachedCrate(config.name, line.entry.name, vers))
                 license = cached->license;
         }
-        if (verdict.allowed && config.licenses.isActive()) {
-            const LicenseVerdict judged = LicenseVerdict::judge(license, config.licenses);
-            verdict = {judged.allowed, judged.reason};
-        }
-        if (!verdict.allowed) {
-            result.hidden.append({vers, verdict.reason});
-            continue;
-        }
-        const QByteArray served = servedLine(raw, *entry);
+        const std::optional<Hidden> refused = refusal(config, line.entry, license, seen.value(vers), now);
+        const QByteArray served = servedLine(line.raw, line.entry, refused.has_value());
         result.lines.append(served);
-        result.cksums.insert(vers, entry->cksum);
-        if (!license.isEmpty())
-            result.licenses.insert(vers, license);
         result.body += served;
         result.body += '\n';
+        if (refused) {
+            result.hidden.append(*refused);
+            if (refused->until.isValid() && (!result.recheckAt.isValid() || refused->until < result.recheckAt))
+                result.recheckAt = refused->until;
+            continue;
+        }
+        result.cksums.insert(vers, line.entry.cksum);
+        if (!line.entry.yanked)
+            result.available.append(vers);
+        if (!license.isEmpty())
+            result.licenses.insert(vers, license);
     }
     result.etag = '"' + QCryptographicHash::hash(result.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
     if (!result.hidden.isEmpty())
-        qCInfo(lcHub).noquote() << "connector" << config.name << "hides" << result.hidden.size() << "version(s) of" << lowerName;
+        qCInfo(lcHub).noquote() << "connector" << config.name << "refuses" << result.hidden.size() << "version(s) of" << lowerName;
     m_processed.insert(key, {index.generation, result});
     result.stale = index.stale;
     return result;
 }
 
-QByteArray ConnectorHub::servedLine(const QByteArray &raw, const IndexEntry &entry) const
+std::optional<ConnectorHub::Hidden> ConnectorHub::refusal(const ConnectorConfig &config, const IndexEntry &entry, const QString &license,
+                                                          const ConnectorStore::SeenVersion &seen, const QDateTime &now) const
+{
+    const QString &vers = entry.vers;
+    if (!seen.cksum.isEmpty() && seen.cksum != entry.cksum) {
+        return Hidden{vers, u"the upstream changed a published version: first listed on %1 with sha256 %2, now with %3; an owner "
+                            u"who trusts the new bytes accepts them with `cratedesk connector accept-change %4 %5@%6`"_s
+                                .arg(seen.firstSeen.toString(Qt::ISODate), seen.cksum.left(16), entry.cksum.left(16), config.name,
+                                     entry.name, vers),
+                      451, seen.changedSeen.isValid() ? seen.changedSeen : now, {}};
+    }
+    CurationVerdict verdict = CrateFilter::checkApprovedVersion(config.approved, entry.name, vers);
+    if (verdict.allowed && config.licenses.isActive()) {
+        const LicenseVerdict judged = LicenseVerdict::judge(license, config.licenses);
+        verdict = {judged.allowed, judged.reason};
+    }
+    if (!verdict.allowed)
+        return Hidden{vers, verdict.reason, 451, seen.firstSeen, {}};
+    if (config.minAgeDays > 0 && !config.isAgeException(entry.name, vers)) {
+        const QDateTime published = ReleaseAge::published(entry.pubtime, seen.firstSeen.isValid() ? seen.firstSeen : now, now);
+        const QDateTime until = published.addDays(config.minAgeDays);
+        if (until > now)
+            return Hidden{vers, u"published %1, and connector %2 holds new versions for %3 days"_s.arg(
+                                    published.toString(Qt::ISODate), config.name).arg(config.minAgeDays),
+                          403, seen.firstSeen, until};
+    }
+    return std::nullopt;
+}
+
+QByteArray ConnectorHub::servedLine(const QByteArray &raw, const IndexEntry &entry, bool refused) const
 {
     // Every dependency resolves through this feed, and so through its filters, approved list
     // and license rules: one on the upstream, on another upstream of ours, or on any other
     // registry (crates.io for a mirror's crates) alike. cargo must never fetch past the feed.
-    if (std::ranges::none_of(entry.deps, [](const IndexDependency &dep) { return dep.registry.has_value(); }))
+    const bool foreignDeps = std::ranges::any_of(entry.deps, [](const IndexDependency &dep) { return dep.registry.has_value(); });
+    if (!foreignDeps && (!refused || entry.yanked))
         return raw.trimmed();
     QJsonObject line = QJsonDocument::fromJson(raw).object();
     QJsonArray deps = line.value(u"deps"_s).toArray();
@@ -210,7 +255,22 @@ QByteArray ConnectorHub::servedLine(const QByteArray &raw, const IndexEntry &ent
         deps.replace(i, dep);
     }
     line.insert(u"deps"_s, deps);
+    // A refused version is yanked, not gone: a lockfile that pins it still finds it, and its
+    // download says why; a new resolution takes the newest allowed one.
+    if (refused)
+        line.insert(u"yanked"_s, true);
     return QJsonDocument(line).toJson(QJsonDocument::Compact);
+}
+
+QString ConnectorHub::refusalText(const QString &name, const QString &connector, const Hidden &hidden, const QStringList &available)
+{
+    QString text = hidden.status == 403
+        ? u"%1@%2 is held by connector %3 until %4: %5."_s.arg(name, hidden.vers, connector, hidden.until.toString(Qt::ISODate), hidden.reason)
+        : u"%1@%2 is blocked by connector %3 (since %4): %5."_s.arg(name, hidden.vers, connector, hidden.since.toString(Qt::ISODate), hidden.reason);
+    const QString other = ReleaseAge::preciseTarget(hidden.vers, available);
+    text += other.isEmpty() ? u"\nThis feed serves no other version of %1 now.\n"_s.arg(name)
+                            : u"\nTo use the newest version this feed serves instead:\n    cargo update -p %1@%2 --precise %3\n"_s.arg(name, hidden.vers, other);
+    return text;
 }
 
 void ConnectorHub::crate(const QString &name, const QString &vers, CrateCallback done)
@@ -218,9 +278,12 @@ void ConnectorHub::crate(const QString &name, const QString &vers, CrateCallback
     index(name.toLower(), [this, name, vers, done](const Result &result) {
         if (result.state != Result::State::Found)
             return done({result.state == Result::State::Failed ? 503 : 404, {}, result.reason});
-        for (const Hidden &hidden : result.hidden)
-            if (hidden.vers == vers)
-                return done({404, {}, u"`%1@%2` is not served: %3"_s.arg(name, vers, hidden.reason)});
+        for (const Hidden &hidden : result.hidden) {
+            if (hidden.vers == vers) {
+                const qint64 wait = hidden.until.isValid() ? qMax<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(hidden.until)) : 0;
+                return done({hidden.status, {}, refusalText(name, result.connector, hidden, result.available), wait});
+            }
+        }
         if (!result.cksums.contains(vers))
             return done({404, {}, u"crate `%1` has no version %2"_s.arg(name, vers)});
         UpstreamConnector *connector = nullptr;
@@ -242,7 +305,7 @@ void ConnectorHub::crate(const QString &name, const QString &vers, CrateCallback
                 m_processed.remove(key);
                 const LicenseVerdict verdict = LicenseVerdict::judge(download.license, rules);
                 if (!verdict.allowed)
-                    return done({404, {}, u"`%1@%2` is not served: %3"_s.arg(name, vers, verdict.reason)});
+                    return done({451, {}, u"%1@%2 is blocked: %3.\n"_s.arg(name, vers, verdict.reason)});
             }
             done({200, download.path, {}});
         });
@@ -253,8 +316,15 @@ void ConnectorHub::curation(const QString &lowerName, std::function<void(const Q
 {
     index(lowerName, [done, lowerName, store = m_store](const Result &result) {
         QJsonArray hidden;
-        for (const Hidden &entry : result.hidden)
-            hidden.append(QJsonObject{{u"vers"_s, entry.vers}, {u"reason"_s, entry.reason}});
+        for (const Hidden &entry : result.hidden) {
+            QJsonObject version{{u"vers"_s, entry.vers}, {u"reason"_s, entry.reason},
+                                {u"status"_s, entry.status == 403 ? u"held"_s : u"blocked"_s}};
+            if (entry.since.isValid())
+                version.insert(u"since"_s, entry.since.toString(Qt::ISODate));
+            if (entry.until.isValid())
+                version.insert(u"until"_s, entry.until.toString(Qt::ISODate));
+            hidden.append(version);
+        }
         QJsonArray served;
         for (auto it = result.cksums.cbegin(); it != result.cksums.cend(); ++it)
             served.append(QJsonObject{{u"vers"_s, it.key()}, {u"license"_s, result.licenses.value(it.key())}});

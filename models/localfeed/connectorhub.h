@@ -27,10 +27,15 @@ class ConnectorHub final : public QObject
     Q_DISABLE_COPY_MOVE(ConnectorHub)
 
 public:
+    // A version the connector's policy refuses. It stays in the served index file marked
+    // yanked, so that a new resolution skips it and a lockfile that pins it hears why.
     struct Hidden
     {
         QString vers;
         QString reason;
+        int status = 451;  // 451: blocked; 403: held until `until`
+        QDateTime since;   // when the feed first saw it listed (or saw it change)
+        QDateTime until;   // held: when it becomes available
     };
 
     struct Result
@@ -44,6 +49,8 @@ public:
         QHash<QString, QString> cksums; // vers -> cksum of every served version
         QHash<QString, QString> licenses;
         QList<Hidden> hidden;
+        QStringList available; // served and not yanked upstream: what `--precise` may name
+        QDateTime recheckAt;   // the first time a held version comes free: judge again then
         QString reason; // NotFound/Failed: why, in words
         bool blocked = false; // NotFound: kept out by a connector's filters, approved list or a pin
         bool stale = false;
@@ -55,6 +62,7 @@ public:
         int status = 200; // 200, or the HTTP status to answer with
         QString path;
         QString reason;
+        qint64 retryAfterSeconds = 0; // held: until it comes free
     };
     using CrateCallback = std::function<void(const Crate &)>;
 
@@ -78,7 +86,10 @@ public:
 private:
     void indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, bool blocked, ResultCallback done);
     Result process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index);
-    QByteArray servedLine(const QByteArray &raw, const IndexEntry &entry) const;
+    QByteArray servedLine(const QByteArray &raw, const IndexEntry &entry, bool refused) const;
+    std::optional<Hidden> refusal(const ConnectorConfig &config, const IndexEntry &entry, const QString &license,
+                                  const ConnectorStore::SeenVersion &seen, const QDateTime &now) const;
+    static QString refusalText(const QString &name, const QString &connector, const Hidden &hidden, const QStringList &available);
 
     ConnectorStore *m_store;
     HttpClient *m_http;

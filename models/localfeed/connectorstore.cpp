@@ -108,7 +108,7 @@ void ConnectorStore::forgetUpstream(const QString &connector, bool withPins)
 {
     QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
     // upstream_config holds what older versions cached of config.json: cleared with the rest.
-    for (const QString &table : {u"upstream_config"_s, u"upstream_index"_s, u"upstream_crates"_s, u"connector_pins"_s}) {
+    for (const QString &table : {u"upstream_config"_s, u"upstream_index"_s, u"upstream_crates"_s, u"upstream_versions"_s, u"connector_pins"_s}) {
         if (table != u"connector_pins"_s || withPins)
             run(q, u"DELETE FROM %1 WHERE connector = ?"_s.arg(table), {connector});
     }
@@ -174,6 +174,72 @@ void ConnectorStore::recordCrate(const QString &connector, const QString &name, 
     QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
     run(q, u"INSERT OR REPLACE INTO upstream_crates (connector, name, vers, cksum, license, fetched) VALUES (?, ?, ?, ?, ?, ?)"_s,
         {connector, name.toLower(), vers, cksum, license, nowUtc()});
+}
+
+QHash<QString, ConnectorStore::SeenVersion> ConnectorStore::noteListed(const QString &connector, const QString &lowerName,
+                                                                       const QList<Listed> &listed)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_feed->connectionName());
+    QSqlQuery q(db);
+    QHash<QString, SeenVersion> seen;
+    if (run(q, u"SELECT vers, cksum, first_seen, changed_cksum, changed_seen FROM upstream_versions WHERE connector = ? AND name = ?"_s,
+            {connector, lowerName})) {
+        while (q.next())
+            seen.insert(q.value(0).toString(), {q.value(1).toString(), QDateTime::fromString(q.value(2).toString(), Qt::ISODate),
+                                                q.value(3).toString(), QDateTime::fromString(q.value(4).toString(), Qt::ISODate)});
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    bool inTransaction = false;
+    for (const Listed &version : listed) {
+        const auto known = seen.find(version.vers);
+        const bool fresh = known == seen.end();
+        if (!fresh && (known->cksum == version.cksum || !known->changedCksum.isEmpty()))
+            continue; // nothing new, or a change already waiting for an owner
+        if (!inTransaction)
+            inTransaction = db.transaction();
+        if (fresh) {
+            run(q, u"INSERT OR IGNORE INTO upstream_versions (connector, name, vers, cksum, first_seen) VALUES (?, ?, ?, ?, ?)"_s,
+                {connector, lowerName, version.vers, version.cksum, now.toString(Qt::ISODate)});
+            seen.insert(version.vers, {version.cksum, now, {}, {}});
+        } else {
+            qCWarning(lcConnectorStore).noquote() << "connector" << connector << "now lists" << lowerName << version.vers << "with sha256"
+                                                  << version.cksum << "instead of" << known->cksum;
+            run(q, u"UPDATE upstream_versions SET changed_cksum = ?, changed_seen = ? WHERE connector = ? AND name = ? AND vers = ?"_s,
+                {version.cksum, now.toString(Qt::ISODate), connector, lowerName, version.vers});
+            known->changedCksum = version.cksum;
+            known->changedSeen = now;
+        }
+    }
+    if (inTransaction && !db.commit())
+        qCWarning(lcConnectorStore) << "recording upstream versions failed:" << db.lastError().text();
+    return seen;
+}
+
+QList<ConnectorStore::ChangedVersion> ConnectorStore::changedVersions() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    QList<ChangedVersion> changed;
+    if (!run(q, u"SELECT connector, name, vers, cksum, first_seen, changed_cksum, changed_seen FROM upstream_versions "
+                u"WHERE changed_cksum IS NOT NULL ORDER BY connector, name, vers"_s))
+        return changed;
+    while (q.next())
+        changed.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        {q.value(3).toString(), QDateTime::fromString(q.value(4).toString(), Qt::ISODate), q.value(5).toString(),
+                         QDateTime::fromString(q.value(6).toString(), Qt::ISODate)}});
+    return changed;
+}
+
+FeedError ConnectorStore::acceptChange(const QString &connector, const QString &lowerName, const QString &vers)
+{
+    QSqlQuery q(QSqlDatabase::database(m_feed->connectionName()));
+    if (!run(q, u"UPDATE upstream_versions SET cksum = changed_cksum, changed_cksum = NULL, changed_seen = NULL "
+                u"WHERE connector = ? AND name = ? AND vers = ? AND changed_cksum IS NOT NULL"_s,
+             {connector, lowerName, vers}))
+        return FeedError::internal(u"the feed's database could not be written"_s);
+    if (q.numRowsAffected() != 1)
+        return FeedError::notFound(u"connector %1 has no changed version %2@%3 to accept"_s.arg(connector, lowerName, vers));
+    qCInfo(lcConnectorStore).noquote() << "connector" << connector << ": the new bytes of" << lowerName << vers << "were accepted";
+    return {};
 }
 
 std::optional<ConnectorStore::Pin> ConnectorStore::pin(const QString &lowerName) const

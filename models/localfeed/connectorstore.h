@@ -64,6 +64,34 @@ public:
     void recordCrate(const QString &connector, const QString &name, const QString &vers, const QString &cksum,
                      const QString &license);
 
+    // An upstream version as the feed first saw it listed. Neither field ever moves: another
+    // sha256 listed later is kept as the change an owner has to accept.
+    struct SeenVersion
+    {
+        QString cksum;
+        QDateTime firstSeen;
+        QString changedCksum; // empty unless the upstream changed the version's bytes
+        QDateTime changedSeen;
+    };
+    struct Listed
+    {
+        QString vers;
+        QString cksum;
+    };
+    // Records the versions listed now that were never seen and every first change of a seen
+    // one's sha256, in one transaction; returns what the feed knows of each listed version.
+    QHash<QString, SeenVersion> noteListed(const QString &connector, const QString &lowerName, const QList<Listed> &listed);
+    struct ChangedVersion
+    {
+        QString connector;
+        QString name;
+        QString vers;
+        SeenVersion seen;
+    };
+    QList<ChangedVersion> changedVersions() const;
+    // An owner trusts the upstream's new bytes for `vers`: they become the version's sha256.
+    FeedError acceptChange(const QString &connector, const QString &lowerName, const QString &vers);
+
     // A crate name served from an upstream belongs to that connector from then on: another
     // connector or a local publish cannot take it over without an owner unpinning it.
     struct Pin

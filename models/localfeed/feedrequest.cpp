@@ -19,3 +19,8 @@ FeedResponse FeedResponse::error(int status, const QString &detail)
     const QJsonObject body{{u"errors"_s, QJsonArray{entry}}};
     return json(QJsonDocument(body).toJson(QJsonDocument::Compact), status);
 }
+
+FeedResponse FeedResponse::text(const QByteArray &text, int status)
+{
+    return {status, "text/plain; charset=utf-8", text, {}};
+}

@@ -36,4 +36,5 @@ struct FeedResponse
 
     static FeedResponse json(const QByteArray &json, int status = 200);
     static FeedResponse error(int status, const QString &detail);
+    static FeedResponse text(const QByteArray &text, int status = 200);
 };

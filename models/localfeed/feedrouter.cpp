@@ -512,7 +512,16 @@ bool FeedRouter::routeUpstream(const FeedRequest &request, const QStringList &s,
             return true;
         }
         m_hub->crate(name, vers, [answer, name, vers](const ConnectorHub::Crate &crate) {
-            answer(crate.status == 200 ? fileResponse(crate.path, name + u'@' + vers) : FeedResponse::error(crate.status, crate.reason));
+            if (crate.status == 200)
+                return answer(fileResponse(crate.path, name + u'@' + vers));
+            if (crate.status != 403 && crate.status != 451)
+                return answer(FeedResponse::error(crate.status, crate.reason));
+            // Held or blocked by policy: cargo prints a download's body as it is, so it gets
+            // the words a person reads, with the command that moves on.
+            FeedResponse refused = FeedResponse::text(crate.reason.toUtf8(), crate.status);
+            if (crate.retryAfterSeconds > 0)
+                refused.addHeader("Retry-After", QByteArray::number(crate.retryAfterSeconds));
+            answer(refused);
         });
         return true;
     }

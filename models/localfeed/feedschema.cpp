@@ -114,6 +114,20 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE tokens ADD COLUMN last_used TEXT"_s,
             TokenNamesStatement,
         },
+        // 6: each upstream version as the feed first saw it listed: its sha256 (an upstream
+        // that later lists other bytes for it is refused until an owner accepts the change)
+        // and the time (a release-age delay counts from it when the line has no pubtime).
+        {
+            uR"(CREATE TABLE upstream_versions (
+                connector TEXT NOT NULL,
+                name TEXT NOT NULL,
+                vers TEXT NOT NULL,
+                cksum TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                changed_cksum TEXT,
+                changed_seen TEXT,
+                PRIMARY KEY (connector, name, vers)))"_s,
+        },
     };
     return all;
 }

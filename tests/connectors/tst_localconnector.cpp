@@ -27,12 +27,15 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 
 namespace {
 
-QStringList versionsOf(const QByteArray &indexBody)
+// The versions of an index file a new resolution may pick (yanked == false), or the others.
+QStringList versionsOf(const QByteArray &indexBody, bool yanked = false)
 {
     QStringList versions;
-    for (const QByteArray &line : indexBody.split('\n'))
-        if (!line.isEmpty())
-            versions << QJsonDocument::fromJson(line).object().value(u"vers"_s).toString();
+    for (const QByteArray &line : indexBody.split('\n')) {
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (!line.isEmpty() && entry.value(u"yanked"_s).toBool() == yanked)
+            versions << entry.value(u"vers"_s).toString();
+    }
     return versions;
 }
 
@@ -244,10 +247,17 @@ private Q_SLOTS:
         const auto reply = m_http->get(u"up/-o/up-only"_s);
         QCOMPARE(reply.status, 200);
         QCOMPARE(versionsOf(reply.body), QStringList{u"0.1.0"_s});
+        // Refused is yanked, not gone: a lockfile that pins it hears why from the download.
+        QCOMPARE(versionsOf(reply.body, true), QStringList{u"0.2.0"_s});
         const auto report = m_http->get(u"cratedesk/v1/curation/up-only"_s).json().object();
         const QJsonArray hidden = report.value(u"hidden"_s).toArray();
         QCOMPARE(hidden.size(), 1);
         QVERIFY(hidden.at(0).toObject().value(u"reason"_s).toString().contains(u"outside the approved ^0.1"_s));
+        QCOMPARE(hidden.at(0).toObject().value(u"status"_s).toString(), u"blocked"_s);
+        const auto download = m_http->get(u"api/v1/crates/up-only/0.2.0/download"_s);
+        QCOMPARE(download.status, 451);
+        QVERIFY2(download.body.contains("outside the approved ^0.1") && download.body.contains("cargo update -p up-only@0.2.0 --precise 0.1.0"),
+                 download.body.constData());
         QCOMPARE(m_http->get(u"bl/oc/blocked-thing"_s).status, 404);
     }
 
@@ -275,11 +285,12 @@ private Q_SLOTS:
         const auto reply = m_http->get(u"li/c-/lic-demo"_s);
         QCOMPARE(reply.status, 200);
         QCOMPARE(versionsOf(reply.body), served);
+        QCOMPARE(versionsOf(reply.body).size() + versionsOf(reply.body, true).size(), 3);
         const auto report = m_http->get(u"cratedesk/v1/curation/lic-demo"_s).json().object();
         QCOMPARE(report.value(u"hidden"_s).toArray().size(), 3 - served.size());
         for (const QString &vers : {u"0.1.0"_s, u"0.2.0"_s, u"0.3.0"_s}) {
             const int status = m_http->get(u"api/v1/crates/lic-demo/%1/download"_s.arg(vers)).status;
-            QCOMPARE(status, served.contains(vers) ? 200 : 404);
+            QCOMPARE(status, served.contains(vers) ? 200 : 451);
         }
     }
 
@@ -315,7 +326,7 @@ private Q_SLOTS:
         const QByteArray report = m_http->get(u"cratedesk/v1/curation/noapi-crate"_s).body;
         QVERIFY2(report.contains("GPL-3.0-only is blocked"), report.constData());
         QCOMPARE(m_http->get(u"api/v1/crates/noapi-crate/0.1.0/download"_s).status, 200);
-        QCOMPARE(m_http->get(u"api/v1/crates/noapi-crate/0.2.0/download"_s).status, 404);
+        QCOMPARE(m_http->get(u"api/v1/crates/noapi-crate/0.2.0/download"_s).status, 451);
         m_down->connectorStore()->removeConnector(u"plain"_s);
         m_down->reloadConnectors();
     }
