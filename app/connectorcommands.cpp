@@ -74,6 +74,13 @@ QString describe(const ConnectorConfig &config)
     if (config.licenses.isActive())
         parts << u"licenses: allowed [%1] blocked [%2] unknown %3"_s.arg(config.licenses.allowed.join(u' '), config.licenses.blocked.join(u' '),
                                                                          config.licenses.allowUnknown ? u"pass"_s : u"blocked"_s);
+    if (config.minAgeDays > 0) {
+        QStringList exceptions;
+        for (const ApprovedCrate &entry : config.ageExceptions)
+            exceptions << entry.toString();
+        parts << u"holds new versions %1 days%2"_s.arg(config.minAgeDays).arg(
+                     exceptions.isEmpty() ? QString() : u" (except %1)"_s.arg(exceptions.join(u", "_s)));
+    }
     return parts.join(u'\t');
 }
 
@@ -91,7 +98,10 @@ int connectorAdd(const QStringList &args)
     const QCommandLineOption denyUnknown(u"deny-unknown-licenses"_s, u"Hide versions whose license is neither allowed nor blocked."_s);
     const QCommandLineOption timeout(u"timeout"_s, u"Seconds to wait for the upstream (default 30)."_s, u"s"_s, u"30"_s);
     const QCommandLineOption cache(u"cache-seconds"_s, u"Seconds an index file is served before asking again (default 60)."_s, u"s"_s, u"60"_s);
-    parser.addOptions({tokenStdin, user, passwordStdin, allow, block, approve, allowLicense, blockLicense, denyUnknown, timeout, cache});
+    const QCommandLineOption minAge(u"min-age"_s, u"Hold versions younger than DAYS (default 0: none)."_s, u"days"_s, u"0"_s);
+    const QCommandLineOption minAgeExcept(u"min-age-except"_s, u"Never hold \"NAME [REQ]\"; repeatable."_s, u"entry"_s);
+    parser.addOptions({tokenStdin, user, passwordStdin, allow, block, approve, allowLicense, blockLicense, denyUnknown, timeout, cache,
+                       minAge, minAgeExcept});
     QString error;
     if (!parse(parser, args, 2, 2, u"connector add NAME UPSTREAM_INDEX_URL [--data DIR] [--token-stdin | --user U --password-stdin] [--allow PATTERN]... [--block PATTERN]..."_s, &error))
         return fail(error);
@@ -124,6 +134,15 @@ int connectorAdd(const QStringList &args)
     config.cacheSeconds = parser.value(cache).toInt(&ok);
     if (!ok)
         return fail(u"--cache-seconds must be a number of seconds, not \"%1\""_s.arg(parser.value(cache)));
+    config.minAgeDays = parser.value(minAge).toInt(&ok);
+    if (!ok)
+        return fail(u"--min-age must be a number of days, not \"%1\""_s.arg(parser.value(minAge)));
+    for (const QString &entry : parser.values(minAgeExcept)) {
+        const auto parsed = ConnectorConfig::parseApproved(entry, &error);
+        if (!parsed)
+            return fail(u"--min-age-except: "_s + error);
+        config.ageExceptions << *parsed;
+    }
     if (const QString invalid = config.validationError(); !invalid.isEmpty())
         return fail(invalid);
 
@@ -164,6 +183,34 @@ int connectorList(const QStringList &args)
     // Names served from a connector stay with it; a local publish of them is refused.
     for (const ConnectorStore::Pin &pin : access->connectors->pins())
         out(u"pinned: %1 -> connector %2 (since %3)"_s.arg(pin.name, pin.connector, pin.pinned.toString(Qt::ISODate)));
+    // Versions whose bytes an upstream changed: refused until an owner accepts them.
+    for (const ConnectorStore::ChangedVersion &changed : access->connectors->changedVersions())
+        out(u"changed: %1@%2 from connector %3: first listed %4 with sha256 %5, since %6 with %7; refused until "
+            u"`cratedesk connector accept-change %3 %1@%2`"_s.arg(changed.name, changed.vers, changed.connector,
+                                                                  changed.seen.firstSeen.toString(Qt::ISODate), changed.seen.cksum,
+                                                                  changed.seen.changedSeen.toString(Qt::ISODate), changed.seen.changedCksum));
+    return 0;
+}
+
+int connectorAcceptChange(const QStringList &args)
+{
+    QCommandLineParser parser;
+    QString error;
+    if (!parse(parser, args, 2, 2, u"connector accept-change CONNECTOR CRATE@VERSION [--data DIR]"_s, &error))
+        return fail(error);
+    const QString connector = parser.positionalArguments().at(0);
+    const QString reference = parser.positionalArguments().at(1);
+    const qsizetype at = reference.indexOf(u'@');
+    if (at <= 0 || at == reference.size() - 1)
+        return fail(u"name the version as CRATE@VERSION, not \"%1\""_s.arg(reference.left(120)));
+    auto access = openFeed(parser, &error);
+    if (!access)
+        return fail(error);
+    const QString name = reference.left(at).toLower();
+    const QString vers = reference.mid(at + 1);
+    if (const FeedError acceptError = access->connectors->acceptChange(connector, name, vers))
+        return fail(acceptError.detail);
+    out(u"connector %1 now serves %2@%3 with the bytes its upstream lists today (the feed's next start picks it up)"_s.arg(connector, name, vers));
     return 0;
 }
 
@@ -290,5 +337,7 @@ int runConnectorCommand(const QStringList &args)
         return connectorFilter(args);
     if (verb == u"unpin"_s)
         return connectorUnpin(args);
-    return fail(u"usage: cratedesk connector add|list|remove|test|filter|unpin ... (see cratedesk connector VERB --help)"_s);
+    if (verb == u"accept-change"_s)
+        return connectorAcceptChange(args);
+    return fail(u"usage: cratedesk connector add|list|remove|test|filter|unpin|accept-change ... (see cratedesk connector VERB --help)"_s);
 }

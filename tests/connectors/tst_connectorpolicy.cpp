@@ -3,6 +3,8 @@
 // expressions under license rules, and connector settings that round-trip and validate.
 #include "curation/connectorconfig.h"
 #include "curation/cratefilter.h"
+#include "curation/releaseage.h"
+#include "cargotypes/indexentry.h"
 #include "curation/spdxexpression.h"
 
 #include <QTest>
@@ -184,6 +186,55 @@ private Q_SLOTS:
             QVERIFY(!verdict.reason.isEmpty());
     }
 
+    // Which pubtime a release-age delay believes. The parser takes only UTC in cargo's form,
+    // so a time without a zone never becomes a pubtime at all.
+    void pubtime_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("plausible");
+        QTest::newRow("missing") << QString() << false;
+        QTest::newRow("no time zone") << u"2024-05-01T10:00:00"_s << false;
+        QTest::newRow("an offset instead of Z") << u"2024-05-01T10:00:00+02:00"_s << false;
+        QTest::newRow("in the future") << u"2999-01-01T00:00:00Z"_s << false;
+        QTest::newRow("before 2014") << u"2013-12-31T23:59:59Z"_s << false;
+        QTest::newRow("first day of 2014") << u"2014-01-01T00:00:00Z"_s << true;
+        QTest::newRow("crates.io's own") << u"2025-02-21T16:47:12Z"_s << true;
+        QTest::newRow("not a day") << u"2024-02-30T10:00:00Z"_s << false;
+    }
+
+    void pubtime()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, plausible);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const std::optional<QDateTime> parsed = text.isEmpty() ? std::nullopt : IndexEntry::parsePubtime(text);
+        QCOMPARE(ReleaseAge::isPlausible(parsed, now), plausible);
+        const QDateTime firstSeen = now.addDays(-1);
+        QCOMPARE(ReleaseAge::published(parsed, firstSeen, now), plausible ? *parsed : firstSeen);
+    }
+
+    void preciseTarget_data()
+    {
+        QTest::addColumn<QString>("locked");
+        QTest::addColumn<QStringList>("available");
+        QTest::addColumn<QString>("target");
+        QTest::newRow("newest of the same major") << u"1.4.2"_s << QStringList{u"1.2.0"_s, u"1.3.9"_s, u"2.0.0"_s} << u"1.3.9"_s;
+        QTest::newRow("an older compatible one") << u"1.4.2"_s << QStringList{u"1.4.1"_s} << u"1.4.1"_s;
+        QTest::newRow("same minor below 1.0") << u"0.3.5"_s << QStringList{u"0.3.1"_s, u"0.4.0"_s} << u"0.3.1"_s;
+        QTest::newRow("nothing compatible: the newest") << u"0.3.5"_s << QStringList{u"0.2.0"_s, u"0.4.0"_s} << u"0.4.0"_s;
+        QTest::newRow("0.0.x only itself") << u"0.0.3"_s << QStringList{u"0.0.2"_s, u"0.1.0"_s} << u"0.1.0"_s;
+        QTest::newRow("prereleases are not offered") << u"1.0.0"_s << QStringList{u"1.1.0-rc.1"_s} << QString();
+        QTest::newRow("nothing") << u"1.0.0"_s << QStringList{} << QString();
+    }
+
+    void preciseTarget()
+    {
+        QFETCH(QString, locked);
+        QFETCH(QStringList, available);
+        QFETCH(QString, target);
+        QCOMPARE(ReleaseAge::preciseTarget(locked, available), target);
+    }
+
     void configRoundTrip()
     {
         ConnectorConfig config;
@@ -195,7 +246,13 @@ private Q_SLOTS:
         config.filters = {u"serde*"_s, u"!left-pad"_s};
         config.approved = {{u"serde"_s, u"^1"_s}};
         config.licenses = {{u"MIT"_s}, {u"GPL-3.0-only"_s}, false};
+        config.minAgeDays = 7;
+        config.ageExceptions = {{u"serde"_s, u"=1.0.200"_s}, {u"tokio"_s, {}}};
         QVERIFY2(config.validationError().isEmpty(), qPrintable(config.validationError()));
+        QVERIFY(config.isAgeException(u"Serde"_s, u"1.0.200"_s));
+        QVERIFY(!config.isAgeException(u"serde"_s, u"1.0.201"_s));
+        QVERIFY(config.isAgeException(u"tokio"_s, u"1.40.0"_s));
+        QVERIFY(!config.isAgeException(u"rand"_s, u"0.9.0"_s));
         QCOMPARE(ConnectorConfig::fromJson(config.toJson()), config);
         QVERIFY(!config.toJson().contains(u"password"_s));
     }
@@ -213,6 +270,16 @@ private Q_SLOTS:
         basic.indexUrl = QUrl(u"https://h/"_s);
         basic.auth = ConnectorConfig::Auth::Basic;
         QVERIFY(basic.validationError().contains(u"user"_s));
+        ConnectorConfig aged;
+        aged.name = u"a"_s;
+        aged.indexUrl = QUrl(u"https://h/"_s);
+        for (const int days : {-1, ConnectorConfig::MaxMinAgeDays + 1}) {
+            aged.minAgeDays = days;
+            QVERIFY(aged.validationError().contains(u"release-age delay"_s));
+        }
+        aged.minAgeDays = 3;
+        aged.ageExceptions = {{u"serde"_s, u"^x"_s}};
+        QVERIFY(!aged.validationError().isEmpty());
         QVERIFY(ConnectorConfig::secretKey(u"/a"_s, u"x"_s) != ConnectorConfig::secretKey(u"/b"_s, u"x"_s));
     }
 };

@@ -396,6 +396,114 @@ private Q_SLOTS:
         QVERIFY(!cdn.requests().constFirst().hasHeader("Authorization"));
     }
 
+    // One index line of `name`; pubtime as given (empty: none).
+    static QByteArray upstreamLine(const QString &name, const QString &vers, const QString &cksum, const QString &pubtime = {})
+    {
+        QJsonObject line{{u"name"_s, name}, {u"vers"_s, vers}, {u"deps"_s, QJsonArray()}, {u"cksum"_s, cksum},
+                         {u"features"_s, QJsonObject()}, {u"yanked"_s, false}};
+        if (!pubtime.isEmpty())
+            line.insert(u"pubtime"_s, pubtime);
+        return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    }
+
+    static QString isoDaysAgo(double days)
+    {
+        return QDateTime::currentDateTimeUtc().addSecs(qint64(-days * 86400)).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s);
+    }
+
+    // A connector with a release-age delay holds young versions: yanked in the index (a new
+    // resolution takes the older one), 403 with Retry-After and the way on at the download.
+    // Age from a plausible pubtime; none, one in the future or one before 2014 count from
+    // when the feed first saw the version (now). An exception is never held.
+    void youngVersionsAreHeldUntilTheyComeOfAge()
+    {
+        FaultServer upstream;
+        QVERIFY(upstream.isListening());
+        upstream.setRoute(u"/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + upstream.baseUrl().toString().toUtf8() + "/dl\"}")});
+        const QString sum = QString(64, u'a');
+        upstream.setRoute(u"/fr/es/fresh-crate"_s, {FaultServer::Response::ok(
+            upstreamLine(u"fresh-crate"_s, u"1.0.0"_s, sum, u"2020-05-01T10:00:00Z"_s)
+                + upstreamLine(u"fresh-crate"_s, u"1.1.0"_s, sum, isoDaysAgo(2))
+                + upstreamLine(u"fresh-crate"_s, u"1.2.0"_s, sum)
+                + upstreamLine(u"fresh-crate"_s, u"1.3.0"_s, sum, u"2999-01-01T00:00:00Z"_s)
+                + upstreamLine(u"fresh-crate"_s, u"1.4.0"_s, sum, u"2010-01-01T00:00:00Z"_s)
+                + upstreamLine(u"fresh-crate"_s, u"1.5.0"_s, sum, isoDaysAgo(1)),
+            "text/plain")});
+        ConnectorConfig config = baseConfig();
+        config.name = u"aged"_s;
+        config.indexUrl = QUrl(upstream.baseUrl().toString() + u'/');
+        config.minAgeDays = 7;
+        config.ageExceptions = {{u"fresh-crate"_s, u"=1.5.0"_s}};
+        // Beside "up" (which does not have the crate), so that up's cache stays.
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+
+        const auto index = m_http->get(u"fr/es/fresh-crate"_s);
+        QCOMPARE(index.status, 200);
+        QCOMPARE(versionsOf(index.body), QStringList({u"1.0.0"_s, u"1.5.0"_s}));
+        QCOMPARE(versionsOf(index.body, true), QStringList({u"1.1.0"_s, u"1.2.0"_s, u"1.3.0"_s, u"1.4.0"_s}));
+
+        const auto held = m_http->get(u"api/v1/crates/fresh-crate/1.1.0/download"_s);
+        QCOMPARE(held.status, 403);
+        const qint64 retryAfter = held.header("Retry-After").toLongLong();
+        QVERIFY2(retryAfter > 4 * 86400 && retryAfter <= 5 * 86400, held.header("Retry-After").constData());
+        QVERIFY2(held.body.contains("held by connector aged until") && held.body.contains("holds new versions for 7 days")
+                     && held.body.contains("cargo update -p fresh-crate@1.1.0 --precise 1.5.0"),
+                 held.body.constData());
+        QCOMPARE(m_http->get(u"api/v1/crates/fresh-crate/1.2.0/download"_s).status, 403);
+
+        const QJsonArray hidden = m_http->get(u"cratedesk/v1/curation/fresh-crate"_s).json().object().value(u"hidden"_s).toArray();
+        QCOMPARE(hidden.size(), 4);
+        for (const QJsonValue &value : hidden) {
+            QCOMPARE(value.toObject().value(u"status"_s).toString(), u"held"_s);
+            const QDateTime until = QDateTime::fromString(value.toObject().value(u"until"_s).toString(), Qt::ISODate);
+            QVERIFY(until > QDateTime::currentDateTimeUtc().addDays(4) && until <= QDateTime::currentDateTimeUtc().addDays(7));
+        }
+        m_down->connectorStore()->removeConnector(u"aged"_s);
+        m_down->reloadConnectors();
+    }
+
+    // The sha256 an upstream first listed for a version is the one it keeps: other bytes
+    // later are refused (451) and listed as a change until an owner accepts them.
+    void changedBytesAreRefusedUntilAccepted()
+    {
+        FaultServer upstream;
+        QVERIFY(upstream.isListening());
+        upstream.setRoute(u"/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + upstream.baseUrl().toString().toUtf8() + "/dl\"}")});
+        const QString first = QString(64, u'a');
+        const QString second = QString(64, u'b');
+        upstream.setRoute(u"/sh/if/shifty"_s, {FaultServer::Response::ok(upstreamLine(u"shifty"_s, u"1.0.0"_s, first), "text/plain"),
+                                                FaultServer::Response::ok(upstreamLine(u"shifty"_s, u"1.0.0"_s, second), "text/plain")});
+        ConnectorConfig config = baseConfig();
+        config.name = u"shifty-up"_s;
+        config.indexUrl = QUrl(upstream.baseUrl().toString() + u'/');
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+
+        QCOMPARE(versionsOf(m_http->get(u"sh/if/shifty"_s).body), QStringList{u"1.0.0"_s});
+        const auto changed = m_http->get(u"sh/if/shifty"_s);
+        QCOMPARE(versionsOf(changed.body, true), QStringList{u"1.0.0"_s});
+        const auto download = m_http->get(u"api/v1/crates/shifty/1.0.0/download"_s);
+        QCOMPARE(download.status, 451);
+        QVERIFY2(download.body.contains("the upstream changed a published version")
+                     && download.body.contains("cratedesk connector accept-change shifty-up shifty@1.0.0"),
+                 download.body.constData());
+        const auto changes = m_down->connectorStore()->changedVersions();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().seen.cksum, first);
+        QCOMPARE(changes.first().seen.changedCksum, second);
+
+        QVERIFY(!m_down->connectorStore()->acceptChange(u"shifty-up"_s, u"shifty"_s, u"1.0.0"_s));
+        QVERIFY(m_down->connectorStore()->acceptChange(u"shifty-up"_s, u"shifty"_s, u"1.0.0"_s)); // nothing left to accept
+        m_down->reloadConnectors();
+        const auto accepted = m_http->get(u"sh/if/shifty"_s);
+        QCOMPARE(versionsOf(accepted.body), QStringList{u"1.0.0"_s});
+        QVERIFY(accepted.body.contains(second.toLatin1()));
+        QVERIFY(m_down->connectorStore()->changedVersions().isEmpty());
+        m_down->connectorStore()->removeConnector(u"shifty-up"_s);
+        m_down->reloadConnectors();
+    }
+
     // An upstream URL that is no sparse registry (no config.json) is a broken connector, not
     // an answer "no such crate": cargo hears 503 with the reason, and nothing is cached as 404.
     void upstreamWithoutConfigIsAnError()
