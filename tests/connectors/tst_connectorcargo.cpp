@@ -7,6 +7,7 @@
 // upstream's credentials never reach cargo. A crate the local feed holds is never taken from
 // the upstream (dependency confusion), and a name served from the upstream stays pinned to it. Cargo runs as a child process that the test waits
 // for on signals, so both feeds keep serving meanwhile.
+#include "cargotypes/cratename.h"
 #include "curation/connectorconfig.h"
 #include "crate/cratearchive.h"
 #include "crate/publishmetadata.h"
@@ -24,6 +25,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -306,6 +308,87 @@ private Q_SLOTS:
         QCOMPARE(put(publishUrl, TestCrate(u"itoa"_s, u"99.0.0"_s).publishBody(), token.toLatin1(), &answer), 409);
         QVERIFY2(answer.contains("connector upstream") && answer.contains("cratedesk connector unpin itoa"), answer.constData());
         QVERIFY(!get(m_down->indexUrl().resolved(QUrl(u"it/oa/itoa"_s))).contains("99.0.0"));
+    }
+
+    // The sha256 the downstream serves for NAME@VERS (blocked and held versions included).
+    QString servedChecksum(const QString &name, const QString &vers)
+    {
+        const QString path = CrateName::indexPath(name);
+        for (const QByteArray &line : get(m_down->indexUrl().resolved(QUrl(path))).split('\n')) {
+            const QJsonObject entry = QJsonDocument::fromJson(line).object();
+            if (entry.value(u"vers"_s).toString() == vers)
+                return entry.value(u"cksum"_s).toString();
+        }
+        return {};
+    }
+
+    // A project whose Cargo.lock pins NAME@VERS from the downstream, as one locked before the
+    // connector's policy refused it would.
+    QString writeLockedProject(const QString &project, const QString &name, const QString &vers)
+    {
+        const QString cksum = servedChecksum(name, vers);
+        if (cksum.isEmpty())
+            return {};
+        const QString dir = writeProject(project, name.toUtf8() + " = { version = \"=" + vers.toUtf8() + "\", registry = \"local\" }\n",
+                                         "fn main() {}\n");
+        const QByteArray lock = "version = 3\n\n[[package]]\nname = \"" + project.toUtf8() + "\"\nversion = \"0.1.0\"\ndependencies = [\n \""
+            + name.toUtf8() + "\",\n]\n\n[[package]]\nname = \"" + name.toUtf8() + "\"\nversion = \"" + vers.toUtf8() + "\"\nsource = \""
+            + m_down->cargoIndexUrl().toUtf8() + "\"\nchecksum = \"" + cksum.toLatin1() + "\"\n";
+        return writeFile(dir + u"/Cargo.lock"_s, lock) ? dir : QString();
+    }
+
+    // lic-demo 0.2.0 (GPL-3.0-only) is blocked: yanked in the index, so the build above chose
+    // 0.1.0; a lockfile that pins it reaches the download, and cargo prints why and the way on.
+    void aLockedBlockedVersionSaysWhy()
+    {
+        const QString dir = writeLockedProject(u"blocked-app"_s, u"lic-demo"_s, u"0.2.0"_s);
+        QVERIFY(!dir.isEmpty());
+        const CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, dir);
+        QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
+        QVERIFY2(run.output.contains("got 451") && run.output.contains("lic-demo@0.2.0 is blocked by connector upstream")
+                     && run.output.contains("GPL-3.0-only is blocked")
+                     && run.output.contains("cargo update -p lic-demo@0.2.0 --precise 0.1.0"),
+                 qPrintable(run.report()));
+        qInfo().noquote() << "cargo on a blocked version:\n" << run.output.right(1500);
+    }
+
+    // A 7-day release-age delay: the version published upstream just now is held. A new
+    // resolution takes the older one; a lockfile that pins the new one hears until when.
+    void aYoungVersionIsHeld()
+    {
+        publishToUpstream(TestCrate(u"fresh-dep"_s, u"1.0.0"_s).publishBody(), u"fresh-dep 1.0.0"_s);
+        publishToUpstream(TestCrate(u"fresh-dep"_s, u"1.1.0"_s).publishBody(), u"fresh-dep 1.1.0"_s);
+        ConnectorConfig config = *m_down->connectorStore()->connector(u"upstream"_s);
+        const ConnectorConfig before = config;
+        config.minAgeDays = 7;
+        // Everything else the other tests use counts as old, and so does fresh-dep 1.0.0.
+        config.ageExceptions = {{u"fresh-dep"_s, u"=1.0.0"_s}, {u"lic-demo"_s, {}}};
+        for (const QString &name : RealCrates)
+            config.ageExceptions.append({name, {}});
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+        const auto restore = qScopeGuard([&] {
+            m_down->connectorStore()->saveConnector(before);
+            m_down->reloadConnectors();
+        });
+
+        const QString fresh = writeProject(u"held-app"_s, "fresh-dep = { version = \"1\", registry = \"local\" }\n", "fn main() {}\n");
+        const CargoRun update = cargo({u"generate-lockfile"_s}, fresh);
+        QVERIFY2(update.exitCode == 0, qPrintable(update.report()));
+        QFile lock(fresh + u"/Cargo.lock"_s);
+        QVERIFY(lock.open(QIODevice::ReadOnly));
+        const QByteArray locked = lock.readAll();
+        QVERIFY2(locked.contains("name = \"fresh-dep\"\nversion = \"1.0.0\""), locked.constData());
+
+        const QString pinned = writeLockedProject(u"held-locked-app"_s, u"fresh-dep"_s, u"1.1.0"_s);
+        QVERIFY(!pinned.isEmpty());
+        const CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, pinned);
+        QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
+        QVERIFY2(run.output.contains("got 403") && run.output.contains("fresh-dep@1.1.0 is held by connector upstream until")
+                     && run.output.contains("holds new versions for 7 days")
+                     && run.output.contains("cargo update -p fresh-dep@1.1.0 --precise 1.0.0"),
+                 qPrintable(run.report()));
+        qInfo().noquote() << "cargo on a held version:\n" << run.output.right(1500);
     }
 
     void upstreamStoppedServesCache()
