@@ -14,6 +14,7 @@
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
@@ -74,6 +75,8 @@ QString describe(const ConnectorConfig &config)
     if (config.licenses.isActive())
         parts << u"licenses: allowed [%1] blocked [%2] unknown %3"_s.arg(config.licenses.allowed.join(u' '), config.licenses.blocked.join(u' '),
                                                                          config.licenses.allowUnknown ? u"pass"_s : u"blocked"_s);
+    if (!config.advisoryDatabase.isEmpty())
+        parts << u"advisories: "_s + config.advisoryDatabase;
     if (config.minAgeDays > 0) {
         QStringList exceptions;
         for (const ApprovedCrate &entry : config.ageExceptions)
@@ -100,8 +103,10 @@ int connectorAdd(const QStringList &args)
     const QCommandLineOption cache(u"cache-seconds"_s, u"Seconds an index file is served before asking again (default 60)."_s, u"s"_s, u"60"_s);
     const QCommandLineOption minAge(u"min-age"_s, u"Hold versions younger than DAYS (default 0: none)."_s, u"days"_s, u"0"_s);
     const QCommandLineOption minAgeExcept(u"min-age-except"_s, u"Never hold \"NAME [REQ]\"; repeatable."_s, u"entry"_s);
+    const QCommandLineOption advisories(u"advisories"_s, u"A local RustSec advisory database (e.g. a clone of rustsec/advisory-db): "
+                                                         u"block what it calls malicious."_s, u"dir"_s);
     parser.addOptions({tokenStdin, user, passwordStdin, allow, block, approve, allowLicense, blockLicense, denyUnknown, timeout, cache,
-                       minAge, minAgeExcept});
+                       minAge, minAgeExcept, advisories});
     QString error;
     if (!parse(parser, args, 2, 2, u"connector add NAME UPSTREAM_INDEX_URL [--data DIR] [--token-stdin | --user U --password-stdin] [--allow PATTERN]... [--block PATTERN]..."_s, &error))
         return fail(error);
@@ -142,6 +147,12 @@ int connectorAdd(const QStringList &args)
         if (!parsed)
             return fail(u"--min-age-except: "_s + error);
         config.ageExceptions << *parsed;
+    }
+    if (parser.isSet(advisories)) {
+        const QFileInfo folder(parser.value(advisories));
+        if (!QFileInfo(folder.absoluteFilePath() + u"/crates"_s).isDir())
+            return fail(u"--advisories: %1 is not a RustSec advisory database (it has no crates/ folder)"_s.arg(folder.absoluteFilePath()));
+        config.advisoryDatabase = folder.absoluteFilePath();
     }
     if (const QString invalid = config.validationError(); !invalid.isEmpty())
         return fail(invalid);

@@ -82,6 +82,7 @@ QJsonObject ConnectorConfig::toJson() const
         {u"blockedLicenses"_s, toArray(licenses.blocked)},
         {u"allowUnknownLicenses"_s, licenses.allowUnknown},
         {u"minAgeDays"_s, minAgeDays},
+        {u"advisoryDatabase"_s, advisoryDatabase},
         {u"ageExceptions"_s, toJsonList(ageExceptions)},
     };
 }
@@ -99,6 +100,7 @@ ConnectorConfig ConnectorConfig::fromJson(const QJsonObject &json)
     config.filters = toStringList(json.value(u"filters"_s));
     config.approved = fromJsonList(json.value(u"approved"_s));
     config.minAgeDays = json.value(u"minAgeDays"_s).toInt(0);
+    config.advisoryDatabase = json.value(u"advisoryDatabase"_s).toString();
     config.ageExceptions = fromJsonList(json.value(u"ageExceptions"_s));
     config.licenses.allowed = toStringList(json.value(u"allowedLicenses"_s));
     config.licenses.blocked = toStringList(json.value(u"blockedLicenses"_s));
@@ -134,6 +136,8 @@ QString ConnectorConfig::validationError() const
         if (!parseApproved(entry.toString(), &error))
             return u"connector %1: %2"_s.arg(name, error);
     }
+    if (!advisoryDatabase.isEmpty() && !QDir::isAbsolutePath(advisoryDatabase))
+        return u"connector %1: the advisory database must be an absolute folder path, not \"%2\""_s.arg(name, advisoryDatabase);
     if (minAgeDays < 0 || minAgeDays > MaxMinAgeDays)
         return u"connector %1: the release-age delay must be 0 to %2 days, not %3"_s.arg(name).arg(MaxMinAgeDays).arg(minAgeDays);
     return {};

@@ -51,6 +51,9 @@ struct ConnectorConfig
     // malicious crates strike. Age from the index line's pubtime, else from when the feed first
     // saw the version listed. The exceptions (a name and a requirement) are never held.
     int minAgeDays = 0;
+    // A local copy of the RustSec advisory database (a folder in its layout); empty: none.
+    // Versions an advisory of category "malicious" names are blocked; the others are reported.
+    QString advisoryDatabase;
     QList<ApprovedCrate> ageExceptions;
     static constexpr int MaxMinAgeDays = 365;
     bool isAgeException(const QString &crateName, const QString &version) const;

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -38,8 +39,16 @@ void ConnectorHub::reload()
     // reach them again.
     qDeleteAll(std::exchange(m_connectors, {}));
     m_processed.clear();
+    m_advisories.clear();
     const QList<ConnectorConfig> configs = m_store->connectors();
     for (const ConnectorConfig &config : configs) {
+        if (!config.advisoryDatabase.isEmpty() && !m_advisories.contains(config.advisoryDatabase)) {
+            auto database = std::make_shared<const AdvisoryDatabase>(AdvisoryDatabase::load(config.advisoryDatabase));
+            qCInfo(lcHub).noquote() << "connector" << config.name << "reads" << database->size() << "advisories from" << config.advisoryDatabase;
+            for (const QString &problem : database->problems().mid(0, 5))
+                qCWarning(lcHub).noquote() << "connector" << config.name << ": advisory left out:" << problem;
+            m_advisories.insert(config.advisoryDatabase, database);
+        }
         auto *connector = new UpstreamConnector(config, m_store, m_http, this);
         if (m_maxCrateBytes > 0)
             connector->setMaxCrateBytes(m_maxCrateBytes);
@@ -185,7 +194,8 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
             if (const auto cached = m_store->cachedCrate(config.name, line.entry.name, vers))
                 license = cached->license;
         }
-        const std::optional<Hidden> refused = refusal(config, line.entry, license, seen.value(vers), now);
+        const QList<Advisory> advisories = advisoriesFor(config, line.entry);
+        const std::optional<Hidden> refused = refusal(config, line.entry, license, seen.value(vers), advisories, now);
         const QByteArray served = servedLine(line.raw, line.entry, refused.has_value());
         result.lines.append(served);
         result.body += served;
@@ -197,6 +207,8 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
             continue;
         }
         result.cksums.insert(vers, line.entry.cksum);
+        for (const Advisory &advisory : advisories)
+            result.advisories[vers].append(advisory.id + u": "_s + advisory.title);
         if (!line.entry.yanked)
             result.available.append(vers);
         if (!license.isEmpty())
@@ -210,10 +222,22 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
     return result;
 }
 
+QList<Advisory> ConnectorHub::advisoriesFor(const ConnectorConfig &config, const IndexEntry &entry) const
+{
+    const auto database = m_advisories.value(config.advisoryDatabase);
+    return database ? database->affecting(entry.name, entry.vers) : QList<Advisory>();
+}
+
 std::optional<ConnectorHub::Hidden> ConnectorHub::refusal(const ConnectorConfig &config, const IndexEntry &entry, const QString &license,
-                                                          const ConnectorStore::SeenVersion &seen, const QDateTime &now) const
+                                                          const ConnectorStore::SeenVersion &seen, const QList<Advisory> &advisories,
+                                                          const QDateTime &now) const
 {
     const QString &vers = entry.vers;
+    for (const Advisory &advisory : advisories) {
+        if (advisory.isMalicious())
+            return Hidden{vers, u"%1 says it is malicious code: %2"_s.arg(advisory.id, advisory.title.isEmpty() ? advisory.package : advisory.title),
+                          451, advisory.date.isValid() ? advisory.date.startOfDay(QTimeZone::UTC) : seen.firstSeen, {}};
+    }
     if (!seen.cksum.isEmpty() && seen.cksum != entry.cksum) {
         return Hidden{vers, u"the upstream changed a published version: first listed on %1 with sha256 %2, now with %3; an owner "
                             u"who trusts the new bytes accepts them with `cratedesk connector accept-change %4 %5@%6`"_s
@@ -326,8 +350,12 @@ void ConnectorHub::curation(const QString &lowerName, std::function<void(const Q
             hidden.append(version);
         }
         QJsonArray served;
-        for (auto it = result.cksums.cbegin(); it != result.cksums.cend(); ++it)
-            served.append(QJsonObject{{u"vers"_s, it.key()}, {u"license"_s, result.licenses.value(it.key())}});
+        for (auto it = result.cksums.cbegin(); it != result.cksums.cend(); ++it) {
+            QJsonObject version{{u"vers"_s, it.key()}, {u"license"_s, result.licenses.value(it.key())}};
+            if (const QStringList advisories = result.advisories.value(it.key()); !advisories.isEmpty())
+                version.insert(u"advisories"_s, QJsonArray::fromStringList(advisories));
+            served.append(version);
+        }
         const QString state = result.state == Result::State::Found ? u"found"_s : result.state == Result::State::Failed ? u"failed"_s : u"not-found"_s;
         QJsonObject report{{u"name"_s, lowerName}, {u"state"_s, state}, {u"connector"_s, result.connector},
                            {u"reason"_s, result.reason}, {u"blocked"_s, result.blocked}, {u"stale"_s, result.stale},

@@ -3,6 +3,7 @@
 
 #include "connectorstore.h"
 #include "upstreamconnector.h"
+#include "curation/advisorydatabase.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -50,6 +51,7 @@ public:
         QHash<QString, QString> licenses;
         QList<Hidden> hidden;
         QStringList available; // served and not yanked upstream: what `--precise` may name
+        QHash<QString, QStringList> advisories; // vers -> "RUSTSEC-…: title" of served versions
         QDateTime recheckAt;   // the first time a held version comes free: judge again then
         QString reason; // NotFound/Failed: why, in words
         bool blocked = false; // NotFound: kept out by a connector's filters, approved list or a pin
@@ -88,7 +90,9 @@ private:
     Result process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index);
     QByteArray servedLine(const QByteArray &raw, const IndexEntry &entry, bool refused) const;
     std::optional<Hidden> refusal(const ConnectorConfig &config, const IndexEntry &entry, const QString &license,
-                                  const ConnectorStore::SeenVersion &seen, const QDateTime &now) const;
+                                  const ConnectorStore::SeenVersion &seen, const QList<Advisory> &advisories,
+                                  const QDateTime &now) const;
+    QList<Advisory> advisoriesFor(const ConnectorConfig &config, const IndexEntry &entry) const;
     static QString refusalText(const QString &name, const QString &connector, const Hidden &hidden, const QStringList &available);
 
     ConnectorStore *m_store;
@@ -102,4 +106,5 @@ private:
     };
     QHash<QString, Processed> m_processed; // "connector/name"
     qint64 m_maxCrateBytes = 0;            // 0: the connectors' default
+    QHash<QString, std::shared_ptr<const AdvisoryDatabase>> m_advisories; // by folder, read at reload()
 };

@@ -391,6 +391,36 @@ private Q_SLOTS:
         qInfo().noquote() << "cargo on a held version:\n" << run.output.right(1500);
     }
 
+    // An advisory of category "malicious" in the local advisory database (the fixture) blocks
+    // a crate: a new resolution finds no version it may use, a lockfile that pins one gets 451.
+    void anAdvisoryBlocksMalware()
+    {
+        publishToUpstream(TestCrate(u"evil-crate"_s, u"1.0.0"_s).publishBody(), u"evil-crate 1.0.0"_s);
+        ConnectorConfig config = *m_down->connectorStore()->connector(u"upstream"_s);
+        const ConnectorConfig before = config;
+        config.advisoryDatabase = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+        const auto restore = qScopeGuard([&] {
+            m_down->connectorStore()->saveConnector(before);
+            m_down->reloadConnectors();
+        });
+
+        const QString fresh = writeProject(u"evil-app"_s, "evil-crate = { version = \"1\", registry = \"local\" }\n", "fn main() {}\n");
+        const CargoRun resolve = cargo({u"generate-lockfile"_s}, fresh);
+        QVERIFY2(resolve.exitCode != 0 && resolve.output.contains("evil-crate"), qPrintable(resolve.report()));
+        qInfo().noquote() << "cargo resolving a blocked crate:\n" << resolve.output.right(800);
+
+        const QString pinned = writeLockedProject(u"evil-locked-app"_s, u"evil-crate"_s, u"1.0.0"_s);
+        QVERIFY(!pinned.isEmpty());
+        const CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, pinned);
+        QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
+        QVERIFY2(run.output.contains("got 451") && run.output.contains("evil-crate@1.0.0 is blocked by connector upstream")
+                     && run.output.contains("RUSTSEC-2099-0001 says it is malicious code"),
+                 qPrintable(run.report()));
+        qInfo().noquote() << "cargo on a malicious version:\n" << run.output.right(1200);
+    }
+
     void upstreamStoppedServesCache()
     {
         m_up.reset(); // the upstream is gone

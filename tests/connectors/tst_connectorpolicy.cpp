@@ -2,10 +2,13 @@
 // Connector curation without a network: ProGet-style filters, the approved list, SPDX
 // expressions under license rules, and connector settings that round-trip and validate.
 #include "curation/connectorconfig.h"
+#include "curation/advisorydatabase.h"
 #include "curation/cratefilter.h"
 #include "curation/releaseage.h"
 #include "cargotypes/indexentry.h"
 #include "curation/spdxexpression.h"
+
+#include "testsupport.h"
 
 #include <QTest>
 
@@ -235,6 +238,78 @@ private Q_SLOTS:
         QCOMPARE(ReleaseAge::preciseTarget(locked, available), target);
     }
 
+    // The RustSec shapes a connector must read (tests/fixtures/advisory-db): the whole crate,
+    // exact versions written as bounds, a requirement with a comma, an open range; withdrawn
+    // advisories and files that are none count for nothing.
+    void advisories_data()
+    {
+        QTest::addColumn<QString>("crate");
+        QTest::addColumn<QString>("vers");
+        QTest::addColumn<QStringList>("ids");
+        const QStringList none;
+        QTest::newRow("whole crate") << u"evil-crate"_s << u"0.1.0"_s << QStringList{u"RUSTSEC-2099-0001"_s};
+        QTest::newRow("whole crate, any spelling") << u"Evil_Crate"_s << u"9.9.9"_s << QStringList{u"RUSTSEC-2099-0001"_s};
+        QTest::newRow("below the exact version") << u"partly-bad"_s << u"1.4.0"_s << none;
+        QTest::newRow("the exact version") << u"partly-bad"_s << u"1.4.1"_s << QStringList{u"RUSTSEC-2099-0002"_s};
+        QTest::newRow("after the exact version") << u"partly-bad"_s << u"1.4.2"_s << none;
+        QTest::newRow("a pre-release of the fix") << u"partly-bad"_s << u"1.4.2-rc.1"_s << none;
+        QTest::newRow("comma: the bad one") << u"two-bad"_s << u"2.0.0"_s << QStringList{u"RUSTSEC-2099-0003"_s};
+        QTest::newRow("comma: inside the unaffected range") << u"two-bad"_s << u"2.5.0"_s << none;
+        QTest::newRow("comma: patched") << u"two-bad"_s << u"3.0.0"_s << none;
+        QTest::newRow("open range: before") << u"open-bad"_s << u"0.4.9"_s << none;
+        QTest::newRow("open range: from") << u"open-bad"_s << u"0.5.0"_s << QStringList{u"RUSTSEC-2099-0004"_s};
+        QTest::newRow("open range: long after") << u"open-bad"_s << u"7.0.0"_s << QStringList{u"RUSTSEC-2099-0004"_s};
+        QTest::newRow("not malicious, affected") << u"unsound-crate"_s << u"1.0.0"_s << QStringList{u"RUSTSEC-2099-0005"_s};
+        QTest::newRow("withdrawn") << u"withdrawn-crate"_s << u"1.0.0"_s << none;
+        QTest::newRow("no advisory") << u"serde"_s << u"1.0.0"_s << none;
+    }
+
+    void advisories()
+    {
+        QFETCH(QString, crate);
+        QFETCH(QString, vers);
+        QFETCH(QStringList, ids);
+        const AdvisoryDatabase database = AdvisoryDatabase::load(TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s);
+        QCOMPARE(database.size(), 6);
+        QCOMPARE(database.problems().size(), 1); // crates/broken/NOTES.md
+        QVERIFY2(database.problems().first().contains(u"NOTES.md"_s), qPrintable(database.problems().first()));
+        QStringList found;
+        for (const Advisory &advisory : database.affecting(crate, vers))
+            found << advisory.id;
+        QCOMPARE(found, ids);
+    }
+
+    void advisoryFiles_data()
+    {
+        QTest::addColumn<QByteArray>("markdown");
+        QTest::addColumn<bool>("valid");
+        const QByteArray good = "```toml\n[advisory]\nid = \"RUSTSEC-2099-0100\"\npackage = \"x\"\ndate = \"2099-01-01\"\n"
+                                "categories = [\"malicious\"]\n[versions]\npatched = []\n```\n\n# Title\n";
+        QTest::newRow("valid") << good << true;
+        QTest::newRow("no fence") << QByteArray("[advisory]\nid = \"RUSTSEC-2099-0100\"\n") << false;
+        QTest::newRow("fence not at the top") << QByteArray("# Title\n\n" + good) << false;
+        QTest::newRow("fence never closed") << good.left(good.indexOf("```\n\n")) << false;
+        QTest::newRow("no patched list") << QByteArray(good).replace("patched = []\n", "") << false;
+        QTest::newRow("not a RUSTSEC id") << QByteArray(good).replace("RUSTSEC-2099-0100", "GHSA-xxxx") << false;
+        QTest::newRow("package is no crate name") << QByteArray(good).replace("package = \"x\"", "package = \"../etc\"") << false;
+        QTest::newRow("hostile TOML") << QByteArray("```toml\n" + QByteArray("a.").repeated(200) + "b = 1\n```\n") << false;
+    }
+
+    void advisoryFiles()
+    {
+        QFETCH(QByteArray, markdown);
+        QFETCH(bool, valid);
+        QString error;
+        const auto advisory = AdvisoryDatabase::parse(markdown, &error);
+        QCOMPARE(advisory.has_value(), valid);
+        QCOMPARE(error.isEmpty(), valid);
+        if (valid) {
+            QVERIFY(advisory->isMalicious());
+            QCOMPARE(advisory->title, u"Title"_s);
+            QVERIFY(advisory->affects(u"1.0.0"_s));
+        }
+    }
+
     void configRoundTrip()
     {
         ConnectorConfig config;
@@ -248,6 +323,7 @@ private Q_SLOTS:
         config.licenses = {{u"MIT"_s}, {u"GPL-3.0-only"_s}, false};
         config.minAgeDays = 7;
         config.ageExceptions = {{u"serde"_s, u"=1.0.200"_s}, {u"tokio"_s, {}}};
+        config.advisoryDatabase = u"/srv/advisory-db"_s;
         QVERIFY2(config.validationError().isEmpty(), qPrintable(config.validationError()));
         QVERIFY(config.isAgeException(u"Serde"_s, u"1.0.200"_s));
         QVERIFY(!config.isAgeException(u"serde"_s, u"1.0.201"_s));
@@ -280,6 +356,9 @@ private Q_SLOTS:
         aged.minAgeDays = 3;
         aged.ageExceptions = {{u"serde"_s, u"^x"_s}};
         QVERIFY(!aged.validationError().isEmpty());
+        aged.ageExceptions.clear();
+        aged.advisoryDatabase = u"relative/advisory-db"_s;
+        QVERIFY(aged.validationError().contains(u"absolute"_s));
         QVERIFY(ConnectorConfig::secretKey(u"/a"_s, u"x"_s) != ConnectorConfig::secretKey(u"/b"_s, u"x"_s));
     }
 };

@@ -12,6 +12,7 @@
 #include "faultserver.h"
 #include "feedhttpclient.h"
 #include "testcrate.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -460,6 +461,48 @@ private Q_SLOTS:
             QVERIFY(until > QDateTime::currentDateTimeUtc().addDays(4) && until <= QDateTime::currentDateTimeUtc().addDays(7));
         }
         m_down->connectorStore()->removeConnector(u"aged"_s);
+        m_down->reloadConnectors();
+    }
+
+    // With a RustSec advisory database, what it calls malicious is blocked (451 naming the
+    // advisory) whatever else allows it; other advisories are reported, never blocked.
+    void maliciousVersionsAreBlockedByAdvisories()
+    {
+        FaultServer upstream;
+        QVERIFY(upstream.isListening());
+        upstream.setRoute(u"/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + upstream.baseUrl().toString().toUtf8() + "/dl\"}")});
+        const QString sum = QString(64, u'c');
+        upstream.setRoute(u"/ev/il/evil-crate"_s, {FaultServer::Response::ok(upstreamLine(u"evil-crate"_s, u"1.0.0"_s, sum), "text/plain")});
+        upstream.setRoute(u"/pa/rt/partly-bad"_s, {FaultServer::Response::ok(upstreamLine(u"partly-bad"_s, u"1.4.0"_s, sum)
+                                                                                   + upstreamLine(u"partly-bad"_s, u"1.4.1"_s, sum)
+                                                                                   + upstreamLine(u"partly-bad"_s, u"1.4.2"_s, sum),
+                                                                               "text/plain")});
+        upstream.setRoute(u"/un/so/unsound-crate"_s, {FaultServer::Response::ok(upstreamLine(u"unsound-crate"_s, u"1.0.0"_s, sum), "text/plain")});
+        ConnectorConfig config = baseConfig();
+        config.name = u"advised"_s;
+        config.indexUrl = QUrl(upstream.baseUrl().toString() + u'/');
+        config.advisoryDatabase = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+
+        QCOMPARE(versionsOf(m_http->get(u"ev/il/evil-crate"_s).body, true), QStringList{u"1.0.0"_s});
+        const auto evil = m_http->get(u"api/v1/crates/evil-crate/1.0.0/download"_s);
+        QCOMPARE(evil.status, 451);
+        QVERIFY2(evil.body.contains("RUSTSEC-2099-0001 says it is malicious code: Malicious code in evil-crate")
+                     && evil.body.contains("since 2099-01-02") && evil.body.contains("serves no other version"),
+                 evil.body.constData());
+
+        const auto partly = m_http->get(u"pa/rt/partly-bad"_s);
+        QCOMPARE(versionsOf(partly.body), QStringList({u"1.4.0"_s, u"1.4.2"_s}));
+        QCOMPARE(versionsOf(partly.body, true), QStringList{u"1.4.1"_s});
+        QVERIFY(m_http->get(u"api/v1/crates/partly-bad/1.4.1/download"_s).body.contains("--precise 1.4.2"));
+
+        QCOMPARE(versionsOf(m_http->get(u"un/so/unsound-crate"_s).body), QStringList{u"1.0.0"_s});
+        const QJsonArray served = m_http->get(u"cratedesk/v1/curation/unsound-crate"_s).json().object().value(u"served"_s).toArray();
+        QCOMPARE(served.size(), 1);
+        QCOMPARE(served.at(0).toObject().value(u"advisories"_s).toArray().at(0).toString(),
+                 u"RUSTSEC-2099-0005: unsound-crate's Buffer::get reads out of bounds"_s);
+        m_down->connectorStore()->removeConnector(u"advised"_s);
         m_down->reloadConnectors();
     }
 
