@@ -13,6 +13,7 @@
 #include "progetconnectorsdialog.h"
 #include "progettestserver.h"
 #include "../ui/screenshot.h"
+#include "testsupport.h"
 #include "net/httpclient.h"
 #include "itemmodels/feedlistmodel.h"
 #include "mainwindow.h"
@@ -27,6 +28,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,17 +74,48 @@ private Q_SLOTS:
         config.filters = {u"serde*"_s, u"tokio*"_s, u"!left-pad"_s};
         config.approved = {{u"serde"_s, u"^1.0"_s}, {u"log"_s, {}}};
         config.licenses = {{u"MIT"_s, u"Apache-2.0"_s}, {u"GPL-3.0-only"_s}, false};
+        config.minAgeDays = 7;
+        config.ageExceptions = {{u"acme-internal"_s, {}}, {u"serde"_s, u"=1.0.219"_s}};
+        config.advisoryDatabase = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
         dialog.setConfig(config);
         QCOMPARE(dialog.config(), config);
+        QVERIFY2(dialog.validationError().isEmpty(), qPrintable(dialog.validationError()));
         QVERIFY(dialog.secret().isEmpty());
         dialog.show();
         auto *tabs = dialog.findChild<QTabWidget *>();
         QVERIFY(tabs);
-        const QStringList shots{u"local-connector-upstream"_s, u"local-connector-filters"_s, u"local-connector-licenses"_s};
+        const QStringList shots{u"local-connector-upstream"_s, u"local-connector-filters"_s, u"local-connector-licenses"_s,
+                                u"local-connector-safety"_s};
+        QCOMPARE(tabs->count(), shots.size());
         for (int tab = 0; tab < tabs->count(); ++tab) {
             tabs->setCurrentIndex(tab);
             QVERIFY(saveShot(&dialog, shots.at(tab)));
         }
+        dialog.setPalette(darkPalette());
+        QVERIFY(saveShot(&dialog, u"local-connector-safety-dark"_s));
+    }
+
+    // The safety tab refuses what the connector could not use, saying which field.
+    void localSafetyRefusesBadInput_data()
+    {
+        QTest::addColumn<QString>("exceptions");
+        QTest::addColumn<QString>("advisories");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a bad requirement") << u"serde ^x"_s << QString() << u"Never hold"_s;
+        QTest::newRow("no advisory database there") << QString() << u"/nonexistent/advisory-db"_s << u"not a RustSec advisory database"_s;
+    }
+
+    void localSafetyRefusesBadInput()
+    {
+        QFETCH(QString, exceptions);
+        QFETCH(QString, advisories);
+        QFETCH(QString, message);
+        LocalConnectorDialog dialog(m_http.get());
+        dialog.findChild<QLineEdit *>(u"name"_s)->setText(u"up"_s);
+        dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"https://index.crates.io/"_s);
+        dialog.findChild<QPlainTextEdit *>(u"ageExceptions"_s)->setPlainText(exceptions);
+        dialog.findChild<QLineEdit *>(u"advisories"_s)->setText(advisories);
+        QVERIFY2(dialog.validationError().contains(message), qPrintable(dialog.validationError()));
     }
 
     void localRefusesBadInput()

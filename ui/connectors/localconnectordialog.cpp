@@ -7,6 +7,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -48,6 +50,7 @@ LocalConnectorDialog::LocalConnectorDialog(HttpClient *http, QWidget *parent)
     tabs->addTab(generalPage(), tr("Upstream"));
     tabs->addTab(curationPage(), tr("Filters"));
     tabs->addTab(licensePage(), tr("Licenses"));
+    tabs->addTab(safetyPage(), tr("Safety"));
     m_error = new QLabel(this);
     m_error->setTextFormat(Qt::PlainText); // an upstream's own words
     m_error->setWordWrap(true);
@@ -158,11 +161,65 @@ QWidget *LocalConnectorDialog::licensePage()
     layout->addLayout(form);
     layout->addWidget(hint(tr("SPDX expressions are evaluated: \"MIT OR GPL-3.0-only\" passes when either side does, "
                               "\"MIT AND Zlib\" only when both do, and \"Apache-2.0 WITH LLVM-exception\" is judged as "
-                              "written or else by its license. A blocked version is left out of the index cargo sees; "
-                              "CrateDesk shows why."),
+                              "written or else by its license. A blocked version stays in the index cargo sees, marked "
+                              "yanked, so that a new resolution skips it; its download and CrateDesk say why."),
                            page));
     layout->addStretch();
     return page;
+}
+
+QWidget *LocalConnectorDialog::safetyPage()
+{
+    auto *page = new QWidget(this);
+    m_minAge = new QSpinBox(page);
+    m_minAge->setObjectName(u"minAge"_s);
+    m_minAge->setRange(0, ConnectorConfig::MaxMinAgeDays);
+    m_minAge->setSpecialValueText(tr("Off"));
+    m_minAge->setSuffix(tr(" days"));
+    m_minAge->setMaximumWidth(m_minAge->sizeHint().width() * 2);
+    m_ageExceptions = new QPlainTextEdit(page);
+    m_ageExceptions->setObjectName(u"ageExceptions"_s);
+    m_ageExceptions->setPlaceholderText(tr("my-company-crate\nserde =1.0.219"));
+    m_ageExceptions->setTabChangesFocus(true);
+    m_advisories = new QLineEdit(page);
+    m_advisories->setObjectName(u"advisories"_s);
+    m_advisories->setPlaceholderText(tr("a clone of github.com/rustsec/advisory-db"));
+    auto *choose = new QPushButton(QIcon::fromTheme(u"document-open-folder"_s), tr("C&hoose…"), page);
+    connect(choose, &QPushButton::clicked, this, &LocalConnectorDialog::chooseAdvisoryDatabase);
+    auto *advisoryRow = new QHBoxLayout;
+    advisoryRow->addWidget(m_advisories, 1);
+    advisoryRow->addWidget(choose);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Hold new versions for:"), m_minAge);
+    form->addRow(QString(), hint(tr("Malicious crates strike when they are new. A held version stays in the index marked yanked "
+                                    "until it is old enough; its age comes from the upstream's publish time, or from when this "
+                                    "feed first saw it."),
+                                 page));
+    auto *exceptionsLabel = new QLabel(tr("&Never hold, one per line with an optional version requirement:"), page);
+    exceptionsLabel->setBuddy(m_ageExceptions);
+    form->addRow(exceptionsLabel);
+    form->addRow(m_ageExceptions);
+    auto *advisoriesLabel = new QLabel(tr("RustSec &advisories:"), page);
+    advisoriesLabel->setBuddy(m_advisories);
+    form->addRow(advisoriesLabel, advisoryRow);
+    form->addRow(QString(), hint(tr("A local copy of the RustSec advisory database, updated as you like. Versions it calls "
+                                    "malicious are blocked; other advisories are shown, not blocked."),
+                                 page));
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addStretch();
+    return page;
+}
+
+void LocalConnectorDialog::chooseAdvisoryDatabase()
+{
+    auto *dialog = new QFileDialog(this, tr("Choose the RustSec Advisory Database"), m_advisories->text());
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, m_advisories, &QLineEdit::setText);
+    dialog->open();
 }
 
 void LocalConnectorDialog::updateAuthFields()
@@ -195,6 +252,12 @@ void LocalConnectorDialog::setConfig(const ConnectorConfig &config)
     m_allowedLicenses->setText(config.licenses.allowed.join(u", "_s));
     m_blockedLicenses->setText(config.licenses.blocked.join(u", "_s));
     m_allowUnknown->setChecked(config.licenses.allowUnknown);
+    m_minAge->setValue(config.minAgeDays);
+    QStringList exceptions;
+    for (const ApprovedCrate &entry : config.ageExceptions)
+        exceptions << entry.toString();
+    m_ageExceptions->setPlainText(exceptions.join(u'\n'));
+    m_advisories->setText(config.advisoryDatabase);
     updateAuthFields();
 }
 
@@ -213,6 +276,11 @@ ConnectorConfig LocalConnectorDialog::config() const
         if (const auto entry = ConnectorConfig::parseApproved(line))
             config.approved << *entry;
     config.licenses = {splitList(m_allowedLicenses->text()), splitList(m_blockedLicenses->text()), m_allowUnknown->isChecked()};
+    config.minAgeDays = m_minAge->value();
+    for (const QString &line : m_ageExceptions->toPlainText().split(u'\n', Qt::SkipEmptyParts))
+        if (const auto entry = ConnectorConfig::parseApproved(line))
+            config.ageExceptions << *entry;
+    config.advisoryDatabase = m_advisories->text().trimmed();
     return config;
 }
 
@@ -230,6 +298,12 @@ QString LocalConnectorDialog::validationError() const
     for (const QString &line : lines)
         if (!ConnectorConfig::parseApproved(line, &error))
             return error;
+    for (const QString &line : m_ageExceptions->toPlainText().split(u'\n', Qt::SkipEmptyParts))
+        if (!ConnectorConfig::parseApproved(line, &error))
+            return tr("Never hold: %1").arg(error);
+    const QString advisories = m_advisories->text().trimmed();
+    if (!advisories.isEmpty() && !QFileInfo(advisories + u"/crates"_s).isDir())
+        return tr("%1 is not a RustSec advisory database: it has no crates folder.").arg(advisories);
     const ConnectorConfig candidate = config();
     if (!m_editing && candidate.auth != ConnectorConfig::Auth::None && m_secret->text().isEmpty())
         return candidate.auth == ConnectorConfig::Auth::Token ? tr("Enter the upstream's token.") : tr("Enter the password.");

@@ -32,6 +32,8 @@ public:
     ~LocalConnectorDialog() override;
 
     void setConfig(const ConnectorConfig &config); // editing: the name stays fixed
+    // What keeps the input from being saved, in words; empty when it can be.
+    QString validationError() const;
     ConnectorConfig config() const;
     QByteArray secret() const; // empty: keep the stored one (editing) or none
 
@@ -47,8 +49,9 @@ private:
     QWidget *generalPage();
     QWidget *curationPage();
     QWidget *licensePage();
+    QWidget *safetyPage();
+    void chooseAdvisoryDatabase();
     void updateAuthFields();
-    QString validationError() const;
 
     HttpClient *m_http;
     bool m_editing = false;
@@ -68,6 +71,9 @@ private:
     QLineEdit *m_allowedLicenses;
     QLineEdit *m_blockedLicenses;
     QCheckBox *m_allowUnknown;
+    QSpinBox *m_minAge;
+    QPlainTextEdit *m_ageExceptions;
+    QLineEdit *m_advisories;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
     QPointer<UpstreamConnector> m_tester;
