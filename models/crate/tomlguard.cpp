@@ -37,10 +37,11 @@ using namespace Qt::Literals::StringLiterals;
 //     backslash, which ends its whitespace skipping. (toml++ also wrongly swallows non-ASCII
 //     spaces there; escaped, they are kept, as the TOML spec and cargo keep them.)
 //
-//   The fourth place was found by fuzz_cargoconfig: after a date, a blank and a digit
-//   (`d = 1978-06-27 0#§`) toml++ reads on for a time past the '#' and asks it of a comment's
-//   text. So a comment's non-ASCII characters reach toml++ masked as ASCII (a comment means
-//   nothing to the parse), and a comment that is not UTF-8 is refused as TOML requires.
+//   fuzz_cargoconfig found toml++ reading on past where a bare value seems to end: after a
+//   date, a space and a digit it reads a time as part of the same token, past '{', '"' or
+//   '#' (`d = 1978-06-27 0#§`, `d = 19A9-05-27 07:3:00{"é`). So a bare value goes on over
+//   that one space, and a comment's non-ASCII characters reach toml++ masked as ASCII (a
+//   comment means nothing to the parse; one that is not UTF-8 is refused, as TOML requires).
 //
 // Why a guard and not a toml++ option: the product links Debian's compiled
 // libtomlplusplus (TOML_HEADER_ONLY=0), so no macro of ours reaches its parser, and a
@@ -106,15 +107,25 @@ QByteArray escapeFor(char32_t code)
 class BareValue
 {
 public:
-    // Called for every character outside strings and comments; true while it is in one.
-    bool inside(char c)
+    // Called for every character outside strings and comments, with the one after it; true
+    // while it is in one.
+    bool inside(char c, char next)
     {
+        // A date, a space and a digit: toml++ reads on for the time ("1979-05-27 07:32:00"), as
+        // one token. Nothing else valid has a digit after a value and a space, so the token is
+        // taken to go on there whatever it is (fuzz_cargoconfig found toml++ reading on).
+        const bool timeFollows = c == ' ' && std::isdigit(uchar(next)) && !m_spaceTaken;
+        if (m_inside && timeFollows) {
+            m_spaceTaken = true;
+            return true;
+        }
         if (m_inside && (isBlank(c) || c == ',' || c == ']' || c == '}' || c == '#' || c == '\n' || c == '\r'))
             m_inside = false;
         if (m_valueNext && !isBlank(c) && c != '\r' && c != '\n' && c != '#') {
             m_valueNext = false;
             // An empty array or a trailing comma ends here without a value.
             m_inside = !QByteArrayView("\"'[{]},").contains(c);
+            m_spaceTaken = false;
         }
         return m_inside;
     }
@@ -136,6 +147,7 @@ private:
     QList<char> m_open; // '[' or '{' per open array or inline table
     bool m_valueNext = false;
     bool m_inside = false;
+    bool m_spaceTaken = false; // the one space a date-time may hold
 };
 
 class Scanner
@@ -189,7 +201,7 @@ std::optional<TomlGuard::Problem> Scanner::run()
             previous = c;
         if (c != ' ' && c != '\t' && c != '\r')
             lineBlank = false;
-        if (bare.inside(c)) {
+        if (bare.inside(c, i + 1 < size ? m_toml.at(i + 1) : '\0')) {
             // toml++ reads a bare value as one token up to its end, asking "whitespace?" of
             // every character in it: quotes, '=' and '.' there are no structure.
             if (uchar(c) >= 0x80)

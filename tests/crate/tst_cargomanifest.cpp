@@ -376,6 +376,8 @@ private Q_SLOTS:
             "documentation = '" + dots + "'\nreadme = \"\"\"\n" + dots + "\n\\\n" + dots + "\"\"\"\n"
             "[package.metadata]\nnested = [\n[+1, -2],\n[{ a = [] }],\n[ ],\n]\ntable = { x = [['[', \"]\"]] }\n"
             "floats = [" + floats + "]\nwhen = 1979-05-27T07:32:00.999999Z\n"
+            // A space instead of the T, a comment in any language after it, dates in arrays.
+            "spaced = 1979-05-27 07:32:00 # \xc2\xa7 \xce\xbf\ndays = [1979-05-27 07:32:00, 1979-05-28, 1979-05-29 00:00:00Z]\n"
             "a.b.c.d.e.f.g.h = '''" + dots + "'''\n";
         const auto result = CargoManifest::parse(toml);
         QVERIFY2(result.isOk(), qPrintable(result.error.message));
@@ -441,6 +443,9 @@ private Q_SLOTS:
         QTest::newRow("a comment after a date's cut-off time")
             << QByteArray("[package]\nname = \"a\"\nd = 1978-06-27 0#han.d\xc2\xa7\n")
             << u"^Cargo\\.toml:3:\\d+: "_s;
+        QTest::newRow("a string after a date's cut-off time")
+            << QByteArray("[package]\nname = \"a\"\nx = {\"k\" = 19A9-05-27 07:3:00{\"p\xc4\x80\"}\n")
+            << u"^Cargo\\.toml:3:\\d+: a non-ASCII character outside a string or comment$"_s;
         QTest::newRow("a comment that is not UTF-8")
             << QByteArray("[package]\nname = \"a\" # caf\xe9\n")
             << u"^Cargo\\.toml:2:17: the text is not UTF-8$"_s;
