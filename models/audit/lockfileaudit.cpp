@@ -2,6 +2,7 @@
 #include "lockfileaudit.h"
 
 #include "cargotypes/indexentry.h"
+#include "cargotypes/curationreport.h"
 #include "curation/spdxexpression.h"
 #include "registry/registryclient.h"
 
@@ -128,20 +129,16 @@ void LockfileAudit::askCuration(qsizetype row, Status fallback, const QString &f
     RegistryReply *reply = m_client->curation(m_rows.at(row).name);
     connect(reply, &RegistryReply::finished, this, [this, row, reply, fallback, fallbackReason] {
         // Feeds other than CrateDesk's have no such report: the fallback stands.
-        const QJsonObject report = reply->error() ? QJsonObject() : reply->json.object();
+        const CurationReport report = CurationReport::fromJson(reply->error() ? QJsonObject() : reply->json.object());
         const Row &wanted = m_rows.at(row);
-        QJsonObject hidden;
-        for (const QJsonValue &value : report.value(u"hidden"_s).toArray()) {
-            if (value.toObject().value(u"vers"_s).toString() == wanted.version)
-                hidden = value.toObject();
-        }
-        const QString because = hidden.value(u"reason"_s).toString();
-        if (hidden.value(u"status"_s).toString() == u"held"_s)
-            settle(row, Status::Held, tr("the feed holds %1 %2 until %3: %4").arg(wanted.name, wanted.version, hidden.value(u"until"_s).toString(), because));
-        else if (!because.isEmpty())
-            settle(row, Status::Blocked, tr("the feed keeps %1 %2 out: %3").arg(wanted.name, wanted.version, because));
-        else if (fallback == Status::Missing && report.value(u"blocked"_s).toBool())
-            settle(row, Status::Blocked, report.value(u"reason"_s).toString());
+        const auto refused = report.refused.constFind(wanted.version);
+        if (refused != report.refused.constEnd() && refused->held)
+            settle(row, Status::Held, tr("the feed holds %1 %2 until %3: %4").arg(wanted.name, wanted.version,
+                                                                                 refused->until.toString(Qt::ISODate), refused->reason));
+        else if (refused != report.refused.constEnd())
+            settle(row, Status::Blocked, tr("the feed keeps %1 %2 out: %3").arg(wanted.name, wanted.version, refused->reason));
+        else if (fallback == Status::Missing && report.blocked)
+            settle(row, Status::Blocked, report.reason);
         else
             settle(row, fallback, fallbackReason);
         done();

@@ -211,10 +211,25 @@ void CrateBrowser::openCrate(const QString &name)
             Q_EMIT indexLinesDropped(name, reply->warnings);
         const QString selectedVersion = m_versionRow >= 0 && m_versions->crateName() == name ? m_versions->entryAt(m_versionRow).vers : QString();
         m_versions->setEntries(reply->entries);
+        if (std::ranges::any_of(reply->entries, [](const IndexEntry &entry) { return entry.yanked; }))
+            explainYanked(name, generation);
         Q_EMIT crateOpened(name);
         const int keep = selectedVersion.isEmpty() ? -1 : m_versions->rowOf(selectedVersion);
         const int row = keep >= 0 ? keep : (m_versions->latestRow() >= 0 ? m_versions->latestRow() : (m_versions->rowCount() > 0 ? 0 : -1));
         selectVersion(row);
+    });
+}
+
+void CrateBrowser::explainYanked(const QString &name, quint64 generation)
+{
+    // A CrateDesk feed yanks what its connectors hold or block, and says why; other servers
+    // answer 404 and the versions stay plainly yanked.
+    RegistryReply *reply = m_client->curation(name);
+    m_replies.append(reply);
+    connect(reply, &RegistryReply::finished, this, [this, reply, name, generation] {
+        if (generation != m_generation || reply->error() || m_versions->crateName().compare(name, Qt::CaseInsensitive) != 0)
+            return;
+        m_versions->setRefusals(CurationReport::fromJson(reply->json.object()).refused);
     });
 }
 

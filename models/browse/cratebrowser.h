@@ -110,6 +110,7 @@ private:
     void listCrates(const QString &from = {});
     void loadContents(const IndexEntry &entry);
     void cancelCrateWork();
+    void explainYanked(const QString &name, quint64 generation);
     QString cachedCratePath(const IndexEntry &entry) const;
     void setStale(bool stale);
 

@@ -35,6 +35,9 @@ enum : int {
     VersionIsLatest,                  // bool: the version cargo picks without a requirement
     VersionProblem,                   // QString: why cargo will not use it (invalid, newer schema)
     VersionIndexEntry,                // IndexEntry, for the window's detail panes
+    VersionRefusal,                   // QString: "held" or "blocked" by the feed's policy; empty otherwise
+    VersionRefusalReason,             // QString: why, in the feed's words
+    VersionHeldUntil,                 // QDateTime (UTC): when a held version comes free
 
     // DependencyModel
     DependencyIsGroup = Qt::UserRole + 300, // bool: a kind heading, not a dependency

@@ -28,6 +28,13 @@ VersionListModel::VersionListModel(QObject *parent)
 
 VersionListModel::~VersionListModel() = default;
 
+void VersionListModel::setRefusals(const QHash<QString, CurationReport::Refusal> &refusals)
+{
+    m_refusals = refusals;
+    if (!m_order.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 int VersionListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_order.size());
@@ -49,6 +56,8 @@ QVariant VersionListModel::data(const QModelIndex &index, int role) const
         case VersionColumn:
             return entry.vers;
         case YankedColumn:
+            if (const auto refusal = m_refusals.constFind(entry.vers); entry.yanked && refusal != m_refusals.constEnd())
+                return refusal->held ? tr("held until %1").arg(refusal->until.toString(u"yyyy-MM-dd"_s)) : tr("blocked");
             return entry.yanked ? u"yanked"_s : QString();
         case RustVersionColumn:
             return entry.rustVersion.value_or(QString());
@@ -61,7 +70,10 @@ QVariant VersionListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         QStringList lines{entry.name + u' ' + entry.vers};
-        if (entry.yanked)
+        if (const auto refusal = m_refusals.constFind(entry.vers); entry.yanked && refusal != m_refusals.constEnd())
+            lines << (refusal->held ? tr("Held by the feed until %1: %2").arg(refusal->until.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s), refusal->reason)
+                                    : tr("Blocked by the feed: %1").arg(refusal->reason));
+        else if (entry.yanked)
             lines << u"Yanked: cargo keeps it for existing lock files but never picks it for new ones."_s;
         if (const QString problem = problemOf(entry); !problem.isEmpty())
             lines << problem;
@@ -87,6 +99,16 @@ QVariant VersionListModel::data(const QModelIndex &index, int role) const
         return problemOf(entry);
     case Roles::VersionIndexEntry:
         return QVariant::fromValue(entry);
+    case Roles::VersionRefusal:
+    case Roles::VersionRefusalReason:
+    case Roles::VersionHeldUntil: {
+        const auto refusal = m_refusals.constFind(entry.vers);
+        if (!entry.yanked || refusal == m_refusals.constEnd())
+            return role == Roles::VersionHeldUntil ? QVariant(QDateTime()) : QVariant(QString());
+        if (role == Roles::VersionRefusal)
+            return refusal->held ? u"held"_s : u"blocked"_s;
+        return role == Roles::VersionRefusalReason ? QVariant(refusal->reason) : QVariant(refusal->held ? refusal->until : QDateTime());
+    }
     }
     return {};
 }
@@ -121,6 +143,9 @@ QHash<int, QByteArray> VersionListModel::roleNames() const
     names.insert(Roles::VersionIsPrerelease, "versionIsPrerelease");
     names.insert(Roles::VersionIsLatest, "versionIsLatest");
     names.insert(Roles::VersionProblem, "versionProblem");
+    names.insert(Roles::VersionRefusal, "versionRefusal");
+    names.insert(Roles::VersionRefusalReason, "versionRefusalReason");
+    names.insert(Roles::VersionHeldUntil, "versionHeldUntil");
     return names;
 }
 
@@ -128,6 +153,7 @@ void VersionListModel::setEntries(const QList<IndexEntry> &entries)
 {
     beginResetModel();
     m_entries = entries;
+    m_refusals.clear();
     m_order.resize(m_entries.size());
     std::iota(m_order.begin(), m_order.end(), 0);
     // Equal precedence (1.0.0+a, 1.0.0+b): the later line is the later publish, so it leads.

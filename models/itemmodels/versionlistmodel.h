@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cargotypes/curationreport.h"
 #include "cargotypes/indexentry.h"
 
 #include <QAbstractTableModel>
@@ -28,6 +29,9 @@ public:
     // The entries of one index file, in any order (reset).
     void setEntries(const QList<IndexEntry> &entries);
     void clear() { setEntries({}); }
+    // Why the feed lists some of them as yanked: its connectors hold or block them (a
+    // CrateDesk feed's curation report). Kept until the next setEntries().
+    void setRefusals(const QHash<QString, CurationReport::Refusal> &refusals);
 
     QString crateName() const { return m_entries.isEmpty() ? QString() : m_entries.constFirst().name; }
     const IndexEntry &entryAt(int row) const { return m_entries.at(m_order.at(row)); }
@@ -40,5 +44,6 @@ public:
 private:
     QList<IndexEntry> m_entries; // as given; shared with the caller, not copied
     QList<int> m_order;          // row -> index in m_entries
+    QHash<QString, CurationReport::Refusal> m_refusals;
     int m_latestRow = -1;
 };

@@ -5,6 +5,8 @@
 #include "cargotypes/indexfileparser.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonObject>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 #include <QRegularExpression>
@@ -146,6 +148,35 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(u"3.0.0"_s), -1);
         QVERIFY(model.roleNames().contains(Roles::VersionYanked));
         QCOMPARE(model.headerData(VersionListModel::RustVersionColumn, Qt::Horizontal).toString(), u"MSRV"_s);
+    }
+
+    // A CrateDesk feed's report says why it yanked a version: held until a date, or blocked.
+    // Only yanked versions take it; hostile reports are bounded by CurationReport.
+    void refusalsExplainYankedVersions()
+    {
+        VersionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setEntries(entries({u"1.0.0"_s, u"1.1.0 y"_s, u"1.2.0 y"_s, u"1.3.0 y"_s}));
+        const QJsonObject report{{u"hidden"_s, QJsonArray{
+            QJsonObject{{u"vers"_s, u"1.1.0"_s}, {u"status"_s, u"held"_s}, {u"reason"_s, u"published today"_s},
+                        {u"until"_s, u"2026-12-10T10:00:00Z"_s}},
+            QJsonObject{{u"vers"_s, u"1.2.0"_s}, {u"status"_s, u"blocked"_s}, {u"reason"_s, QString(5000, u'x')}},
+            QJsonObject{{u"vers"_s, u"1.0.0"_s}, {u"status"_s, u"blocked"_s}, {u"reason"_s, u"not yanked: ignored"_s}}}}};
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setRefusals(CurationReport::fromJson(report).refused);
+        QCOMPARE(changed.size(), 1);
+        const int held = model.rowOf(u"1.1.0"_s);
+        QCOMPARE(model.index(held, VersionListModel::YankedColumn).data().toString(), u"held until 2026-12-10"_s);
+        QCOMPARE(model.index(held, 0).data(Roles::VersionRefusal).toString(), u"held"_s);
+        QCOMPARE(model.index(held, 0).data(Roles::VersionHeldUntil).toDateTime(), QDateTime(QDate(2026, 12, 10), QTime(10, 0), QTimeZone::UTC));
+        QVERIFY(model.index(held, 0).data(Qt::ToolTipRole).toString().contains(u"published today"_s));
+        const int blocked = model.rowOf(u"1.2.0"_s);
+        QCOMPARE(model.index(blocked, VersionListModel::YankedColumn).data().toString(), u"blocked"_s);
+        QCOMPARE(model.index(blocked, 0).data(Roles::VersionRefusalReason).toString().size(), 600);
+        QCOMPARE(model.index(model.rowOf(u"1.3.0"_s), VersionListModel::YankedColumn).data().toString(), u"yanked"_s);
+        QCOMPARE(model.index(model.rowOf(u"1.0.0"_s), 0).data(Roles::VersionRefusal).toString(), QString());
+        model.setEntries(entries({u"1.1.0 y"_s}));
+        QCOMPARE(model.index(0, VersionListModel::YankedColumn).data().toString(), u"yanked"_s); // a new file forgets them
     }
 
     void realIndexLines()
