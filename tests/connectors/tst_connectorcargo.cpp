@@ -337,19 +337,27 @@ private Q_SLOTS:
         return writeFile(dir + u"/Cargo.lock"_s, lock) ? dir : QString();
     }
 
+    // `cargo fetch --locked` of a project whose lockfile pins NAME@VERS; logs what cargo said.
+    CargoRun fetchPinned(const QString &project, const QString &name, const QString &vers)
+    {
+        const QString dir = writeLockedProject(project, name, vers);
+        if (dir.isEmpty())
+            return {-1, "the test could not write " + project.toUtf8() + ": " + name.toUtf8() + "@" + vers.toUtf8() + " is not served"};
+        CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, dir);
+        qInfo().noquote() << "cargo fetching" << name + u'@' + vers << ":\n" << run.output.right(1500);
+        return run;
+    }
+
     // lic-demo 0.2.0 (GPL-3.0-only) is blocked: yanked in the index, so the build above chose
     // 0.1.0; a lockfile that pins it reaches the download, and cargo prints why and the way on.
     void aLockedBlockedVersionSaysWhy()
     {
-        const QString dir = writeLockedProject(u"blocked-app"_s, u"lic-demo"_s, u"0.2.0"_s);
-        QVERIFY(!dir.isEmpty());
-        const CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, dir);
+        const CargoRun run = fetchPinned(u"blocked-app"_s, u"lic-demo"_s, u"0.2.0"_s);
         QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
         QVERIFY2(run.output.contains("got 451") && run.output.contains("lic-demo@0.2.0 is blocked by connector upstream")
                      && run.output.contains("GPL-3.0-only is blocked")
                      && run.output.contains("cargo update -p lic-demo@0.2.0 --precise 0.1.0"),
                  qPrintable(run.report()));
-        qInfo().noquote() << "cargo on a blocked version:\n" << run.output.right(1500);
     }
 
     // A 7-day release-age delay: the version published upstream just now is held. A new
@@ -380,15 +388,12 @@ private Q_SLOTS:
         const QByteArray locked = lock.readAll();
         QVERIFY2(locked.contains("name = \"fresh-dep\"\nversion = \"1.0.0\""), locked.constData());
 
-        const QString pinned = writeLockedProject(u"held-locked-app"_s, u"fresh-dep"_s, u"1.1.0"_s);
-        QVERIFY(!pinned.isEmpty());
-        const CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, pinned);
+        const CargoRun run = fetchPinned(u"held-locked-app"_s, u"fresh-dep"_s, u"1.1.0"_s);
         QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
         QVERIFY2(run.output.contains("got 403") && run.output.contains("fresh-dep@1.1.0 is held by connector upstream until")
                      && run.output.contains("holds new versions for 7 days")
                      && run.output.contains("cargo update -p fresh-dep@1.1.0 --precise 1.0.0"),
                  qPrintable(run.report()));
-        qInfo().noquote() << "cargo on a held version:\n" << run.output.right(1500);
     }
 
     // An advisory of category "malicious" in the local advisory database (the fixture) blocks
@@ -411,14 +416,11 @@ private Q_SLOTS:
         QVERIFY2(resolve.exitCode != 0 && resolve.output.contains("evil-crate"), qPrintable(resolve.report()));
         qInfo().noquote() << "cargo resolving a blocked crate:\n" << resolve.output.right(800);
 
-        const QString pinned = writeLockedProject(u"evil-locked-app"_s, u"evil-crate"_s, u"1.0.0"_s);
-        QVERIFY(!pinned.isEmpty());
-        const CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, pinned);
+        const CargoRun run = fetchPinned(u"evil-locked-app"_s, u"evil-crate"_s, u"1.0.0"_s);
         QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
         QVERIFY2(run.output.contains("got 451") && run.output.contains("evil-crate@1.0.0 is blocked by connector upstream")
                      && run.output.contains("RUSTSEC-2099-0001 says it is malicious code"),
                  qPrintable(run.report()));
-        qInfo().noquote() << "cargo on a malicious version:\n" << run.output.right(1200);
     }
 
     void upstreamStoppedServesCache()
