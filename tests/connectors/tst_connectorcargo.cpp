@@ -25,11 +25,13 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -337,6 +339,22 @@ private Q_SLOTS:
         return writeFile(dir + u"/Cargo.lock"_s, lock) ? dir : QString();
     }
 
+    // The downstream's connector "upstream" with `edit` applied, for one test: the settings
+    // come back when the result goes. Null when the edited settings could not be saved.
+    std::shared_ptr<void> changeUpstream(const std::function<void(ConnectorConfig &)> &edit)
+    {
+        const ConnectorConfig before = *m_down->connectorStore()->connector(u"upstream"_s);
+        ConnectorConfig changed = before;
+        edit(changed);
+        if (m_down->connectorStore()->saveConnector(changed))
+            return nullptr;
+        m_down->reloadConnectors();
+        return std::shared_ptr<void>(static_cast<void *>(this), [this, before](void *) {
+            m_down->connectorStore()->saveConnector(before);
+            m_down->reloadConnectors();
+        });
+    }
+
     // `cargo fetch --locked` of a project whose lockfile pins NAME@VERS; logs what cargo said.
     CargoRun fetchPinned(const QString &project, const QString &name, const QString &vers)
     {
@@ -366,19 +384,14 @@ private Q_SLOTS:
     {
         publishToUpstream(TestCrate(u"fresh-dep"_s, u"1.0.0"_s).publishBody(), u"fresh-dep 1.0.0"_s);
         publishToUpstream(TestCrate(u"fresh-dep"_s, u"1.1.0"_s).publishBody(), u"fresh-dep 1.1.0"_s);
-        ConnectorConfig config = *m_down->connectorStore()->connector(u"upstream"_s);
-        const ConnectorConfig before = config;
-        config.minAgeDays = 7;
-        // Everything else the other tests use counts as old, and so does fresh-dep 1.0.0.
-        config.ageExceptions = {{u"fresh-dep"_s, u"=1.0.0"_s}, {u"lic-demo"_s, {}}};
-        for (const QString &name : RealCrates)
-            config.ageExceptions.append({name, {}});
-        QVERIFY(!m_down->connectorStore()->saveConnector(config));
-        m_down->reloadConnectors();
-        const auto restore = qScopeGuard([&] {
-            m_down->connectorStore()->saveConnector(before);
-            m_down->reloadConnectors();
+        const auto change = changeUpstream([](ConnectorConfig &config) {
+            config.minAgeDays = 7;
+            // Everything else the other tests use counts as old, and so does fresh-dep 1.0.0.
+            config.ageExceptions = {{u"fresh-dep"_s, u"=1.0.0"_s}, {u"lic-demo"_s, {}}};
+            for (const QString &name : RealCrates)
+                config.ageExceptions.append({name, {}});
         });
+        QVERIFY(change);
 
         const QString fresh = writeProject(u"held-app"_s, "fresh-dep = { version = \"1\", registry = \"local\" }\n", "fn main() {}\n");
         const CargoRun update = cargo({u"generate-lockfile"_s}, fresh);
@@ -401,15 +414,10 @@ private Q_SLOTS:
     void anAdvisoryBlocksMalware()
     {
         publishToUpstream(TestCrate(u"evil-crate"_s, u"1.0.0"_s).publishBody(), u"evil-crate 1.0.0"_s);
-        ConnectorConfig config = *m_down->connectorStore()->connector(u"upstream"_s);
-        const ConnectorConfig before = config;
-        config.advisoryDatabase = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
-        QVERIFY(!m_down->connectorStore()->saveConnector(config));
-        m_down->reloadConnectors();
-        const auto restore = qScopeGuard([&] {
-            m_down->connectorStore()->saveConnector(before);
-            m_down->reloadConnectors();
+        const auto change = changeUpstream([](ConnectorConfig &config) {
+            config.advisoryDatabase = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
         });
+        QVERIFY(change);
 
         const QString fresh = writeProject(u"evil-app"_s, "evil-crate = { version = \"1\", registry = \"local\" }\n", "fn main() {}\n");
         const CargoRun resolve = cargo({u"generate-lockfile"_s}, fresh);
