@@ -76,7 +76,8 @@ QString describe(const ConnectorConfig &config)
         parts << u"licenses: allowed [%1] blocked [%2] unknown %3"_s.arg(config.licenses.allowed.join(u' '), config.licenses.blocked.join(u' '),
                                                                          config.licenses.allowUnknown ? u"pass"_s : u"blocked"_s);
     if (!config.advisoryDatabase.isEmpty())
-        parts << u"advisories: "_s + config.advisoryDatabase;
+        parts << u"advisories: "_s + config.advisoryDatabase
+                     + (config.blockSeverity.isEmpty() ? QString() : u" (blocks severity %1 and worse)"_s.arg(config.blockSeverity));
     if (config.minAgeDays > 0) {
         QStringList exceptions;
         for (const ApprovedCrate &entry : config.ageExceptions)
@@ -105,8 +106,10 @@ int connectorAdd(const QStringList &args)
     const QCommandLineOption minAgeExcept(u"min-age-except"_s, u"Never hold \"NAME [REQ]\"; repeatable."_s, u"entry"_s);
     const QCommandLineOption advisories(u"advisories"_s, u"A local RustSec advisory database (e.g. a clone of rustsec/advisory-db): "
                                                          u"block what it calls malicious."_s, u"dir"_s);
+    const QCommandLineOption blockSeverity(u"block-severity"_s, u"Also block versions with an advisory of this CVSS severity or worse: "
+                                                                u"low, medium, high or critical."_s, u"level"_s);
     parser.addOptions({tokenStdin, user, passwordStdin, allow, block, approve, allowLicense, blockLicense, denyUnknown, timeout, cache,
-                       minAge, minAgeExcept, advisories});
+                       minAge, minAgeExcept, advisories, blockSeverity});
     QString error;
     if (!parse(parser, args, 2, 2, u"connector add NAME UPSTREAM_INDEX_URL [--data DIR] [--token-stdin | --user U --password-stdin] [--allow PATTERN]... [--block PATTERN]..."_s, &error))
         return fail(error);
@@ -154,6 +157,7 @@ int connectorAdd(const QStringList &args)
             return fail(u"--advisories: %1 is not a RustSec advisory database (it has no crates/ folder)"_s.arg(folder.absoluteFilePath()));
         config.advisoryDatabase = folder.absoluteFilePath();
     }
+    config.blockSeverity = parser.value(blockSeverity);
     if (const QString invalid = config.validationError(); !invalid.isEmpty())
         return fail(invalid);
 

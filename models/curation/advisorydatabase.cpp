@@ -54,6 +54,13 @@ bool Advisory::affects(const QString &version) const
     return !meetsAny(patched, *parsed) && !meetsAny(unaffected, *parsed);
 }
 
+std::optional<CvssVector> Advisory::score() const
+{
+    if (!informational.isEmpty() || cvss.isEmpty())
+        return std::nullopt;
+    return CvssVector::parse(cvss);
+}
+
 std::optional<Advisory> AdvisoryDatabase::parse(const QByteArray &markdown, QString *error)
 {
     const auto fail = [error](const QString &message) -> std::optional<Advisory> {
@@ -78,6 +85,7 @@ std::optional<Advisory> AdvisoryDatabase::parse(const QByteArray &markdown, QStr
     advisory.categories = strings(table["advisory"]["categories"]);
     advisory.informational = string(table["advisory"]["informational"]);
     advisory.withdrawn = table["advisory"]["withdrawn"].is_value();
+    advisory.cvss = string(table["advisory"]["cvss"]).left(256);
     if (!table["versions"]["patched"].is_array())
         return fail(u"no [versions] patched list"_s);
     advisory.patched = strings(table["versions"]["patched"]);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cvss.h"
+
 #include <QDate>
 #include <QHash>
 #include <QList>
@@ -20,9 +22,13 @@ struct Advisory
     QString informational;   // "unmaintained", "unsound", "notice"; empty for a vulnerability
     QStringList patched;     // version requirements
     QStringList unaffected;
+    QString cvss; // a CVSS vector as written; empty when the advisory gives none
     bool withdrawn = false;
 
     bool isMalicious() const { return categories.contains(QStringLiteral("malicious")); }
+    // The CVSS 3 base score's severity; nullopt without a vector CvssVector can score (none,
+    // CVSS 4) and for informational advisories, which are not vulnerabilities.
+    std::optional<CvssVector> score() const;
     // As cargo-audit reads it: neither patched nor unaffected. No patched versions at all
     // (what RustSec writes for a crate that is malware) makes every version affected.
     bool affects(const QString &version) const;

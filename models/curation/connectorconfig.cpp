@@ -83,6 +83,7 @@ QJsonObject ConnectorConfig::toJson() const
         {u"allowUnknownLicenses"_s, licenses.allowUnknown},
         {u"minAgeDays"_s, minAgeDays},
         {u"advisoryDatabase"_s, advisoryDatabase},
+        {u"blockSeverity"_s, blockSeverity},
         {u"ageExceptions"_s, toJsonList(ageExceptions)},
     };
 }
@@ -101,11 +102,17 @@ ConnectorConfig ConnectorConfig::fromJson(const QJsonObject &json)
     config.approved = fromJsonList(json.value(u"approved"_s));
     config.minAgeDays = json.value(u"minAgeDays"_s).toInt(0);
     config.advisoryDatabase = json.value(u"advisoryDatabase"_s).toString();
+    config.blockSeverity = json.value(u"blockSeverity"_s).toString();
     config.ageExceptions = fromJsonList(json.value(u"ageExceptions"_s));
     config.licenses.allowed = toStringList(json.value(u"allowedLicenses"_s));
     config.licenses.blocked = toStringList(json.value(u"blockedLicenses"_s));
     config.licenses.allowUnknown = json.value(u"allowUnknownLicenses"_s).toBool(true);
     return config;
+}
+
+std::optional<Severity> ConnectorConfig::blockedSeverity() const
+{
+    return blockSeverity.isEmpty() ? std::nullopt : CvssVector::severityFromName(blockSeverity);
 }
 
 QString ConnectorConfig::validateName(const QString &name)
@@ -138,6 +145,10 @@ QString ConnectorConfig::validationError() const
     }
     if (!advisoryDatabase.isEmpty() && !QDir::isAbsolutePath(advisoryDatabase))
         return u"connector %1: the advisory database must be an absolute folder path, not \"%2\""_s.arg(name, advisoryDatabase);
+    if (!blockSeverity.isEmpty() && blockedSeverity().value_or(Severity::None) == Severity::None)
+        return u"connector %1: advisories are blocked from severity low, medium, high or critical, not \"%2\""_s.arg(name, blockSeverity);
+    if (!blockSeverity.isEmpty() && advisoryDatabase.isEmpty())
+        return u"connector %1: blocking advisories by severity needs an advisory database"_s.arg(name);
     if (minAgeDays < 0 || minAgeDays > MaxMinAgeDays)
         return u"connector %1: the release-age delay must be 0 to %2 days, not %3"_s.arg(name).arg(MaxMinAgeDays).arg(minAgeDays);
     return {};

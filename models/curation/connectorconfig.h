@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cvss.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -54,6 +56,11 @@ struct ConnectorConfig
     // A local copy of the RustSec advisory database (a folder in its layout); empty: none.
     // Versions an advisory of category "malicious" names are blocked; the others are reported.
     QString advisoryDatabase;
+    // Also block versions that an advisory with a CVSS 3 score of this severity or worse names:
+    // "low", "medium", "high" or "critical"; empty: only malicious code is blocked.
+    QString blockSeverity;
+    // The severity that blockSeverity names, when it names one.
+    std::optional<Severity> blockedSeverity() const;
     QList<ApprovedCrate> ageExceptions;
     static constexpr int MaxMinAgeDays = 365;
     bool isAgeException(const QString &crateName, const QString &version) const;

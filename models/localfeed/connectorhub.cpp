@@ -238,6 +238,8 @@ std::optional<ConnectorHub::Hidden> ConnectorHub::refusal(const ConnectorConfig 
             return Hidden{vers, u"%1 says it is malicious code: %2"_s.arg(advisory.id, advisory.title.isEmpty() ? advisory.package : advisory.title),
                           451, advisory.date.isValid() ? advisory.date.startOfDay(QTimeZone::UTC) : seen.firstSeen, {}};
     }
+    if (const std::optional<Hidden> severe = severityRefusal(config, vers, advisories, seen))
+        return severe;
     if (!seen.cksum.isEmpty() && seen.cksum != entry.cksum) {
         return Hidden{vers, u"the upstream changed a published version: first listed on %1 with sha256 %2, now with %3; an owner "
                             u"who trusts the new bytes accepts them with `cratedesk connector accept-change %4 %5@%6`"_s
@@ -259,6 +261,25 @@ std::optional<ConnectorHub::Hidden> ConnectorHub::refusal(const ConnectorConfig 
             return Hidden{vers, u"published %1, and connector %2 holds new versions for %3 days"_s.arg(
                                     published.toString(Qt::ISODate), config.name).arg(config.minAgeDays),
                           403, seen.firstSeen, until};
+    }
+    return std::nullopt;
+}
+
+std::optional<ConnectorHub::Hidden> ConnectorHub::severityRefusal(const ConnectorConfig &config, const QString &vers,
+                                                                 const QList<Advisory> &advisories,
+                                                                 const ConnectorStore::SeenVersion &seen) const
+{
+    const std::optional<Severity> threshold = config.blockedSeverity();
+    if (!threshold)
+        return std::nullopt;
+    for (const Advisory &advisory : advisories) {
+        const std::optional<CvssVector> score = advisory.score();
+        if (!score || score->severity() < *threshold)
+            continue;
+        return Hidden{vers, u"%1 (CVSS %2, %3): %4; connector %5 blocks advisories of severity %6 and worse"_s
+                                .arg(advisory.id, QString::number(score->baseScore(), 'f', 1), CvssVector::severityName(score->severity()),
+                                     advisory.title.isEmpty() ? advisory.package : advisory.title, config.name, config.blockSeverity),
+                      451, advisory.date.isValid() ? advisory.date.startOfDay(QTimeZone::UTC) : seen.firstSeen, {}};
     }
     return std::nullopt;
 }

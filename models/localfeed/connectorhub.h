@@ -92,6 +92,8 @@ private:
     std::optional<Hidden> refusal(const ConnectorConfig &config, const IndexEntry &entry, const QString &license,
                                   const ConnectorStore::SeenVersion &seen, const QList<Advisory> &advisories,
                                   const QDateTime &now) const;
+    std::optional<Hidden> severityRefusal(const ConnectorConfig &config, const QString &vers, const QList<Advisory> &advisories,
+                                          const ConnectorStore::SeenVersion &seen) const;
     QList<Advisory> advisoriesFor(const ConnectorConfig &config, const IndexEntry &entry) const;
     static QString refusalText(const QString &name, const QString &connector, const Hidden &hidden, const QStringList &available);
 

@@ -25,6 +25,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -428,6 +429,58 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
         QVERIFY2(run.output.contains("got 451") && run.output.contains("evil-crate@1.0.0 is blocked by connector upstream")
                      && run.output.contains("RUSTSEC-2099-0001 says it is malicious code"),
+                 qPrintable(run.report()));
+    }
+
+    // A registry of its own for one test, at `port` (0: any), holding one version of `crate`.
+    std::unique_ptr<LocalFeed> feedWith(const QString &dir, quint16 port, const TestCrate &crate)
+    {
+        FeedServerOptions options;
+        options.dataDir = m_dir.filePath(dir);
+        options.port = port;
+        auto feed = std::make_unique<LocalFeed>(options);
+        QString token;
+        QByteArray answer;
+        if (feed->start() || feed->store()->createToken(u"owner"_s, &token)
+            || put(feed->indexUrl().resolved(QUrl(u"api/v1/crates/new"_s)), crate.publishBody(), token.toLatin1(), &answer) != 200)
+            return nullptr;
+        return feed;
+    }
+
+    // The upstream serves other bytes for a version cargo already locked (a compromised or
+    // rebuilt registry at the same address): the feed refuses them until an owner accepts.
+    void anUpstreamThatChangesBytesIsRefused()
+    {
+        std::unique_ptr<LocalFeed> upstream = feedWith(u"shifty-before"_s, 0, TestCrate(u"shifty"_s, u"1.0.0"_s));
+        QVERIFY(upstream);
+        const quint16 port = quint16(upstream->indexUrl().port());
+        ConnectorConfig config;
+        config.name = u"second"_s;
+        config.indexUrl = upstream->indexUrl();
+        config.cacheSeconds = 0;
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+        const auto removeConnector = qScopeGuard([this] {
+            m_down->connectorStore()->removeConnector(u"second"_s);
+            m_down->reloadConnectors();
+        });
+        const QString project = writeProject(u"shifty-app"_s, "shifty = { version = \"1\", registry = \"local\" }\n", "fn main() {}\n");
+        const CargoRun locked = cargo({u"generate-lockfile"_s}, project);
+        QVERIFY2(locked.exitCode == 0, qPrintable(locked.report()));
+
+        upstream.reset();
+        TestCrate changed(u"shifty"_s, u"1.0.0"_s);
+        changed.description = u"The same version with a payload"_s;
+        upstream = feedWith(u"shifty-after"_s, port, changed);
+        QVERIFY(upstream);
+
+        // The project's own lockfile, written before the change, reaches the download.
+        const CargoRun run = cargo({u"fetch"_s, u"--locked"_s}, project);
+        qInfo().noquote() << "cargo fetching the locked project after the upstream changed:\n" << run.output.right(1200);
+        QVERIFY2(run.exitCode != 0, qPrintable(run.report()));
+        QVERIFY2(run.output.contains("got 451") && run.output.contains("shifty@1.0.0 is blocked by connector second")
+                     && run.output.contains("the upstream changed a published version")
+                     && run.output.contains("cratedesk connector accept-change second shifty@1.0.0"),
                  qPrintable(run.report()));
     }
 

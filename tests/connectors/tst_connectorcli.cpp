@@ -110,6 +110,23 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(u"cli-* !bad-*"_s));
     }
 
+    // The Safety options as a user types them, and as `connector list` says them back.
+    void safetyOptions()
+    {
+        const QString advisories = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
+        Run run = cratedesk(QStringList{u"connector"_s, u"add"_s, u"safe"_s, m_upstream->indexUrl().toString(), u"--min-age"_s, u"7"_s,
+                                        u"--min-age-except"_s, u"serde ^1"_s, u"--advisories"_s, advisories, u"--block-severity"_s,
+                                        u"critical"_s} + data());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = cratedesk(QStringList{u"connector"_s, u"list"_s} + data());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(u"advisories: %1 (blocks severity critical and worse)"_s.arg(advisories))
+                     && run.out.contains(u"holds new versions 7 days (except serde ^1)"_s),
+                 qPrintable(run.out));
+        run = cratedesk(QStringList{u"connector"_s, u"remove"_s, u"safe"_s} + data());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
     void connectionTest()
     {
         const Run run = cratedesk(QStringList{u"connector"_s, u"test"_s, u"up"_s} + data());
@@ -127,6 +144,16 @@ private Q_SLOTS:
         QTest::newRow("unknown connector") << QStringList{u"connector"_s, u"test"_s, u"nope"_s} << u"no connector named nope"_s;
         QTest::newRow("duplicate") << QStringList{u"connector"_s, u"add"_s, u"up"_s, u"https://example.org/"_s} << u"already has a connector named up"_s;
         QTest::newRow("bad approved") << QStringList{u"connector"_s, u"add"_s, u"y"_s, u"https://example.org/"_s, u"--approve"_s, u"serde ^x"_s} << u"approved entry"_s;
+        const QString advisories = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
+        QTest::newRow("unknown severity") << QStringList{u"connector"_s, u"add"_s, u"s"_s, u"https://example.org/"_s, u"--advisories"_s, advisories,
+                                                         u"--block-severity"_s, u"severe"_s}
+                                          << u"low, medium, high or critical, not \"severe\""_s;
+        QTest::newRow("severity without advisories") << QStringList{u"connector"_s, u"add"_s, u"s"_s, u"https://example.org/"_s,
+                                                                    u"--block-severity"_s, u"high"_s}
+                                                     << u"needs an advisory database"_s;
+        QTest::newRow("not an advisory database") << QStringList{u"connector"_s, u"add"_s, u"s"_s, u"https://example.org/"_s,
+                                                                 u"--advisories"_s, TestSupport::sourceDir()}
+                                                  << u"is not a RustSec advisory database"_s;
         QTest::newRow("user without password") << QStringList{u"connector"_s, u"add"_s, u"z"_s, u"https://example.org/"_s, u"--user"_s, u"u"_s} << u"needs both"_s;
     }
 

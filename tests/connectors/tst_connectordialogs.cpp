@@ -21,6 +21,7 @@
 #include "secrets/keychainsecretstore.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
@@ -77,6 +78,7 @@ private Q_SLOTS:
         config.minAgeDays = 7;
         config.ageExceptions = {{u"acme-internal"_s, {}}, {u"serde"_s, u"=1.0.219"_s}};
         config.advisoryDatabase = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
+        config.blockSeverity = u"high"_s;
         dialog.setConfig(config);
         QCOMPARE(dialog.config(), config);
         QVERIFY2(dialog.validationError().isEmpty(), qPrintable(dialog.validationError()));
@@ -100,21 +102,27 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("exceptions");
         QTest::addColumn<QString>("advisories");
+        QTest::addColumn<QString>("severity");
         QTest::addColumn<QString>("message");
-        QTest::newRow("a bad requirement") << u"serde ^x"_s << QString() << u"Never hold"_s;
-        QTest::newRow("no advisory database there") << QString() << u"/nonexistent/advisory-db"_s << u"not a RustSec advisory database"_s;
+        QTest::newRow("a bad requirement") << u"serde ^x"_s << QString() << QString() << u"Never hold"_s;
+        QTest::newRow("no advisory database there") << QString() << u"/nonexistent/advisory-db"_s << QString()
+                                                    << u"not a RustSec advisory database"_s;
+        QTest::newRow("a severity without advisories") << QString() << QString() << u"critical"_s << u"needs a RustSec advisory database"_s;
     }
 
     void localSafetyRefusesBadInput()
     {
         QFETCH(QString, exceptions);
         QFETCH(QString, advisories);
+        QFETCH(QString, severity);
         QFETCH(QString, message);
         LocalConnectorDialog dialog(m_http.get());
         dialog.findChild<QLineEdit *>(u"name"_s)->setText(u"up"_s);
         dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"https://index.crates.io/"_s);
         dialog.findChild<QPlainTextEdit *>(u"ageExceptions"_s)->setPlainText(exceptions);
         dialog.findChild<QLineEdit *>(u"advisories"_s)->setText(advisories);
+        auto *blockSeverity = dialog.findChild<QComboBox *>(u"blockSeverity"_s);
+        blockSeverity->setCurrentIndex(blockSeverity->findData(severity));
         QVERIFY2(dialog.validationError().contains(message), qPrintable(dialog.validationError()));
     }
 

@@ -260,6 +260,8 @@ private Q_SLOTS:
         QTest::newRow("open range: from") << u"open-bad"_s << u"0.5.0"_s << QStringList{u"RUSTSEC-2099-0004"_s};
         QTest::newRow("open range: long after") << u"open-bad"_s << u"7.0.0"_s << QStringList{u"RUSTSEC-2099-0004"_s};
         QTest::newRow("not malicious, affected") << u"unsound-crate"_s << u"1.0.0"_s << QStringList{u"RUSTSEC-2099-0005"_s};
+        QTest::newRow("scored, affected") << u"leaky-crate"_s << u"1.9.9"_s << QStringList{u"RUSTSEC-2099-0007"_s};
+        QTest::newRow("scored, patched") << u"leaky-crate"_s << u"2.0.0"_s << none;
         QTest::newRow("withdrawn") << u"withdrawn-crate"_s << u"1.0.0"_s << none;
         QTest::newRow("no advisory") << u"serde"_s << u"1.0.0"_s << none;
     }
@@ -270,7 +272,7 @@ private Q_SLOTS:
         QFETCH(QString, vers);
         QFETCH(QStringList, ids);
         const AdvisoryDatabase database = AdvisoryDatabase::load(TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s);
-        QCOMPARE(database.size(), 6);
+        QCOMPARE(database.size(), 9);
         QCOMPARE(database.problems().size(), 1); // crates/broken/NOTES.md
         QVERIFY2(database.problems().first().contains(u"NOTES.md"_s), qPrintable(database.problems().first()));
         QStringList found;
@@ -310,6 +312,62 @@ private Q_SLOTS:
         }
     }
 
+    // CVSS 3 base scores as the specification computes them (the figures NVD shows for the
+    // same vectors), and every way a text fails to be a vector.
+    void cvss_data()
+    {
+        QTest::addColumn<QString>("vector");
+        QTest::addColumn<double>("score"); // -1: not a vector
+        QTest::addColumn<QString>("severity");
+        QTest::newRow("critical, unchanged scope") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"_s << 9.8 << u"critical"_s;
+        QTest::newRow("changed scope caps at 10") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H"_s << 10.0 << u"critical"_s;
+        QTest::newRow("3.0, reflected XSS") << u"CVSS:3.0/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N"_s << 6.1 << u"medium"_s;
+        QTest::newRow("availability only") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H"_s << 7.5 << u"high"_s;
+        QTest::newRow("local") << u"CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H"_s << 7.8 << u"high"_s;
+        QTest::newRow("high complexity") << u"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N"_s << 5.9 << u"medium"_s;
+        QTest::newRow("privileges, changed scope") << u"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N"_s << 6.4 << u"medium"_s;
+        QTest::newRow("physical, rounds up") << u"CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N"_s << 1.6 << u"low"_s;
+        QTest::newRow("no impact") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N"_s << 0.0 << u"none"_s;
+        QTest::newRow("metrics in any order") << u"CVSS:3.1/A:H/I:H/C:H/S:U/UI:N/PR:N/AC:L/AV:N"_s << 9.8 << u"critical"_s;
+        QTest::newRow("temporal metrics ignored") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O/RC:C"_s << 9.8 << u"critical"_s;
+        QTest::newRow("CVSS 4.0") << u"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"_s << -1.0 << QString();
+        QTest::newRow("CVSS 2") << u"AV:N/AC:L/Au:N/C:P/I:P/A:P"_s << -1.0 << QString();
+        QTest::newRow("a metric missing") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H"_s << -1.0 << QString();
+        QTest::newRow("a metric twice") << u"CVSS:3.1/AV:N/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"_s << -1.0 << QString();
+        QTest::newRow("an unknown value") << u"CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"_s << -1.0 << QString();
+        QTest::newRow("an unknown metric") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/ZZ:1"_s << -1.0 << QString();
+        QTest::newRow("a trailing slash") << u"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/"_s << -1.0 << QString();
+        QTest::newRow("empty") << QString() << -1.0 << QString();
+        QTest::newRow("endless") << u"CVSS:3.1/"_s + u"E:X/"_s.repeated(100) << -1.0 << QString();
+    }
+
+    void cvss()
+    {
+        QFETCH(QString, vector);
+        QFETCH(double, score);
+        QFETCH(QString, severity);
+        QString error;
+        const auto parsed = CvssVector::parse(vector, &error);
+        QCOMPARE(parsed.has_value(), score >= 0);
+        QCOMPARE(error.isEmpty(), score >= 0);
+        if (parsed) {
+            QCOMPARE(parsed->baseScore(), score);
+            QCOMPARE(CvssVector::severityName(parsed->severity()), severity);
+        }
+    }
+
+    void advisoryScores()
+    {
+        const AdvisoryDatabase database = AdvisoryDatabase::load(TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s);
+        const auto leaky = database.affecting(u"leaky-crate"_s, u"1.0.0"_s);
+        QCOMPARE(leaky.size(), 1);
+        QCOMPARE(leaky.first().score()->baseScore(), 7.5);
+        QCOMPARE(leaky.first().score()->severity(), Severity::High);
+        QCOMPARE(database.affecting(u"minor-crate"_s, u"1.0.0"_s).first().score()->severity(), Severity::Low);
+        QVERIFY(!database.affecting(u"v4-crate"_s, u"1.0.0"_s).first().score()); // CVSS 4.0 is not scored
+        QVERIFY(!database.affecting(u"evil-crate"_s, u"1.0.0"_s).first().score());
+    }
+
     void configRoundTrip()
     {
         ConnectorConfig config;
@@ -324,6 +382,8 @@ private Q_SLOTS:
         config.minAgeDays = 7;
         config.ageExceptions = {{u"serde"_s, u"=1.0.200"_s}, {u"tokio"_s, {}}};
         config.advisoryDatabase = u"/srv/advisory-db"_s;
+        config.blockSeverity = u"high"_s;
+        QCOMPARE(config.blockedSeverity(), Severity::High);
         QVERIFY2(config.validationError().isEmpty(), qPrintable(config.validationError()));
         QVERIFY(config.isAgeException(u"Serde"_s, u"1.0.200"_s));
         QVERIFY(!config.isAgeException(u"serde"_s, u"1.0.201"_s));
@@ -359,6 +419,14 @@ private Q_SLOTS:
         aged.ageExceptions.clear();
         aged.advisoryDatabase = u"relative/advisory-db"_s;
         QVERIFY(aged.validationError().contains(u"absolute"_s));
+        aged.advisoryDatabase.clear();
+        aged.blockSeverity = u"high"_s;
+        QVERIFY(aged.validationError().contains(u"needs an advisory database"_s));
+        aged.advisoryDatabase = u"/srv/advisory-db"_s;
+        for (const QString &level : {u"severe"_s, u"none"_s, u"HIGH"_s}) {
+            aged.blockSeverity = level;
+            QVERIFY2(aged.validationError().contains(u"low, medium, high or critical"_s), qPrintable(level));
+        }
         QVERIFY(ConnectorConfig::secretKey(u"/a"_s, u"x"_s) != ConnectorConfig::secretKey(u"/b"_s, u"x"_s));
     }
 };

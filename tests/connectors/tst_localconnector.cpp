@@ -506,6 +506,53 @@ private Q_SLOTS:
         m_down->reloadConnectors();
     }
 
+    // Advisories that are no malware are blocked only from the severity the owner chose, by
+    // their CVSS 3 score; one without a score it can compute (CVSS 4.0) is reported, not
+    // blocked, whatever the threshold.
+    void severeAdvisoriesAreBlockedFromTheChosenSeverity()
+    {
+        FaultServer upstream;
+        QVERIFY(upstream.isListening());
+        upstream.setRoute(u"/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + upstream.baseUrl().toString().toUtf8() + "/dl\"}")});
+        const QString sum = QString(64, u'c');
+        for (const QString &name : {u"leaky-crate"_s, u"minor-crate"_s, u"v4-crate"_s}) {
+            const QString path = u'/' + name.left(2) + u'/' + name.mid(2, 2) + u'/' + name;
+            upstream.setRoute(path, {FaultServer::Response::ok(upstreamLine(name, u"1.0.0"_s, sum) + upstreamLine(name, u"2.0.0"_s, sum),
+                                                               "text/plain")});
+        }
+        ConnectorConfig config = baseConfig();
+        config.name = u"severe"_s;
+        config.indexUrl = QUrl(upstream.baseUrl().toString() + u'/');
+        config.advisoryDatabase = TestSupport::sourceDir() + u"/tests/fixtures/advisory-db"_s;
+        config.blockSeverity = u"high"_s;
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+
+        QCOMPARE(versionsOf(m_http->get(u"le/ak/leaky-crate"_s).body, true), QStringList{u"1.0.0"_s});
+        const auto leaky = m_http->get(u"api/v1/crates/leaky-crate/1.0.0/download"_s);
+        QCOMPARE(leaky.status, 451);
+        QVERIFY2(leaky.body.contains("RUSTSEC-2099-0007 (CVSS 7.5, high): leaky-crate compares MACs in variable time")
+                     && leaky.body.contains("blocks advisories of severity high and worse") && leaky.body.contains("--precise 2.0.0"),
+                 leaky.body.constData());
+        QCOMPARE(versionsOf(m_http->get(u"mi/no/minor-crate"_s).body, true), QStringList());
+        QCOMPARE(versionsOf(m_http->get(u"v4/-c/v4-crate"_s).body, true), QStringList());
+
+        config.blockSeverity = u"low"_s;
+        QVERIFY(!m_down->connectorStore()->saveConnector(config));
+        m_down->reloadConnectors();
+        QCOMPARE(versionsOf(m_http->get(u"mi/no/minor-crate"_s).body, true), QStringList{u"1.0.0"_s});
+        QCOMPARE(m_http->get(u"api/v1/crates/minor-crate/1.0.0/download"_s).status, 451);
+        QCOMPARE(versionsOf(m_http->get(u"v4/-c/v4-crate"_s).body, true), QStringList());
+        QStringList advised;
+        for (const QJsonValue &version : m_http->get(u"cratedesk/v1/curation/v4-crate"_s).json().object().value(u"served"_s).toArray()) {
+            for (const QJsonValue &advisory : version.toObject().value(u"advisories"_s).toArray())
+                advised << version.toObject().value(u"vers"_s).toString() + u' ' + advisory.toString();
+        }
+        QCOMPARE(advised, QStringList{u"1.0.0 RUSTSEC-2099-0009: v4-crate runs code from its input (scored in CVSS 4.0 only)"_s});
+        m_down->connectorStore()->removeConnector(u"severe"_s);
+        m_down->reloadConnectors();
+    }
+
     // The sha256 an upstream first listed for a version is the one it keeps: other bytes
     // later are refused (451) and listed as a change until an owner accepts them.
     void changedBytesAreRefusedUntilAccepted()

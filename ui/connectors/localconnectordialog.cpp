@@ -189,6 +189,13 @@ QWidget *LocalConnectorDialog::safetyPage()
     auto *advisoryRow = new QHBoxLayout;
     advisoryRow->addWidget(m_advisories, 1);
     advisoryRow->addWidget(choose);
+    m_blockSeverity = new QComboBox(page);
+    m_blockSeverity->setObjectName(u"blockSeverity"_s);
+    m_blockSeverity->addItem(tr("Only malicious code"), QString());
+    m_blockSeverity->addItem(tr("Critical vulnerabilities too"), u"critical"_s);
+    m_blockSeverity->addItem(tr("High and critical too"), u"high"_s);
+    m_blockSeverity->addItem(tr("Medium and worse too"), u"medium"_s);
+    m_blockSeverity->addItem(tr("Every scored vulnerability too"), u"low"_s);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Hold new versions for:"), m_minAge);
@@ -204,7 +211,12 @@ QWidget *LocalConnectorDialog::safetyPage()
     advisoriesLabel->setBuddy(m_advisories);
     form->addRow(advisoriesLabel, advisoryRow);
     form->addRow(QString(), hint(tr("A local copy of the RustSec advisory database, updated as you like. Versions it calls "
-                                    "malicious are blocked; other advisories are shown, not blocked."),
+                                    "malicious are always blocked; other advisories are shown with the version, and blocked "
+                                    "only from the severity chosen below."),
+                                 page));
+    form->addRow(tr("&Block advisories:"), m_blockSeverity);
+    form->addRow(QString(), hint(tr("Severity is the advisory's CVSS 3 base score: low below 4, medium from 4, high from 7, "
+                                    "critical from 9. Advisories without a score are never blocked by severity."),
                                  page));
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
@@ -258,6 +270,7 @@ void LocalConnectorDialog::setConfig(const ConnectorConfig &config)
         exceptions << entry.toString();
     m_ageExceptions->setPlainText(exceptions.join(u'\n'));
     m_advisories->setText(config.advisoryDatabase);
+    m_blockSeverity->setCurrentIndex(std::max(0, m_blockSeverity->findData(config.blockSeverity)));
     updateAuthFields();
 }
 
@@ -281,6 +294,7 @@ ConnectorConfig LocalConnectorDialog::config() const
         if (const auto entry = ConnectorConfig::parseApproved(line))
             config.ageExceptions << *entry;
     config.advisoryDatabase = m_advisories->text().trimmed();
+    config.blockSeverity = m_blockSeverity->currentData().toString();
     return config;
 }
 
@@ -304,6 +318,8 @@ QString LocalConnectorDialog::validationError() const
     const QString advisories = m_advisories->text().trimmed();
     if (!advisories.isEmpty() && !QFileInfo(advisories + u"/crates"_s).isDir())
         return tr("%1 is not a RustSec advisory database: it has no crates folder.").arg(advisories);
+    if (advisories.isEmpty() && !m_blockSeverity->currentData().toString().isEmpty())
+        return tr("Blocking advisories by severity needs a RustSec advisory database.");
     const ConnectorConfig candidate = config();
     if (!m_editing && candidate.auth != ConnectorConfig::Auth::None && m_secret->text().isEmpty())
         return candidate.auth == ConnectorConfig::Auth::Token ? tr("Enter the upstream's token.") : tr("Enter the password.");

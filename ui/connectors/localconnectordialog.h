@@ -74,6 +74,7 @@ private:
     QSpinBox *m_minAge;
     QPlainTextEdit *m_ageExceptions;
     QLineEdit *m_advisories;
+    QComboBox *m_blockSeverity;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
     QPointer<UpstreamConnector> m_tester;
