@@ -5,6 +5,7 @@
 #include "cargo/cargosetupdialog.h"
 #include "cargotypes/feedurl.h"
 #include "connectors/localconnectordialog.h"
+#include "connectors/localupstreamsdialog.h"
 #include "connectors/progetconnectorsdialog.h"
 #include "proget/progetmanagementclient.h"
 #include "cratedetailsview.h"
@@ -77,6 +78,10 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent)
 
     connect(m_feedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::feedChanged);
     connectBrowser();
+    if (m_context.localFeed) {
+        connect(m_context.localFeed, &LocalFeedHost::connectorsChanged, this, &MainWindow::checkUpstreamChanges);
+        checkUpstreamChanges();
+    }
     resize(1280, 800);
     restoreWindowState();
     updateActions();
@@ -207,6 +212,10 @@ void MainWindow::createMenus()
     m_removeFeed = feed->addAction(QIcon::fromTheme(u"list-remove"_s), tr("&Remove Feed"), this, &MainWindow::removeFeed);
     m_cargoSetup = feed->addAction(QIcon::fromTheme(u"configure"_s), tr("Use with &Cargo…"), this, &MainWindow::openCargoSetup);
     m_addConnector = feed->addAction(QIcon::fromTheme(u"network-connect"_s), tr("Add &Upstream to the Local Feed…"), this, &MainWindow::addConnector);
+    m_localUpstreams = feed->addAction(QIcon::fromTheme(u"network-workgroup"_s), tr("Upstreams of the &Local Feed…"), this,
+                                       &MainWindow::openLocalUpstreams);
+    m_localUpstreams->setObjectName(u"localUpstreams"_s);
+    m_localUpstreams->setToolTip(tr("The registries the local feed serves crates from: their policies, and versions they changed."));
     m_proGetConnectors = feed->addAction(QIcon::fromTheme(u"network-server"_s), tr("ProGet C&onnectors…"), this, &MainWindow::openProGetConnectors);
     m_proGetConnectors->setObjectName(u"proGetConnectors"_s);
     m_proGetConnectors->setToolTip(tr("The connectors of the selected ProGet feed's server, and which of them the feed uses."));
@@ -357,6 +366,7 @@ void MainWindow::updateActions()
     m_audit->setEnabled(feed.has_value() && m_context.sessions);
     m_cargoSetup->setEnabled(feed.has_value() && m_context.sessions);
     m_addConnector->setEnabled(m_context.localFeed && m_context.localFeed->isRunning() && m_context.sessions);
+    m_localUpstreams->setEnabled(m_addConnector->isEnabled());
     m_proGetConnectors->setEnabled(feed && m_context.sessions && FeedUrl::proGetFeed(feed->indexUrl));
     m_requireReadToken->setEnabled(m_context.localFeed && m_context.localFeed->isRunning());
     m_refresh->setEnabled(feed.has_value() && m_context.browser);
@@ -548,6 +558,53 @@ LockfileAuditWindow *MainWindow::auditLockfile(const QString &path)
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
     return window;
+}
+
+LocalUpstreamsDialog *MainWindow::openLocalUpstreams()
+{
+    LocalFeedHost *local = m_context.localFeed;
+    if (!local || !local->isRunning() || !m_context.sessions)
+        return nullptr;
+    if (m_upstreamsDialog) {
+        m_upstreamsDialog->raise();
+        m_upstreamsDialog->activateWindow();
+        return m_upstreamsDialog;
+    }
+    m_upstreamsDialog = new LocalUpstreamsDialog(local, m_context.sessions->http(), this);
+    m_upstreamsDialog->setObjectName(u"localUpstreamsDialog"_s);
+    m_upstreamsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_upstreamsDialog->show();
+    return m_upstreamsDialog;
+}
+
+// A registry never changes a published version: when an upstream does, the feed refuses the
+// version, and the window says so until an owner looks at it.
+void MainWindow::checkUpstreamChanges()
+{
+    m_context.localFeed->listConnectors(this, [this](const LocalFeedHost::Overviews &connectors) {
+        QStringList changed;
+        for (const LocalFeedHost::ConnectorOverview &connector : connectors) {
+            for (const ConnectorStore::ChangedVersion &change : connector.changes)
+                changed << tr("%1 %2 from %3").arg(change.name, change.vers, connector.config.name);
+        }
+        const bool showing = m_banner->isVisible() && m_banner->property("upstreamChanges").toBool();
+        if (changed.isEmpty()) {
+            if (showing)
+                m_banner->hide();
+            return;
+        }
+        const qsizetype shown = 3;
+        QString list = QStringList(changed.mid(0, shown)).join(u", "_s);
+        if (changed.size() > shown)
+            list += tr(" and %n more", nullptr, int(changed.size() - shown));
+        m_banner->showMessage(MessageBanner::Kind::Error,
+                              tr("An upstream changed %n published version(s) of its crates: %1. The local feed refuses them "
+                                 "until you accept the new bytes.", nullptr, int(changed.size())).arg(list));
+        m_banner->setProperty("upstreamChanges", true);
+        QPushButton *review = m_banner->addButton(tr("Review Upstreams…"));
+        review->setObjectName(u"reviewUpstreams"_s);
+        connect(review, &QPushButton::clicked, this, &MainWindow::openLocalUpstreams);
+    });
 }
 
 void MainWindow::openProGetConnectors()

@@ -17,6 +17,7 @@ class EmptyStateListView;
 class FeedDialog;
 class FeedListModel;
 class LocalFeedHost;
+class LocalUpstreamsDialog;
 class LockfileAuditWindow;
 class FeedSessions;
 class FeedSettings;
@@ -63,6 +64,9 @@ public:
     QAction *requireReadTokenAction() const { return m_requireReadToken; }
     QAction *proGetConnectorsAction() const { return m_proGetConnectors; }
     QAction *auditAction() const { return m_audit; }
+    QAction *localUpstreamsAction() const { return m_localUpstreams; }
+    // The one dialog of the local feed's upstreams, opened or raised; null without the feed.
+    LocalUpstreamsDialog *openLocalUpstreams();
 
     void showLocalFeedStatus(const QString &text);
     void selectFeed(const QString &name);
@@ -94,6 +98,7 @@ private:
     void openCargoSetup();
     void addConnector();
     void openProGetConnectors();
+    void checkUpstreamChanges();
     void downloadCrate();
     void copyDependencyLine();
     void openPublishDialog();
@@ -124,6 +129,8 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_cargoSetup = nullptr;
     QAction *m_addConnector = nullptr;
+    QAction *m_localUpstreams = nullptr;
+    QPointer<LocalUpstreamsDialog> m_upstreamsDialog;
     QAction *m_proGetConnectors = nullptr;
     QAction *m_requireReadToken = nullptr;
     QAction *m_yank = nullptr;

@@ -71,5 +71,9 @@ enum : int {
     AuditStatus = Qt::UserRole + 600, // int (LockfileAudit::Status)
     AuditReason,                      // QString, empty for ok rows
     AuditNeedsAttention,              // bool: missing, yanked, blocked or error
+
+    // ConnectorListModel
+    ConnectorName = Qt::UserRole + 700, // QString
+    ConnectorChangeCount,               // int: versions whose bytes the upstream changed
 };
 }

@@ -182,7 +182,10 @@ ConnectorHub::Result ConnectorHub::process(UpstreamConnector *connector, const Q
     QList<ConnectorStore::Listed> listed;
     for (const Line &line : std::as_const(lines))
         listed.append({line.entry.vers, line.entry.cksum});
-    const QHash<QString, ConnectorStore::SeenVersion> seen = m_store->noteListed(config.name, lowerName, listed);
+    QStringList changedNow;
+    const QHash<QString, ConnectorStore::SeenVersion> seen = m_store->noteListed(config.name, lowerName, listed, &changedNow);
+    if (!changedNow.isEmpty())
+        Q_EMIT upstreamChanged(config.name, lowerName, changedNow);
 
     Result result;
     result.state = Result::State::Found;

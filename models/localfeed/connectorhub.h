@@ -85,6 +85,10 @@ public:
     // What CrateDesk shows: where the crate comes from, and every version left out and why.
     void curation(const QString &lowerName, std::function<void(const QJsonObject &)> done);
 
+Q_SIGNALS:
+    // The upstream listed other bytes for versions it had published: they are refused from now.
+    void upstreamChanged(const QString &connector, const QString &lowerName, const QStringList &versions);
+
 private:
     void indexFrom(qsizetype position, const QString &lowerName, QStringList reasons, bool blocked, ResultCallback done);
     Result process(UpstreamConnector *connector, const QString &lowerName, const UpstreamConnector::Index &index);

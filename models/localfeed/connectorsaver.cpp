@@ -37,6 +37,40 @@ void ConnectorSaver::add(const ConnectorConfig &config, const QByteArray &secret
                            });
 }
 
+void ConnectorSaver::update(const ConnectorConfig &config, const QByteArray &secret, QObject *context, Done done) const
+{
+    if (const QString invalid = config.validationError(); !invalid.isEmpty())
+        return done({invalid, {}});
+    const auto before = m_store->connector(config.name);
+    if (!before)
+        return done({u"the local feed has no connector named %1"_s.arg(config.name), {}});
+    if (config.auth != ConnectorConfig::Auth::None && secret.isEmpty() && config.auth != before->auth)
+        return done({u"the connector %1 authenticates another way now and needs its new secret"_s.arg(config.name), {}});
+    const QString key = ConnectorConfig::secretKey(m_store->dataDir(), config.name);
+    ConnectorStore *store = m_store;
+    if (config.auth == ConnectorConfig::Auth::None) {
+        if (const FeedError error = store->saveConnector(config))
+            return done({error.detail, {}});
+        if (before->auth == ConnectorConfig::Auth::None)
+            return done({});
+        return m_secrets->deleteSecret(key, context, [done](const SecretStore::Result &result) {
+            if (!result.ok() && result.error != SecretStore::Error::NotFound)
+                return done({{}, u"the connector needs no secret now, but its old one stays in the keychain: %1"_s.arg(result.message)});
+            done({});
+        });
+    }
+    if (secret.isEmpty()) {
+        const FeedError error = store->saveConnector(config);
+        return done({error ? error.detail : QString(), {}});
+    }
+    m_secrets->writeSecret(key, secret, context, [store, config, done](const SecretStore::Result &result) {
+        if (!result.ok())
+            return done({u"the new secret could not be kept in the keychain, so nothing changed: %1"_s.arg(result.message), {}});
+        const FeedError error = store->saveConnector(config);
+        done({error ? error.detail : QString(), {}});
+    });
+}
+
 void ConnectorSaver::remove(const QString &name, QObject *context, Done done) const
 {
     const auto config = m_store->connector(name);

@@ -31,6 +31,10 @@ public:
 
     // Refuses a name the feed already has. `done` runs once, in `context`'s thread.
     void add(const ConnectorConfig &config, const QByteArray &secret, QObject *context, Done done) const;
+    // Replaces the settings of an existing connector. An empty `secret` keeps the one in the
+    // keychain, unless the kind of authentication changes; a new secret is stored before the
+    // settings that need it, and a connector that needs none any more loses its old one.
+    void update(const ConnectorConfig &config, const QByteArray &secret, QObject *context, Done done) const;
     // A secret that cannot be deleted is a warning: the connector is gone either way.
     void remove(const QString &name, QObject *context, Done done) const;
 

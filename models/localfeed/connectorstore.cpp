@@ -177,7 +177,7 @@ void ConnectorStore::recordCrate(const QString &connector, const QString &name, 
 }
 
 QHash<QString, ConnectorStore::SeenVersion> ConnectorStore::noteListed(const QString &connector, const QString &lowerName,
-                                                                       const QList<Listed> &listed)
+                                                                       const QList<Listed> &listed, QStringList *changedNow)
 {
     QSqlDatabase db = QSqlDatabase::database(m_feed->connectionName());
     QSqlQuery q(db);
@@ -208,6 +208,8 @@ QHash<QString, ConnectorStore::SeenVersion> ConnectorStore::noteListed(const QSt
                 {version.cksum, now.toString(Qt::ISODate), connector, lowerName, version.vers});
             known->changedCksum = version.cksum;
             known->changedSeen = now;
+            if (changedNow)
+                changedNow->append(version.vers);
         }
     }
     if (inTransaction && !db.commit())

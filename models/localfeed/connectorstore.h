@@ -80,7 +80,9 @@ public:
     };
     // Records the versions listed now that were never seen and every first change of a seen
     // one's sha256, in one transaction; returns what the feed knows of each listed version.
-    QHash<QString, SeenVersion> noteListed(const QString &connector, const QString &lowerName, const QList<Listed> &listed);
+    // `changedNow` gets the versions whose change this call recorded.
+    QHash<QString, SeenVersion> noteListed(const QString &connector, const QString &lowerName, const QList<Listed> &listed,
+                                           QStringList *changedNow = nullptr);
     struct ChangedVersion
     {
         QString connector;

@@ -98,6 +98,7 @@ FeedError LocalFeed::start()
     m_hub = new ConnectorHub(m_connectorStore.get(), m_http, m_secrets);
     m_hub->setMaxCrateBytes(m_options.maxCrateBytes);
     router->setConnectorHub(m_hub);
+    connect(m_hub, &ConnectorHub::upstreamChanged, this, &LocalFeed::upstreamChanged);
     m_hub->reload();
     m_server = server;
     return {};

@@ -53,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void crateChanged(const QString &name);
+    void upstreamChanged(const QString &connector, const QString &lowerName, const QStringList &versions);
 
 private:
     FeedServerOptions m_options;

@@ -18,6 +18,7 @@ LocalFeedHost::LocalFeedHost(const FeedServerOptions &options, QObject *parent)
     m_thread.setObjectName(u"cratedesk-local-feed"_s);
     m_feed->moveToThread(&m_thread);
     connect(m_feed, &LocalFeed::crateChanged, this, &LocalFeedHost::crateChanged); // queued: another thread
+    connect(m_feed, &LocalFeed::upstreamChanged, this, &LocalFeedHost::connectorsChanged);
     m_thread.start();
 }
 
@@ -97,5 +98,70 @@ void LocalFeedHost::addConnector(const ConnectorConfig &config, const QByteArray
                 feed.reloadConnectors();
             report(outcome.error);
         });
+    });
+}
+
+void LocalFeedHost::reportChange(LocalFeed &feed, const QString &name, const QString &error, const QString &warning)
+{
+    if (error.isEmpty())
+        feed.reloadConnectors();
+    QMetaObject::invokeMethod(this, [this, name, error, warning] {
+        Q_EMIT connectorChanged(name, error.isEmpty() ? warning : error);
+        if (error.isEmpty())
+            Q_EMIT connectorsChanged();
+    }, Qt::QueuedConnection);
+}
+
+void LocalFeedHost::listConnectors(QObject *context, std::function<void(const Overviews &)> done)
+{
+    call<Overviews>([](LocalFeed &feed) {
+        Overviews overviews;
+        if (!feed.connectorStore())
+            return overviews;
+        const QList<ConnectorStore::ChangedVersion> changes = feed.connectorStore()->changedVersions();
+        for (const ConnectorConfig &config : feed.connectorStore()->connectors()) {
+            ConnectorOverview overview{config, {}};
+            for (const ConnectorStore::ChangedVersion &change : changes) {
+                if (change.connector == config.name)
+                    overview.changes.append(change);
+            }
+            overviews.append(overview);
+        }
+        return overviews;
+    }, context, [done = std::move(done)](const Overviews &overviews) { done(overviews); });
+}
+
+void LocalFeedHost::updateConnector(const ConnectorConfig &config, const QByteArray &secret)
+{
+    runOnFeed([this, config, secret](LocalFeed &feed) {
+        if (!feed.connectorStore())
+            return reportChange(feed, config.name, u"the local feed is not running"_s);
+        ConnectorSaver(feed.connectorStore(), feedSecrets()).update(config, secret, &feed, [this, &feed, name = config.name](const ConnectorSaver::Outcome &outcome) {
+            reportChange(feed, name, outcome.error, outcome.warning);
+        });
+    });
+}
+
+void LocalFeedHost::removeConnector(const QString &name)
+{
+    runOnFeed([this, name](LocalFeed &feed) {
+        if (!feed.connectorStore())
+            return reportChange(feed, name, u"the local feed is not running"_s);
+        ConnectorSaver(feed.connectorStore(), feedSecrets()).remove(name, &feed, [this, &feed, name](const ConnectorSaver::Outcome &outcome) {
+            reportChange(feed, name, outcome.error, outcome.warning);
+        });
+    });
+}
+
+void LocalFeedHost::acceptChanges(const QString &name, const QList<ConnectorStore::ChangedVersion> &changes)
+{
+    runOnFeed([this, name, changes](LocalFeed &feed) {
+        if (!feed.connectorStore())
+            return reportChange(feed, name, u"the local feed is not running"_s);
+        for (const ConnectorStore::ChangedVersion &change : changes) {
+            if (const FeedError error = feed.connectorStore()->acceptChange(name, change.name, change.vers))
+                return reportChange(feed, name, error.detail);
+        }
+        reportChange(feed, name, {});
     });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectorstore.h"
 #include "feederror.h"
 #include "feedserveroptions.h"
 #include "curation/connectorconfig.h"
@@ -51,6 +52,23 @@ public:
     // connectorAdded() follows, with an empty error on success.
     void addConnector(const ConnectorConfig &config, const QByteArray &secret);
 
+    // One upstream as the window lists it: its settings, and the versions whose bytes it
+    // changed after first publishing them (refused until an owner accepts them).
+    struct ConnectorOverview
+    {
+        ConnectorConfig config;
+        QList<ConnectorStore::ChangedVersion> changes;
+    };
+    using Overviews = QList<ConnectorOverview>;
+    // Every connector of the feed; `done` runs on the owner's thread unless `context` is gone.
+    void listConnectors(QObject *context, std::function<void(const Overviews &)> done);
+    // These end in connectorChanged(name, error), and connectorsChanged() when they changed
+    // anything. updateConnector() keeps the secret when `secret` is empty (ConnectorSaver).
+    void updateConnector(const ConnectorConfig &config, const QByteArray &secret);
+    void removeConnector(const QString &name);
+    // Trusts the upstream's new bytes for these versions of connector `name`.
+    void acceptChanges(const QString &name, const QList<ConnectorStore::ChangedVersion> &changes);
+
     // Runs `work` with the feed on its thread; `done` gets its result on the owner's thread,
     // unless `context` is gone by then. For what no method here covers (tests, the seed).
     template<typename Result>
@@ -68,10 +86,15 @@ Q_SIGNALS:
     void crateChanged(const QString &name);
     void desktopTokenReady(const QByteArray &token, const QString &warning);
     void connectorAdded(const QString &name, const QString &error);
+    void connectorChanged(const QString &name, const QString &error);
+    // A connector was added, edited or removed, or a change accepted: lists are out of date.
+    void connectorsChanged();
 
 private:
     void runOnFeed(std::function<void(LocalFeed &)> work);
     SecretStore *feedSecrets(); // on the feed's thread
+    // On the feed's thread: reloads the connectors after a change and reports it.
+    void reportChange(LocalFeed &feed, const QString &name, const QString &error, const QString &warning = {});
 
     QThread m_thread;
     LocalFeed *m_feed; // lives on m_thread

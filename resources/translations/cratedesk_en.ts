@@ -19,6 +19,13 @@
             <numerusform>%1 of %n crates</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>An upstream changed %n published version(s) of its crates: %1. The local feed refuses them until you accept the new bytes.</source>
+        <translation>
+            <numerusform>An upstream changed %n published version of its crates: %1. The local feed refuses it until you accept the new bytes.</numerusform>
+            <numerusform>An upstream changed %n published versions of its crates: %1. The local feed refuses them until you accept the new bytes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CrateDetailsView</name>
@@ -27,6 +34,40 @@
         <translation>
             <numerusform>%n version</numerusform>
             <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorListModel</name>
+    <message numerus="yes">
+        <source>%n version(s) changed upstream</source>
+        <translation>
+            <numerusform>%n version changed upstream</numerusform>
+            <numerusform>%n versions changed upstream</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s)</source>
+        <translation>
+            <numerusform>%n filter</numerusform>
+            <numerusform>%n filters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>holds new versions %n day(s)</source>
+        <translation>
+            <numerusform>holds new versions %n day</numerusform>
+            <numerusform>holds new versions %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocalUpstreamsDialog</name>
+    <message numerus="yes">
+        <source>%n version(s) changed upstream after they were published. The local feed refuses them; select the upstream to see which.</source>
+        <translation>
+            <numerusform>%n version changed upstream after it was published. The local feed refuses it; select the upstream to see which.</numerusform>
+            <numerusform>%n versions changed upstream after they were published. The local feed refuses them; select the upstream to see which.</numerusform>
         </translation>
     </message>
 </context>

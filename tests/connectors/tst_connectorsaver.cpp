@@ -184,6 +184,48 @@ private Q_SLOTS:
         QVERIFY(!m_store->connector(u"up"_s));
     }
 
+    // Editing a connector: an empty secret keeps the stored one, a new one replaces it, and
+    // one that is no longer needed leaves the keychain; a new kind of login needs its secret.
+    void updateKeepsReplacesOrDropsTheSecret()
+    {
+        const ConnectorSaver saver(m_store.get(), &m_secrets);
+        const QString key = ConnectorConfig::secretKey(m_store->dataDir(), u"up"_s);
+        QVERIFY(finish([&](auto done) { saver.add(upstream(u"up"_s, ConnectorConfig::Auth::Token), "first", this, done); }).ok());
+
+        ConnectorConfig edited = upstream(u"up"_s, ConnectorConfig::Auth::Token);
+        edited.filters = {u"serde*"_s};
+        QVERIFY(finish([&](auto done) { saver.update(edited, {}, this, done); }).ok());
+        QCOMPARE(m_store->connector(u"up"_s)->filters, QStringList{u"serde*"_s});
+        QCOMPARE(read(m_secrets, key).secret, QByteArray("first"));
+
+        QVERIFY(finish([&](auto done) { saver.update(edited, "second", this, done); }).ok());
+        QCOMPARE(read(m_secrets, key).secret, QByteArray("second"));
+
+        const auto needsSecret = finish([&](auto done) { saver.update(upstream(u"up"_s, ConnectorConfig::Auth::Basic), {}, this, done); });
+        QVERIFY2(needsSecret.error.contains(u"needs its new secret"_s), qPrintable(needsSecret.error));
+        QCOMPARE(m_store->connector(u"up"_s)->auth, ConnectorConfig::Auth::Token);
+
+        const auto open = finish([&](auto done) { saver.update(upstream(u"up"_s, ConnectorConfig::Auth::None), {}, this, done); });
+        QVERIFY2(open.ok() && open.warning.isEmpty(), qPrintable(open.error + open.warning));
+        QCOMPARE(m_store->connector(u"up"_s)->auth, ConnectorConfig::Auth::None);
+        QCOMPARE(read(m_secrets, key).error, SecretStore::Error::NotFound);
+    }
+
+    // A new secret the keychain refuses changes nothing: the old settings stay.
+    void updateWithARefusedSecretChangesNothing()
+    {
+        QVERIFY(finish([&](auto done) {
+            ConnectorSaver(m_store.get(), &m_secrets).add(upstream(u"up"_s, ConnectorConfig::Auth::Token), "s3cret", this, done);
+        }).ok());
+        RefusingSecretStore locked;
+        ConnectorConfig edited = upstream(u"up"_s, ConnectorConfig::Auth::Basic);
+        const auto outcome = finish([&](auto done) { ConnectorSaver(m_store.get(), &locked).update(edited, "password", this, done); });
+        QVERIFY2(outcome.error.contains(u"nothing changed"_s), qPrintable(outcome.error));
+        QCOMPARE(m_store->connector(u"up"_s)->auth, ConnectorConfig::Auth::Token);
+        const auto unknown = finish([&](auto done) { ConnectorSaver(m_store.get(), &m_secrets).update(upstream(u"nope"_s, {}), {}, this, done); });
+        QVERIFY2(unknown.error.contains(u"no connector named nope"_s), qPrintable(unknown.error));
+    }
+
     void removeUnknownSaysSo()
     {
         const auto outcome = finish([&](auto done) { ConnectorSaver(m_store.get(), &m_secrets).remove(u"nope"_s, this, done); });

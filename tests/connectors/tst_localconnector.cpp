@@ -571,7 +571,10 @@ private Q_SLOTS:
         m_down->reloadConnectors();
 
         QCOMPARE(versionsOf(m_http->get(u"sh/if/shifty"_s).body), QStringList{u"1.0.0"_s});
+        QSignalSpy noticed(m_down.get(), &LocalFeed::upstreamChanged);
         const auto changed = m_http->get(u"sh/if/shifty"_s);
+        QCOMPARE(noticed.size(), 1); // the window hears of it (LocalFeedHost::connectorsChanged)
+        QCOMPARE(noticed.first(), QVariantList({u"shifty-up"_s, u"shifty"_s, QStringList{u"1.0.0"_s}}));
         QCOMPARE(versionsOf(changed.body, true), QStringList{u"1.0.0"_s});
         const auto download = m_http->get(u"api/v1/crates/shifty/1.0.0/download"_s);
         QCOMPARE(download.status, 451);
