@@ -211,7 +211,10 @@ void CrateBrowser::openCrate(const QString &name)
             Q_EMIT indexLinesDropped(name, reply->warnings);
         const QString selectedVersion = m_versionRow >= 0 && m_versions->crateName() == name ? m_versions->entryAt(m_versionRow).vers : QString();
         m_versions->setEntries(reply->entries);
-        if (std::ranges::any_of(reply->entries, [](const IndexEntry &entry) { return entry.yanked; }))
+        // The local feed reports advisories for what its connectors serve; other feeds are
+        // asked only when there is a yanked version to explain.
+        if (m_client->feed().origin == Feed::Origin::Local
+            || std::ranges::any_of(reply->entries, [](const IndexEntry &entry) { return entry.yanked; }))
             explainYanked(name, generation);
         Q_EMIT crateOpened(name);
         const int keep = selectedVersion.isEmpty() ? -1 : m_versions->rowOf(selectedVersion);
@@ -229,7 +232,9 @@ void CrateBrowser::explainYanked(const QString &name, quint64 generation)
     connect(reply, &RegistryReply::finished, this, [this, reply, name, generation] {
         if (generation != m_generation || reply->error() || m_versions->crateName().compare(name, Qt::CaseInsensitive) != 0)
             return;
-        m_versions->setRefusals(CurationReport::fromJson(reply->json.object()).refused);
+        const CurationReport report = CurationReport::fromJson(reply->json.object());
+        m_versions->setRefusals(report.refused);
+        m_versions->setAdvisories(report.advisories);
     });
 }
 

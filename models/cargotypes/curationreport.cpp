@@ -10,6 +10,7 @@ namespace {
 constexpr qsizetype MaxReasonLength = 600;
 constexpr qsizetype MaxVersionLength = 200;
 constexpr qsizetype MaxRefusals = 100000;
+constexpr qsizetype MaxAdvisoriesPerVersion = 20;
 
 QDateTime timeOf(const QJsonValue &value)
 {
@@ -37,6 +38,19 @@ CurationReport CurationReport::fromJson(const QJsonObject &json)
         if (refusal.held && !refusal.until.isValid())
             refusal.held = false; // held needs an end; without one it is a block
         report.refused.insert(vers, refusal);
+    }
+    for (const QJsonValue &value : json.value(u"served"_s).toArray()) {
+        const QJsonObject entry = value.toObject();
+        const QString vers = entry.value(u"vers"_s).toString();
+        if (vers.isEmpty() || vers.size() > MaxVersionLength || report.advisories.size() >= MaxRefusals)
+            continue;
+        QStringList advisories;
+        for (const QJsonValue &advisory : entry.value(u"advisories"_s).toArray()) {
+            if (advisory.isString() && advisories.size() < MaxAdvisoriesPerVersion)
+                advisories << advisory.toString().left(MaxReasonLength);
+        }
+        if (!advisories.isEmpty())
+            report.advisories.insert(vers, advisories);
     }
     return report;
 }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 // What a CrateDesk feed says of one crate (GET {index}/cratedesk/v1/curation/NAME): whether
 // its connectors keep the crate out, and which versions they list as yanked because their
@@ -21,6 +22,8 @@ struct CurationReport
     };
 
     QHash<QString, Refusal> refused; // by version, exactly as in the index
+    // Advisories ("RUSTSEC-…: title") that name versions the feed serves, by version.
+    QHash<QString, QStringList> advisories;
     bool blocked = false;            // the whole crate
     QString reason;
 

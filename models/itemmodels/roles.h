@@ -38,6 +38,7 @@ enum : int {
     VersionRefusal,                   // QString: "held" or "blocked" by the feed's policy; empty otherwise
     VersionRefusalReason,             // QString: why, in the feed's words
     VersionHeldUntil,                 // QDateTime (UTC): when a held version comes free
+    VersionAdvisories,                // QStringList: "RUSTSEC-…: title" the feed reports for a served version
 
     // DependencyModel
     DependencyIsGroup = Qt::UserRole + 300, // bool: a kind heading, not a dependency

@@ -35,6 +35,13 @@ void VersionListModel::setRefusals(const QHash<QString, CurationReport::Refusal>
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void VersionListModel::setAdvisories(const QHash<QString, QStringList> &advisories)
+{
+    m_advisories = advisories;
+    if (!m_order.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 int VersionListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_order.size());
@@ -58,7 +65,11 @@ QVariant VersionListModel::data(const QModelIndex &index, int role) const
         case YankedColumn:
             if (const auto refusal = m_refusals.constFind(entry.vers); entry.yanked && refusal != m_refusals.constEnd())
                 return refusal->held ? tr("held until %1").arg(refusal->until.toString(u"yyyy-MM-dd"_s)) : tr("blocked");
-            return entry.yanked ? u"yanked"_s : QString();
+            if (entry.yanked)
+                return tr("yanked");
+            if (const QStringList advisories = m_advisories.value(entry.vers); !advisories.isEmpty())
+                return tr("advisory %1").arg(advisories.first().section(u':', 0, 0));
+            return QString();
         case RustVersionColumn:
             return entry.rustVersion.value_or(QString());
         case PublishedColumn:
@@ -74,7 +85,9 @@ QVariant VersionListModel::data(const QModelIndex &index, int role) const
             lines << (refusal->held ? tr("Held by the feed until %1: %2").arg(refusal->until.toString(u"yyyy-MM-dd HH:mm 'UTC'"_s), refusal->reason)
                                     : tr("Blocked by the feed: %1").arg(refusal->reason));
         else if (entry.yanked)
-            lines << u"Yanked: cargo keeps it for existing lock files but never picks it for new ones."_s;
+            lines << tr("Yanked: cargo keeps it for existing lock files but never picks it for new ones.");
+        for (const QString &advisory : m_advisories.value(entry.vers))
+            lines << tr("Advisory %1").arg(advisory);
         if (const QString problem = problemOf(entry); !problem.isEmpty())
             lines << problem;
         if (index.column() == ChecksumColumn)
@@ -99,6 +112,8 @@ QVariant VersionListModel::data(const QModelIndex &index, int role) const
         return problemOf(entry);
     case Roles::VersionIndexEntry:
         return QVariant::fromValue(entry);
+    case Roles::VersionAdvisories:
+        return m_advisories.value(entry.vers);
     case Roles::VersionRefusal:
     case Roles::VersionRefusalReason:
     case Roles::VersionHeldUntil: {
@@ -119,15 +134,15 @@ QVariant VersionListModel::headerData(int section, Qt::Orientation orientation, 
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case VersionColumn:
-        return u"Version"_s;
+        return tr("Version");
     case YankedColumn:
-        return u"Yanked"_s;
+        return tr("State");
     case RustVersionColumn:
-        return u"MSRV"_s;
+        return tr("MSRV");
     case PublishedColumn:
-        return u"Published"_s;
+        return tr("Published");
     case ChecksumColumn:
-        return u"Checksum"_s;
+        return tr("Checksum");
     }
     return {};
 }
@@ -144,6 +159,7 @@ QHash<int, QByteArray> VersionListModel::roleNames() const
     names.insert(Roles::VersionIsLatest, "versionIsLatest");
     names.insert(Roles::VersionProblem, "versionProblem");
     names.insert(Roles::VersionRefusal, "versionRefusal");
+    names.insert(Roles::VersionAdvisories, "versionAdvisories");
     names.insert(Roles::VersionRefusalReason, "versionRefusalReason");
     names.insert(Roles::VersionHeldUntil, "versionHeldUntil");
     return names;
@@ -154,6 +170,7 @@ void VersionListModel::setEntries(const QList<IndexEntry> &entries)
     beginResetModel();
     m_entries = entries;
     m_refusals.clear();
+    m_advisories.clear();
     m_order.resize(m_entries.size());
     std::iota(m_order.begin(), m_order.end(), 0);
     // Equal precedence (1.0.0+a, 1.0.0+b): the later line is the later publish, so it leads.

@@ -32,6 +32,8 @@ public:
     // Why the feed lists some of them as yanked: its connectors hold or block them (a
     // CrateDesk feed's curation report). Kept until the next setEntries().
     void setRefusals(const QHash<QString, CurationReport::Refusal> &refusals);
+    // RustSec advisories the feed reports for versions it serves (a CrateDesk feed's curation).
+    void setAdvisories(const QHash<QString, QStringList> &advisories);
 
     QString crateName() const { return m_entries.isEmpty() ? QString() : m_entries.constFirst().name; }
     const IndexEntry &entryAt(int row) const { return m_entries.at(m_order.at(row)); }
@@ -45,5 +47,6 @@ private:
     QList<IndexEntry> m_entries; // as given; shared with the caller, not copied
     QList<int> m_order;          // row -> index in m_entries
     QHash<QString, CurationReport::Refusal> m_refusals;
+    QHash<QString, QStringList> m_advisories;
     int m_latestRow = -1;
 };

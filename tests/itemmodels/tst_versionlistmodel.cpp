@@ -179,6 +179,36 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, VersionListModel::YankedColumn).data().toString(), u"yanked"_s); // a new file forgets them
     }
 
+    // Advisories the feed reports for versions it serves: a word in the State column, every
+    // advisory in the tooltip, the list in a role; a hostile report stays bounded.
+    void advisoriesMarkServedVersions()
+    {
+        VersionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setEntries(entries({u"1.0.0"_s, u"1.1.0"_s, u"1.2.0 y"_s}));
+        QJsonArray many;
+        for (int i = 0; i < 500; ++i)
+            many.append(u"RUSTSEC-2099-%1: %2"_s.arg(i, 4, 10, QChar(u'0')).arg(QString(2000, u'x')));
+        const QJsonObject report{{u"served"_s, QJsonArray{
+            QJsonObject{{u"vers"_s, u"1.0.0"_s}, {u"advisories"_s, QJsonArray{u"RUSTSEC-2099-0005: Buffer::get reads out of bounds"_s}}},
+            QJsonObject{{u"vers"_s, u"1.1.0"_s}, {u"advisories"_s, many}},
+            QJsonObject{{u"vers"_s, QString(300, u'9')}, {u"advisories"_s, QJsonArray{u"too long a version"_s}}}}}};
+        const CurationReport parsed = CurationReport::fromJson(report);
+        QCOMPARE(parsed.advisories.size(), 2);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setAdvisories(parsed.advisories);
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex advised = model.index(model.rowOf(u"1.0.0"_s), VersionListModel::YankedColumn);
+        QCOMPARE(advised.data().toString(), u"advisory RUSTSEC-2099-0005"_s);
+        QVERIFY(advised.data(Qt::ToolTipRole).toString().contains(u"Advisory RUSTSEC-2099-0005: Buffer::get reads out of bounds"_s));
+        const QStringList bounded = model.index(model.rowOf(u"1.1.0"_s), 0).data(Roles::VersionAdvisories).toStringList();
+        QCOMPARE(bounded.size(), 20);
+        QCOMPARE(bounded.first().size(), 600);
+        QCOMPARE(model.index(model.rowOf(u"1.2.0"_s), VersionListModel::YankedColumn).data().toString(), u"yanked"_s);
+        model.setEntries(entries({u"1.0.0"_s}));
+        QCOMPARE(model.index(0, VersionListModel::YankedColumn).data().toString(), QString()); // a new file forgets them
+    }
+
     void realIndexLines()
     {
         // Two lines of the crates.io index, as RegistryClient hands them over.
