@@ -4,6 +4,7 @@
 #include "cargocommands.h"
 #include "connectorcommands.h"
 #include "feedcommands.h"
+#include "promotecommands.h"
 #include "publishcommands.h"
 #include "registrycommands.h"
 
@@ -20,7 +21,7 @@ std::optional<int> runCommandLine(int argc, char **argv)
         return std::nullopt;
     const QByteArray command(argv[1]);
     static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure", "audit",
-                                                "publish", "cargo-setup", "credential", "connector",
+                                                "publish", "promote", "cargo-setup", "credential", "connector",
                                                 // cargo runs a credential provider as `EXE --cargo-plugin`
                                                 "--cargo-plugin"};
     if (!commands.contains(command))
@@ -37,6 +38,8 @@ std::optional<int> runCommandLine(int argc, char **argv)
         return runServeCommand(args);
     if (command == "publish")
         return runPublishCommand(args);
+    if (command == "promote")
+        return runPromoteCommand(args);
     if (command == "cargo-setup" || command == "credential" || command == "--cargo-plugin")
         return runCargoCommand(args);
     if (command == "connector")
