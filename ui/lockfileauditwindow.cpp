@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QTreeView>
@@ -69,6 +70,7 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
     , m_banner(new MessageBanner(this))
     , m_summary(new QLabel(this))
     , m_filter(new QComboBox(this))
+    , m_promote(new QPushButton(tr("&Promote Missing…"), this))
     , m_view(new QTreeView(this))
     , m_feedName(feedName)
 {
@@ -99,9 +101,15 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
         m_proxy->setFilterFixedString(m_filter->currentData().toBool() ? u"true"_s : QString());
     });
 
+    m_promote->setObjectName(u"promoteMissing"_s);
+    m_promote->setToolTip(tr("Copy the missing versions into %1 from another feed, with cargo's metadata, dependencies first.").arg(feedName));
+    m_promote->setEnabled(false);
+    connect(m_promote, &QPushButton::clicked, this, [this] { Q_EMIT promoteRequested(m_feedName, missing()); });
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
     top->addWidget(m_filter);
+    top->addWidget(m_promote);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(top);
@@ -116,6 +124,16 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
 }
 
 LockfileAuditWindow::~LockfileAuditWindow() = default;
+
+QList<std::pair<QString, QString>> LockfileAuditWindow::missing() const
+{
+    QList<std::pair<QString, QString>> versions;
+    for (const LockfileAudit::Row &row : m_audit->rows()) {
+        if (row.status == Status::Missing)
+            versions.append({row.name, row.version});
+    }
+    return versions;
+}
 
 QString LockfileAuditWindow::summaryText() const
 {
@@ -137,6 +155,7 @@ void LockfileAuditWindow::showSummary()
             parts << text.arg(n);
     }
     m_summary->setText(tr("%1 packages: %2").arg(total).arg(parts.join(u", "_s)));
+    m_promote->setEnabled(m_audit->count(Status::Missing) > 0);
     if (attention == 0) {
         m_filter->setCurrentIndex(1);
         m_banner->showMessage(MessageBanner::Kind::Positive, tr("Everything this project locks from a registry is in %1.").arg(m_feedName));

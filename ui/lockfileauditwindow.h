@@ -7,6 +7,7 @@ class LockfileAudit;
 class LockfileAuditModel;
 class MessageBanner;
 class QComboBox;
+class QPushButton;
 class QLabel;
 class QSortFilterProxyModel;
 class QTreeView;
@@ -28,6 +29,13 @@ public:
     QTreeView *view() const { return m_view; }
     QComboBox *filter() const { return m_filter; }
     QString summaryText() const;
+    QPushButton *promoteButton() const { return m_promote; }
+    // (NAME, VERSION) of every package the feed is missing.
+    QList<std::pair<QString, QString>> missing() const;
+
+Q_SIGNALS:
+    // The user asked to bring the missing packages into the feed from another one.
+    void promoteRequested(const QString &feedName, const QList<std::pair<QString, QString>> &versions);
 
 private:
     void showSummary();
@@ -38,6 +46,7 @@ private:
     MessageBanner *m_banner;
     QLabel *m_summary;
     QComboBox *m_filter;
+    QPushButton *m_promote;
     QTreeView *m_view;
     QString m_feedName;
 };

@@ -20,6 +20,7 @@
 #include "itemmodels/roles.h"
 #include "lockfileauditwindow.h"
 #include "messagebanner.h"
+#include "promotiondialog.h"
 #include "plaintexttooltips.h"
 #include "publishpanel.h"
 #include "publish/publishsession.h"
@@ -556,6 +557,9 @@ LockfileAuditWindow *MainWindow::auditLockfile(const QString &path)
     auto *window = new LockfileAuditWindow(m_context.sessions->client(*feed), feed->name, path, this);
     window->setObjectName(u"lockfileAudit"_s);
     window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &LockfileAuditWindow::promoteRequested, this, [this, window](const QString &target, const QList<std::pair<QString, QString>> &versions) {
+        openPromotion(target, versions, window);
+    });
     window->show();
     return window;
 }
@@ -605,6 +609,17 @@ void MainWindow::checkUpstreamChanges()
         review->setObjectName(u"reviewUpstreams"_s);
         connect(review, &QPushButton::clicked, this, &MainWindow::openLocalUpstreams);
     });
+}
+
+PromotionDialog *MainWindow::openPromotion(const QString &targetFeed, const QList<std::pair<QString, QString>> &versions, QWidget *over)
+{
+    if (!m_context.sessions || versions.isEmpty())
+        return nullptr;
+    auto *dialog = new PromotionDialog(m_context.sessions, m_context.feeds->feeds(), targetFeed, versions, over ? over : this);
+    dialog->setObjectName(u"promotionDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::openProGetConnectors()

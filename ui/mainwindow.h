@@ -18,6 +18,7 @@ class FeedDialog;
 class FeedListModel;
 class LocalFeedHost;
 class LocalUpstreamsDialog;
+class PromotionDialog;
 class LockfileAuditWindow;
 class FeedSessions;
 class FeedSettings;
@@ -67,6 +68,8 @@ public:
     QAction *localUpstreamsAction() const { return m_localUpstreams; }
     // The one dialog of the local feed's upstreams, opened or raised; null without the feed.
     LocalUpstreamsDialog *openLocalUpstreams();
+    // Promotes `versions` into `targetFeed` from a feed the user picks; the dialog is modal to `over`.
+    PromotionDialog *openPromotion(const QString &targetFeed, const QList<std::pair<QString, QString>> &versions, QWidget *over = nullptr);
 
     void showLocalFeedStatus(const QString &text);
     void selectFeed(const QString &name);

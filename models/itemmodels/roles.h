@@ -76,5 +76,9 @@ enum : int {
     // ConnectorListModel
     ConnectorName = Qt::UserRole + 700, // QString
     ConnectorChangeCount,               // int: versions whose bytes the upstream changed
+
+    // PromotionModel
+    PromotionState = Qt::UserRole + 800, // int (PromotionItem::State)
+    PromotionIsDone,                     // bool: nothing more will happen to it
 };
 }

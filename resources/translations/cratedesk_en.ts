@@ -71,4 +71,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PromotionDialog</name>
+    <message numerus="yes">
+        <source>Promoting %n version(s), dependencies first…</source>
+        <translation>
+            <numerusform>Promoting %n version, dependencies first…</numerusform>
+            <numerusform>Promoting %n versions, dependencies first…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 and %2 about %n version(s)…</source>
+        <translation>
+            <numerusform>Asking %1 and %2 about %n version…</numerusform>
+            <numerusform>Asking %1 and %2 about %n versions…</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
