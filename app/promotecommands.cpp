@@ -93,6 +93,36 @@ std::optional<QList<std::pair<QString, QString>>> requested(const QStringList &s
     return versions;
 }
 
+// `--history NAME --to FEED`: ProGet's record of promotions of NAME into the feed.
+int printHistory(RegistryClient *target, const QString &crate, bool asJson)
+{
+    RegistryReply *reply = target->proGetPromotions(crate);
+    QObject::connect(reply, &RegistryReply::finished, reply, [reply, crate, asJson] {
+        if (reply->error())
+            return finishWith(1, reply->error().message);
+        if (asJson) {
+            out(QString::fromUtf8(reply->json.toJson(QJsonDocument::Indented)).trimmed());
+            return finishWith(0);
+        }
+        int count = 0;
+        for (const QJsonValue &entry : reply->json.array()) {
+            const QJsonObject record = entry.toObject();
+            for (const QJsonValue &value : record.value(u"promotions"_s).toArray()) {
+                const QJsonObject promotion = value.toObject();
+                out(u"%1@%2\tfrom %3 to %4\t%5 by %6\t%7"_s.arg(record.value(u"package"_s).toString(), record.value(u"version"_s).toString(),
+                                                              promotion.value(u"fromFeed"_s).toString(), promotion.value(u"toFeed"_s).toString(),
+                                                              promotion.value(u"date"_s).toString(), promotion.value(u"user"_s).toString(),
+                                                              promotion.value(u"comments"_s).toString()));
+                ++count;
+            }
+        }
+        if (count == 0)
+            out(u"no promotions of %1 into this feed"_s.arg(crate));
+        finishWith(0);
+    });
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int runPromoteCommand(const QStringList &args)
@@ -109,18 +139,30 @@ int runPromoteCommand(const QStringList &args)
     const QCommandLineOption withDependencies(u"with-dependencies"_s, u"Also promote what each version needs, as cargo resolves it from the source."_s);
     const QCommandLineOption dryRun(u"dry-run"_s, u"Print the plan; change nothing."_s);
     const QCommandLineOption json(u"json"_s, u"Print one JSON document instead of lines."_s);
-    parser.addOptions({from, fromIndex, to, toIndex, tokenStdin, lockfile, withDependencies, dryRun, json});
+    const QCommandLineOption history(u"history"_s, u"Print ProGet's promotion history of NAME into the --to feed instead."_s, u"name"_s);
+    parser.addOptions({from, fromIndex, to, toIndex, tokenStdin, lockfile, withDependencies, dryRun, json, history});
     parser.addPositionalArgument(u"versions"_s, u"Crate versions to promote."_s, u"NAME@VERSION..."_s);
     if (!parser.parse(args))
         return fail(parser.errorText());
     if (parser.isSet(u"help"_s))
         parser.showHelp(0);
     QString error;
+    CliContext context;
+    if (parser.isSet(history)) {
+        auto feed = context.resolveFeed(parser.value(to), parser.value(toIndex), &error);
+        if (!feed)
+            return fail(u"--to: "_s + error);
+        if (parser.isSet(tokenStdin) && feed->auth == Feed::AuthKind::None)
+            feed->auth = Feed::AuthKind::Token;
+        std::unique_ptr<RegistryClient> client(context.clientFor(*feed));
+        if (parser.isSet(tokenStdin))
+            client->setCredential(readSecretFromStdin());
+        return printHistory(client.get(), parser.value(history), parser.isSet(json));
+    }
     const auto versions = requested(parser.positionalArguments(), parser.value(lockfile), &error);
     if (!versions)
         return fail(error);
 
-    CliContext context;
     const auto sourceFeed = context.resolveFeed(parser.value(from), parser.value(fromIndex), &error);
     if (!sourceFeed)
         return fail(u"--from: "_s + error);

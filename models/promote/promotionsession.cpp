@@ -3,6 +3,7 @@
 
 #include "publish/cratepublisher.h"
 #include "publish/publishpreflight.h"
+#include "cargotypes/feedurl.h"
 #include "registry/registryclient.h"
 #include "resolve/dependencyclosure.h"
 #include "resolve/registryindexsource.h"
@@ -65,6 +66,13 @@ int PromotionSession::count(State state) const
 bool PromotionSession::succeeded() const
 {
     return !m_items.isEmpty() && std::ranges::all_of(m_items, [](const PromotionItem &item) { return item.isServedByTarget(); });
+}
+
+bool PromotionSession::promotesOnServer() const
+{
+    const auto from = FeedUrl::proGetFeed(m_source->feed().indexUrl);
+    const auto to = FeedUrl::proGetFeed(m_target->feed().indexUrl);
+    return from && to && from->server == to->server && from->feed != to->feed;
 }
 
 void PromotionSession::plan(const QList<std::pair<QString, QString>> &versions)
@@ -198,7 +206,7 @@ void PromotionSession::next()
             continue;
         }
         m_current = row;
-        return download(row);
+        return promotesOnServer() ? promoteOnServer(row) : download(row);
     }
     m_running = false;
     m_downloads.reset();
@@ -218,6 +226,20 @@ void PromotionSession::download(int row)
             return finishItem(row, m_cancelled ? State::Cancelled : State::Failed,
                               u"downloading from the source failed: %1"_s.arg(reply->error().message));
         publish(row, path);
+    });
+}
+
+void PromotionSession::promoteOnServer(int row)
+{
+    PromotionItem &item = m_items[row];
+    item.state = State::Publishing;
+    Q_EMIT itemChanged(row);
+    RegistryReply *reply = m_target->promoteOnProGet(FeedUrl::proGetFeed(m_source->feed().indexUrl)->feed, item.name, item.vers);
+    m_reply = reply;
+    connect(reply, &RegistryReply::finished, this, [this, row, reply] {
+        if (reply->error())
+            return finishItem(row, m_cancelled ? State::Cancelled : State::Failed, u"ProGet did not promote it: %1"_s.arg(reply->error().message));
+        finishItem(row, State::Promoted, u"promoted by ProGet"_s);
     });
 }
 

@@ -41,6 +41,9 @@ public:
     int count(PromotionItem::State state) const;
     // Every item is promoted or was in the target already.
     bool succeeded() const;
+    // Both feeds are ProGet feeds of one server: it promotes them itself (its promotion API,
+    // which keeps its own history) instead of a download and a publish.
+    bool promotesOnServer() const;
 
     // Promotes the Ready items in order; itemChanged() as each moves, finished() at the end.
     void start();
@@ -58,6 +61,7 @@ private:
     void resolveNextRoot();
     void next();
     void download(int row);
+    void promoteOnServer(int row);
     void publish(int row, const QString &path);
     void published(int row, const CratePublisher *publisher);
     void finishItem(int row, PromotionItem::State state, const QString &message = {});

@@ -618,11 +618,7 @@ QUrl RegistryClient::proGetUrl(const QString &path) const
 {
     // ProGet's Packages API for a Cargo feed is at {server}/api/packages/{feed}.
     const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
-    if (!proGet)
-        return {};
-    QUrl url = proGet->server;
-    url.setPath(proGet->server.path() + u"/api/packages/"_s + proGet->feed + path);
-    return url;
+    return proGet ? proGetServerUrl(u"/api/packages/"_s + proGet->feed + path) : QUrl();
 }
 
 void RegistryClient::requestProGet(RegistryReply *reply, const QString &pathAndQuery, std::function<void(const QByteArray &)> done)

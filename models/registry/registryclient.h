@@ -133,6 +133,11 @@ public:
     RegistryReply *publish(const QByteArray &framedBody, const QString &label);
     // ProGet's own upload (PUT /api/packages/{feed}/upload with the raw .crate).
     RegistryReply *uploadToProGet(const QByteArray &crate, const QString &label);
+    // ProGet's promotion of NAME@VERSION from another feed of the same server into this one
+    // (POST /api/promotions/promote; the API key needs the Promote permission). Never retried.
+    RegistryReply *promoteOnProGet(const QString &fromFeed, const QString &crate, const QString &version);
+    // This feed's promotion history for `crate` (GET /api/promotions/list?toFeed=…), in json.
+    RegistryReply *proGetPromotions(const QString &crate);
 
     // The largest .crate a download accepts (the feed's maximum crate size).
     void setMaxCrateBytes(qint64 bytes) { m_maxCrateBytes = bytes; }
@@ -174,6 +179,7 @@ private:
     QString feedKey() const;
     void notice(const HttpResponse &response);
     void scheduleTouchFlush();
+    QUrl proGetServerUrl(const QString &path) const; // {server}{path}, or empty
     QUrl proGetUrl(const QString &path) const;
     void requestProGet(RegistryReply *reply, const QString &path, std::function<void(const QByteArray &)> done);
     void listPage(RegistryReply *reply, const QString &query, int pagesLeft);

@@ -68,75 +68,12 @@ files=$(grep -c . "$fetch_set")
 say "work folder $work ($fs_type), $(nproc) cores, lockfile $lockfile_name ($files index files)"
 
 # ---- The index, served by nginx ---------------------------------------------------------------
-port=$(free_port)
-https=${CLIENT_BENCH_HTTPS:-0}
-tls_dir=$here/../fixtures/tls
-if [ "$https" = 1 ]; then
-    base_url=https://127.0.0.1:$port
-    listen="listen 127.0.0.1:$port ssl; http2 on; ssl_certificate $tls_dir/localhost-cert.pem; ssl_certificate_key $tls_dir/localhost-key.pem;"
-    fetch_tls=(--ca "$tls_dir/localhost-cert.pem")
-    export CARGO_HTTP_CAINFO=$tls_dir/localhost-cert.pem
-else
-    base_url=http://127.0.0.1:$port
-    listen="listen 127.0.0.1:$port;"
-    fetch_tls=()
-fi
-say "extracting $(basename "$archive")"
-mkdir -p "$work/index"
-zstd -q -d --long=27 -c "$archive" | tar -x -C "$work/index"
-[ -f "$work/index/config.json" ] || die "the archive has no config.json"
-python3 - "$work/index/config.json" "$base_url" <<'EOF'
-import json, sys
-path, url = sys.argv[1], sys.argv[2]
-with open(path) as f:
-    config = json.load(f)
-config["dl"] = url + "/api/v1/crates"
-config["api"] = url
-config.pop("auth-required", None)
-with open(path, "w") as f:
-    json.dump(config, f)
-EOF
+serve_index_subset "$archive" "${CLIENT_BENCH_HTTPS:-0}" "$here/../fixtures/tls"
 missing=0
 while read -r path; do
     [ -f "$work/index/$path" ] || missing=$((missing + 1))
 done <"$fetch_set"
 [ "$missing" = 0 ] || die "$missing files of $fetch_set are not in the index"
-
-nginx_version=$(nginx -v 2>&1 | sed 's/.*nginx\///')
-ndir=$work/nginx
-mkdir -p "$ndir/tmp"
-cat >"$ndir/nginx.conf" <<EOF
-daemon off;
-master_process on;
-worker_processes 1;
-user root;
-pid $ndir/nginx.pid;
-error_log stderr warn;
-events { worker_connections 1024; }
-http {
-    access_log $ndir/access.log;
-    default_type text/plain;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    etag on;
-    client_body_temp_path $ndir/tmp/body;
-    proxy_temp_path $ndir/tmp/proxy;
-    fastcgi_temp_path $ndir/tmp/fastcgi;
-    uwsgi_temp_path $ndir/tmp/uwsgi;
-    scgi_temp_path $ndir/tmp/scgi;
-    server {
-        $listen
-        root $work/index;
-        location / { add_header Cache-Control no-cache; }
-    }
-}
-EOF
-nginx -p "$ndir/" -c "$ndir/nginx.conf" -e stderr 2>"$ndir/error.log" &
-nginx_pid=$!
-started[$nginx_pid]=1
-wait_port "$port" "$nginx_pid" || { cat "$ndir/error.log" >&2; die "nginx did not start"; }
-say "nginx $nginx_version at $base_url/"
 
 # Status codes of the requests logged since the last call (the access log's 9th field), into VAR.
 log_mark=0
@@ -266,7 +203,7 @@ row "cargo $cargo_version warm" "$m_cargo_warm" "${cargo_warm[*]}" "$cargo_warm_
 echo
 echo "== client summary =="
 protocol="http (HTTP/1.1)"
-[ "$https" = 1 ] && protocol="https (HTTP/2 offered)"
+[ "${CLIENT_BENCH_HTTPS:-0}" = 1 ] && protocol="https (HTTP/2 offered)"
 echo "setup: $(nproc) cores (load average at start $load_start), nginx $nginx_version (1 worker, ETag, $protocol), index on $fs_type, cargo $cargo_version, median of $runs"
 echo "files fetched: $files index files of $lockfile_name's Cargo.lock (+ config.json)"
 echo "cold: ours $m_ours_cold s, cargo $m_cargo_cold s (cargo update --workspace) -> ours/cargo ${ratio_cold}x (goal <= 1.0: $g_cold)"

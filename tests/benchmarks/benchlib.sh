@@ -96,3 +96,73 @@ start_feed() { # CRATEDESK DATA_DIR OUT LOG
         *) die "cratedesk serve printed \"$index_url\", not sparse+http://127.0.0.1:PORT/" ;;
     esac
 }
+
+# Extracts the crates.io index subset ARCHIVE into $work/index and serves it with Debian's nginx
+# on a free port (one worker, sendfile, ETags, no-cache), pointing config.json's dl and api at
+# it. HTTPS=1 serves https with HTTP/2 and the certificate of TLS_DIR, which curl-like clients
+# are told to trust (fetch_tls, CARGO_HTTP_CAINFO). Sets port, base_url, ndir, nginx_pid and
+# nginx_version; needs $work (bench_workdir).
+serve_index_subset() { # ARCHIVE HTTPS TLS_DIR
+    local archive=$1 https=$2 tls_dir=$3 listen
+    port=$(free_port)
+    if [ "$https" = 1 ]; then
+        base_url=https://127.0.0.1:$port
+        listen="listen 127.0.0.1:$port ssl; http2 on; ssl_certificate $tls_dir/localhost-cert.pem; ssl_certificate_key $tls_dir/localhost-key.pem;"
+        fetch_tls=(--ca "$tls_dir/localhost-cert.pem")
+        export CARGO_HTTP_CAINFO=$tls_dir/localhost-cert.pem
+    else
+        base_url=http://127.0.0.1:$port
+        listen="listen 127.0.0.1:$port;"
+        fetch_tls=()
+    fi
+    say "extracting $(basename "$archive")"
+    mkdir -p "$work/index"
+    zstd -q -d --long=27 -c "$archive" | tar -x -C "$work/index"
+    [ -f "$work/index/config.json" ] || die "the archive has no config.json"
+    python3 - "$work/index/config.json" "$base_url" <<'EOF'
+import json, sys
+path, url = sys.argv[1], sys.argv[2]
+with open(path) as f:
+    config = json.load(f)
+config["dl"] = url + "/api/v1/crates"
+config["api"] = url
+config.pop("auth-required", None)
+with open(path, "w") as f:
+    json.dump(config, f)
+EOF
+    nginx_version=$(nginx -v 2>&1 | sed 's/.*nginx\///')
+    ndir=$work/nginx
+    mkdir -p "$ndir/tmp"
+    cat >"$ndir/nginx.conf" <<EOF
+daemon off;
+master_process on;
+worker_processes 1;
+user root;
+pid $ndir/nginx.pid;
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+    access_log $ndir/access.log;
+    default_type text/plain;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    etag on;
+    client_body_temp_path $ndir/tmp/body;
+    proxy_temp_path $ndir/tmp/proxy;
+    fastcgi_temp_path $ndir/tmp/fastcgi;
+    uwsgi_temp_path $ndir/tmp/uwsgi;
+    scgi_temp_path $ndir/tmp/scgi;
+    server {
+        $listen
+        root $work/index;
+        location / { add_header Cache-Control no-cache; }
+    }
+}
+EOF
+    nginx -p "$ndir/" -c "$ndir/nginx.conf" -e stderr 2>"$ndir/error.log" &
+    nginx_pid=$!
+    started[$nginx_pid]=1
+    wait_port "$port" "$nginx_pid" || { cat "$ndir/error.log" >&2; die "nginx did not start"; }
+    say "nginx $nginx_version at $base_url/"
+}

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
+#include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -72,6 +73,75 @@ void ProGetTestServer::addFeed(const QJsonObject &feed)
     m_feeds.insert(feed.value(u"name"_s).toString(), feed);
 }
 
+void ProGetTestServer::addCargoVersion(const QString &feed, const QJsonObject &line)
+{
+    m_cargo[feed].append(line);
+}
+
+QUrl ProGetTestServer::cargoIndexUrl(const QString &feed) const
+{
+    return url().resolved(QUrl(u"cargo/%1/"_s.arg(feed)));
+}
+
+bool ProGetTestServer::handleCargo(const QStringList &segments, QHttpServerResponder &responder)
+{
+    // cargo/FEED/config.json or cargo/FEED/<prefix>/NAME
+    if (segments.size() < 3 || segments.at(0) != u"cargo"_s || !m_cargo.contains(segments.at(1)))
+        return false;
+    const QString feed = segments.at(1);
+    if (segments.size() == 3 && segments.at(2) == u"config.json"_s) {
+        reply(responder, 200, json(QJsonObject{{u"dl"_s, QString(cargoIndexUrl(feed).toString() + u"download"_s)}}), "application/json");
+        return true;
+    }
+    QByteArray body;
+    for (const QJsonObject &line : m_cargo.value(feed)) {
+        if (line.value(u"name"_s).toString() == segments.last())
+            body += json(line) + '\n';
+    }
+    if (body.isEmpty())
+        reply(responder, 404, "Not found.", "text/plain");
+    else
+        reply(responder, 200, body, "text/plain");
+    return true;
+}
+
+// POST promote {fromFeed, toFeed, name, version}: the line goes into toFeed, with a record.
+// GET list?toFeed=&package=: the records, grouped by package and version as ProGet does.
+void ProGetTestServer::handlePromotions(const QHttpServerRequest &request, const QString &action, QHttpServerResponder &responder)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    if (action == u"promote"_s && request.method() == QHttpServerRequest::Method::Post) {
+        const QString from = body.value(u"fromFeed"_s).toString(), to = body.value(u"toFeed"_s).toString();
+        const QString name = body.value(u"name"_s).toString(), version = body.value(u"version"_s).toString();
+        const QList<QJsonObject> lines = m_cargo.value(from);
+        const auto line = std::ranges::find_if(lines, [&](const QJsonObject &l) {
+            return l.value(u"name"_s).toString() == name && l.value(u"vers"_s).toString() == version;
+        });
+        if (!m_cargo.contains(to) || line == lines.cend())
+            return reply(responder, 400, "Package " + name.toUtf8() + " " + version.toUtf8() + " was not found in feed " + from.toUtf8() + ".", "text/plain");
+        m_cargo[to].append(*line);
+        m_promotions.append(QJsonObject{{u"group"_s, u""_s}, {u"package"_s, name}, {u"packageType"_s, u"cargo"_s}, {u"version"_s, version},
+                                        {u"promotions"_s, QJsonArray{QJsonObject{{u"fromFeed"_s, from}, {u"toFeed"_s, to},
+                                                                                {u"date"_s, u"2026-12-03T12:00:00Z"_s}, {u"user"_s, u"api"_s},
+                                                                                {u"comments"_s, body.value(u"comments"_s)},
+                                                                                {u"id"_s, int(m_promotions.size()) + 1}}}}});
+        return reply(responder, 200, {}, "text/plain");
+    }
+    if (action == u"list"_s && request.method() == QHttpServerRequest::Method::Get) {
+        const QUrlQuery query(request.url());
+        QJsonArray found;
+        for (const QJsonValue &record : std::as_const(m_promotions)) {
+            const QJsonObject entry = record.toObject();
+            const QJsonObject promotion = entry.value(u"promotions"_s).toArray().first().toObject();
+            if (entry.value(u"package"_s).toString() == query.queryItemValue(u"package"_s)
+                && promotion.value(u"toFeed"_s).toString() == query.queryItemValue(u"toFeed"_s))
+                found.append(entry);
+        }
+        return reply(responder, 200, QJsonDocument(found).toJson(QJsonDocument::Compact), "application/json");
+    }
+    reply(responder, 405, "Method not allowed.", "text/plain");
+}
+
 void ProGetTestServer::reply(QHttpServerResponder &responder, int status, const QByteArray &body, const QByteArray &type)
 {
     QHttpHeaders headers;
@@ -87,11 +157,17 @@ bool ProGetTestServer::handleRequest(const QHttpServerRequest &request, QHttpSer
     const QString path = request.url().path();
     const QByteArray key = request.headers().value("X-ApiKey").toByteArray();
     m_requests.append({method, path, key, request.body()});
+    const QStringList s = path.mid(1).split(u'/');
+    if (handleCargo(s, responder))
+        return true;
     if (key != m_apiKey) {
         reply(responder, 403, "The specified API key does not have the proper permissions to perform this action.", "text/plain");
         return true;
     }
-    const QStringList s = path.mid(1).split(u'/');
+    if (s.size() == 3 && s.at(0) == u"api"_s && s.at(1) == u"promotions"_s) {
+        handlePromotions(request, s.at(2), responder);
+        return true;
+    }
     if (s.size() < 4 || s.at(0) != u"api"_s || s.at(1) != u"management"_s) {
         reply(responder, 404, "Not found.", "text/plain");
         return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -13,7 +14,9 @@ class QTcpServer;
 // /api/management/connectors/{list,get,create,update,delete} and
 // /api/management/feeds/{get,update}, X-ApiKey required (403 with ProGet's plain-text
 // message otherwise), partial updates whose arrays replace, connector delete by POST or
-// DELETE, and X-ProGet-Version / X-ProGet-Edition on every response. In memory only.
+// DELETE, and X-ProGet-Version / X-ProGet-Edition on every response. Cargo feeds at
+// /cargo/FEED/ (a sparse index, read without a key) and the promotion API,
+// /api/promotions/{promote,list}, which moves index lines between them. In memory only.
 class ProGetTestServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -38,6 +41,12 @@ public:
     void setDeleteVerb(const QByteArray &verb) { m_deleteVerb = verb; } // the one it accepts
     void addFeed(const QJsonObject &feed);
 
+    void addCargoFeed(const QString &feed) { m_cargo[feed]; }
+    // A Cargo feed's index line (a JSON object with at least name and vers).
+    void addCargoVersion(const QString &feed, const QJsonObject &line);
+    QUrl cargoIndexUrl(const QString &feed) const;
+    QList<QJsonObject> cargoVersions(const QString &feed) const { return m_cargo.value(feed); }
+
     QMap<QString, QJsonObject> connectors() const { return m_connectors; }
     QJsonObject feed(const QString &name) const { return m_feeds.value(name); }
     QList<Request> requests() const { return m_requests; }
@@ -47,6 +56,8 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
 
 private:
+    bool handleCargo(const QStringList &segments, QHttpServerResponder &responder);
+    void handlePromotions(const QHttpServerRequest &request, const QString &action, QHttpServerResponder &responder);
     void reply(QHttpServerResponder &responder, int status, const QByteArray &body, const QByteArray &type);
 
     QByteArray m_apiKey;
@@ -56,4 +67,6 @@ private:
     QMap<QString, QJsonObject> m_connectors;
     QMap<QString, QJsonObject> m_feeds;
     QList<Request> m_requests;
+    QMap<QString, QList<QJsonObject>> m_cargo; // feed -> index lines
+    QJsonArray m_promotions;                   // what /api/promotions/list answers from
 };

@@ -9,6 +9,7 @@
 #include "localfeed/localfeed.h"
 #include "localtestfeed.h"
 #include "net/httpclient.h"
+#include "progettestserver.h"
 #include "promote/promotionsession.h"
 #include "registry/registryclient.h"
 #include "testcrate.h"
@@ -335,6 +336,70 @@ private Q_SLOTS:
                                target.feed->indexUrl().toString(), u"--token-stdin"_s},
                               m_dir.path(), target.token + '\n');
         QVERIFY2(missing.exitCode == 1 && missing.output.contains("not-in-source ghost@1.0.0"), qPrintable(missing.report()));
+    }
+
+    // Two feeds of one ProGet server: the server promotes with its own API (the key needs the
+    // Promote permission) and keeps the history; no download, no publish.
+    void proGetPromotesOnItsOwnServer()
+    {
+        ProGetTestServer server("promote-key");
+        QVERIFY(server.listen());
+        const QJsonObject line{{u"name"_s, u"pg-crate"_s}, {u"vers"_s, u"1.0.0"_s}, {u"deps"_s, QJsonArray()},
+                               {u"cksum"_s, QString(64, u'a')}, {u"features"_s, QJsonObject()}, {u"yanked"_s, false}};
+        server.addCargoVersion(u"staging"_s, line);
+        server.addCargoFeed(u"approved"_s);
+        const auto clientOf = [&](const QString &feed, const QByteArray &key) {
+            Feed description;
+            description.name = u"pg-"_s + feed;
+            description.indexUrl = server.cargoIndexUrl(feed);
+            description.auth = Feed::AuthKind::Token;
+            auto client = std::make_unique<RegistryClient>(description, m_http.get(), nullptr, nullptr);
+            client->setCredential(key);
+            return client;
+        };
+        const auto source = clientOf(u"staging"_s, "promote-key");
+        const auto target = clientOf(u"approved"_s, "promote-key");
+        PromotionSession session(source.get(), target.get());
+        QVERIFY(session.promotesOnServer());
+        session.plan({{u"pg-crate"_s, u"1.0.0"_s}, {u"ghost"_s, u"1.0.0"_s}});
+        QVERIFY(planned(session));
+        QVERIFY(ran(session));
+        QCOMPARE(states(session), QStringList({u"pg-crate@1.0.0 promoted"_s, u"ghost@1.0.0 not-in-source"_s}));
+        QCOMPARE(session.items().at(0).message, u"promoted by ProGet"_s);
+        QVERIFY(std::ranges::any_of(server.cargoVersions(u"approved"_s), [](const QJsonObject &l) { return l.value(u"name"_s) == u"pg-crate"_s; }));
+        const QList<ProGetTestServer::Request> requests = server.requests();
+        const auto promote = std::ranges::find_if(requests, [](const auto &r) { return r.path == u"/api/promotions/promote"_s; });
+        QVERIFY(promote != requests.cend());
+        QCOMPARE(promote->method, QByteArray("POST"));
+        QCOMPARE(promote->apiKey, QByteArray("promote-key"));
+        const QJsonObject sent = QJsonDocument::fromJson(promote->body).object();
+        QCOMPARE(sent.value(u"fromFeed"_s).toString(), u"staging"_s);
+        QCOMPARE(sent.value(u"toFeed"_s).toString(), u"approved"_s);
+
+        RegistryReply *history = target->proGetPromotions(u"pg-crate"_s);
+        QSignalSpy answered(history, &RegistryReply::finished);
+        QVERIFY(answered.wait(10000));
+        QVERIFY2(!history->error(), qPrintable(history->error().message));
+        const QJsonObject record = history->json.array().first().toObject();
+        QCOMPARE(record.value(u"version"_s).toString(), u"1.0.0"_s);
+        QCOMPARE(record.value(u"promotions"_s).toArray().first().toObject().value(u"fromFeed"_s).toString(), u"staging"_s);
+        const Run listed = process(TestSupport::cratedeskExecutable(),
+                                   {u"promote"_s, u"--history"_s, u"pg-crate"_s, u"--to-index"_s, server.cargoIndexUrl(u"approved"_s).toString(),
+                                    u"--token-stdin"_s},
+                                   m_dir.path(), "promote-key\n");
+        QVERIFY2(listed.exitCode == 0 && listed.output.contains("pg-crate@1.0.0\tfrom staging to approved"), qPrintable(listed.report()));
+
+        // A key without the Promote permission: ProGet's 403 in the item's words.
+        QJsonObject newer = line;
+        newer.insert(u"vers"_s, u"1.1.0"_s);
+        server.addCargoVersion(u"staging"_s, newer);
+        const auto weak = clientOf(u"approved"_s, "view-only-key");
+        PromotionSession refused(source.get(), weak.get());
+        refused.plan({{u"pg-crate"_s, u"1.1.0"_s}});
+        QVERIFY(planned(refused));
+        QVERIFY(ran(refused));
+        QCOMPARE(states(refused), QStringList{u"pg-crate@1.1.0 failed"_s});
+        QVERIFY2(refused.items().first().message.contains(u"proper permissions"_s), qPrintable(refused.items().first().message));
     }
 
     // A project locked against staging (real crates, cargo's own Cargo.lock), its lockfile

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RegistryClient's use of ProGet's promotion API: one server moves a version between its
+// feeds itself, keeping its own records (who promoted what, when, from where).
+#include "registryclient.h"
+
+#include "cargotypes/feedurl.h"
+#include "net/httpclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+QUrl RegistryClient::proGetServerUrl(const QString &path) const
+{
+    const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
+    if (!proGet)
+        return {};
+    QUrl url = proGet->server;
+    url.setPath(proGet->server.path() + path);
+    return url;
+}
+
+RegistryReply *RegistryClient::promoteOnProGet(const QString &fromFeed, const QString &crate, const QString &version)
+{
+    auto *reply = new RegistryReply(this);
+    withCredentials([this, reply, fromFeed, crate, version] {
+        const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
+        if (!proGet)
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1 is not a ProGet Cargo feed (…/cargo/FEED/)"_s.arg(m_feed.name)));
+        if (m_authorization.isEmpty())
+            return reply->finish(RegistryError::make(RegistryError::Kind::AuthRequired,
+                u"ProGet needs an API key with the Promote permission to promote into %1: add one to the feed"_s.arg(m_feed.name)));
+        HttpRequest request;
+        request.url = proGetServerUrl(u"/api/promotions/promote"_s);
+        request.verb = "POST";
+        request.retryable = false;
+        request.body = QJsonDocument(QJsonObject{{u"fromFeed"_s, fromFeed}, {u"toFeed"_s, proGet->feed}, {u"name"_s, crate},
+                                                 {u"version"_s, version}, {u"comments"_s, u"promoted with CrateDesk"_s}})
+                           .toJson(QJsonDocument::Compact);
+        request.headers.emplaceBack("Content-Type", "application/json");
+        if (m_feed.auth == Feed::AuthKind::Token)
+            request.setSecretHeader("X-ApiKey", m_authorization);
+        HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job, crate, version] {
+            const HttpResponse &response = job->response();
+            notice(response);
+            if (response.error)
+                return reply->finish(explain(response.error, u"promote %1@%2"_s.arg(crate, version)));
+            reply->finish();
+        });
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::proGetPromotions(const QString &crate)
+{
+    auto *reply = new RegistryReply(this);
+    withCredentials([this, reply, crate] {
+        const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
+        if (!proGet)
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1 is not a ProGet Cargo feed (…/cargo/FEED/)"_s.arg(m_feed.name)));
+        HttpRequest request;
+        request.url = proGetServerUrl(u"/api/promotions/list"_s);
+        request.url.setQuery(QUrlQuery{{u"toFeed"_s, proGet->feed}, {u"package"_s, crate}});
+        request.headers.emplaceBack("Accept", "application/json");
+        if (m_feed.auth == Feed::AuthKind::Token && !m_authorization.isEmpty())
+            request.setSecretHeader("X-ApiKey", m_authorization);
+        HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job] {
+            const HttpResponse &response = job->response();
+            if (response.error)
+                return reply->finish(explain(response.error, u"read the promotion history"_s));
+            reply->json = QJsonDocument::fromJson(response.body);
+            if (!reply->json.isArray())
+                return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1's promotion history is not a JSON list"_s.arg(m_feed.name)));
+            reply->finish();
+        });
+    });
+    return reply;
+}
