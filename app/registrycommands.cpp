@@ -3,6 +3,7 @@
 
 #include "cliio.h"
 
+#include "audit/cyclonedxsbom.h"
 #include "audit/lockfileaudit.h"
 #include "crate/cargolock.h"
 
@@ -21,11 +22,15 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
+#include <QUuid>
 
 #include <algorithm>
 #include <cstdio>
@@ -411,6 +416,20 @@ void printAudit(const LockfileAudit &audit, bool asJson)
     out(u"%1 packages: %2"_s.arg(audit.rows().size()).arg(counts.join(u", "_s)));
 }
 
+// The bill of materials, written whole or not at all; empty, or what went wrong.
+QString writeSbom(const QString &path, const LockfileAudit &audit, const CargoLock &lock, const QString &project)
+{
+    CycloneDxSbom::Input input{lock, project, {}, QDateTime::currentDateTimeUtc(), QUuid::createUuid(), QCoreApplication::applicationVersion()};
+    for (const LockfileAudit::Row &row : audit.rows()) {
+        if (!row.license.isEmpty())
+            input.licenses.insert(row.name + u'@' + row.version, row.license);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(CycloneDxSbom::document(input)) < 0 || !file.commit())
+        return u"the bill of materials could not be written to %1: %2"_s.arg(path, file.errorString());
+    return {};
+}
+
 int startAudit(const FeedCommandRun &run)
 {
     const CargoLock::Result parsed = CargoLock::readFile(run.positional.at(0));
@@ -421,8 +440,15 @@ int startAudit(const FeedCommandRun &run)
     if (!allowed.isEmpty())
         audit->setLicensePolicy({allowed, {}, false}); // a license that cannot be read is not allowed
     const bool asJson = run.parser.isSet(u"json"_s);
-    QObject::connect(audit, &LockfileAudit::finished, audit, [audit, asJson] {
+    const QString sbom = run.parser.value(u"sbom"_s);
+    audit->setLooksUpLicenses(!sbom.isEmpty());
+    const QString project = QFileInfo(run.positional.at(0)).absoluteDir().dirName();
+    QObject::connect(audit, &LockfileAudit::finished, audit, [audit, asJson, sbom, project, lock = *parsed.lock] {
         printAudit(*audit, asJson);
+        if (!sbom.isEmpty()) {
+            if (const QString error = writeSbom(sbom, *audit, lock, project); !error.isEmpty())
+                return finishWith(2, error);
+        }
         finishWith(audit->passed() ? 0 : 1);
     });
     audit->start(*parsed.lock);
@@ -459,8 +485,9 @@ const QList<FeedCommand> &feedCommands()
          1, u"owner CRATE --list|--add LOGIN|--remove LOGIN --feed NAME"_s, startOwner},
         {u"audit"_s,
          {QCommandLineOption(u"allow-license"_s, u"A license (SPDX id) the project may use; repeat it. Without it, licenses are not checked."_s, u"id"_s),
-          QCommandLineOption(u"json"_s, u"Print JSON."_s)},
-         1, u"audit Cargo.lock (--feed NAME | --index URL) [--allow-license ID]... [--json]"_s, startAudit},
+          QCommandLineOption(u"json"_s, u"Print JSON."_s),
+          QCommandLineOption(u"sbom"_s, u"Also write a CycloneDX 1.5 JSON bill of materials of the lockfile's packages to FILE."_s, u"file"_s)},
+         1, u"audit Cargo.lock (--feed NAME | --index URL) [--allow-license ID]... [--json] [--sbom FILE]"_s, startAudit},
     };
     return commands;
 }

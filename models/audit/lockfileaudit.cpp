@@ -97,7 +97,7 @@ void LockfileAudit::judge(qsizetype row, const QList<IndexEntry> &entries)
     }
     if (entry->yanked) // by its owner, or by a connector's policy (CrateDesk's feeds yank what they hold or block)
         return askCuration(row, Status::Yanked, tr("yanked in the feed: `cargo build --locked` still works, a new resolution avoids it"));
-    if (!m_policy.isActive())
+    if (!m_policy.isActive() && !m_looksUpLicenses)
         return settle(row, Status::Ok);
     checkLicense(row, *entry);
 }

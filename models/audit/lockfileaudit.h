@@ -41,6 +41,8 @@ public:
 
     // Judged against the license of each version; looked up only when the rules are active.
     void setLicensePolicy(const LicenseRules &rules) { m_policy = rules; }
+    // Looks every present version's license up even without rules (for a bill of materials).
+    void setLooksUpLicenses(bool lookUp) { m_looksUpLicenses = lookUp; }
     void start(const CargoLock &lock);
     // Reads and parses the file on a worker thread, then starts; failed() when it cannot.
     void startFile(const QString &path);
@@ -70,6 +72,7 @@ private:
 
     QPointer<RegistryClient> m_client;
     LicenseRules m_policy;
+    bool m_looksUpLicenses = false;
     QList<Row> m_rows;
     QList<QString> m_checksums; // Cargo.lock's, per row
     QMultiHash<QString, qsizetype> m_waiting; // lower-case name -> rows waiting for its index

@@ -2,6 +2,7 @@
 // A Cargo.lock audited against a real local feed, a row for every status: there, missing (no
 // crate, no such version), yanked, another build under the same version, a license the policy
 // refuses, git and path packages; then `cratedesk audit` as a user runs it, text and JSON.
+#include "audit/cyclonedxsbom.h"
 #include "audit/lockfileaudit.h"
 #include "clirun.h"
 #include "localfeed/connectorstore.h"
@@ -10,14 +11,19 @@
 #include "registry/registryclient.h"
 #include "registryoutcome.h"
 #include "testcrate.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::Literals::StringLiterals;
 using Status = LockfileAudit::Status;
@@ -238,6 +244,81 @@ private Q_SLOTS:
         const CliResult refused = runCratedesk({u"audit"_s, bad.fileName(), u"--index"_s, index});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("bad.lock: package 1"), qPrintable(refused.describe()));
+    }
+
+    // Runs Debian's python3-jsonschema over a document with CycloneDX's own 1.5 schema.
+    static std::pair<int, QString> validateCycloneDx(const QString &document)
+    {
+        QProcess python;
+        python.setProcessChannelMode(QProcess::MergedChannels);
+        python.start(u"python3"_s, {TestSupport::sourceDir() + u"/tests/audit/validate-cyclonedx.py"_s,
+                                    TestSupport::sourceDir() + u"/tests/fixtures/cyclonedx"_s, document});
+        if (!python.waitForFinished(60000) || python.exitStatus() != QProcess::NormalExit)
+            return {-1, u"python3 did not finish"_s};
+        return {python.exitCode(), QString::fromUtf8(python.readAll())};
+    }
+
+    // --sbom: every package of the lockfile as a component with its package URL, the
+    // lockfile's SHA-256 and the license the feed gave, valid under CycloneDX's schema.
+    void theBillOfMaterialsIsValidCycloneDx()
+    {
+        const QString lock = m_dir.filePath(u"sbom/Cargo.lock"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(lock).path()));
+        QFile file(lock);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(lockfile());
+        file.close();
+        const QString sbom = m_dir.filePath(u"sbom/bom.cdx.json"_s);
+        const CliResult run = runCratedesk({u"audit"_s, lock, u"--index"_s, u"sparse+"_s + m_feed->indexUrl().toString(), u"--sbom"_s, sbom});
+        QCOMPARE(run.exitCode, 1); // the audit's verdict; the bill of materials is written either way
+        QFile written(sbom);
+        QVERIFY2(written.open(QIODevice::ReadOnly), qPrintable(run.describe()));
+        const QJsonObject bom = QJsonDocument::fromJson(written.readAll()).object();
+        QCOMPARE(bom.value(u"bomFormat"_s).toString(), u"CycloneDX"_s);
+        QCOMPARE(bom.value(u"specVersion"_s).toString(), u"1.5"_s);
+        QCOMPARE(bom.value(u"metadata"_s).toObject().value(u"component"_s).toObject().value(u"name"_s).toString(), u"sbom"_s);
+        QHash<QString, QJsonObject> components;
+        for (const QJsonValue &value : bom.value(u"components"_s).toArray())
+            components.insert(value.toObject().value(u"name"_s).toString() + u'@' + value.toObject().value(u"version"_s).toString(), value.toObject());
+        QCOMPARE(components.size(), 8);
+        const QJsonObject ok = components.value(u"acme-ok@1.0.0"_s);
+        QCOMPARE(ok.value(u"purl"_s).toString(),
+                 u"pkg:cargo/acme-ok@1.0.0?repository_url="_s + QString::fromLatin1(QUrl::toPercentEncoding(u"sparse+"_s + m_feed->indexUrl().toString())));
+        QCOMPARE(ok.value(u"hashes"_s).toArray().first().toObject().value(u"content"_s).toString(), m_sums.value(u"acme-ok 1.0.0"_s));
+        QCOMPARE(ok.value(u"licenses"_s).toArray().first().toObject().value(u"expression"_s).toString(), u"MIT"_s);
+        QCOMPARE(components.value(u"acme-gpl@1.0.0"_s).value(u"licenses"_s).toArray().first().toObject().value(u"expression"_s).toString(),
+                 u"GPL-3.0-only"_s);
+        QVERIFY(!components.value(u"nowhere@1.0.0"_s).contains(u"licenses"_s)); // the feed lacks it: no license made up
+        QCOMPARE(components.value(u"tool@0.3.0"_s).value(u"purl"_s).toString(),
+                 u"pkg:cargo/tool@0.3.0?vcs_url=git%2Bhttps%3A%2F%2Fexample.com%2Ftool.git"_s);
+        QCOMPARE(components.value(u"app@0.1.0"_s).value(u"type"_s).toString(), u"application"_s);
+
+        const auto [valid, report] = validateCycloneDx(sbom);
+        QVERIFY2(valid == 0, qPrintable(report));
+        // The validator does reject what the schema forbids.
+        QFile broken(m_dir.filePath(u"sbom/broken.json"_s));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(R"({"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [{"type": "gadget", "name": "x"}]})");
+        broken.close();
+        const auto [invalid, complaint] = validateCycloneDx(broken.fileName());
+        QVERIFY2(invalid == 1 && complaint.contains(u"gadget"_s), qPrintable(complaint));
+    }
+
+    void licensesInTheBillAreSpdx_data()
+    {
+        QTest::addColumn<QString>("cargo");
+        QTest::addColumn<QString>("spdx");
+        QTest::newRow("plain") << u"MIT"_s << u"MIT"_s;
+        QTest::newRow("old slash") << u"MIT/Apache-2.0"_s << u"MIT OR Apache-2.0"_s;
+        QTest::newRow("spaced slash") << u"MIT / Apache-2.0"_s << u"MIT OR Apache-2.0"_s;
+        QTest::newRow("expression kept") << u"Apache-2.0 WITH LLVM-exception OR MIT"_s << u"Apache-2.0 WITH LLVM-exception OR MIT"_s;
+    }
+
+    void licensesInTheBillAreSpdx()
+    {
+        QFETCH(QString, cargo);
+        QFETCH(QString, spdx);
+        QCOMPARE(CycloneDxSbom::licenseExpression(cargo), spdx);
     }
 };
 
