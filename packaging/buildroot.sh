@@ -8,6 +8,7 @@
 #
 #   packaging/buildroot.sh app [ARGS...]   build (dev preset) and start CrateDesk
 #   packaging/buildroot.sh test            build (ci preset) and run the whole test suite
+#   packaging/buildroot.sh package         build the Debian package (build/package/*.deb), lintian
 #   packaging/buildroot.sh bench           build (release) and run the benchmarks
 #   packaging/buildroot.sh run CMD...      run any command (inside the root unless native)
 #   packaging/buildroot.sh path            print where the root is (creating it if needed)
@@ -284,6 +285,15 @@ cmd_test() {
         ctest --preset ci && $(build_cmds asan) && ctest --preset asan"
 }
 
+cmd_package() {
+    # The package preset compiles with the ci preset's flags, so after the test command every
+    # object comes from the compiler cache; lintian then fails the command on any error.
+    run /bin/bash -c "cd $(printf %q "$checkout") && $(build_cmds package) && \
+        cpack --preset package && \
+        lintian --fail-on error --display-info build/package/cratedesk_*.deb && \
+        ls -l build/package/cratedesk_*.deb"
+}
+
 cmd_bench() {
     run /bin/bash -c "cd $(printf %q "$checkout") && $(build_cmds bench) && \
         tests/benchmarks/run-all.sh build/bench"
@@ -295,11 +305,12 @@ main() {
     case "$sub" in
         app) cmd_app "$@" ;;
         test) cmd_test ;;
+        package) cmd_package ;;
         bench) cmd_bench ;;
         run) [ $# -gt 0 ] || die "usage: $0 run CMD [ARGS...]"; run "$@" ;;
         path) if use_native; then echo /; else ensure_root; root_dir; fi ;;
         native?) if use_native; then echo native; else echo root; fi ;;
-        *) sed -n '4,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        *) sed -n '4,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 }
 
