@@ -6,7 +6,7 @@
 # (mmdebstrap, Debian's archive only), reuses it, and runs commands inside it in a private
 # mount namespace. On a host that already has everything it runs the same commands natively.
 #
-#   packaging/buildroot.sh app [ARGS...]   build (dev preset) and start CrateDesk
+#   packaging/buildroot.sh app [ARGS...]   build (ci preset, only the executable) and start CrateDesk
 #   packaging/buildroot.sh test            build (ci preset) and run the whole test suite
 #   packaging/buildroot.sh package         build the Debian package (build/package/*.deb), lintian
 #   packaging/buildroot.sh bench           build (release) and run the benchmarks
@@ -14,7 +14,8 @@
 #   packaging/buildroot.sh path            print where the root is (creating it if needed)
 #
 # Environment: CRATEDESK_NATIVE=1 forces native, CRATEDESK_NATIVE=0 forces the root;
-# CRATEDESK_ROOT_CACHE (default /var/cache/cratedesk) is where roots and caches live.
+# CRATEDESK_ROOT_CACHE (default /var/cache/cratedesk) is where roots and caches live;
+# CRATEDESK_APP_PRESET (default ci) is the preset `app` builds, e.g. dev for a debug build.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -259,22 +260,26 @@ build_cmds() {
 }
 
 cmd_app() {
+    # The test command's tree, and only the executable: whoever ran the tests starts at once,
+    # and whoever starts the app first has half of the test build done.
+    local preset=${CRATEDESK_APP_PRESET:-ci}
+    local exe="build/$preset/app/cratedesk"
     local args
     args=$(printf '%q ' "$@")
     # Without arguments: a fresh local feed into which the real crates of the test fixture are
     # published at start, so that a first look shows content.
     local demo=
     if [ $# -eq 0 ]; then
-        demo="crates=\${CRATEDESK_CACHE_DIR:-build/dev}/real-crates && \
+        demo="crates=\${CRATEDESK_CACHE_DIR:-build/$preset}/real-crates && \
             tests/fixtures/make-real-crates.sh tests/fixtures/real-crates.txt \"\$crates\" >&2 && \
             set -- --data \"\$(mktemp -d)/feed\" --seed-from \"\$crates\" &&"
         args='"$@"'
     fi
-    run /bin/bash -c "cd $(printf %q "$checkout") && $(build_cmds dev) && $demo \
+    run /bin/bash -c "cd $(printf %q "$checkout") && $(build_cmds "$preset" cratedesk) && $demo \
         if [ -n \"\${DISPLAY:-}\" ] || [ \"\${QT_QPA_PLATFORM:-}\" = offscreen ]; then \
-            exec build/dev/app/cratedesk $args; \
+            exec $exe $args; \
         else \
-            exec xvfb-run -a -s '-screen 0 1600x1000x24' build/dev/app/cratedesk $args; \
+            exec xvfb-run -a -s '-screen 0 1600x1000x24' $exe $args; \
         fi"
 }
 
@@ -310,7 +315,7 @@ main() {
         run) [ $# -gt 0 ] || die "usage: $0 run CMD [ARGS...]"; run "$@" ;;
         path) if use_native; then echo /; else ensure_root; root_dir; fi ;;
         native?) if use_native; then echo native; else echo root; fi ;;
-        *) sed -n '4,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        *) sed -n '4,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 }
 
