@@ -12,6 +12,7 @@
 #   packaging/buildroot.sh bench           build (release) and run the benchmarks
 #   packaging/buildroot.sh run CMD...      run any command (inside the root unless native)
 #   packaging/buildroot.sh path            print where the root is (creating it if needed)
+#   packaging/buildroot.sh packages        print the apt-get line for a native build (README)
 #
 # Environment: CRATEDESK_NATIVE=1 forces native, CRATEDESK_NATIVE=0 forces the root;
 # CRATEDESK_ROOT_CACHE (default /var/cache/cratedesk) is where roots and caches live;
@@ -32,7 +33,9 @@ die() { say "error: $*"; exit 1; }
 # The packages of a list file: one a line, '#' starts a comment.
 list_packages() { sed -e 's/#.*//' -e 's/[[:space:]]//g' "$1" | grep -v '^$'; }
 package_list() { list_packages "$packages_file"; }
-
+# What a native build of app, test and package needs: the root's packages but for the
+# benchmarks' (marked "# bench").
+native_packages() { grep -v '#[[:space:]]*bench' "$packages_file" | list_packages /dev/stdin; }
 
 # The key covers the package list and the recipe below, so either change builds a new root.
 root_key() {
@@ -315,7 +318,8 @@ main() {
         run) [ $# -gt 0 ] || die "usage: $0 run CMD [ARGS...]"; run "$@" ;;
         path) if use_native; then echo /; else ensure_root; root_dir; fi ;;
         native?) if use_native; then echo native; else echo root; fi ;;
-        *) sed -n '4,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+        packages) echo "apt-get install $(native_packages | paste -sd' ')" ;;
+        *) sed -n '4,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     esac
 }
 
