@@ -138,8 +138,9 @@ prune_roots() {
     now=$(date +%s)
     for old in "$cache_base/$kind"-*; do
         [ -d "$old" ] && [ "$old" != "$keep" ] || continue
-        case "$old" in *.partial) continue ;; esac
-        last=$(stat -c %Y "$old.last-used" "$old/.cratedesk-root-complete" 2>/dev/null | sort -n | tail -n1)
+        case "$old" in *.partial | *.layer) continue ;; esac
+        # A root of an earlier version of this script has no .last-used stamp.
+        last=$( { stat -c %Y "$old.last-used" "$old/.cratedesk-root-complete" 2>/dev/null || true; } | sort -n | tail -n1)
         if root_in_use "$old" || { [ -n "$last" ] && [ $((now - last)) -lt $((7 * 86400)) ]; }; then
             say "keeping the earlier root $old (in use or used in the last 7 days)"
             continue
@@ -184,8 +185,10 @@ enter_root() {
     inner=$(cat <<EOF
 top=$(printf %q "$root")
 if [ "${ROOT_OVERLAY:-0}" = 1 ]; then
-    # The layer lives in memory: the cached root stays as it was made.
-    layer=\$(mktemp -d)
+    # The layer lives in memory: the cached root stays as it was made. Mounts are private to
+    # this namespace, so runs at the same time each see their own tmpfs on the same folder.
+    layer=\$top.layer
+    mkdir -p "\$layer"
     mount -t tmpfs tmpfs "\$layer"
     mkdir -p "\$layer/upper" "\$layer/work" "\$layer/merged"
     mount -t overlay overlay -o "lowerdir=\$top,upperdir=\$layer/upper,workdir=\$layer/work" "\$layer/merged"
