@@ -54,9 +54,9 @@ constexpr CommandHelp commandHelp[] = {
 
 QString commandLineSummary()
 {
-    QString text = u"Commands (cratedesk COMMAND --help shows a command's options):\n"_s;
+    QString text = u"Commands (cratedesk COMMAND --help shows a command's options):"_s;
     for (const CommandHelp &help : commandHelp)
-        text += u"  %1  %2\n"_s.arg(QString::fromLatin1(help.command).leftJustified(24), QString::fromLatin1(help.summary));
+        text += u"\n  %1  %2"_s.arg(QString::fromLatin1(help.command).leftJustified(24), QString::fromLatin1(help.summary));
     return text;
 }
 
