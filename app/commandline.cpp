@@ -15,16 +15,63 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+struct CommandHelp
+{
+    const char *command; // the words before the command's own options, e.g. "feed token create"
+    const char *summary;
+};
+
+constexpr CommandHelp commandHelp[] = {
+    {"serve", "Serve the local feed, a sparse Cargo registry, on 127.0.0.1."},
+    {"feed add", "Remember a feed; its token or password goes to the keychain."},
+    {"feed list", "List the remembered feeds."},
+    {"feed remove", "Forget a feed and its secret."},
+    {"feed token create", "Create a token for the local feed and print it."},
+    {"feed token list", "List the local feed's tokens (never the tokens themselves)."},
+    {"feed token revoke", "Revoke a token of the local feed."},
+    {"search", "Search a feed's web API."},
+    {"info", "Versions, dependencies, features and license of a crate."},
+    {"download", "Download a .crate, kept only if its sha256 matches the index."},
+    {"yank", "Yank or unyank a version."},
+    {"owner", "List, add or remove the owners of a crate."},
+    {"closure", "The dependency closure of a crate."},
+    {"audit", "Check every package a Cargo.lock pins against a feed."},
+    {"publish", "Publish prebuilt .crate files with the metadata cargo would send."},
+    {"promote", "Copy crate versions (and what they need) from one feed to another."},
+    {"cargo-setup", "Register a feed in cargo's configuration."},
+    {"credential", "Cargo's credential provider for CrateDesk's feeds (cargo runs it)."},
+    {"connector add", "Give the local feed an upstream feed."},
+    {"connector list", "List the local feed's upstreams and pinned crates."},
+    {"connector remove", "Remove an upstream."},
+    {"connector test", "Check that an upstream answers."},
+    {"connector filter add", "Add a crate name pattern to an upstream's filter."},
+    {"connector filter remove", "Remove a pattern from an upstream's filter."},
+    {"connector unpin", "Release a crate name from the upstream it was first served from."},
+    {"connector accept-change", "Accept an upstream's new bytes for a version."},
+};
+
+} // namespace
+
+QString commandLineSummary()
+{
+    QString text = u"Commands (cratedesk COMMAND --help shows a command's options):"_s;
+    for (const CommandHelp &help : commandHelp)
+        text += u"\n  %1  %2"_s.arg(QString::fromLatin1(help.command).leftJustified(24), QString::fromLatin1(help.summary));
+    return text;
+}
+
 std::optional<int> runCommandLine(int argc, char **argv)
 {
     if (argc < 2)
         return std::nullopt;
     const QByteArray command(argv[1]);
-    static const QList<QByteArray> commands = {"serve", "feed", "search", "info", "download", "yank", "owner", "closure", "audit",
-                                                "publish", "promote", "cargo-setup", "credential", "connector",
-                                                // cargo runs a credential provider as `EXE --cargo-plugin`
-                                                "--cargo-plugin"};
-    if (!commands.contains(command))
+    // cargo runs a credential provider as `EXE --cargo-plugin`
+    bool known = command == "--cargo-plugin";
+    for (const CommandHelp &help : commandHelp)
+        known = known || QByteArray(help.command).split(' ').constFirst() == command;
+    if (!known)
         return std::nullopt;
 
     QCoreApplication app(argc, argv);

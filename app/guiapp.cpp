@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guiapp.h"
 
+#include "commandline.h"
+
 #include "localfeed/feedstore.h"
 #include "localfeed/localfeed.h"
 #include "localfeed/localfeedhost.h"
@@ -51,6 +53,17 @@ QString screenshotTarget(int argc, char **argv)
     return {};
 }
 
+// --help and --version print and exit: they must work in a terminal without a display too.
+bool asksForHelpOrVersion(int argc, char **argv)
+{
+    static const QList<QByteArray> flags = {"-h", "--help", "--help-all", "-?", "-v", "--version"};
+    for (int i = 1; i < argc; ++i) {
+        if (flags.contains(QByteArray(argv[i])))
+            return true;
+    }
+    return false;
+}
+
 bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY")
@@ -92,7 +105,10 @@ struct DesktopOptions
 DesktopOptions parseDesktopOptions(const QApplication &app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Browse, publish and curate crates on Cargo feeds."_s);
+    // Without a command the executable is the desktop app; --help says that the commands exist.
+    parser.setApplicationDescription(u"Browse, publish and curate crates on Cargo feeds. Without a command, "
+                                      "CrateDesk opens its window; with one, it runs headless.\n\n"_s
+                                      + commandLineSummary());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(u"screenshot"_s, u"Render the main window to a PNG file and exit."_s, u"file"_s);
@@ -269,7 +285,7 @@ void DesktopApp::screenshotLater(MainWindow *window) const
 
 int runGuiApp(int argc, char **argv)
 {
-    if (!screenshotTarget(argc, argv).isEmpty() && !hasDisplay())
+    if ((!screenshotTarget(argc, argv).isEmpty() || asksForHelpOrVersion(argc, argv)) && !hasDisplay())
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     setUpApplication(app);
