@@ -4,6 +4,7 @@
 #include "itemmodels/cratefiletreemodel.h"
 #include "itemmodels/dependencymodel.h"
 #include "itemmodels/featuremodel.h"
+#include "itemmodels/reversedependencymodel.h"
 #include "itemmodels/roles.h"
 #include "itemmodels/versionlistmodel.h"
 #include "browse/cratebrowser.h"
@@ -108,6 +109,42 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     filesPage->addWidget(m_fileContent);
     filesPage->setSizes({300, 500});
     m_tabs->addTab(filesPage, tr("F&iles"));
+
+    // Asked of the feed only when the tab is opened: one more request per crate otherwise.
+    auto *usedByPage = new QWidget(m_tabs);
+    m_usedByState = new QLabel(usedByPage);
+    m_usedByState->setObjectName(u"usedByState"_s);
+    m_usedByState->setTextFormat(Qt::PlainText);
+    m_usedByState->setWordWrap(true);
+    m_usedBy = makeTree(browser->usedBy(), usedByPage, u"usedByView"_s, true);
+    auto *usedByLayout = new QVBoxLayout(usedByPage);
+    usedByLayout->setContentsMargins(0, 4, 0, 0);
+    usedByLayout->addWidget(m_usedByState);
+    usedByLayout->addWidget(m_usedBy, 1);
+    m_usedByTab = m_tabs->addTab(usedByPage, tr("&Used By"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab != m_usedByTab)
+            return;
+        m_usedByState->setText(tr("Asking the feed what depends on %1…").arg(m_browser->crateName()));
+        m_browser->loadUsedBy();
+    });
+    connect(m_browser, &CrateBrowser::crateOpened, this, [this] {
+        if (m_tabs->currentIndex() == m_usedByTab)
+            m_browser->loadUsedBy();
+    });
+    connect(m_browser, &CrateBrowser::usedByLoaded, this, [this](const QString &crate, const QString &error) {
+        const int count = m_browser->usedBy()->rowCount();
+        if (!error.isEmpty())
+            m_usedByState->setText(tr("The feed does not say what depends on %1: %2").arg(crate, error));
+        else if (count == 0)
+            m_usedByState->setText(tr("No crate of this feed depends on %1.").arg(crate));
+        else
+            m_usedByState->setText(tr("%n crate(s) of this feed depend on %1, each with its newest version that does.", nullptr, count).arg(crate));
+        m_usedBy->resizeColumnToContents(ReverseDependencyModel::CrateColumn);
+    });
+    connect(m_usedBy, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT crateRequested(index.data(Roles::ReverseDependencyCrate).toString());
+    });
 
     connect(m_versions->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid() && current.row() != m_browser->selectedVersionRow())

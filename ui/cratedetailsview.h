@@ -21,7 +21,7 @@ class CrateDetailsView final : public QWidget
     Q_DISABLE_COPY_MOVE(CrateDetailsView)
 
 public:
-    enum Tab { VersionsTab, DependenciesTab, FeaturesTab, LicenseTab, ReadmeTab, FilesTab };
+    enum Tab { VersionsTab, DependenciesTab, FeaturesTab, LicenseTab, ReadmeTab, FilesTab, UsedByTab };
 
     explicit CrateDetailsView(CrateBrowser *browser, QWidget *parent = nullptr);
     ~CrateDetailsView() override;
@@ -31,10 +31,16 @@ public:
     QTreeView *dependencyView() const { return m_dependencies; }
     QTreeView *featureView() const { return m_features; }
     QTreeView *fileView() const { return m_files; }
+    QTreeView *usedByView() const { return m_usedBy; }
+    QLabel *usedByState() const { return m_usedByState; }
     QTextBrowser *readmeView() const { return m_readme; }
     QTextBrowser *licenseView() const { return m_licenseText; }
     QPlainTextEdit *fileContentView() const { return m_fileContent; }
     QString headerText() const;
+
+Q_SIGNALS:
+    // The user asked to open another crate from here (a dependent on "Used By").
+    void crateRequested(const QString &name);
 
 private:
     void showEntry(const IndexEntry &entry);
@@ -55,6 +61,9 @@ private:
     QTextBrowser *m_licenseText;
     QTextBrowser *m_readme;
     QTreeView *m_files;
+    QTreeView *m_usedBy;
+    QLabel *m_usedByState;
+    int m_usedByTab = -1;
     QPlainTextEdit *m_fileContent;
     QString m_fileSize; // of the file being read, as the tree shows it
     QString m_license;

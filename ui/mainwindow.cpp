@@ -159,6 +159,7 @@ void MainWindow::createCentralArea()
     m_splitter->addWidget(cratePane);
     if (m_context.browser) {
         m_details = new CrateDetailsView(m_context.browser, m_splitter);
+        connect(m_details, &CrateDetailsView::crateRequested, this, &MainWindow::showCrate);
         m_details->setObjectName(u"crateDetails"_s);
         m_details->setContentsMargins(4, 8, 8, 8);
         m_splitter->addWidget(m_details);
@@ -347,6 +348,19 @@ void MainWindow::feedChanged()
         m_context.browser->setClient(feed ? m_context.sessions->client(*feed) : nullptr);
     setWindowTitle(feed ? u"%1 — %2"_s.arg(feed->name, QApplication::applicationDisplayName()) : QApplication::applicationDisplayName());
     updateActions();
+}
+
+void MainWindow::showCrate(const QString &name)
+{
+    if (!m_context.browser)
+        return;
+    // Selected in the list when it is listed there, so that list and details agree.
+    const int row = m_context.browser->crates()->rowOf(name);
+    const QModelIndex listed = row < 0 ? QModelIndex() : m_context.browser->filteredCrates()->mapFromSource(m_context.browser->crates()->index(row, 0));
+    if (listed.isValid())
+        return m_crateView->setCurrentIndex(listed);
+    m_crateView->setCurrentIndex({});
+    m_context.browser->openCrate(name);
 }
 
 void MainWindow::crateChanged()

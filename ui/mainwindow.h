@@ -88,6 +88,7 @@ private:
     void connectBrowser();
     void feedChanged();
     void crateChanged();
+    void showCrate(const QString &name);
     void updateActions();
     void showFailure(const RegistryError &error, const QString &what);
     FeedDialog *newFeedDialog();

@@ -11,6 +11,7 @@
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/dependencymodel.h"
 #include "itemmodels/featuremodel.h"
+#include "itemmodels/reversedependencymodel.h"
 #include "itemmodels/versionlistmodel.h"
 #include "registry/registryclient.h"
 
@@ -83,6 +84,7 @@ CrateBrowser::CrateBrowser(const QString &cacheDir, QObject *parent)
     , m_filtered(new CrateFilterProxyModel(this))
     , m_versions(new VersionListModel(this))
     , m_dependencies(new DependencyModel(this))
+    , m_usedBy(new ReverseDependencyModel(this))
     , m_features(new FeatureModel(this))
     , m_files(new CrateFileTreeModel(this))
 {
@@ -187,12 +189,39 @@ void CrateBrowser::setStale(bool stale)
     Q_EMIT staleChanged(stale);
 }
 
+void CrateBrowser::loadUsedBy()
+{
+    if (!m_client || m_crateName.isEmpty() || m_usedByCrate == m_crateName)
+        return;
+    m_usedByCrate = m_crateName;
+    const QString name = m_crateName;
+    // Not with the crate's other work: choosing a version cancels that, and this is per crate.
+    RegistryReply *reply = m_client->reverseDependencies(name);
+    m_usedByReply = reply;
+    connect(reply, &RegistryReply::finished, this, [this, reply, name] {
+        if (m_crateName != name)
+            return;
+        if (reply->error()) {
+            m_usedByCrate.clear(); // ask again next time
+            if (reply->error().kind == RegistryError::Kind::Cancelled)
+                return; // the crate was opened again, which asks anew
+            return Q_EMIT usedByLoaded(name, reply->error().message);
+        }
+        m_usedBy->setEntries(ReverseDependency::fromJson(reply->json.object()));
+        Q_EMIT usedByLoaded(name, {});
+    });
+}
+
 void CrateBrowser::openCrate(const QString &name)
 {
     if (!m_client || name.isEmpty())
         return;
     cancelCrateWork();
     m_crateName = name;
+    m_usedBy->clear();
+    m_usedByCrate.clear();
+    if (m_usedByReply)
+        m_usedByReply->cancel();
     const quint64 generation = m_generation;
     Q_EMIT activity(u"crate"_s, tr("Reading %1").arg(name), true);
     RegistryReply *reply = m_client->fetchIndex(name);

@@ -16,6 +16,7 @@ class DependencyModel;
 class FeatureModel;
 class RegistryClient;
 class RegistryReply;
+class ReverseDependencyModel;
 class VersionListModel;
 
 // What a .crate holds beyond the index: read on a worker thread from the downloaded file.
@@ -48,6 +49,10 @@ public:
     CrateFilterProxyModel *filteredCrates() const { return m_filtered; }
     VersionListModel *versions() const { return m_versions; }
     DependencyModel *dependencies() const { return m_dependencies; }
+    ReverseDependencyModel *usedBy() const { return m_usedBy; }
+    QString crateName() const { return m_crateName; } // the open crate
+    // Asks the feed what depends on the open crate (once per crate): usedByLoaded() follows.
+    void loadUsedBy();
     FeatureModel *features() const { return m_features; }
     CrateFileTreeModel *files() const { return m_files; }
 
@@ -102,6 +107,8 @@ Q_SIGNALS:
     void indexLinesDropped(const QString &crate, const QStringList &warnings);
     void yankChanged(const QString &crate, const QString &version, bool yanked);
     void downloaded(const QString &path);
+    // usedBy() holds the answer; `error` is empty unless the feed could not say.
+    void usedByLoaded(const QString &crate, const QString &error);
     // For the activity area: something started or finished.
     void activity(const QString &id, const QString &label, bool running);
     void progress(const QString &id, qint64 done, qint64 total);
@@ -120,6 +127,9 @@ private:
     CrateFilterProxyModel *m_filtered;
     VersionListModel *m_versions;
     DependencyModel *m_dependencies;
+    ReverseDependencyModel *m_usedBy;
+    QString m_usedByCrate; // the crate usedBy() was asked for
+    QPointer<RegistryReply> m_usedByReply;
     FeatureModel *m_features;
     CrateFileTreeModel *m_files;
 

@@ -80,5 +80,8 @@ enum : int {
     // PromotionModel
     PromotionState = Qt::UserRole + 800, // int (PromotionItem::State)
     PromotionIsDone,                     // bool: nothing more will happen to it
+
+    // ReverseDependencyModel
+    ReverseDependencyCrate = Qt::UserRole + 900, // QString: the dependent crate, to open it
 };
 }

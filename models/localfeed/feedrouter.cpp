@@ -5,6 +5,7 @@
 #include "feedownership.h"
 #include "publishvalidator.h"
 #include "cargotypes/cratename.h"
+#include "cargotypes/indexfileparser.h"
 #include "cargotypes/semver.h"
 #include "tokenusagerecorder.h"
 
@@ -217,6 +218,11 @@ FeedResponse FeedRouter::route(const FeedRequest &request, const QStringList &s)
                 return *denied;
             return yank(s.at(3), s.at(4), s.at(5) == u"yank"_s, user);
         }
+        if (n == 5 && s.at(4) == u"reverse_dependencies"_s && read) {
+            if (auto denied = authenticate(request, Access::Read, &user))
+                return *denied;
+            return reverseDependencies(s.at(3));
+        }
         if (n == 5 && s.at(4) == u"owners"_s && (read || request.method == M::Put || request.method == M::Delete)) {
             if (auto denied = authenticate(request, Access::Write, &user))
                 return *denied;
@@ -379,6 +385,39 @@ FeedResponse FeedRouter::crateJson(const QString &name) const
     }
     const QJsonObject crate{{u"name"_s, exactName}, {u"id"_s, exactName}, {u"description"_s, description}};
     return FeedResponse::json(compact({{u"crate"_s, crate}, {u"versions"_s, list}}));
+}
+
+// crates.io's shape, where each dependency's version_id points into `versions`: the newest
+// version of every crate of this feed that depends on NAME (normal, build or dev).
+FeedResponse FeedRouter::reverseDependencies(const QString &name) const
+{
+    constexpr int MaxLines = 20000;
+    if (const QString invalid = CrateName::validationError(name); !invalid.isEmpty())
+        return FeedResponse::error(400, invalid);
+    const QString wanted = CrateName::canonical(name);
+    QJsonArray dependencies;
+    QJsonArray versions;
+    QString lastCrate;
+    for (const FeedStore::LineOfCrate &candidate : m_store->linesMentioning(name, MaxLines)) {
+        if (candidate.crate == lastCrate)
+            continue; // an older version of a crate already listed
+        const auto entry = IndexFileParser::parseLine(candidate.line);
+        if (!entry)
+            continue;
+        const auto dep = std::ranges::find_if(entry->deps, [&wanted](const IndexDependency &d) {
+            return !d.registry && CrateName::canonical(d.packageName()) == wanted;
+        });
+        if (dep == entry->deps.cend())
+            continue; // the name appeared elsewhere in the line, or only in an older version
+        lastCrate = candidate.crate;
+        const int id = int(versions.size()) + 1;
+        const QString kind = dep->kind == IndexDependency::Kind::Dev ? u"dev"_s : dep->kind == IndexDependency::Kind::Build ? u"build"_s : u"normal"_s;
+        dependencies.append(QJsonObject{{u"version_id"_s, id}, {u"crate_id"_s, name}, {u"req"_s, dep->req}, {u"optional"_s, dep->optional},
+                                        {u"kind"_s, kind}, {u"target"_s, dep->target ? QJsonValue(*dep->target) : QJsonValue()}});
+        versions.append(QJsonObject{{u"id"_s, id}, {u"crate"_s, entry->name}, {u"num"_s, entry->vers}, {u"yanked"_s, entry->yanked}});
+    }
+    return FeedResponse::json(compact({{u"dependencies"_s, dependencies}, {u"versions"_s, versions},
+                                       {u"meta"_s, QJsonObject{{u"total"_s, int(dependencies.size())}}}}));
 }
 
 FeedResponse FeedRouter::search(const FeedRequest &request) const

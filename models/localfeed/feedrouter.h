@@ -71,6 +71,7 @@ private:
     FeedResponse indexFile(const FeedRequest &request, const QStringList &segments);
     FeedResponse download(const QString &name, const QString &vers) const;
     FeedResponse crateJson(const QString &name) const;
+    FeedResponse reverseDependencies(const QString &name) const;
     static FeedResponse fileResponse(const QString &path, const QString &label);
     FeedResponse indexResponse(const FeedRequest &request, const FeedStore::IndexFile &file) const;
     bool routeUpstream(const FeedRequest &request, const QStringList &segments, const Responder &done);

@@ -623,6 +623,28 @@ int FeedStore::crateCount() const
     return run(q, u"SELECT COUNT(*) FROM crates"_s) && q.next() ? q.value(0).toInt() : 0;
 }
 
+QList<FeedStore::LineOfCrate> FeedStore::linesMentioning(const QString &crateName, int limit) const
+{
+    QList<LineOfCrate> lines;
+    if (!CrateName::validationError(crateName).isEmpty())
+        return lines;
+    // LIKE's '_' matches one character: "serde_json" and "serde-json" alike, as cargo's names
+    // are the same crate. ASCII case does not matter to LIKE either.
+    QString pattern = u"%\"name\":\""_s + crateName + u"\"%"_s;
+    pattern.replace(u'-', u'_');
+    QString renamed = u"%\"package\":\""_s + crateName + u"\"%"_s;
+    renamed.replace(u'-', u'_');
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!run(q, u"SELECT c.name, v.index_line FROM versions v JOIN crates c ON c.id = v.crate_id "
+                u"WHERE (v.index_line LIKE ? OR v.index_line LIKE ?) AND c.canonical != ? "
+                u"ORDER BY c.canonical, v.precedence_key DESC LIMIT ?"_s,
+             {pattern, renamed, CrateName::canonical(crateName), limit}))
+        return lines;
+    while (q.next())
+        lines.append({q.value(0).toString(), q.value(1).toByteArray()});
+    return lines;
+}
+
 FeedError FeedStore::versions(const QString &anySpelling, QString *name, QList<VersionInfo> *result) const
 {
     const auto crate = findCrate(anySpelling);

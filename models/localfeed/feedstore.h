@@ -132,6 +132,15 @@ public:
     // Every version of a crate, in publish order, with its exact name in *name.
     FeedError versions(const QString &anySpelling, QString *name, QList<VersionInfo> *versions) const;
 
+    // Index lines that may name `crateName` as a dependency (a cheap text match over every
+    // version: the caller parses them to be sure), newest first per crate, at most `limit`.
+    struct LineOfCrate
+    {
+        QString crate;
+        QByteArray line;
+    };
+    QList<LineOfCrate> linesMentioning(const QString &crateName, int limit) const;
+
 private:
     struct CrateRow
     {

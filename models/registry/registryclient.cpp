@@ -386,6 +386,13 @@ RegistryReply *RegistryClient::crateInfo(const QString &crate)
     return apiCall("GET", u"/crates/"_s + crate, {}, false, u"read the versions of %1"_s.arg(crate));
 }
 
+RegistryReply *RegistryClient::reverseDependencies(const QString &crate)
+{
+    if (!CrateName::validationError(crate).isEmpty())
+        return invalidName(crate);
+    return apiCall("GET", u"/crates/%1/reverse_dependencies?per_page=100"_s.arg(crate), {}, false, u"find what depends on %1"_s.arg(crate));
+}
+
 RegistryReply *RegistryClient::fetchIndex(const QString &crate)
 {
     const QString path = CrateName::indexPath(crate);

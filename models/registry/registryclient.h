@@ -106,6 +106,9 @@ public:
     RegistryReply *fetchIndexFile(const QString &crate, const QByteArray &etag, const QByteArray &lastModified);
     // The crates.io-style crate JSON (GET {api}/crates/NAME): every version with its license.
     RegistryReply *crateInfo(const QString &crate);
+    // Who depends on `crate` (GET {api}/api/v1/crates/NAME/reverse_dependencies, crates.io's
+    // shape, in json; ReverseDependency::fromJson reads it). The local feed answers it too.
+    RegistryReply *reverseDependencies(const QString &crate);
     RegistryReply *search(const QString &query, int perPage = 10);
     RegistryReply *setYanked(const QString &crate, const QString &version, bool yanked);
     RegistryReply *owners(const QString &crate);

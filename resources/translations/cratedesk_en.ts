@@ -30,6 +30,13 @@
 <context>
     <name>CrateDetailsView</name>
     <message numerus="yes">
+        <source>%n crate(s) of this feed depend on %1, each with its newest version that does.</source>
+        <translation>
+            <numerusform>%n crate of this feed depends on %1, with its newest version that does.</numerusform>
+            <numerusform>%n crates of this feed depend on %1, each with its newest version that does.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n version</numerusform>

@@ -22,6 +22,7 @@
 #include "messagebanner.h"
 #include "publishpanel.h"
 #include "itemmodels/publishqueuemodel.h"
+#include "itemmodels/reversedependencymodel.h"
 #include "browse/cratebrowser.h"
 #include "registry/feedsessions.h"
 #include "net/httpclient.h"
@@ -191,6 +192,34 @@ private Q_SLOTS:
         QVERIFY(read.first().at(1).value<std::optional<QByteArray>>().value_or(QByteArray()).contains("fn answer"));
         details->tabs()->setCurrentIndex(CrateDetailsView::VersionsTab);
         QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-crate"_s));
+    }
+
+    // "Used By" asks the feed once the tab is opened; a double click opens the dependent crate.
+    void usedByListsWhatDependsOnTheCrate()
+    {
+        const int coreRow = m_browser->crates()->rowOf(u"acme-core"_s);
+        m_window->crateView()->setCurrentIndex(m_browser->filteredCrates()->mapFromSource(m_browser->crates()->index(coreRow, 0)));
+        QTRY_COMPARE(m_browser->versions()->rowCount(), 2);
+        CrateDetailsView *details = m_window->details();
+        QAbstractItemModelTester tester(m_browser->usedBy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(m_browser.get(), &CrateBrowser::usedByLoaded);
+        details->tabs()->setCurrentIndex(CrateDetailsView::UsedByTab);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().at(1).toString(), QString());
+        QCOMPARE(m_browser->usedBy()->rowCount(), 1);
+        QCOMPARE(m_browser->usedBy()->index(0, ReverseDependencyModel::CrateColumn).data().toString(), u"acme-cli"_s);
+        QCOMPARE(m_browser->usedBy()->index(0, ReverseDependencyModel::RequirementColumn).data().toString(), u"^1.2"_s);
+        QCOMPARE(details->usedByState()->text(), u"1 crate of this feed depends on acme-core, with its newest version that does."_s);
+        QVERIFY(saveScreenshot(m_window.get(), u"mainwindow-usedby"_s));
+        Q_EMIT details->usedByView()->activated(m_browser->usedBy()->index(0, 0));
+        QTRY_COMPARE(m_browser->crateName(), u"acme-cli"_s);
+        QTRY_COMPARE(loaded.size(), 2); // the tab is still open: acme-cli's dependents are asked for
+        QCOMPARE(m_browser->usedBy()->rowCount(), 0);
+        QCOMPARE(details->usedByState()->text(), u"No crate of this feed depends on acme-cli."_s);
+        details->tabs()->setCurrentIndex(CrateDetailsView::VersionsTab);
+        m_window->crateView()->setCurrentIndex(m_browser->filteredCrates()->mapFromSource(m_browser->crates()->index(coreRow, 0)));
+        QTRY_COMPARE(m_browser->crateName(), u"acme-core"_s);
+        QTRY_COMPARE(m_browser->versions()->rowCount(), 2);
     }
 
     void droppingCratesStartsTheirPreflight()
