@@ -3,7 +3,6 @@
 
 #include "cliio.h"
 
-#include "audit/cyclonedxsbom.h"
 #include "audit/lockfileaudit.h"
 #include "crate/cargolock.h"
 
@@ -22,7 +21,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -30,7 +28,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
-#include <QUuid>
 
 #include <algorithm>
 #include <cstdio>
@@ -404,28 +401,14 @@ void printAudit(const LockfileAudit &audit, bool asJson)
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"packages"_s, packages}, {u"summary"_s, summary}}).toJson(QJsonDocument::Indented)).trimmed());
         return;
     }
-    for (const LockfileAudit::Row &row : audit.rows()) {
-        if (row.status != Status::Ok && row.status != Status::NotRegistry)
-            out(u"%1\t%2 %3\t%4"_s.arg(LockfileAudit::statusName(row.status), row.name, row.version, row.reason));
-    }
-    QStringList counts;
-    for (const Status status : statuses) {
-        if (const int n = audit.count(status))
-            counts << u"%1 %2"_s.arg(n).arg(LockfileAudit::statusName(status));
-    }
-    out(u"%1 packages: %2"_s.arg(audit.rows().size()).arg(counts.join(u", "_s)));
+    out(audit.textReport());
 }
 
 // The bill of materials, written whole or not at all; empty, or what went wrong.
-QString writeSbom(const QString &path, const LockfileAudit &audit, const CargoLock &lock, const QString &project)
+QString writeSbom(const QString &path, const LockfileAudit &audit, const QString &project)
 {
-    CycloneDxSbom::Input input{lock, project, {}, QDateTime::currentDateTimeUtc(), QUuid::createUuid(), QCoreApplication::applicationVersion()};
-    for (const LockfileAudit::Row &row : audit.rows()) {
-        if (!row.license.isEmpty())
-            input.licenses.insert(row.name + u'@' + row.version, row.license);
-    }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(CycloneDxSbom::document(input)) < 0 || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(audit.billOfMaterials(project)) < 0 || !file.commit())
         return u"the bill of materials could not be written to %1: %2"_s.arg(path, file.errorString());
     return {};
 }
@@ -443,10 +426,10 @@ int startAudit(const FeedCommandRun &run)
     const QString sbom = run.parser.value(u"sbom"_s);
     audit->setLooksUpLicenses(!sbom.isEmpty());
     const QString project = QFileInfo(run.positional.at(0)).absoluteDir().dirName();
-    QObject::connect(audit, &LockfileAudit::finished, audit, [audit, asJson, sbom, project, lock = *parsed.lock] {
+    QObject::connect(audit, &LockfileAudit::finished, audit, [audit, asJson, sbom, project] {
         printAudit(*audit, asJson);
         if (!sbom.isEmpty()) {
-            if (const QString error = writeSbom(sbom, *audit, lock, project); !error.isEmpty())
+            if (const QString error = writeSbom(sbom, *audit, project); !error.isEmpty())
                 return finishWith(2, error);
         }
         finishWith(audit->passed() ? 0 : 1);

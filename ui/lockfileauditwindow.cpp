@@ -7,16 +7,23 @@
 #include "messagebanner.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
 using Status = LockfileAudit::Status;
@@ -71,6 +78,9 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
     , m_summary(new QLabel(this))
     , m_filter(new QComboBox(this))
     , m_promote(new QPushButton(tr("&Promote Missing…"), this))
+    , m_copyReport(new QPushButton(tr("&Copy Report"), this))
+    , m_export(new QPushButton(tr("&Export Bill of Materials…"), this))
+    , m_lockfile(lockfile)
     , m_view(new QTreeView(this))
     , m_feedName(feedName)
 {
@@ -106,9 +116,32 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
     m_promote->setEnabled(false);
     connect(m_promote, &QPushButton::clicked, this, [this] { Q_EMIT promoteRequested(m_feedName, missing()); });
 
+    m_copyReport->setObjectName(u"copyReport"_s);
+    m_copyReport->setEnabled(false);
+    connect(m_copyReport, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_audit->textReport()); });
+    m_export->setObjectName(u"exportBom"_s);
+    m_export->setToolTip(tr("Save a CycloneDX 1.5 JSON bill of materials: every package with its package URL, checksum and license."));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Export Bill of Materials"), QFileInfo(m_lockfile).dir().filePath(u"bom.cdx.json"_s),
+                                       tr("CycloneDX JSON (*.cdx.json *.json)"));
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, this, &LockfileAuditWindow::exportBillOfMaterials);
+        dialog->open();
+    });
+    connect(this, &LockfileAuditWindow::exported, this, [this](const QString &path, const QString &error) {
+        if (error.isEmpty())
+            m_banner->showMessage(MessageBanner::Kind::Positive, tr("The bill of materials is in %1.").arg(path));
+        else
+            m_banner->showMessage(MessageBanner::Kind::Error, tr("The bill of materials could not be saved: %1").arg(error));
+    });
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
     top->addWidget(m_filter);
+    top->addWidget(m_copyReport);
+    top->addWidget(m_export);
     top->addWidget(m_promote);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -120,10 +153,27 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
         m_banner->showMessage(MessageBanner::Kind::Error, error);
     });
     connect(m_audit, &LockfileAudit::finished, this, &LockfileAuditWindow::showSummary);
+    m_audit->setLooksUpLicenses(true); // the License column, and the bill of materials
     m_audit->startFile(lockfile);
 }
 
 LockfileAuditWindow::~LockfileAuditWindow() = default;
+
+void LockfileAuditWindow::exportBillOfMaterials(const QString &path)
+{
+    const QByteArray document = m_audit->billOfMaterials(QFileInfo(m_lockfile).absoluteDir().dirName());
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        Q_EMIT exported(path, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path, document] {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit())
+            return file.errorString();
+        return QString();
+    }));
+}
 
 QList<std::pair<QString, QString>> LockfileAuditWindow::missing() const
 {
@@ -156,6 +206,8 @@ void LockfileAuditWindow::showSummary()
     }
     m_summary->setText(tr("%1 packages: %2").arg(total).arg(parts.join(u", "_s)));
     m_promote->setEnabled(m_audit->count(Status::Missing) > 0);
+    m_copyReport->setEnabled(true);
+    m_export->setEnabled(true);
     if (attention == 0) {
         m_filter->setCurrentIndex(1);
         m_banner->showMessage(MessageBanner::Kind::Positive, tr("Everything this project locks from a registry is in %1.").arg(m_feedName));

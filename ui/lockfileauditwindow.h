@@ -30,12 +30,17 @@ public:
     QComboBox *filter() const { return m_filter; }
     QString summaryText() const;
     QPushButton *promoteButton() const { return m_promote; }
+    QPushButton *copyReportButton() const { return m_copyReport; }
+    QPushButton *exportButton() const { return m_export; }
+    // Writes the bill of materials off the GUI thread; exported() follows.
+    void exportBillOfMaterials(const QString &path);
     // (NAME, VERSION) of every package the feed is missing.
     QList<std::pair<QString, QString>> missing() const;
 
 Q_SIGNALS:
     // The user asked to bring the missing packages into the feed from another one.
     void promoteRequested(const QString &feedName, const QList<std::pair<QString, QString>> &versions);
+    void exported(const QString &path, const QString &error);
 
 private:
     void showSummary();
@@ -47,6 +52,9 @@ private:
     QLabel *m_summary;
     QComboBox *m_filter;
     QPushButton *m_promote;
+    QPushButton *m_copyReport;
+    QPushButton *m_export;
+    QString m_lockfile;
     QTreeView *m_view;
     QString m_feedName;
 };

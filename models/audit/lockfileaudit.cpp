@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lockfileaudit.h"
 
+#include "cyclonedxsbom.h"
+
 #include "cargotypes/indexentry.h"
 #include "cargotypes/curationreport.h"
 #include "curation/spdxexpression.h"
 #include "registry/registryclient.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUuid>
 #include <QtConcurrentRun>
 
 #include <algorithm>
@@ -26,6 +31,7 @@ LockfileAudit::~LockfileAudit() = default;
 void LockfileAudit::start(const CargoLock &lock)
 {
     m_started = true;
+    m_lock = lock;
     for (const CargoLock::Package &package : lock.packages) {
         const qsizetype row = m_rows.size();
         m_rows.append({package.name, package.version, Status::Checking, {}, {}});
@@ -183,4 +189,30 @@ QString LockfileAudit::statusName(Status status)
     case Status::Error: return u"error"_s;
     }
     return {};
+}
+
+QString LockfileAudit::textReport() const
+{
+    QStringList lines;
+    for (const Row &row : m_rows) {
+        if (row.status != Status::Ok && row.status != Status::NotRegistry)
+            lines << u"%1\t%2 %3\t%4"_s.arg(statusName(row.status), row.name, row.version, row.reason);
+    }
+    QStringList counts;
+    for (const Status status : {Status::Ok, Status::Missing, Status::Yanked, Status::Blocked, Status::Held, Status::NotRegistry, Status::Error}) {
+        if (const int n = count(status))
+            counts << u"%1 %2"_s.arg(n).arg(statusName(status));
+    }
+    lines << u"%1 packages: %2"_s.arg(m_rows.size()).arg(counts.join(u", "_s));
+    return lines.join(u'\n');
+}
+
+QByteArray LockfileAudit::billOfMaterials(const QString &projectName) const
+{
+    CycloneDxSbom::Input input{m_lock, projectName, {}, QDateTime::currentDateTimeUtc(), QUuid::createUuid(), QCoreApplication::applicationVersion()};
+    for (const Row &row : m_rows) {
+        if (!row.license.isEmpty())
+            input.licenses.insert(row.name + u'@' + row.version, row.license);
+    }
+    return CycloneDxSbom::document(input);
 }

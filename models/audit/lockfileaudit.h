@@ -53,6 +53,12 @@ public:
     // Everything from a registry is there and allowed (Git and path packages aside).
     bool passed() const;
     static QString statusName(Status status); // "ok", "missing", "yanked", "blocked", "not-registry", …
+    // One line per package that needs attention ("missing\tNAME VERSION\tREASON"), then the
+    // counts: what the command line prints and the window copies.
+    QString textReport() const;
+    // A CycloneDX 1.5 JSON bill of materials of the audited lockfile, with the licenses the
+    // audit looked up (setLooksUpLicenses), for the project named `projectName`.
+    QByteArray billOfMaterials(const QString &projectName) const;
 
 Q_SIGNALS:
     void started(); // the rows are there, checking
@@ -74,6 +80,7 @@ private:
     LicenseRules m_policy;
     bool m_looksUpLicenses = false;
     QList<Row> m_rows;
+    CargoLock m_lock;
     QList<QString> m_checksums; // Cargo.lock's, per row
     QMultiHash<QString, qsizetype> m_waiting; // lower-case name -> rows waiting for its index
     int m_pending = 0;

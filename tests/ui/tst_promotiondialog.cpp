@@ -23,7 +23,12 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -131,6 +136,26 @@ private Q_SLOTS:
         QCOMPARE(requested.size(), 1);
         QCOMPARE(requested.first().at(0).toString(), u"Approved"_s);
         QCOMPARE(window.missing(), (QList<std::pair<QString, QString>>{{u"acme-app"_s, u"1.0.0"_s}, {u"acme-tool"_s, u"1.0.0"_s}}));
+
+        // The report as the command line prints it, and the bill of materials, from here too.
+        QVERIFY(window.copyReportButton()->isEnabled());
+        window.copyReportButton()->click();
+        const QString report = QGuiApplication::clipboard()->text();
+        QVERIFY2(report.contains(u"missing\tacme-app 1.0.0\t"_s) && report.endsWith(u"3 packages: 2 missing, 1 not-registry"_s), qPrintable(report));
+        QSignalSpy exported(&window, &LockfileAuditWindow::exported);
+        const QString bom = m_dir.filePath(u"bom.cdx.json"_s);
+        window.exportBillOfMaterials(bom);
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QFile saved(bom);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QJsonObject document = QJsonDocument::fromJson(saved.readAll()).object();
+        QCOMPARE(document.value(u"specVersion"_s).toString(), u"1.5"_s);
+        QCOMPARE(document.value(u"components"_s).toArray().size(), 3);
+        window.exportBillOfMaterials(m_dir.filePath(u"no-such-folder/bom.json"_s));
+        QVERIFY(exported.wait(10000));
+        QVERIFY(!exported.last().at(1).toString().isEmpty());
+        QCOMPARE(window.findChild<MessageBanner *>()->kind(), MessageBanner::Kind::Error);
     }
 
     // The plan shows what the closure needs once asked; promoting fills the target.
