@@ -105,6 +105,7 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
     m_view->header()->setSectionResizeMode(LockfileAuditModel::CrateColumn, QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(LockfileAuditModel::VersionColumn, QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(LockfileAuditModel::StatusColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(LockfileAuditModel::LicenseColumn, QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(true);
     m_view->sortByColumn(LockfileAuditModel::CrateColumn, Qt::AscendingOrder);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {

@@ -70,7 +70,8 @@ QVariant LockfileAuditModel::data(const QModelIndex &index, int role) const
         case CrateColumn: return row.name;
         case VersionColumn: return row.version;
         case StatusColumn: return statusText(int(row.status));
-        case DetailColumn: return row.reason.isEmpty() ? row.license : row.reason;
+        case LicenseColumn: return row.license;
+        case DetailColumn: return row.reason;
         case ColumnCount: break;
         }
         return {};
@@ -95,6 +96,7 @@ QVariant LockfileAuditModel::headerData(int section, Qt::Orientation orientation
     case CrateColumn: return tr("Crate");
     case VersionColumn: return tr("Version");
     case StatusColumn: return tr("Status");
+    case LicenseColumn: return tr("License");
     case DetailColumn: return tr("Why");
     case ColumnCount: break;
     }

@@ -14,7 +14,7 @@ class LockfileAuditModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(LockfileAuditModel)
 
 public:
-    enum Column { CrateColumn, VersionColumn, StatusColumn, DetailColumn, ColumnCount };
+    enum Column { CrateColumn, VersionColumn, StatusColumn, LicenseColumn, DetailColumn, ColumnCount };
 
     explicit LockfileAuditModel(QObject *parent = nullptr);
     ~LockfileAuditModel() override;

@@ -286,6 +286,14 @@ private Q_SLOTS:
         QVERIFY(saveScreenshot(audit, u"audit-attention-"_s + QString::fromLatin1(QTest::currentDataTag())));
         audit->filter()->setCurrentIndex(1);
         QCOMPARE(shown->rowCount(), 7);
+        QStringList licensed; // what the feed says of the versions it has
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            if (!shown->index(row, LockfileAuditModel::LicenseColumn).data().toString().isEmpty())
+                licensed << shown->index(row, LockfileAuditModel::CrateColumn).data().toString() + u' '
+                                + shown->index(row, LockfileAuditModel::LicenseColumn).data().toString();
+        }
+        licensed.sort();
+        QCOMPARE(licensed, QStringList({u"acme-cli MIT"_s, u"acme-core MIT"_s, u"zebra MIT"_s}));
         QVERIFY(saveScreenshot(audit, u"audit-all-"_s + QString::fromLatin1(QTest::currentDataTag())));
         audit->close();
     }
