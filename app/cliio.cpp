@@ -10,18 +10,35 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+// Lines carry what feeds sent (reasons, comments, names): a control character from a hostile
+// server must not move the cursor, recolour or retitle the user's terminal. Tabs and line
+// breaks are the command's own layout.
+QString printable(QString text)
+{
+    for (QChar &c : text) {
+        const char16_t code = c.unicode();
+        if ((code < 0x20 && code != u'\t' && code != u'\n') || (code >= 0x7f && code <= 0x9f))
+            c = QChar(0xfffd);
+    }
+    return text;
+}
+
+} // namespace
+
 namespace Cli {
 
 void out(const QString &line)
 {
-    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fputs(qPrintable(printable(line) + u'\n'), stdout);
 }
 
 int fail(const QString &message)
 {
     // What went to stdout before the failure stays before it.
     std::fflush(stdout);
-    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(message));
+    std::fprintf(stderr, "cratedesk: %s\n", qPrintable(printable(message)));
     return 1;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "promotionplan.h"
 
+#include "cargotypes/cratename.h"
 #include "cargotypes/semver.h"
 #include "cargotypes/versionreq.h"
 
@@ -105,6 +106,12 @@ QList<PromotionItem> PromotionPlan::settle(QList<PromotionItem> items, const Ans
 {
     for (PromotionItem &item : items) {
         const QString lower = item.name.toLower();
+        // Names and versions come from the user or a lockfile: only real ones reach a feed.
+        if (const QString invalid = CrateName::validationError(item.name); !invalid.isEmpty() || !SemVer::parse(item.vers)) {
+            item.state = PromotionItem::State::NotInSource;
+            item.message = invalid.isEmpty() ? u"\"%1\" is not a version"_s.arg(item.vers.left(64)) : invalid;
+            continue;
+        }
         if (const auto error = answers.sourceErrors.constFind(lower); error != answers.sourceErrors.cend()) {
             item.state = PromotionItem::State::NotInSource;
             item.message = *error;

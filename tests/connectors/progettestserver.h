@@ -42,6 +42,8 @@ public:
     void addFeed(const QJsonObject &feed);
 
     void addCargoFeed(const QString &feed) { m_cargo[feed]; }
+    // A record /api/promotions/list answers with, as ProGet's (or a hostile server's) own.
+    void addPromotionRecord(const QJsonObject &record) { m_promotions.append(record); }
     // A Cargo feed's index line (a JSON object with at least name and vers).
     void addCargoVersion(const QString &feed, const QJsonObject &line);
     QUrl cargoIndexUrl(const QString &feed) const;

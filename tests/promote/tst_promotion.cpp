@@ -234,10 +234,12 @@ private Q_SLOTS:
         const auto source = clientFor(m_staging, u"staging"_s);
         const auto into = clientFor(target, u"target"_s);
         PromotionSession session(source.get(), into.get());
-        session.plan({{u"app"_s, u"1.0.0"_s}, {u"ghost"_s, u"1.0.0"_s}, {u"mid"_s, u"1.0.0"_s}, {u"base"_s, u"1.0.0"_s}, {u"mid"_s, u"9.9.9"_s}});
+        session.plan({{u"app"_s, u"1.0.0"_s}, {u"ghost"_s, u"1.0.0"_s}, {u"mid"_s, u"1.0.0"_s}, {u"base"_s, u"1.0.0"_s}, {u"mid"_s, u"9.9.9"_s},
+                      {u"../etc"_s, u"1.0.0"_s}, {u"base"_s, u"1.0/../../x"_s}});
         QVERIFY(planned(session));
         const QStringList got = states(session);
-        QCOMPARE(got.size(), 5);
+        QCOMPARE(got.size(), 7);
+        QVERIFY(got.contains(u"../etc@1.0.0 not-in-source"_s) && got.contains(u"base@1.0/../../x not-in-source"_s));
         QVERIFY(got.contains(u"ghost@1.0.0 not-in-source"_s) && got.contains(u"mid@9.9.9 not-in-source"_s));
         QVERIFY(got.contains(u"base@1.0.0 in-target"_s));
         QVERIFY2(got.indexOf(u"base@1.0.0 in-target"_s) < got.indexOf(u"mid@1.0.0 ready"_s)
@@ -388,6 +390,19 @@ private Q_SLOTS:
                                     u"--token-stdin"_s},
                                    m_dir.path(), "promote-key\n");
         QVERIFY2(listed.exitCode == 0 && listed.output.contains("pg-crate@1.0.0\tfrom staging to approved"), qPrintable(listed.report()));
+        // A comment with terminal escapes (a title change, a colour, a bell) reaches the
+        // terminal without its control characters.
+        server.addPromotionRecord(QJsonObject{{u"package"_s, u"pg-crate"_s}, {u"version"_s, u"0.9.0"_s},
+                                              {u"promotions"_s, QJsonArray{QJsonObject{{u"fromFeed"_s, u"staging"_s}, {u"toFeed"_s, u"approved"_s},
+                                                                                      {u"comments"_s, u"\x1b]0;pwned\x07\x1b[31mred\u009b2J"_s}}}}});
+        const Run hostile = process(TestSupport::cratedeskExecutable(),
+                                    {u"promote"_s, u"--history"_s, u"pg-crate"_s, u"--to-index"_s, server.cargoIndexUrl(u"approved"_s).toString(),
+                                     u"--token-stdin"_s},
+                                    m_dir.path(), "promote-key\n");
+        QVERIFY2(hostile.exitCode == 0 && hostile.output.contains("pg-crate@0.9.0"), qPrintable(hostile.report()));
+        QVERIFY2(!hostile.output.contains('\x1b') && !hostile.output.contains('\x07') && !hostile.output.contains("\xc2\x9b")
+                     && hostile.output.contains("]0;pwned"),
+                 qPrintable(hostile.report()));
 
         // A key without the Promote permission: ProGet's 403 in the item's words.
         QJsonObject newer = line;
