@@ -394,8 +394,10 @@ void printAudit(const LockfileAudit &audit, bool asJson)
         for (const LockfileAudit::Row &row : audit.rows())
             packages.append(QJsonObject{{u"name"_s, row.name}, {u"version"_s, row.version}, {u"status"_s, LockfileAudit::statusName(row.status)},
                                         {u"reason"_s, row.reason.isEmpty() ? QJsonValue() : QJsonValue(row.reason)},
-                                        {u"license"_s, row.license.isEmpty() ? QJsonValue() : QJsonValue(row.license)}});
-        QJsonObject summary{{u"total"_s, int(audit.rows().size())}, {u"passed"_s, audit.passed()}};
+                                        {u"license"_s, row.license.isEmpty() ? QJsonValue() : QJsonValue(row.license)},
+                                        {u"notes"_s, QJsonArray::fromStringList(row.notes)}});
+        QJsonObject summary{{u"total"_s, int(audit.rows().size())}, {u"passed"_s, audit.passed()},
+                            {u"warnings"_s, QJsonArray::fromStringList(audit.warnings())}};
         for (const Status status : statuses)
             summary.insert(LockfileAudit::statusName(status), audit.count(status));
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"packages"_s, packages}, {u"summary"_s, summary}}).toJson(QJsonDocument::Indented)).trimmed());

@@ -205,7 +205,10 @@ void LockfileAuditWindow::showSummary()
         if (const int n = m_audit->count(status))
             parts << text.arg(n);
     }
-    m_summary->setText(tr("%1 packages: %2").arg(total).arg(parts.join(u", "_s)));
+    QString summary = tr("%1 packages: %2").arg(total).arg(parts.join(u", "_s));
+    for (const QString &warning : m_audit->warnings())
+        summary += u'\n' + warning;
+    m_summary->setText(summary);
     m_promote->setEnabled(m_audit->count(Status::Missing) > 0);
     m_copyReport->setEnabled(true);
     m_export->setEnabled(true);

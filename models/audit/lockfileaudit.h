@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crate/cargolock.h"
+#include "cargotypes/indexentry.h"
 #include "curation/connectorconfig.h"
 
 #include <QHash>
@@ -9,13 +10,18 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class RegistryClient;
 class RegistryReply;
 struct IndexEntry;
+struct ProGetVulnerability;
 
 // Checks every package a Cargo.lock pins against one feed: is that exact version there, not
 // yanked, the build cargo locked (same checksum), and, with a license policy, allowed? What a
-// CrateDesk feed's connectors keep out is reported as blocked, with its curation reason. One
+// CrateDesk feed's connectors keep out is reported as blocked, with its curation reason; what a
+// ProGet server blocks (its package status, license compliance, vulnerabilities assessed as
+// blocking) likewise, with the vulnerabilities ProGet knows as notes. One
 // index fetch per crate name, all at once; each row is settled as its answers arrive. The
 // window and `cratedesk audit` drive it and read the rows.
 class LockfileAudit final : public QObject
@@ -34,6 +40,11 @@ public:
         Status status = Status::Checking;
         QString reason;  // why it is not Ok, in words
         QString license; // the version's license expression, where it was looked up
+        // What the feed's server says that does not keep the version out: ProGet's known
+        // vulnerabilities, a compliance warning, a deprecation.
+        QStringList notes;
+
+        QString detail() const; // the reason, then the notes
     };
 
     explicit LockfileAudit(RegistryClient *client, QObject *parent = nullptr);
@@ -52,6 +63,8 @@ public:
     int count(Status status) const;
     // Everything from a registry is there and allowed (Git and path packages aside).
     bool passed() const;
+    // What went wrong beside the rows (a server's audit API that failed), for the report.
+    const QStringList &warnings() const { return m_warnings; }
     static QString statusName(Status status); // "ok", "missing", "yanked", "blocked", "not-registry", …
     // One line per package that needs attention ("missing\tNAME VERSION\tREASON"), then the
     // counts: what the command line prints and the window copies.
@@ -63,7 +76,7 @@ public:
 Q_SIGNALS:
     void started(); // the rows are there, checking
     void failed(const QString &error); // the lockfile could not be read; no rows
-    void rowSettled(qsizetype row);
+    void rowSettled(qsizetype row); // or changed since: notes arrived
     void finished();
 
 private:
@@ -73,6 +86,17 @@ private:
     // Missing, unless the feed's curation report says it keeps the crate or version out.
     // What the feed's curation report says of the row's version, else `fallback`.
     void askCuration(qsizetype row, Status fallback, const QString &fallbackReason);
+    // ProGet's own word on the row's version (its metadata); `fallback` when it has none.
+    // Not there or yanked: what the feed's server says of it (ProGet's metadata, a CrateDesk
+    // feed's curation report), else `fallback`.
+    void explainAbsence(qsizetype row, Status fallback, const QString &fallbackReason);
+    // ProGet's word on the row's version (`entry`: the feed lists it); `fallback` when it has none.
+    void askProGet(qsizetype row, Status fallback, const QString &fallbackReason, const std::optional<IndexEntry> &entry);
+    void proGetAnswered(qsizetype row, Status fallback, const QString &fallbackReason, const std::optional<IndexEntry> &entry,
+                        RegistryReply *reply);
+    // ProGet's batch vulnerability audit of every package from a registry, once per audit.
+    void auditVulnerabilities();
+    void addVulnerabilityNotes(qsizetype row, const QList<ProGetVulnerability> &vulnerabilities);
     void settle(qsizetype row, Status status, const QString &reason = {});
     void done();
 
@@ -85,4 +109,6 @@ private:
     QMultiHash<QString, qsizetype> m_waiting; // lower-case name -> rows waiting for its index
     int m_pending = 0;
     bool m_started = false;
+    bool m_vulnerabilitiesAsked = false;
+    QStringList m_warnings;
 };

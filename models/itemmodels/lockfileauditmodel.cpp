@@ -71,12 +71,12 @@ QVariant LockfileAuditModel::data(const QModelIndex &index, int role) const
         case VersionColumn: return row.version;
         case StatusColumn: return statusText(int(row.status));
         case LicenseColumn: return row.license;
-        case DetailColumn: return row.reason;
+        case DetailColumn: return row.detail();
         case ColumnCount: break;
         }
         return {};
     case Qt::ToolTipRole:
-        return row.reason.isEmpty() ? QVariant() : row.reason;
+        return row.detail().isEmpty() ? QVariant() : row.detail();
     case Roles::AuditStatus:
         return int(row.status);
     case Roles::AuditReason:

@@ -141,6 +141,12 @@ public:
     RegistryReply *promoteOnProGet(const QString &fromFeed, const QString &crate, const QString &version);
     // This feed's promotion history for `crate` (GET /api/promotions/list?toFeed=…), in json.
     RegistryReply *proGetPromotions(const QString &crate);
+    // ProGet's metadata of one version (GET /api/packages/{feed}/metadata, in json; read it
+    // with ProGetPackageReport::fromMetadata): status, compliance, licenses, vulnerabilities.
+    RegistryReply *proGetMetadata(const QString &crate, const QString &version);
+    // ProGet's batch vulnerability audit (POST /api/sca/audit-package-vulns) of (name, version)
+    // pairs, in json; ProGetPackageReport::fromVulnerabilityAudit maps it back to them.
+    RegistryReply *proGetVulnerabilityAudit(const QList<std::pair<QString, QString>> &packages);
 
     // The largest .crate a download accepts (the feed's maximum crate size).
     void setMaxCrateBytes(qint64 bytes) { m_maxCrateBytes = bytes; }

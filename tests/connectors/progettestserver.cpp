@@ -105,6 +105,47 @@ bool ProGetTestServer::handleCargo(const QStringList &segments, QHttpServerRespo
     return true;
 }
 
+void ProGetTestServer::handleMetadata(const QString &feed, const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    const QUrlQuery query(request.url());
+    const QString name = query.queryItemValue(u"name"_s), version = query.queryItemValue(u"version"_s, QUrl::FullyDecoded);
+    if (const auto given = m_metadata.constFind(feed + u'/' + name + u'@' + version); given != m_metadata.cend())
+        return reply(responder, 200, *given, "application/json");
+    const QList<QJsonObject> lines = m_cargo.value(feed);
+    const bool there = std::ranges::any_of(lines, [&](const QJsonObject &line) {
+        return line.value(u"name"_s).toString() == name && line.value(u"vers"_s).toString() == version;
+    });
+    if (!there)
+        return reply(responder, 404, "Package not found.", "text/plain");
+    reply(responder, 200,
+          json(QJsonObject{{u"name"_s, name}, {u"version"_s, version}, {u"state"_s, u"Local"_s},
+                           {u"status"_s, QJsonObject{{u"listed"_s, true}, {u"deprecated"_s, false}}}}),
+          "application/json");
+}
+
+// ProGet's batch audit: each VulnerabilityInfo names the request's packages it affects by index.
+void ProGetTestServer::handleVulnerabilityAudit(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (!m_offersVulnerabilityAudit)
+        return reply(responder, 404, "Not found.", "text/plain");
+    const QJsonArray asked = QJsonDocument::fromJson(request.body()).array();
+    QJsonArray found;
+    for (const auto &[package, info] : std::as_const(m_vulnerabilities)) {
+        QJsonArray affected;
+        for (qsizetype i = 0; i < asked.size(); ++i) {
+            const QJsonObject p = asked.at(i).toObject();
+            if (p.value(u"type"_s).toString() == u"cargo"_s && p.value(u"name"_s).toString() + u'@' + p.value(u"version"_s).toString() == package)
+                affected.append(int(i));
+        }
+        if (!affected.isEmpty()) {
+            QJsonObject answer = info;
+            answer.insert(u"affectedPackages"_s, affected);
+            found.append(answer);
+        }
+    }
+    reply(responder, 200, QJsonDocument(found).toJson(QJsonDocument::Compact), "application/json");
+}
+
 // POST promote {fromFeed, toFeed, name, version}: the line goes into toFeed, with a record.
 // GET list?toFeed=&package=: the records, grouped by package and version as ProGet does.
 void ProGetTestServer::handlePromotions(const QHttpServerRequest &request, const QString &action, QHttpServerResponder &responder)
@@ -162,6 +203,14 @@ bool ProGetTestServer::handleRequest(const QHttpServerRequest &request, QHttpSer
         return true;
     if (key != m_apiKey) {
         reply(responder, 403, "The specified API key does not have the proper permissions to perform this action.", "text/plain");
+        return true;
+    }
+    if (s.size() == 4 && s.at(0) == u"api"_s && s.at(1) == u"packages"_s && s.at(3) == u"metadata"_s) {
+        handleMetadata(s.at(2), request, responder);
+        return true;
+    }
+    if (s.size() == 3 && s.at(0) == u"api"_s && s.at(1) == u"sca"_s && s.at(2) == u"audit-package-vulns"_s) {
+        handleVulnerabilityAudit(request, responder);
         return true;
     }
     if (s.size() == 3 && s.at(0) == u"api"_s && s.at(1) == u"promotions"_s) {

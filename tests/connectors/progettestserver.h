@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -16,7 +17,10 @@ class QTcpServer;
 // message otherwise), partial updates whose arrays replace, connector delete by POST or
 // DELETE, and X-ProGet-Version / X-ProGet-Edition on every response. Cargo feeds at
 // /cargo/FEED/ (a sparse index, read without a key) and the promotion API,
-// /api/promotions/{promote,list}, which moves index lines between them. In memory only.
+// /api/promotions/{promote,list}, which moves index lines between them. The audit APIs:
+// /api/packages/FEED/metadata (what setMetadata gave, or a plain "Local" answer for a version
+// the feed has, 404 otherwise) and POST /api/sca/audit-package-vulns (from addVulnerability;
+// 404 after setOffersVulnerabilityAudit(false), as an older server). In memory only.
 class ProGetTestServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -47,6 +51,17 @@ public:
     // A Cargo feed's index line (a JSON object with at least name and vers).
     void addCargoVersion(const QString &feed, const QJsonObject &line);
     QUrl cargoIndexUrl(const QString &feed) const;
+    // What /api/packages/FEED/metadata answers for NAME@VERSION, raw (a hostile server's too).
+    void setMetadata(const QString &feed, const QString &name, const QString &version, const QByteArray &json)
+    {
+        m_metadata.insert(feed + u'/' + name + u'@' + version, json);
+    }
+    // A VulnerabilityInfo of the batch audit, naming NAME@VERSION (affectedPackages filled in).
+    void addVulnerability(const QString &name, const QString &version, const QJsonObject &info)
+    {
+        m_vulnerabilities.append({name + u'@' + version, info});
+    }
+    void setOffersVulnerabilityAudit(bool offers) { m_offersVulnerabilityAudit = offers; }
     QList<QJsonObject> cargoVersions(const QString &feed) const { return m_cargo.value(feed); }
 
     QMap<QString, QJsonObject> connectors() const { return m_connectors; }
@@ -59,6 +74,8 @@ protected:
 
 private:
     bool handleCargo(const QStringList &segments, QHttpServerResponder &responder);
+    void handleMetadata(const QString &feed, const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void handleVulnerabilityAudit(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void handlePromotions(const QHttpServerRequest &request, const QString &action, QHttpServerResponder &responder);
     void reply(QHttpServerResponder &responder, int status, const QByteArray &body, const QByteArray &type);
 
@@ -71,4 +88,7 @@ private:
     QList<Request> m_requests;
     QMap<QString, QList<QJsonObject>> m_cargo; // feed -> index lines
     QJsonArray m_promotions;                   // what /api/promotions/list answers from
+    QHash<QString, QByteArray> m_metadata;     // "feed/name@version" -> metadata answer
+    QList<std::pair<QString, QJsonObject>> m_vulnerabilities; // "name@version", VulnerabilityInfo
+    bool m_offersVulnerabilityAudit = true;
 };

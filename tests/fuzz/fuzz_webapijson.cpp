@@ -2,13 +2,15 @@
 // libFuzzer target: the JSON answers of a feed's web API and of ProGet's APIs, as the client
 // reads them: search and crate lists ({"crates": [...], "meta": {...}}), owners
 // ({"users": [...]}), errors ({"errors": [{"detail"}]}, also inside 2xx answers), publish
-// warnings, ProGet's packages list and metadata, and ProGet connectors
-// (ProGetConnector::fromJson, with its toJson round trip).
+// warnings, ProGet's packages list and metadata, ProGet's audit answers (metadata and the
+// batch vulnerability audit, ProGetPackageReport, whose bounds are checked), and ProGet
+// connectors (ProGetConnector::fromJson, with its toJson round trip).
 //
 // The web API answers are read inside lambdas of RegistryClient and HttpClient, which have
 // no function of their own to call yet; this target walks the same fields the same way
 // (QJsonDocument::fromJson, then value()/toArray()/toObject()/toString()), so that Qt's JSON
 // reader and those walks get fuzzed. When they move into a parse function, call it here.
+#include "cargotypes/progetpackagereport.h"
 #include "proget/progetconnector.h"
 
 #include <QJsonArray>
@@ -74,6 +76,32 @@ void checkConnector(const QJsonObject &json)
     check(again == connector);
 }
 
+void checkVulnerability(const ProGetVulnerability &vulnerability)
+{
+    check(!vulnerability.id.isEmpty() && vulnerability.id.size() <= 80 && vulnerability.summary.size() <= 600);
+    check(!vulnerability.score || (*vulnerability.score >= 0 && *vulnerability.score <= 10));
+    check(!vulnerability.label().isEmpty());
+}
+
+// What a hostile ProGet says is cut to size: lists a window can show, strings a person reads.
+void checkProGetReports(const QJsonDocument &doc)
+{
+    const ProGetPackageReport report = ProGetPackageReport::fromMetadata(doc.object());
+    check(report.complianceIssues.size() <= 50 && report.licenses.size() <= 50 && report.vulnerabilities.size() <= 50);
+    for (const QString &issue : report.complianceIssues)
+        check(issue.size() <= 600);
+    for (const ProGetVulnerability &vulnerability : report.vulnerabilities)
+        checkVulnerability(vulnerability);
+    constexpr qsizetype Asked = 4;
+    const auto byPackage = ProGetPackageReport::fromVulnerabilityAudit(doc.array(), Asked);
+    check(byPackage.size() == Asked);
+    for (const auto &list : byPackage) {
+        check(list.size() <= 50);
+        for (const ProGetVulnerability &vulnerability : list)
+            checkVulnerability(vulnerability);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -86,6 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     check(walkApiAnswer(doc) >= 0);
+    checkProGetReports(doc);
     if (doc.isArray()) {
         for (const QJsonValue &value : doc.array())
             checkConnector(value.toObject());

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RegistryClient's use of ProGet's audit APIs: what the server says of a package version
+// (status, license compliance, assessed vulnerabilities) and which known vulnerabilities
+// name the packages of a lockfile.
+#include "registryclient.h"
+
+#include "cargotypes/cratename.h"
+#include "net/httpclient.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+RegistryReply *RegistryClient::proGetMetadata(const QString &crate, const QString &version)
+{
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply, crate, version](const RegistryError &configError) {
+        if (configError)
+            return reply->finish(configError);
+        if (const QString invalid = CrateName::validationError(crate); !invalid.isEmpty())
+            return reply->finish(RegistryError::make(RegistryError::Kind::NotFound, invalid));
+        QUrlQuery query;
+        query.addQueryItem(u"name"_s, crate);
+        query.addQueryItem(u"version"_s, QString::fromLatin1(QUrl::toPercentEncoding(version)));
+        requestProGet(reply, u"/metadata?"_s + query.toString(QUrl::FullyEncoded), [this, reply, crate, version](const QByteArray &body) {
+            reply->json = QJsonDocument::fromJson(body);
+            if (!reply->json.isObject())
+                return reply->finish(RegistryError::make(RegistryError::Kind::Parse,
+                                                         u"%1's metadata of %2@%3 is not a JSON object"_s.arg(m_feed.name, crate, version)));
+            reply->finish();
+        });
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::proGetVulnerabilityAudit(const QList<std::pair<QString, QString>> &packages)
+{
+    auto *reply = new RegistryReply(this);
+    withConfig(reply, [this, reply, packages](const RegistryError &configError) {
+        if (configError)
+            return reply->finish(configError);
+        const QUrl url = proGetServerUrl(u"/api/sca/audit-package-vulns"_s);
+        if (!url.isValid())
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1 is not a ProGet Cargo feed (…/cargo/FEED/)"_s.arg(m_feed.name)));
+        QJsonArray body;
+        for (const auto &[name, version] : packages)
+            body.append(QJsonObject{{u"type"_s, u"cargo"_s}, {u"name"_s, name}, {u"version"_s, version}});
+        HttpRequest request;
+        request.url = url;
+        request.verb = "POST";
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        request.headers.emplaceBack("Content-Type", "application/json");
+        request.headers.emplaceBack("Accept", "application/json");
+        if (m_feed.auth == Feed::AuthKind::Token && !m_authorization.isEmpty())
+            request.setSecretHeader("X-ApiKey", m_authorization);
+        HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
+        reply->track(job);
+        connect(job, &HttpJob::finished, reply, [this, reply, job] {
+            const HttpResponse &response = job->response();
+            if (response.error)
+                return reply->finish(explain(response.error, u"audit vulnerabilities"_s));
+            reply->json = QJsonDocument::fromJson(response.body);
+            if (!reply->json.isArray())
+                return reply->finish(RegistryError::make(RegistryError::Kind::Parse,
+                                                         u"%1's vulnerability audit is not a JSON list"_s.arg(m_feed.name)));
+            reply->finish();
+        });
+    });
+    return reply;
+}
