@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "promotecommands.h"
 
+#include "cargotypes/progetpromotion.h"
 #include "clicontext.h"
 #include "cliio.h"
 #include "crate/cargolock.h"
@@ -104,18 +105,12 @@ int printHistory(RegistryClient *target, const QString &crate, bool asJson)
             out(QString::fromUtf8(reply->json.toJson(QJsonDocument::Indented)).trimmed());
             return finishWith(0);
         }
-        int count = 0;
-        for (const QJsonValue &entry : reply->json.array()) {
-            const QJsonObject record = entry.toObject();
-            for (const QJsonValue &value : record.value(u"promotions"_s).toArray()) {
-                const QJsonObject promotion = value.toObject();
-                out(u"%1@%2\tfrom %3 to %4\t%5 by %6\t%7"_s.arg(record.value(u"package"_s).toString(), record.value(u"version"_s).toString(),
-                                                              promotion.value(u"fromFeed"_s).toString(), promotion.value(u"toFeed"_s).toString(),
-                                                              promotion.value(u"date"_s).toString(), promotion.value(u"user"_s).toString(),
-                                                              promotion.value(u"comments"_s).toString()));
-                ++count;
-            }
+        const QList<ProGetPromotion> promotions = ProGetPromotion::listFromJson(reply->json.array());
+        for (const ProGetPromotion &p : promotions) {
+            out(u"%1@%2\tfrom %3 to %4\t%5 by %6\t%7"_s.arg(p.crate, p.version, p.fromFeed, p.toFeed,
+                                                          p.date.isValid() ? p.date.toString(Qt::ISODate) : u"(no date)"_s, p.user, p.comments));
         }
+        const qsizetype count = promotions.size();
         if (count == 0)
             out(u"no promotions of %1 into this feed"_s.arg(crate));
         finishWith(0);

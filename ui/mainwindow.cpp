@@ -21,6 +21,7 @@
 #include "lockfileauditwindow.h"
 #include "messagebanner.h"
 #include "promotiondialog.h"
+#include "promotionhistorydialog.h"
 #include "plaintexttooltips.h"
 #include "publishpanel.h"
 #include "publish/publishsession.h"
@@ -247,6 +248,9 @@ void MainWindow::createMenus()
     m_download = crate->addAction(QIcon::fromTheme(u"document-save"_s), tr("&Download .crate…"), this, &MainWindow::downloadCrate);
     m_copyDependency = crate->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Dependency Line"), this, &MainWindow::copyDependencyLine);
     m_copyDependency->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    crate->addSeparator();
+    m_promotionHistory = crate->addAction(QIcon::fromTheme(u"view-history"_s), tr("Promotion &History…"), this, &MainWindow::openPromotionHistory);
+    m_promotionHistory->setToolTip(tr("How the versions of this crate came into the ProGet feed: from which feed, when and by whom"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About CrateDesk"), this, &MainWindow::showAbout);
@@ -303,6 +307,7 @@ void MainWindow::connectBrowser()
                                   tr("%1 cannot be reached. You are looking at the cached index; it may be out of date.").arg(feed->name));
     });
     connect(browser, &CrateBrowser::versionSelected, this, &MainWindow::updateActions);
+    connect(browser, &CrateBrowser::crateOpened, this, &MainWindow::updateActions);
     connect(browser, &CrateBrowser::yankChanged, this, [this](const QString &crate, const QString &version, bool yanked) {
         statusBar()->showMessage((yanked ? tr("Yanked %1 %2") : tr("Unyanked %1 %2")).arg(crate, version), 5000);
     });
@@ -390,6 +395,7 @@ void MainWindow::updateActions()
     m_unyank->setEnabled(entry && entry->yanked);
     m_download->setEnabled(entry.has_value());
     m_copyDependency->setEnabled(entry.has_value());
+    m_promotionHistory->setEnabled(m_proGetConnectors->isEnabled() && m_context.browser && !m_context.browser->crateName().isEmpty());
 }
 
 void MainWindow::showFailure(const RegistryError &error, const QString &what)
@@ -633,6 +639,18 @@ PromotionDialog *MainWindow::openPromotion(const QString &targetFeed, const QLis
     dialog->setObjectName(u"promotionDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+    return dialog;
+}
+
+PromotionHistoryDialog *MainWindow::openPromotionHistory()
+{
+    const auto feed = currentFeed();
+    if (!feed || !m_context.sessions || !m_context.browser || m_context.browser->crateName().isEmpty() || !FeedUrl::proGetFeed(feed->indexUrl))
+        return nullptr;
+    auto *dialog = new PromotionHistoryDialog(m_context.sessions->client(*feed), m_context.browser->crateName(), this);
+    dialog->setObjectName(u"promotionHistoryDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
     return dialog;
 }
 

@@ -19,6 +19,7 @@ class FeedListModel;
 class LocalFeedHost;
 class LocalUpstreamsDialog;
 class PromotionDialog;
+class PromotionHistoryDialog;
 class LockfileAuditWindow;
 class FeedSessions;
 class FeedSettings;
@@ -69,6 +70,8 @@ public:
     // The one dialog of the local feed's upstreams, opened or raised; null without the feed.
     LocalUpstreamsDialog *openLocalUpstreams();
     // Promotes `versions` into `targetFeed` from a feed the user picks; the dialog is modal to `over`.
+    // ProGet's promotion history of the open crate in the selected ProGet feed.
+    PromotionHistoryDialog *openPromotionHistory();
     PromotionDialog *openPromotion(const QString &targetFeed, const QList<std::pair<QString, QString>> &versions, QWidget *over = nullptr);
 
     void showLocalFeedStatus(const QString &text);
@@ -141,4 +144,5 @@ private:
     QAction *m_unyank = nullptr;
     QAction *m_download = nullptr;
     QAction *m_copyDependency = nullptr;
+    QAction *m_promotionHistory = nullptr;
 };

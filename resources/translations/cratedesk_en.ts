@@ -95,4 +95,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PromotionHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n promotion(s) of %1 into %2, newest first.</source>
+        <translation>
+            <numerusform>%n promotion of %1 into %2.</numerusform>
+            <numerusform>%n promotions of %1 into %2, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
