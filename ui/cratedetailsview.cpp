@@ -136,6 +136,13 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
         const int count = m_browser->usedBy()->rowCount();
         if (!error.isEmpty())
             m_usedByState->setText(tr("The feed does not say what depends on %1: %2").arg(crate, error));
+        else if (m_browser->usedByIsPartial() && count == 0)
+            m_usedByState->setText(tr("The feed cannot say what depends on %1, and none of its index files this app has read so far "
+                                      "names it. Crates never opened or resolved here are not counted.").arg(crate));
+        else if (m_browser->usedByIsPartial())
+            m_usedByState->setText(tr("Partial: %n crate(s) among the index files this app has read from the feed depend on %1. "
+                                      "The feed cannot say what depends on a crate, so crates never opened or resolved here are missing.",
+                                      nullptr, count).arg(crate));
         else if (count == 0)
             m_usedByState->setText(tr("No crate of this feed depends on %1.").arg(crate));
         else

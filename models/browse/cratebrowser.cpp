@@ -194,6 +194,7 @@ void CrateBrowser::loadUsedBy()
     if (!m_client || m_crateName.isEmpty() || m_usedByCrate == m_crateName)
         return;
     m_usedByCrate = m_crateName;
+    m_usedByPartial = false;
     const QString name = m_crateName;
     // Not with the crate's other work: choosing a version cancels that, and this is per crate.
     RegistryReply *reply = m_client->reverseDependencies(name);
@@ -201,13 +202,34 @@ void CrateBrowser::loadUsedBy()
     connect(reply, &RegistryReply::finished, this, [this, reply, name] {
         if (m_crateName != name)
             return;
+        if (reply->error().kind == RegistryError::Kind::Cancelled) {
+            m_usedByCrate.clear(); // the crate was opened again, which asks anew
+            return;
+        }
+        if (reply->error())
+            return loadUsedByFromCache(name, reply->error().message);
+        m_usedBy->setEntries(ReverseDependency::fromJson(reply->json.object()));
+        Q_EMIT usedByLoaded(name, {});
+    });
+}
+
+// Most registries have no reverse_dependencies API; what this app cached of the feed's index
+// still tells part of the answer, and says it is a part.
+void CrateBrowser::loadUsedByFromCache(const QString &name, const QString &feedError)
+{
+    RegistryReply *reply = m_client->cachedReverseDependencies(name);
+    m_usedByReply = reply;
+    connect(reply, &RegistryReply::finished, this, [this, reply, name, feedError] {
+        if (m_crateName != name)
+            return;
         if (reply->error()) {
             m_usedByCrate.clear(); // ask again next time
-            if (reply->error().kind == RegistryError::Kind::Cancelled)
-                return; // the crate was opened again, which asks anew
-            return Q_EMIT usedByLoaded(name, reply->error().message);
+            if (reply->error().kind != RegistryError::Kind::Cancelled)
+                Q_EMIT usedByLoaded(name, feedError);
+            return;
         }
-        m_usedBy->setEntries(ReverseDependency::fromJson(reply->json.object()));
+        m_usedByPartial = true;
+        m_usedBy->setEntries(reply->dependents);
         Q_EMIT usedByLoaded(name, {});
     });
 }

@@ -53,6 +53,9 @@ public:
     QString crateName() const { return m_crateName; } // the open crate
     // Asks the feed what depends on the open crate (once per crate): usedByLoaded() follows.
     void loadUsedBy();
+    // usedBy() came from the index files cached from the feed, which has no reverse
+    // dependency API: crates this app never read from the feed are missing from it.
+    bool usedByIsPartial() const { return m_usedByPartial; }
     FeatureModel *features() const { return m_features; }
     CrateFileTreeModel *files() const { return m_files; }
 
@@ -117,6 +120,7 @@ private:
     void listCrates(const QString &from = {});
     void loadContents(const IndexEntry &entry);
     void cancelCrateWork();
+    void loadUsedByFromCache(const QString &name, const QString &feedError);
     void explainYanked(const QString &name, quint64 generation);
     QString cachedCratePath(const IndexEntry &entry) const;
     void setStale(bool stale);
@@ -130,6 +134,7 @@ private:
     ReverseDependencyModel *m_usedBy;
     QString m_usedByCrate; // the crate usedBy() was asked for
     QPointer<RegistryReply> m_usedByReply;
+    bool m_usedByPartial = false;
     FeatureModel *m_features;
     CrateFileTreeModel *m_files;
 

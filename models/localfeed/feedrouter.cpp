@@ -6,6 +6,7 @@
 #include "publishvalidator.h"
 #include "cargotypes/cratename.h"
 #include "cargotypes/indexfileparser.h"
+#include "cargotypes/reversedependency.h"
 #include "cargotypes/semver.h"
 #include "tokenusagerecorder.h"
 
@@ -394,7 +395,6 @@ FeedResponse FeedRouter::reverseDependencies(const QString &name) const
     constexpr int MaxLines = 20000;
     if (const QString invalid = CrateName::validationError(name); !invalid.isEmpty())
         return FeedResponse::error(400, invalid);
-    const QString wanted = CrateName::canonical(name);
     QJsonArray dependencies;
     QJsonArray versions;
     QString lastCrate;
@@ -402,18 +402,14 @@ FeedResponse FeedRouter::reverseDependencies(const QString &name) const
         if (candidate.crate == lastCrate)
             continue; // an older version of a crate already listed
         const auto entry = IndexFileParser::parseLine(candidate.line);
-        if (!entry)
-            continue;
-        const auto dep = std::ranges::find_if(entry->deps, [&wanted](const IndexDependency &d) {
-            return !d.registry && CrateName::canonical(d.packageName()) == wanted;
-        });
-        if (dep == entry->deps.cend())
+        const auto dependent = entry ? ReverseDependency::of(*entry, name) : std::nullopt;
+        if (!dependent)
             continue; // the name appeared elsewhere in the line, or only in an older version
         lastCrate = candidate.crate;
         const int id = int(versions.size()) + 1;
-        const QString kind = dep->kind == IndexDependency::Kind::Dev ? u"dev"_s : dep->kind == IndexDependency::Kind::Build ? u"build"_s : u"normal"_s;
-        dependencies.append(QJsonObject{{u"version_id"_s, id}, {u"crate_id"_s, name}, {u"req"_s, dep->req}, {u"optional"_s, dep->optional},
-                                        {u"kind"_s, kind}, {u"target"_s, dep->target ? QJsonValue(*dep->target) : QJsonValue()}});
+        dependencies.append(QJsonObject{{u"version_id"_s, id}, {u"crate_id"_s, name}, {u"req"_s, dependent->req}, {u"optional"_s, dependent->optional},
+                                        {u"kind"_s, dependent->kind},
+                                        {u"target"_s, dependent->target.isEmpty() ? QJsonValue() : QJsonValue(dependent->target)}});
         versions.append(QJsonObject{{u"id"_s, id}, {u"crate"_s, entry->name}, {u"num"_s, entry->vers}, {u"yanked"_s, entry->yanked}});
     }
     return FeedResponse::json(compact({{u"dependencies"_s, dependencies}, {u"versions"_s, versions},

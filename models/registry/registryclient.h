@@ -6,6 +6,7 @@
 #include "cargotypes/indexentry.h"
 #include "cargotypes/registryconfig.h"
 #include "cargotypes/registryerror.h"
+#include "cargotypes/reversedependency.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -54,6 +55,7 @@ public:
     QList<CrateSummary> crates;   // listCrates
     QString nextPage;             // listCrates: where the listing goes on; empty when complete
     QString license;              // license
+    QList<ReverseDependency> dependents; // cachedReverseDependencies
     QStringList warnings;         // publish: what the server said it ignored or wants known;
                                   // fetchIndex: index lines left out, each naming feed and line
 
@@ -109,6 +111,11 @@ public:
     // Who depends on `crate` (GET {api}/api/v1/crates/NAME/reverse_dependencies, crates.io's
     // shape, in json; ReverseDependency::fromJson reads it). The local feed answers it too.
     RegistryReply *reverseDependencies(const QString &crate);
+    // For a feed without that API: the dependents among the index files this app has cached
+    // from the feed, each crate with its newest cached version that depends (in dependents).
+    // Partial by nature: crates never opened or resolved here are not in the cache. The scan
+    // runs on a worker thread; NotFound without a cache.
+    RegistryReply *cachedReverseDependencies(const QString &crate);
     RegistryReply *search(const QString &query, int perPage = 10);
     RegistryReply *setYanked(const QString &crate, const QString &version, bool yanked);
     RegistryReply *owners(const QString &crate);

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <atomic>
+
 using namespace Qt::Literals::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcIndexCache, "cratedesk.storage.cache")
@@ -242,4 +244,36 @@ int IndexCache::count(const QString &feedKey) const
     q.prepare(u"SELECT COUNT(*) FROM index_files WHERE feed = ?"_s);
     q.addBindValue(feedKey);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+QList<QByteArray> IndexCache::bodiesMatching(const QString &databasePath, const QString &feedKey, const QStringList &patterns, int limit)
+{
+    static std::atomic<quint64> serial = 0;
+    const QString connection = u"cratedesk-cache-scan-%1"_s.arg(++serial);
+    QList<QByteArray> bodies;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(databasePath);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (db.open() && !patterns.isEmpty()) {
+            QStringList any;
+            for (qsizetype i = 0; i < patterns.size(); ++i)
+                any << u"CAST(body AS TEXT) LIKE ?"_s;
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            q.prepare(u"SELECT body FROM index_files WHERE feed = ? AND file != 'config.json' AND (%1) LIMIT ?"_s.arg(any.join(u" OR "_s)));
+            q.addBindValue(feedKey);
+            for (const QString &pattern : patterns)
+                q.addBindValue(pattern);
+            q.addBindValue(limit);
+            if (q.exec()) {
+                while (q.next())
+                    bodies.append(q.value(0).toByteArray());
+            } else {
+                qCWarning(lcIndexCache) << "cannot scan the cache" << databasePath << q.lastError().text();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return bodies;
 }

@@ -4,7 +4,9 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -60,6 +62,11 @@ public:
     qint64 sizeLimit() const { return m_sizeLimit; }
     qint64 size() const; // bytes of bodies and parsed forms
     int prune();         // how many files went
+
+    // The cached bodies of `feedKey` (up to `limit`, files only, config.json aside) that match
+    // any of the SQL LIKE `patterns`. Reads the database at `databasePath` through a read-only
+    // connection of its own, so it may run on any thread while the owner goes on writing.
+    static QList<QByteArray> bodiesMatching(const QString &databasePath, const QString &feedKey, const QStringList &patterns, int limit);
 
 private:
     QString m_path;

@@ -43,6 +43,13 @@
             <numerusform>%n versions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Partial: %n crate(s) among the index files this app has read from the feed depend on %1. The feed cannot say what depends on a crate, so crates never opened or resolved here are missing.</source>
+        <translation>
+            <numerusform>Partial: %n crate among the index files this app has read from the feed depends on %1. The feed cannot say what depends on a crate, so crates never opened or resolved here are missing.</numerusform>
+            <numerusform>Partial: %n crates among the index files this app has read from the feed depend on %1. The feed cannot say what depends on a crate, so crates never opened or resolved here are missing.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConnectorListModel</name>

@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Used by": the local feed answers crates.io's reverse_dependencies for its crates (every
 // spelling of a name, renamed dependencies, the newest version that still depends), the
-// client reads it, and a hostile answer is bounded and checked.
+// client reads it, and a hostile answer is bounded and checked. A feed without that API (the
+// same index files from a plain server) answers from the index files the app has cached, as
+// the crate page shows it: marked partial, missing what was never read.
+#include "browse/cratebrowser.h"
+#include "cargotypes/cratename.h"
 #include "cargotypes/reversedependency.h"
+#include "faultserver.h"
+#include "itemmodels/reversedependencymodel.h"
 #include "localfeed/localfeed.h"
 #include "localtestfeed.h"
 #include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "registryoutcome.h"
+#include "storage/indexcache.h"
 #include "testcrate.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QAbstractItemModelTester>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,6 +108,52 @@ private Q_SLOTS:
         QCOMPARE(usedBy(u"Core_Lib"_s).size(), 4);
         QCOMPARE(usedBy(u"app-one"_s), QStringList());
         QVERIFY(usedBy(u"../x"_s).first().startsWith(u"error:"_s));
+    }
+
+    // The same files from a server with no web API: what the app cached of it answers, and
+    // only that. `dropped` was never read, so it is missing; the crate's own file is not a dependent.
+    void aFeedWithoutTheApiAnswersFromWhatIsCached()
+    {
+        FaultServer plain;
+        plain.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + plain.url(u"/dl"_s).toEncoded() + "\"}")});
+        for (const QString &crate : {u"core-lib"_s, u"app-one"_s, u"tester"_s, u"renamer"_s, u"mentions"_s, u"dropped"_s}) {
+            const RegistryOutcome file = runReply(m_client->fetchIndexFile(crate, {}, {}));
+            QVERIFY2(!file.error, qPrintable(file.error.message));
+            plain.setRoute(u"/index/"_s + CrateName::indexPath(crate), {FaultServer::Response::ok(file.body, "text/plain")});
+        }
+        IndexCache cache(m_dir.filePath(u"plain-cache.sqlite"_s));
+        QString error;
+        QVERIFY2(cache.open(&error), qPrintable(error));
+        Feed feed;
+        feed.name = u"plain"_s;
+        feed.indexUrl = plain.url(u"/index/"_s);
+        RegistryClient client(feed, m_http.get(), &cache, nullptr);
+        for (const QString &crate : {u"core-lib"_s, u"app-one"_s, u"tester"_s, u"renamer"_s, u"mentions"_s})
+            QVERIFY(!runReply(client.fetchIndex(crate)).error);
+
+        QVERIFY(runReply(client.reverseDependencies(u"core-lib"_s)).error); // no API to ask
+        const RegistryOutcome cached = runReply(client.cachedReverseDependencies(u"core-lib"_s));
+        QVERIFY2(!cached.error, qPrintable(cached.error.message));
+        QStringList found;
+        for (const ReverseDependency &dep : cached.dependents)
+            found << u"%1 %2 %3 %4"_s.arg(dep.crate, dep.version, dep.req, dep.kind);
+        QCOMPARE(found, QStringList({u"app-one 0.2.0 ^1.0 build"_s, u"renamer 3.0.0 =1.0.0 normal"_s, u"tester 1.0.0 ^1 dev"_s}));
+        QVERIFY(runReply(client.cachedReverseDependencies(u"../x"_s)).error);
+
+        // The crate page: the feed's refusal turns into the cached answer, marked partial.
+        CrateBrowser browser(m_dir.filePath(u"browser"_s));
+        QAbstractItemModelTester tester(browser.usedBy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        browser.setClient(&client);
+        QSignalSpy opened(&browser, &CrateBrowser::crateOpened);
+        browser.openCrate(u"core-lib"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+        QSignalSpy loaded(&browser, &CrateBrowser::usedByLoaded);
+        browser.loadUsedBy();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+        QCOMPARE(loaded.first().at(1).toString(), QString());
+        QVERIFY(browser.usedByIsPartial());
+        QCOMPARE(browser.usedBy()->rowCount(), 3);
+        QCOMPARE(browser.usedBy()->index(0, ReverseDependencyModel::CrateColumn).data().toString(), u"app-one"_s);
     }
 
     void hostileAnswersAreBounded_data()
