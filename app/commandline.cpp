@@ -5,6 +5,7 @@
 #include "connectorcommands.h"
 #include "feedcommands.h"
 #include "promotecommands.h"
+#include "wherecommand.h"
 #include "publishcommands.h"
 #include "registrycommands.h"
 
@@ -40,6 +41,7 @@ constexpr CommandHelp commandHelp[] = {
     {"audit", "Check every package a Cargo.lock pins against a feed."},
     {"publish", "Publish prebuilt .crate files with the metadata cargo would send."},
     {"promote", "Copy crate versions (and what they need) from one feed to another."},
+    {"where", "Which versions of a crate each feed holds, with an alarm for differing checksums."},
     {"cargo-setup", "Register a feed in cargo's configuration."},
     {"credential", "Cargo's credential provider for CrateDesk's feeds (cargo runs it)."},
     {"connector add", "Give the local feed an upstream feed."},
@@ -87,6 +89,8 @@ std::optional<int> runCommandLine(int argc, char **argv)
         return runPublishCommand(args);
     if (command == "promote")
         return runPromoteCommand(args);
+    if (command == "where")
+        return runWhereCommand(args);
     if (command == "cargo-setup" || command == "credential" || command == "--cargo-plugin")
         return runCargoCommand(args);
     if (command == "connector")

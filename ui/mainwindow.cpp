@@ -22,6 +22,7 @@
 #include "messagebanner.h"
 #include "promotiondialog.h"
 #include "promotionhistorydialog.h"
+#include "crateacrossfeedsdialog.h"
 #include "plaintexttooltips.h"
 #include "publishpanel.h"
 #include "publish/publishsession.h"
@@ -249,6 +250,8 @@ void MainWindow::createMenus()
     m_copyDependency = crate->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Dependency Line"), this, &MainWindow::copyDependencyLine);
     m_copyDependency->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     crate->addSeparator();
+    m_acrossFeeds = crate->addAction(QIcon::fromTheme(u"edit-find"_s), tr("In &Every Feed…"), this, &MainWindow::openCrateAcrossFeeds);
+    m_acrossFeeds->setToolTip(tr("Which versions of this crate each of your feeds holds, and whether they are the same bytes"));
     m_promotionHistory = crate->addAction(QIcon::fromTheme(u"view-history"_s), tr("Promotion &History…"), this, &MainWindow::openPromotionHistory);
     m_promotionHistory->setToolTip(tr("How the versions of this crate came into the ProGet feed: from which feed, when and by whom"));
 
@@ -395,6 +398,7 @@ void MainWindow::updateActions()
     m_unyank->setEnabled(entry && entry->yanked);
     m_download->setEnabled(entry.has_value());
     m_copyDependency->setEnabled(entry.has_value());
+    m_acrossFeeds->setEnabled(m_context.sessions && m_context.browser && !m_context.browser->crateName().isEmpty());
     m_promotionHistory->setEnabled(m_proGetConnectors->isEnabled() && m_context.browser && !m_context.browser->crateName().isEmpty());
 }
 
@@ -649,6 +653,17 @@ PromotionHistoryDialog *MainWindow::openPromotionHistory()
         return nullptr;
     auto *dialog = new PromotionHistoryDialog(m_context.sessions->client(*feed), m_context.browser->crateName(), this);
     dialog->setObjectName(u"promotionHistoryDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+CrateAcrossFeedsDialog *MainWindow::openCrateAcrossFeeds()
+{
+    if (!m_context.sessions || !m_context.browser || m_context.browser->crateName().isEmpty())
+        return nullptr;
+    auto *dialog = new CrateAcrossFeedsDialog(m_context.sessions, m_context.feeds->feeds(), m_context.browser->crateName(), this);
+    dialog->setObjectName(u"crateAcrossFeedsDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -20,6 +20,7 @@ class LocalFeedHost;
 class LocalUpstreamsDialog;
 class PromotionDialog;
 class PromotionHistoryDialog;
+class CrateAcrossFeedsDialog;
 class LockfileAuditWindow;
 class FeedSessions;
 class FeedSettings;
@@ -72,6 +73,8 @@ public:
     // Promotes `versions` into `targetFeed` from a feed the user picks; the dialog is modal to `over`.
     // ProGet's promotion history of the open crate in the selected ProGet feed.
     PromotionHistoryDialog *openPromotionHistory();
+    // The open crate in every feed the user has, with the checksum alarm.
+    CrateAcrossFeedsDialog *openCrateAcrossFeeds();
     PromotionDialog *openPromotion(const QString &targetFeed, const QList<std::pair<QString, QString>> &versions, QWidget *over = nullptr);
 
     void showLocalFeedStatus(const QString &text);
@@ -145,4 +148,5 @@ private:
     QAction *m_download = nullptr;
     QAction *m_copyDependency = nullptr;
     QAction *m_promotionHistory = nullptr;
+    QAction *m_acrossFeeds = nullptr;
 };

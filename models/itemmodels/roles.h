@@ -83,5 +83,8 @@ enum : int {
 
     // ReverseDependencyModel
     ReverseDependencyCrate = Qt::UserRole + 900, // QString: the dependent crate, to open it
+
+    // CrateAcrossFeedsModel
+    ChecksumsDiffer = Qt::UserRole + 1000, // bool: two feeds serve this version with other bytes
 };
 }

@@ -112,4 +112,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CrateAcrossFeedsDialog</name>
+    <message numerus="yes">
+        <source>Asking %n feed(s) for %1…</source>
+        <translation>
+            <numerusform>Asking %n feed for %1…</numerusform>
+            <numerusform>Asking %n feeds for %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in %2 of %n feed(s).</source>
+        <translation>
+            <numerusform>%1 is in %2 of %n feed.</numerusform>
+            <numerusform>%1 is in %2 of %n feeds.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
