@@ -317,11 +317,17 @@ void MainWindow::connectBrowser()
     connect(browser, &CrateBrowser::downloaded, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Saved %1 (checksum verified)").arg(path), 8000);
     });
-    connect(browser, &CrateBrowser::activity, this, [this](const QString &id, const QString &label, bool running) {
+    connect(browser, &CrateBrowser::activity, this, [this, browser](const QString &id, const QString &label, bool running) {
         if (running) {
             if (m_activities.contains(id))
                 m_activity->finish(m_activities.take(id));
-            m_activities.insert(id, m_activity->addActivity(label));
+            ActivityArea::CancelFunction cancel;
+            if (browser->isCancellable(id))
+                cancel = [browser = QPointer(browser), id] {
+                    if (browser)
+                        browser->cancelActivity(id);
+                };
+            m_activities.insert(id, m_activity->addActivity(label, cancel));
         } else if (m_activities.contains(id)) {
             m_activity->finish(m_activities.take(id));
         }

@@ -67,6 +67,7 @@ public:
     QAction *requireReadTokenAction() const { return m_requireReadToken; }
     QAction *proGetConnectorsAction() const { return m_proGetConnectors; }
     QAction *auditAction() const { return m_audit; }
+    QAction *refreshAction() const { return m_refresh; }
     QAction *localUpstreamsAction() const { return m_localUpstreams; }
     // The one dialog of the local feed's upstreams, opened or raised; null without the feed.
     LocalUpstreamsDialog *openLocalUpstreams();

@@ -145,8 +145,8 @@ void CrateBrowser::listCrates(const QString &from)
     const bool fresh = from.isEmpty();
     if (fresh)
         Q_EMIT listingStarted();
-    Q_EMIT activity(u"listing"_s, tr("Listing the crates of %1").arg(m_client->feed().name), true);
     m_listing = m_client->listCrates(from, m_autoListedPages);
+    startActivity(u"listing"_s, tr("Listing the crates of %1").arg(m_client->feed().name), m_listing);
     // Each page shows as it comes: the first replaces what a fresh listing had before.
     connect(m_listing, &RegistryReply::cratesAdded, this, [this, reply = m_listing, fresh](qsizetype first) {
         const QList<CrateSummary> page = reply->crates.mid(first);
@@ -169,6 +169,25 @@ void CrateBrowser::listCrates(const QString &from)
         m_nextPage = reply->nextPage;
         Q_EMIT listingFinished(m_crates->rowCount());
     });
+}
+
+void CrateBrowser::startActivity(const QString &id, const QString &label, RegistryReply *reply)
+{
+    m_activityReplies.insert(id, reply);
+    Q_EMIT activity(id, label, true);
+}
+
+bool CrateBrowser::isCancellable(const QString &activityId) const
+{
+    const QPointer<RegistryReply> reply = m_activityReplies.value(activityId);
+    return reply && !reply->isFinished();
+}
+
+void CrateBrowser::cancelActivity(const QString &activityId)
+{
+    // The reply finishes as cancelled; its handler ends the activity without an error.
+    if (const QPointer<RegistryReply> reply = m_activityReplies.take(activityId))
+        reply->cancel();
 }
 
 void CrateBrowser::cancelCrateWork()
@@ -245,9 +264,9 @@ void CrateBrowser::openCrate(const QString &name)
     if (m_usedByReply)
         m_usedByReply->cancel();
     const quint64 generation = m_generation;
-    Q_EMIT activity(u"crate"_s, tr("Reading %1").arg(name), true);
     RegistryReply *reply = m_client->fetchIndex(name);
     m_replies.append(reply);
+    startActivity(u"crate"_s, tr("Reading %1").arg(name), reply);
     connect(reply, &RegistryReply::finished, this, [this, reply, name, generation] {
         if (generation != m_generation)
             return;
@@ -350,7 +369,7 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
     }
     const QString indexUrl = m_client->feed().indexUrl.toString();
     auto read = [this, path, label, indexUrl, generation] {
-        Q_EMIT activity(u"contents"_s, tr("Opening %1").arg(label), true);
+        startActivity(u"contents"_s, tr("Opening %1").arg(label));
         auto *watcher = new QFutureWatcher<LoadedCrate>(this);
         connect(watcher, &QFutureWatcher<LoadedCrate>::finished, this, [this, watcher, generation] {
             watcher->deleteLater();
@@ -370,9 +389,9 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
     if (QFileInfo::exists(path))
         return read();
     QDir().mkpath(QFileInfo(path).absolutePath());
-    Q_EMIT activity(u"contents"_s, tr("Downloading %1").arg(label), true);
     RegistryReply *download = m_client->download(entry.name, entry.vers, entry.cksum, path);
     m_replies.append(download);
+    startActivity(u"contents"_s, tr("Downloading %1").arg(label), download);
     connect(download, &RegistryReply::progress, this, [this](qint64 done, qint64 total) { Q_EMIT progress(u"contents"_s, done, total); });
     connect(download, &RegistryReply::finished, this, [this, download, generation, read, label] {
         if (generation != m_generation)
@@ -413,7 +432,8 @@ void CrateBrowser::setSelectedYanked(bool yanked)
     if (!m_client || !entry)
         return;
     const QString name = entry->name, version = entry->vers;
-    Q_EMIT activity(u"yank"_s, (yanked ? tr("Yanking %1@%2") : tr("Unyanking %1@%2")).arg(name, version), true);
+    // Not cancellable: a yank that reached the server happened, whatever the window says.
+    startActivity(u"yank"_s, (yanked ? tr("Yanking %1@%2") : tr("Unyanking %1@%2")).arg(name, version));
     RegistryReply *reply = m_client->setYanked(name, version, yanked);
     connect(reply, &RegistryReply::finished, this, [this, reply, name, version, yanked] {
         Q_EMIT activity(u"yank"_s, {}, false);
@@ -443,11 +463,13 @@ void CrateBrowser::downloadSelected(const QString &dir)
         if (QFile::copy(cached, target))
             return Q_EMIT downloaded(target);
     }
-    Q_EMIT activity(u"download"_s, tr("Downloading %1").arg(label), true);
     RegistryReply *reply = m_client->download(entry->name, entry->vers, entry->cksum, target);
+    startActivity(u"download"_s, tr("Downloading %1").arg(label), reply);
     connect(reply, &RegistryReply::progress, this, [this](qint64 done, qint64 total) { Q_EMIT progress(u"download"_s, done, total); });
     connect(reply, &RegistryReply::finished, this, [this, reply, target, label] {
         Q_EMIT activity(u"download"_s, {}, false);
+        if (reply->error().kind == RegistryError::Kind::Cancelled)
+            return;
         if (reply->error())
             return Q_EMIT failed(reply->error(), tr("download %1").arg(label));
         Q_EMIT downloaded(target);

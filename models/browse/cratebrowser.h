@@ -6,6 +6,7 @@
 #include "registry/registryclient.h"
 #include "cargotypes/registryerror.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -94,6 +95,11 @@ public:
     // file); fileRead() follows, unless another file or crate was asked for meanwhile.
     void readFile(const QString &path, qint64 maxBytes = 4 << 20);
 
+    // Whether the running activity (the id of activity()) can be stopped: a listing, a crate
+    // being read, a download. A yank cannot: once sent, it happened.
+    bool isCancellable(const QString &activityId) const;
+    void cancelActivity(const QString &activityId);
+
 Q_SIGNALS:
     // `bytes` is empty when the file cannot be read or is larger than asked.
     void fileRead(const QString &path, const std::optional<QByteArray> &bytes);
@@ -120,6 +126,7 @@ private:
     void listCrates(const QString &from = {});
     void loadContents(const IndexEntry &entry);
     void cancelCrateWork();
+    void startActivity(const QString &id, const QString &label, RegistryReply *reply = nullptr);
     void loadUsedByFromCache(const QString &name, const QString &feedError);
     void explainYanked(const QString &name, quint64 generation);
     QString cachedCratePath(const IndexEntry &entry) const;
@@ -148,6 +155,7 @@ private:
     quint64 m_generation = 0; // bumped when the open crate or version changes
     QList<QPointer<RegistryReply>> m_replies;
     QPointer<RegistryReply> m_listing;
+    QHash<QString, QPointer<RegistryReply>> m_activityReplies; // activity id -> what cancels it
     QString m_nextPage; // where the feed's listing goes on; empty once it is complete
     int m_autoListedPages = DefaultAutoListedPages;
 };
