@@ -148,11 +148,12 @@ std::optional<FeedResponse> FeedRouter::refuseForeignClient(const FeedRequest &r
     const QString scheme = m_baseUrl.scheme();
     const int port = m_baseUrl.port();
     const int defaultPort = scheme == u"https"_s ? 443 : 80;
-    const QString accepted = u"127.0.0.1:%1, localhost:%1 or [::1]:%1"_s.arg(port);
+    // Made only for a refusal: this runs for every request.
+    const auto accepted = [port] { return u"127.0.0.1:%1, localhost:%1 or [::1]:%1"_s.arg(port); };
     if (request.host.isEmpty())
-        return FeedResponse::error(421, u"the request names no Host; this local feed answers only requests for %1"_s.arg(accepted));
+        return FeedResponse::error(421, u"the request names no Host; this local feed answers only requests for %1"_s.arg(accepted()));
     if (port <= 0 || !isLoopbackAuthority(request.host, port, defaultPort))
-        return FeedResponse::error(421, u"this local feed answers only requests for %1, not for Host %2"_s.arg(accepted, quoted(request.host)));
+        return FeedResponse::error(421, u"this local feed answers only requests for %1, not for Host %2"_s.arg(accepted(), quoted(request.host)));
     if (request.origin.isEmpty())
         return std::nullopt;
     const QByteArray prefix = scheme.toLatin1() + "://";
