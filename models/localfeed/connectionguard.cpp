@@ -84,7 +84,7 @@ QTcpSocket *ConnectionGuard::admit(QTcpSocket *socket)
     const auto *tls = qobject_cast<QSslSocket *>(socket);
     const bool http2 = tls && tls->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2;
     // Beyond the cap the oldest idle connection (of any serving thread) makes room.
-    ConnectionSlots::SlotPtr slot = m_slots->take(this, !http2);
+    ConnectionSlots::SlotPtr slot = m_slots->take(this, !http2, m_orders.take(socket->socketDescriptor()));
     if (!slot) {
         refuse(socket);
         return nullptr;

@@ -51,6 +51,9 @@ public:
                     QObject *parent = nullptr);
     ~ConnectionGuard() override;
 
+    // The connection on `descriptor`, to be admitted soon, was accepted as `order`
+    // (ConnectionSlots::nextOrder()): its age when the cap needs room.
+    void expect(qintptr descriptor, quint64 order) { m_orders.insert(descriptor, order); }
     // The socket Qt HttpServer gets for `socket`, just accepted; null when the connection cap
     // refuses it (it is then answered 503 and closed).
     QTcpSocket *admit(QTcpSocket *socket);
@@ -81,6 +84,7 @@ private:
     ConnectionLimits m_limits;
     Gate m_gate;
     std::shared_ptr<ConnectionSlots> m_slots;
+    QHash<qintptr, quint64> m_orders; // by descriptor, until admitted (see expect())
     QList<GuardedConnection *> m_connections; // oldest first
     QHash<quint16, Http2Watch *> m_http2;     // by the client's port
 };

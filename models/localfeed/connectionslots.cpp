@@ -36,10 +36,11 @@ ConnectionSlots::ConnectionSlots(int maxConnections)
 
 ConnectionSlots::~ConnectionSlots() = default;
 
-ConnectionSlots::SlotPtr ConnectionSlots::take(ConnectionGuard *guard, bool evictable)
+ConnectionSlots::SlotPtr ConnectionSlots::take(ConnectionGuard *guard, bool evictable, quint64 order)
 {
     SlotPtr evicted;
     auto slot = std::make_shared<Slot>(guard, evictable);
+    slot->m_order = order ? order : nextOrder();
     {
         QMutexLocker lock(&m_mutex);
         if (m_slots.size() >= m_max) {
@@ -62,7 +63,11 @@ ConnectionSlots::SlotPtr ConnectionSlots::take(ConnectionGuard *guard, bool evic
                 evicted.reset();
             }
         }
-        m_slots.append(slot);
+        // Usually the newest; one accepted earlier may be admitted later on another thread.
+        qsizetype at = m_slots.size();
+        while (at > 0 && m_slots.at(at - 1)->m_order > slot->m_order)
+            --at;
+        m_slots.insert(at, slot);
     }
     if (evicted)
         evicted->m_guard->evicted(evicted); // on this thread: at once, as before there were threads

@@ -42,16 +42,21 @@ public:
         enum State : int { Idle, Busy, Evicted };
         std::atomic<int> m_state;
         ConnectionGuard *const m_guard;
+        quint64 m_order = 0;
     };
     using SlotPtr = std::shared_ptr<Slot>;
 
     explicit ConnectionSlots(int maxConnections);
     ~ConnectionSlots();
 
-    // A slot for a new connection of `guard`, or null when every slot is busy. An HTTP/2
-    // connection is never idle as this class sees it (`evictable` false). The connection of
-    // an evicted slot is closed by its guard on its own thread (ConnectionGuard::evicted()).
-    SlotPtr take(ConnectionGuard *guard, bool evictable = true);
+    // The place of a connection just accepted among all the feed's connections: the oldest
+    // is the one accepted first, whichever thread comes to admit it first.
+    quint64 nextOrder() { return ++m_lastOrder; }
+    // A slot for a new connection of `guard` accepted as `order` (0: now), or null when every
+    // slot is busy. An HTTP/2 connection is never idle as this class sees it (`evictable`
+    // false). The connection of an evicted slot is closed by its guard on its own thread
+    // (ConnectionGuard::evicted()).
+    SlotPtr take(ConnectionGuard *guard, bool evictable = true, quint64 order = 0);
     // The connection closed (or was evicted): its slot is free.
     void give(const SlotPtr &slot);
     // The guard goes away: no eviction is sent to it from now on.
@@ -60,6 +65,7 @@ public:
 
 private:
     const int m_max;
+    std::atomic<quint64> m_lastOrder = 0;
     mutable QMutex m_mutex;
-    QList<SlotPtr> m_slots; // oldest first
+    QList<SlotPtr> m_slots; // oldest (lowest order) first
 };

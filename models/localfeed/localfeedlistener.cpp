@@ -138,7 +138,7 @@ void LocalFeedListener::handOver(qintptr descriptor)
     // together, are spread evenly over the threads.
     LocalFeedServer *server = m_workers.at(m_next)->server;
     m_next = (m_next + 1) % m_workers.size();
-    server->takeConnection(descriptor);
+    server->takeConnection(descriptor, m_slots->nextOrder());
 }
 
 quint16 LocalFeedListener::port() const

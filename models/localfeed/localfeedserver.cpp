@@ -192,9 +192,10 @@ FeedError LocalFeedServer::serve(qintptr listener, const std::optional<QSslConfi
     return {};
 }
 
-void LocalFeedServer::takeConnection(qintptr descriptor)
+void LocalFeedServer::takeConnection(qintptr descriptor, quint64 order)
 {
-    QMetaObject::invokeMethod(this, [this, descriptor] {
+    QMetaObject::invokeMethod(this, [this, descriptor, order] {
+        m_guard->expect(descriptor, order);
         if (auto *ssl = qobject_cast<GuardedSslServer *>(m_tcp))
             ssl->takeConnection(descriptor);
         else

@@ -41,8 +41,9 @@ public:
     // from) as they are handed over; with `tls` as https, offering HTTP/2 (ALPN h2, then
     // http/1.1).
     FeedError serve(qintptr listener, const std::optional<QSslConfiguration> &tls = std::nullopt);
-    // A connection just accepted on the listening socket; from any thread.
-    void takeConnection(qintptr descriptor);
+    // A connection just accepted on the listening socket as `order` (ConnectionSlots); from
+    // any thread.
+    void takeConnection(qintptr descriptor, quint64 order);
 
     // The certificate chain and key of `certificateFile` and `keyFile` (PEM), or an error
     // that names the file and what is wrong with it.
