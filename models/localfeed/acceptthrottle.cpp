@@ -22,8 +22,9 @@ AcceptThrottle::AcceptThrottle(QTcpServer *server)
     m_retry.setInterval(RetryMs);
     connect(&m_retry, &QTimer::timeout, this, &AcceptThrottle::retry);
     connect(server, &QTcpServer::acceptError, this, [this] { pause(m_server->errorString()); });
-    // Connected after Qt HttpServer's own slot, which has taken the connection by now.
-    connect(server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+    // Emitted once the accepted descriptor has been given away (LocalFeedListener) or taken
+    // (Qt HttpServer's own slot runs on pendingConnectionAvailable before): it counts here.
+    connect(server, &QTcpServer::newConnection, this, [this] {
         if (descriptorsLow())
             pause(u"fewer than %1 file descriptors are left"_s.arg(ReserveDescriptors));
     });

@@ -39,19 +39,22 @@ QByteArray reasonPhrase(int status)
 struct ConnectionGuard::Http2Watch
 {
     QPointer<QTcpSocket> socket;
+    ConnectionSlots::SlotPtr slot;
     qint64 unanswered = 0; // bytes received beyond what answered requests account for
     QTimer idle;
 };
 
-ConnectionGuard::ConnectionGuard(const ConnectionLimits &limits, Gate gate, QObject *parent)
+ConnectionGuard::ConnectionGuard(const ConnectionLimits &limits, Gate gate, std::shared_ptr<ConnectionSlots> slots, QObject *parent)
     : QObject(parent)
     , m_limits(limits)
     , m_gate(std::move(gate))
+    , m_slots(slots ? std::move(slots) : std::make_shared<ConnectionSlots>(limits.maxConnections))
 {
 }
 
 ConnectionGuard::~ConnectionGuard()
 {
+    m_slots->forgetGuard(this);
     qDeleteAll(m_http2);
 }
 
@@ -78,28 +81,29 @@ QByteArray ConnectionGuard::closingResponse(const FeedResponse &response)
 
 QTcpSocket *ConnectionGuard::admit(QTcpSocket *socket)
 {
-    if (connectionCount() >= m_limits.maxConnections && !makeRoom()) {
+    const auto *tls = qobject_cast<QSslSocket *>(socket);
+    const bool http2 = tls && tls->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2;
+    // Beyond the cap the oldest idle connection (of any serving thread) makes room.
+    ConnectionSlots::SlotPtr slot = m_slots->take(this, !http2, m_orders.take(socket->socketDescriptor()));
+    if (!slot) {
         refuse(socket);
         return nullptr;
     }
-    if (auto *tls = qobject_cast<QSslSocket *>(socket);
-        tls && tls->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2)
-        return admitHttp2(socket);
-    auto *connection = new GuardedConnection(this, socket);
+    if (http2)
+        return admitHttp2(socket, std::move(slot));
+    auto *connection = new GuardedConnection(this, socket, std::move(slot));
     m_connections.append(connection);
     return connection->socketForQt();
 }
 
-bool ConnectionGuard::makeRoom()
+void ConnectionGuard::evicted(const ConnectionSlots::SlotPtr &slot)
 {
     for (GuardedConnection *connection : std::as_const(m_connections)) {
-        if (connection->isIdle()) {
-            qCDebug(lcFeedGuard) << "connection cap reached: closing the oldest idle connection";
+        if (connection->slot() == slot) {
             connection->evict(); // forgets itself
-            return true;
+            return;
         }
     }
-    return false;
 }
 
 void ConnectionGuard::refuse(QTcpSocket *socket)
@@ -114,14 +118,16 @@ void ConnectionGuard::refuse(QTcpSocket *socket)
 
 void ConnectionGuard::forget(GuardedConnection *connection)
 {
-    m_connections.removeOne(connection);
+    if (m_connections.removeOne(connection))
+        m_slots->give(connection->slot());
 }
 
-QTcpSocket *ConnectionGuard::admitHttp2(QTcpSocket *socket)
+QTcpSocket *ConnectionGuard::admitHttp2(QTcpSocket *socket, ConnectionSlots::SlotPtr slot)
 {
     const quint16 port = socket->peerPort();
     auto *watch = new Http2Watch;
     watch->socket = socket;
+    watch->slot = std::move(slot);
     watch->idle.setSingleShot(true);
     delete m_http2.value(port);
     m_http2.insert(port, watch);
@@ -139,7 +145,8 @@ QTcpSocket *ConnectionGuard::admitHttp2(QTcpSocket *socket)
         }
     });
     connect(&watch->idle, &QTimer::timeout, socket, &QAbstractSocket::disconnectFromHost);
-    connect(socket, &QObject::destroyed, this, [this, port, watch] {
+    connect(socket, &QObject::destroyed, this, [this, port, watch, slot = watch->slot] {
+        m_slots->give(slot);
         if (m_http2.value(port) == watch)
             delete m_http2.take(port);
     });

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectionlimits.h"
+#include "connectionslots.h"
 #include "feedrequest.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class GuardedConnection;
@@ -43,9 +45,15 @@ public:
         std::function<qint64(const FeedRequest &head)> maxBodyBytes;
     };
 
-    ConnectionGuard(const ConnectionLimits &limits, Gate gate, QObject *parent = nullptr);
+    // The guards of the feed's serving threads share `slots`, so that the connection cap holds
+    // for the feed as a whole; without, this guard has slots of its own.
+    ConnectionGuard(const ConnectionLimits &limits, Gate gate, std::shared_ptr<ConnectionSlots> slots = {},
+                    QObject *parent = nullptr);
     ~ConnectionGuard() override;
 
+    // The connection on `descriptor`, to be admitted soon, was accepted as `order`
+    // (ConnectionSlots::nextOrder()): its age when the cap needs room.
+    void expect(qintptr descriptor, quint64 order) { m_orders.insert(descriptor, order); }
     // The socket Qt HttpServer gets for `socket`, just accepted; null when the connection cap
     // refuses it (it is then answered 503 and closed).
     QTcpSocket *admit(QTcpSocket *socket);
@@ -53,24 +61,30 @@ public:
     void noteHttp2Request(quint16 peerPort, qint64 bodyBytes);
 
     const ConnectionLimits &limits() const { return m_limits; }
-    int connectionCount() const { return int(m_connections.size() + m_http2.size()); }
+    // Open connections of the feed, on every thread.
+    int connectionCount() const { return m_slots->count(); }
     std::optional<FeedResponse> precheck(const FeedRequest &head) const;
     qint64 maxBodyBytes(const FeedRequest &head) const;
 
     // An HTTP/1.1 answer that closes the connection.
     static QByteArray closingResponse(const FeedResponse &response);
 
+    // From ConnectionSlots, on this guard's thread: the connection of `slot` made room for a
+    // newcomer and closes.
+    void evicted(const ConnectionSlots::SlotPtr &slot);
+
 private:
     friend class GuardedConnection;
     struct Http2Watch;
 
     void forget(GuardedConnection *connection);
-    bool makeRoom();
-    QTcpSocket *admitHttp2(QTcpSocket *socket);
+    QTcpSocket *admitHttp2(QTcpSocket *socket, ConnectionSlots::SlotPtr slot);
     void refuse(QTcpSocket *socket);
 
     ConnectionLimits m_limits;
     Gate m_gate;
+    std::shared_ptr<ConnectionSlots> m_slots;
+    QHash<qintptr, quint64> m_orders; // by descriptor, until admitted (see expect())
     QList<GuardedConnection *> m_connections; // oldest first
     QHash<quint16, Http2Watch *> m_http2;     // by the client's port
 };

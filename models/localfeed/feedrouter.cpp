@@ -17,26 +17,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
-#include <QTimeZone>
 
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QByteArray httpDate(const QDateTime &time)
-{
-    return QLocale::c().toString(time.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
-}
-
-QDateTime parseHttpDate(const QByteArray &value)
-{
-    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(value).trimmed(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
-    time.setTimeZone(QTimeZone::UTC);
-    return time;
-}
 
 // Splits and decodes the path; nullopt for anything that could address outside the feed
 // (`..`, `.`, encoded slashes, NUL, empty segments), which then simply is not found.
@@ -56,12 +42,15 @@ std::optional<QStringList> pathSegments(const QByteArray &encodedPath)
     return segments;
 }
 
-bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
+bool etagMatches(QByteArrayView ifNoneMatch, QByteArrayView etag)
 {
-    for (QByteArray candidate : ifNoneMatch.split(',')) {
-        candidate = candidate.trimmed();
+    // Views, not split(): this runs for every revalidation cargo sends.
+    while (!ifNoneMatch.isEmpty()) {
+        const qsizetype comma = ifNoneMatch.indexOf(',');
+        QByteArrayView candidate = (comma < 0 ? ifNoneMatch : ifNoneMatch.first(comma)).trimmed();
+        ifNoneMatch = comma < 0 ? QByteArrayView() : ifNoneMatch.sliced(comma + 1);
         if (candidate.startsWith("W/"))
-            candidate = candidate.mid(2);
+            candidate = candidate.sliced(2);
         if (candidate == "*" || candidate == etag)
             return true;
     }
@@ -127,6 +116,7 @@ FeedRouter::FeedRouter(FeedStore *store, const FeedServerOptions &options, QObje
     : QObject(parent)
     , m_store(store)
     , m_options(options)
+    , m_authRequired(options.authRequired)
 {
 }
 
@@ -159,11 +149,12 @@ std::optional<FeedResponse> FeedRouter::refuseForeignClient(const FeedRequest &r
     const QString scheme = m_baseUrl.scheme();
     const int port = m_baseUrl.port();
     const int defaultPort = scheme == u"https"_s ? 443 : 80;
-    const QString accepted = u"127.0.0.1:%1, localhost:%1 or [::1]:%1"_s.arg(port);
+    // Made only for a refusal: this runs for every request.
+    const auto accepted = [port] { return u"127.0.0.1:%1, localhost:%1 or [::1]:%1"_s.arg(port); };
     if (request.host.isEmpty())
-        return FeedResponse::error(421, u"the request names no Host; this local feed answers only requests for %1"_s.arg(accepted));
+        return FeedResponse::error(421, u"the request names no Host; this local feed answers only requests for %1"_s.arg(accepted()));
     if (port <= 0 || !isLoopbackAuthority(request.host, port, defaultPort))
-        return FeedResponse::error(421, u"this local feed answers only requests for %1, not for Host %2"_s.arg(accepted, quoted(request.host)));
+        return FeedResponse::error(421, u"this local feed answers only requests for %1, not for Host %2"_s.arg(accepted(), quoted(request.host)));
     if (request.origin.isEmpty())
         return std::nullopt;
     const QByteArray prefix = scheme.toLatin1() + "://";
@@ -260,7 +251,7 @@ std::optional<FeedResponse> FeedRouter::authenticate(const FeedRequest &request,
         basicLogin = colon < 0 ? QByteArray() : decoded.left(colon);
         token = colon < 0 ? QByteArray() : decoded.mid(colon + 1);
     }
-    const bool needed = access == Access::Write || m_options.authRequired;
+    const bool needed = access == Access::Write || authRequired();
     if (token.isEmpty()) {
         if (!needed)
             return std::nullopt;
@@ -297,7 +288,7 @@ FeedResponse FeedRouter::configJson() const
     if (api.endsWith(u'/'))
         api.chop(1); // cargo appends /api/v1 itself; a trailing slash would double it
     QJsonObject config{{u"dl"_s, QString(api + u"/api/v1/crates"_s)}, {u"api"_s, api}};
-    if (m_options.authRequired)
+    if (authRequired())
         config.insert(u"auth-required"_s, true);
     FeedResponse response = FeedResponse::json(compact(config));
     response.addHeader("Cache-Control", "no-cache");
@@ -333,14 +324,17 @@ FeedResponse FeedRouter::indexResponse(const FeedRequest &request, const FeedSto
 {
     FeedResponse response{200, "text/plain; charset=utf-8", file.body, {}};
     response.addHeader("ETag", file.etag);
-    if (file.lastModified.isValid())
-        response.addHeader("Last-Modified", httpDate(file.lastModified));
+    if (!file.lastModifiedHttp.isEmpty())
+        response.addHeader("Last-Modified", file.lastModifiedHttp);
     // Revalidate every time: publish and yank must show up on cargo's next refresh.
     response.addHeader("Cache-Control", "no-cache");
-    const bool notModified = !request.ifNoneMatch.isEmpty()
-        ? etagMatches(request.ifNoneMatch, file.etag)
-        : (!request.ifModifiedSince.isEmpty() && file.lastModified.isValid() && parseHttpDate(request.ifModifiedSince).isValid()
-           && parseHttpDate(request.ifModifiedSince) >= file.lastModified.addMSecs(-file.lastModified.time().msec()));
+    const auto unchangedSince = [&request, &file] {
+        if (request.ifModifiedSince.isEmpty() || !file.lastModified.isValid())
+            return false;
+        const QDateTime since = FeedIndexFile::parseHttpDate(request.ifModifiedSince);
+        return since.isValid() && since >= file.lastModified.addMSecs(-file.lastModified.time().msec());
+    };
+    const bool notModified = !request.ifNoneMatch.isEmpty() ? etagMatches(request.ifNoneMatch, file.etag) : unchangedSince();
     if (notModified) {
         response.status = 304;
         response.body.clear();
@@ -500,6 +494,32 @@ FeedResponse FeedRouter::owners(const FeedRequest &request, const QString &name,
     if (error)
         return FeedResponse::error(error.status, error.detail);
     return FeedResponse::json(okJson(message));
+}
+
+bool FeedRouter::isForWriter(const FeedRequest &request)
+{
+    using M = FeedRequest::Method;
+    if (request.method != M::Get && request.method != M::Head)
+        return true;
+    if (!m_upstreamsActive.load(std::memory_order_acquire))
+        return false;
+    // What routeUpstream() would ask an upstream for: what the feed does not hold itself.
+    const auto s = pathSegments(request.encodedPath);
+    if (!s || s->isEmpty())
+        return false;
+    const bool isDownload
+        = s->size() == 6 && s->at(0) == u"api"_s && s->at(1) == u"v1"_s && s->at(2) == u"crates"_s && s->at(5) == u"download"_s;
+    if (isDownload)
+        return !m_store->indexFile(s->at(3).toLower());
+    if (s->size() == 4 && s->at(0) == u"cratedesk"_s && s->at(1) == u"v1"_s && s->at(2) == u"curation"_s)
+        return true;
+    if (s->at(0) == u"api"_s || s->at(0) == u"cratedesk"_s
+        || (s->size() == 1 && (s->at(0) == u"me"_s || s->at(0) == u"config.json"_s)))
+        return false;
+    const QString &name = s->last();
+    if (name != name.toLower() || !CrateName::validationError(name).isEmpty() || CrateName::indexPath(name) != s->join(u'/'))
+        return false;
+    return !m_store->indexFile(name);
 }
 
 bool FeedRouter::mayAnswerLater() const

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
 
 class ConnectorHub;
@@ -45,10 +46,18 @@ public:
     // sends it at once, so a client without a valid token cannot make the feed read a body.
     std::optional<FeedResponse> precheck(const FeedRequest &headOnly) const;
 
+    // On a serving thread, whose router has a reader store and no hub: whether the writer's
+    // router must answer `request` instead. So it must every write, and a read an upstream
+    // may have to answer while the feed has upstreams (setUpstreamsActive()).
+    bool isForWriter(const FeedRequest &request);
+    // From any thread: whether the writer's hub has upstreams now.
+    void setUpstreamsActive(bool active) { m_upstreamsActive.store(active, std::memory_order_release); }
+
     // Upstreams to consult; null or empty keeps the feed purely local.
     void setConnectorHub(ConnectorHub *hub) { m_hub = hub; }
-    // Whether reading (index, downloads, search) needs a token too; changeable while serving.
-    void setAuthRequired(bool required) { m_options.authRequired = required; }
+    // Whether reading (index, downloads, search) needs a token too; changeable while serving,
+    // from any thread.
+    void setAuthRequired(bool required) { m_authRequired.store(required, std::memory_order_release); }
     // The data folder's ownership key, for GET /cratedesk/v1/proof (see FeedOwnership).
     void setOwnershipSecret(const QByteArray &secret) { m_ownershipSecret = secret; }
     // Where accepted tokens are noted as used; null records nothing.
@@ -84,8 +93,12 @@ private:
     std::optional<FeedResponse> authenticate(const FeedRequest &request, Access access, FeedStore::User *user) const;
     FeedResponse unauthorized(const QString &detail) const;
 
+    bool authRequired() const { return m_authRequired.load(std::memory_order_acquire); }
+
     FeedStore *m_store;
-    FeedServerOptions m_options;
+    FeedServerOptions m_options; // authRequired: see m_authRequired
+    std::atomic<bool> m_authRequired;
+    std::atomic<bool> m_upstreamsActive = false;
     QUrl m_baseUrl;
     ConnectorHub *m_hub = nullptr;
     QByteArray m_ownershipSecret;

@@ -22,6 +22,9 @@ struct FeedServerOptions
     QString tlsKeyFile;
     // Sizes, timeouts and the connection cap of the HTTP server (see ConnectionGuard).
     ConnectionLimits limits;
+    // Threads that answer reads at once (LocalFeedListener); 0 is one per core. Writes go
+    // through the one writer whatever this says.
+    int serveThreads = 0;
 
     // Where a fresh install keeps its local feed: <app data>/feeds/local.
     static QString defaultDataDir();

@@ -100,8 +100,18 @@ QString joinLogins(const QStringList &logins)
 
 FeedStore::FeedStore(const QString &dataDir)
     : m_dataDir(QDir(dataDir).absolutePath())
+    // Unique while this store lives, and a store lives on one thread: the name of one
+    // connection on one thread, as QSqlDatabase wants it.
     , m_connection(u"cratedesk-feed-%1"_s.arg(quintptr(this), 0, 16))
+    , m_indexCache(std::make_shared<FeedIndexCache>())
 {
+}
+
+std::unique_ptr<FeedStore> FeedStore::reader() const
+{
+    auto reader = std::make_unique<FeedStore>(m_dataDir);
+    reader->m_indexCache = m_indexCache;
+    return reader;
 }
 
 FeedStore::~FeedStore()
@@ -114,6 +124,8 @@ FeedStore::~FeedStore()
 
 FeedError FeedStore::open(OpenMode mode)
 {
+    if (mode == OpenMode::Read)
+        return openReadOnly();
     // Other users of the machine must not read the crates or the database: the folder is
     // 0700 and its files 0600 whatever the umask, and a folder made before that is tightened.
     QString error;
@@ -160,6 +172,26 @@ FeedError FeedStore::open(OpenMode mode)
             return FeedError::internal(u"cannot configure %1: %2"_s.arg(db.databaseName(), q.lastError().text()));
     }
     return migrate();
+}
+
+FeedError FeedStore::openReadOnly()
+{
+    // The writer has made, tightened and migrated the folder and holds its lock; a reader
+    // only reads. SQLite refuses any write on this connection, so a reader cannot become a
+    // second writer by mistake, and WAL lets it read while the writer commits.
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_dataDir + u"/feed.sqlite"_s);
+    db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+    if (!db.open())
+        return FeedError::internal(u"cannot open %1 to read: %2"_s.arg(db.databaseName(), db.lastError().text()));
+    QSqlQuery q(db);
+    for (const QString &pragma : {u"PRAGMA busy_timeout=5000"_s, u"PRAGMA query_only=ON"_s}) {
+        if (!q.exec(pragma))
+            return FeedError::internal(u"cannot configure %1: %2"_s.arg(db.databaseName(), q.lastError().text()));
+    }
+    if (!q.exec(u"PRAGMA journal_mode"_s) || !q.next() || q.value(0).toString() != u"wal"_s)
+        return FeedError::internal(u"%1 is not in WAL mode: a reader would block the writer"_s.arg(db.databaseName()));
+    return {};
 }
 
 FeedError FeedStore::migrate()
@@ -356,39 +388,45 @@ std::optional<FeedStore::CrateRow> FeedStore::findCrate(const QString &anySpelli
 
 std::optional<FeedStore::IndexFile> FeedStore::indexFile(const QString &lowerName)
 {
-    if (const auto it = m_indexCache.constFind(lowerName); it != m_indexCache.constEnd())
-        return *it;
-    if (m_missing.contains(lowerName))
-        return std::nullopt;
+    const FeedIndexCache::Lookup cached = m_indexCache->find(lowerName);
+    if (cached.file || cached.missing)
+        return cached.file;
     const auto crate = findCrate(lowerName);
     // The index path is the lowercased name; `foo_bar` does not serve the file of `foo-bar`.
     if (!crate || crate->name.toLower() != lowerName) {
-        if (m_missing.size() > 100000)
-            m_missing.clear(); // a bound, not an eviction policy: a refill costs one query each
-        m_missing.insert(lowerName);
+        m_indexCache->fillMissing(lowerName, cached.generation);
         return std::nullopt;
     }
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!run(q, u"SELECT index_line FROM versions WHERE crate_id = ? ORDER BY id"_s, {crate->id}))
+    // One statement, so one snapshot: a publish committed on the writer's thread in between
+    // cannot pair old lines with a new date (which would answer 304 to a stale copy).
+    if (!run(q, u"SELECT versions.index_line, crates.updated FROM versions JOIN crates ON crates.id = versions.crate_id "
+                u"WHERE versions.crate_id = ? ORDER BY versions.id"_s,
+             {crate->id}))
         return std::nullopt;
     IndexFile file;
+    QString updated;
     while (q.next()) {
         file.body += q.value(0).toByteArray();
         file.body += '\n';
+        updated = q.value(1).toString();
     }
-    if (!run(q, u"SELECT updated FROM crates WHERE id = ?"_s, {crate->id}) || !q.next())
-        return std::nullopt;
-    file.lastModified = QDateTime::fromString(q.value(0).toString(), Qt::ISODate);
+    if (updated.isEmpty()) {
+        if (!run(q, u"SELECT updated FROM crates WHERE id = ?"_s, {crate->id}) || !q.next())
+            return std::nullopt;
+        updated = q.value(0).toString();
+    }
+    file.lastModified = QDateTime::fromString(updated, Qt::ISODate);
     file.etag = '"' + QCryptographicHash::hash(file.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
-    m_indexCache.insert(lowerName, file);
+    if (file.lastModified.isValid())
+        file.lastModifiedHttp = FeedIndexFile::httpDate(file.lastModified);
+    m_indexCache->fill(lowerName, file, cached.generation);
     return file;
 }
 
 void FeedStore::invalidate(const QString &name)
 {
-    m_indexCache.remove(name.toLower());
-    // Any spelling may have been asked for before the crate existed.
-    m_missing.clear();
+    m_indexCache->invalidate(name.toLower());
 }
 
 QString FeedStore::cratePath(const QString &cksum) const

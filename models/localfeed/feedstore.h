@@ -2,6 +2,7 @@
 #pragma once
 
 #include "feederror.h"
+#include "feedindexcache.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -20,7 +21,8 @@ class QLockFile;
 // (WAL) holding crates, versions with their full index line, owners and hashed tokens.
 // The database is the source of truth; index files are generated from it, so an index line
 // is either fully there or not at all. One FeedStore owns a data folder at a time (lock file)
-// and is used only on the thread that opened it.
+// and writes to it; each store, the readers of the serving threads included, is used only on
+// the thread that opened it.
 class FeedStore final
 {
     Q_DISABLE_COPY_MOVE(FeedStore)
@@ -32,12 +34,7 @@ public:
         QString login;
     };
 
-    struct IndexFile
-    {
-        QByteArray body; // one JSON line per version, each ending in '\n'
-        QByteArray etag; // quoted strong validator derived from the body
-        QDateTime lastModified;
-    };
+    using IndexFile = FeedIndexFile;
 
     // One version ready to store: the index line lacks only cksum and pubtime, which the
     // store sets from the bytes it actually keeps and the time it keeps them.
@@ -76,12 +73,17 @@ public:
 
     // Serve takes the data folder's lock: one server per feed. Admin (token creation from the
     // command line) shares the database with a running server, which SQLite's WAL allows.
-    enum class OpenMode { Serve, Admin };
+    // Read is a reader() of a store open to Serve: a read-only connection, nothing migrated.
+    enum class OpenMode { Serve, Admin, Read };
 
     explicit FeedStore(const QString &dataDir);
     ~FeedStore();
 
     FeedError open(OpenMode mode = OpenMode::Serve);
+    // A store for another thread of the same feed: its own read-only connection to the
+    // database (open it with OpenMode::Read on that thread, which then alone uses it), and the
+    // index cache of this store, so that a change made here is seen there at once.
+    std::unique_ptr<FeedStore> reader() const;
     QString dataDir() const { return m_dataDir; }
     // The SQLite connection of this store, for the connector store that shares its database
     // (same thread only).
@@ -151,6 +153,7 @@ private:
     bool isOwner(qint64 crateId, qint64 userId) const;
     FeedError requireOwner(const QString &name, const User &actor, CrateRow *crate) const;
     QString cratePath(const QString &cksum) const;
+    FeedError openReadOnly();
     FeedError migrate();
     FeedError moveCratesToChecksumNames();
     void invalidate(const QString &name);
@@ -158,7 +161,5 @@ private:
     QString m_dataDir;
     QString m_connection;
     std::unique_ptr<QLockFile> m_lock;
-    QHash<QString, IndexFile> m_indexCache;
-    // Names asked for that the feed does not hold (a connector's crates): no query each time.
-    QSet<QString> m_missing;
+    std::shared_ptr<FeedIndexCache> m_indexCache;
 };

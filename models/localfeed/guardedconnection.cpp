@@ -35,10 +35,11 @@ FeedRequest::Method toMethod(const QByteArray &method)
 
 } // namespace
 
-GuardedConnection::GuardedConnection(ConnectionGuard *guard, QAbstractSocket *client)
+GuardedConnection::GuardedConnection(ConnectionGuard *guard, QAbstractSocket *client, ConnectionSlots::SlotPtr slot)
     : QObject(guard)
     , m_guard(guard)
     , m_client(client)
+    , m_slot(std::move(slot))
 {
     client->setParent(this);
     // The client's socket buffers at most one chunk; the kernel and TCP flow control hold the
@@ -112,6 +113,12 @@ void GuardedConnection::pump()
             m_pending.remove(0, blank);
             if (m_pending.isEmpty())
                 break;
+            // A request begins: from now on the connection cap may not close this connection,
+            // unless it did so first (on another thread), and then the request is not read.
+            if (!m_slot->claim()) {
+                lingerAndClose();
+                return;
+            }
             m_state = State::Head;
             m_head.clear();
             arm(m_guard->limits().headerTimeoutMs);
@@ -307,6 +314,8 @@ void GuardedConnection::responseFinished()
     if (m_request.closeAfter)
         return lingerAndClose();
     m_state = State::Idle;
+    if (m_pending.isEmpty())
+        m_slot->release(); // a pipelined request already read keeps it busy
     arm(m_guard->limits().idleTimeoutMs);
     // Not from inside Qt's write: the next request is read once Qt has finished this one.
     if (!m_pumpQueued) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chunkeddecoder.h"
+#include "connectionslots.h"
 #include "feedrequest.h"
 #include "requesthead.h"
 
@@ -31,12 +32,13 @@ class GuardedConnection final : public QObject
     Q_DISABLE_COPY_MOVE(GuardedConnection)
 
 public:
-    GuardedConnection(ConnectionGuard *guard, QAbstractSocket *client);
+    // `slot` counts the connection under the feed's connection cap (ConnectionSlots).
+    GuardedConnection(ConnectionGuard *guard, QAbstractSocket *client, ConnectionSlots::SlotPtr slot);
     ~GuardedConnection() override;
 
     // What Qt HttpServer gets instead of the client's socket.
     GuardedSocket *socketForQt() const { return m_qt; }
-    bool isIdle() const { return m_state == State::Idle && m_pending.isEmpty(); }
+    const ConnectionSlots::SlotPtr &slot() const { return m_slot; }
     // Closes at once, as when the connection cap needs the slot.
     void evict();
 
@@ -69,6 +71,7 @@ private:
 
     ConnectionGuard *m_guard;
     QAbstractSocket *m_client;
+    ConnectionSlots::SlotPtr m_slot;
     QPointer<GuardedSocket> m_qt;
     State m_state = State::Idle;
     QByteArray m_pending; // read from the client, not yet looked at

@@ -17,6 +17,8 @@ public:
     ~GuardedSslServer() override;
 
     QTcpSocket *nextPendingConnection() override;
+    // A connection accepted elsewhere (LocalFeedListener): the handshake starts here.
+    void takeConnection(qintptr socketDescriptor) { incomingConnection(socketDescriptor); }
 
 private:
     ConnectionGuard *m_guard;

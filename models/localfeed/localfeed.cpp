@@ -8,11 +8,11 @@
 #include "feedrouter.h"
 #include "net/httpclient.h"
 #include "feedstore.h"
+#include "localfeedlistener.h"
 #include "localfeedserver.h"
 #include "tokenusagerecorder.h"
 
 #include <QNetworkAccessManager>
-#include <QTcpServer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,11 +27,11 @@ LocalFeed::LocalFeed(const FeedServerOptions &options, QObject *parent)
 LocalFeed::~LocalFeed()
 {
     // Upstream requests still running answer their cargo requests first (with an error),
-    // then the server, which refers to the router, which refers to the store.
+    // then the serving threads, which refer to the router, which refers to the store.
     delete m_hub;
     if (m_router)
         m_router->setConnectorHub(nullptr);
-    delete m_server;
+    delete m_listener;
     delete m_router;
     delete m_tokenUsage; // writes the last uses still pending, before the store closes
     delete m_http;
@@ -49,8 +49,10 @@ void LocalFeed::setSecretStore(SecretStore *secrets)
 
 void LocalFeed::reloadConnectors()
 {
-    if (m_hub)
-        m_hub->reload();
+    if (!m_hub)
+        return;
+    m_hub->reload();
+    m_listener->setUpstreamsActive(!m_hub->isEmpty());
 }
 
 FeedError LocalFeed::start()
@@ -80,27 +82,29 @@ FeedError LocalFeed::start()
         return error;
     auto *router = new FeedRouter(store.get(), m_options, this);
     router->setOwnershipSecret(ownershipSecret);
-    auto *server = new LocalFeedServer(router, this);
-    server->setConnectionLimits(m_options.limits, m_options.maxCrateBytes);
-    if (const FeedError error = server->listen(m_options.port, tls)) {
-        delete server;
+    // Made before the serving threads, which note token uses in it; it writes them through
+    // the writer's store, on this thread.
+    auto *tokenUsage = new TokenUsageRecorder(store.get(), this);
+    router->setTokenUsage(tokenUsage);
+    auto *listener = new LocalFeedListener(store.get(), router, this);
+    if (const FeedError error = listener->listen({m_options, ownershipSecret, tokenUsage}, tls)) {
+        delete listener;
+        delete tokenUsage;
         delete router;
         return error;
     }
-    for (QTcpServer *tcp : server->servers())
-        new AcceptThrottle(tcp);
+    new AcceptThrottle(listener->acceptor());
     connect(router, &FeedRouter::crateChanged, this, &LocalFeed::crateChanged);
     m_store = std::move(store);
     m_connectorStore = std::move(connectorStore);
     m_router = router;
-    m_tokenUsage = new TokenUsageRecorder(m_store.get(), this);
-    router->setTokenUsage(m_tokenUsage);
+    m_tokenUsage = tokenUsage;
+    m_listener = listener;
     m_hub = new ConnectorHub(m_connectorStore.get(), m_http, m_secrets);
     m_hub->setMaxCrateBytes(m_options.maxCrateBytes);
     router->setConnectorHub(m_hub);
     connect(m_hub, &ConnectorHub::upstreamChanged, this, &LocalFeed::upstreamChanged);
-    m_hub->reload();
-    m_server = server;
+    reloadConnectors();
     return {};
 }
 
@@ -109,19 +113,21 @@ void LocalFeed::setAuthRequired(bool required)
     m_options.authRequired = required;
     if (m_router)
         m_router->setAuthRequired(required);
+    if (m_listener)
+        m_listener->setAuthRequired(required);
 }
 
 bool LocalFeed::isRunning() const
 {
-    return m_server != nullptr;
+    return m_listener != nullptr;
 }
 
 QUrl LocalFeed::indexUrl() const
 {
-    return m_server ? m_server->baseUrl() : QUrl();
+    return m_listener ? m_listener->baseUrl() : QUrl();
 }
 
 QString LocalFeed::cargoIndexUrl() const
 {
-    return m_server ? u"sparse+"_s + indexUrl().toString() : QString();
+    return m_listener ? u"sparse+"_s + indexUrl().toString() : QString();
 }

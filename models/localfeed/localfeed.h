@@ -14,7 +14,7 @@ class ConnectorStore;
 class FeedStore;
 class FeedRouter;
 class HttpClient;
-class LocalFeedServer;
+class LocalFeedListener;
 class QNetworkAccessManager;
 class SecretStore;
 class TokenUsageRecorder;
@@ -65,5 +65,5 @@ private:
     ConnectorHub *m_hub = nullptr;
     FeedRouter *m_router = nullptr;
     TokenUsageRecorder *m_tokenUsage = nullptr;
-    LocalFeedServer *m_server = nullptr;
+    LocalFeedListener *m_listener = nullptr;
 };

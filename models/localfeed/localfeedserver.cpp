@@ -13,12 +13,18 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -42,15 +48,76 @@ FeedRequest::Method toMethod(QHttpServerRequest::Method method)
     }
 }
 
-} // namespace
-
-LocalFeedServer::LocalFeedServer(FeedRouter *router, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_router(router)
+// Qt HttpServer takes connections only from a listening QTcpServer. This one holds a copy of
+// the feed's listening socket and never accepts from it itself (another thread does, and hands
+// connections over): at most 0 pending connections makes Qt's accept loop stop before accept(),
+// even once taking a handed connection has turned read notifications on again.
+bool shareListener(QTcpServer *server, qintptr listener)
 {
+#ifdef Q_OS_UNIX
+    const int copy = ::fcntl(int(listener), F_DUPFD_CLOEXEC, 0);
+    if (copy < 0)
+        return false;
+    if (!server->setSocketDescriptor(copy)) {
+        ::close(copy);
+        return false;
+    }
+#else
+    // No descriptor to share: a port of its own that nobody is told of, never accepted from.
+    Q_UNUSED(listener);
+    if (!server->listen(QHostAddress::LocalHost, 0))
+        return false;
+#endif
+    server->setMaxPendingConnections(0);
+    server->pauseAccepting();
+    return true;
 }
 
-LocalFeedServer::~LocalFeedServer() = default;
+void writeResponse(QHttpServerResponder &out, const FeedResponse &response)
+{
+    QHttpHeaders fields;
+    if (!response.contentType.isEmpty())
+        fields.append(QHttpHeaders::WellKnownHeader::ContentType, response.contentType);
+    for (const auto &[name, value] : response.headers)
+        fields.append(name, value);
+    const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+    if (response.status == 304 || response.body.isEmpty())
+        out.write(fields, status);
+    else
+        out.write(response.body, fields, status);
+}
+
+} // namespace
+
+// The way back from the writer's thread to this server: answers are posted to it while it
+// exists, never after (the server clears it when it goes away, under the same lock).
+struct LocalFeedServer::Reply
+{
+    QMutex mutex;
+    LocalFeedServer *server = nullptr;
+
+    void post(quint64 id, const FeedResponse &response)
+    {
+        QMutexLocker lock(&mutex);
+        if (LocalFeedServer *target = server)
+            QMetaObject::invokeMethod(target, [target, id, response] { target->answerFromWriter(id, response); }, Qt::QueuedConnection);
+    }
+};
+
+LocalFeedServer::LocalFeedServer(FeedRouter *router, FeedRouter *writer, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_router(router)
+    , m_writer(writer)
+    , m_reply(std::make_shared<Reply>())
+{
+    m_reply->server = this;
+}
+
+LocalFeedServer::~LocalFeedServer()
+{
+    QMutexLocker lock(&m_reply->mutex);
+    m_reply->server = nullptr;
+}
 
 FeedError LocalFeedServer::loadTls(const QString &certificateFile, const QString &keyFile, QSslConfiguration *tls)
 {
@@ -80,13 +147,14 @@ FeedError LocalFeedServer::loadTls(const QString &certificateFile, const QString
     return {};
 }
 
-void LocalFeedServer::setConnectionLimits(const ConnectionLimits &limits, qint64 maxCrateBytes)
+void LocalFeedServer::setConnectionLimits(const ConnectionLimits &limits, qint64 maxCrateBytes, std::shared_ptr<ConnectionSlots> slots)
 {
     m_limits = limits;
     m_maxCrateBytes = maxCrateBytes;
+    m_slots = std::move(slots);
 }
 
-FeedError LocalFeedServer::listen(quint16 port, const std::optional<QSslConfiguration> &tls)
+FeedError LocalFeedServer::serve(qintptr listener, const std::optional<QSslConfiguration> &tls)
 {
     // Every connection passes the guard before Qt HttpServer reads from it (see
     // ConnectionGuard): sizes, timeouts and the token of a write are checked on the head.
@@ -97,7 +165,7 @@ FeedError LocalFeedServer::listen(quint16 port, const std::optional<QSslConfigur
         return publish ? PublishValidator::maxBodyBytes(maxCrate) : small;
     };
     delete m_guard;
-    m_guard = new ConnectionGuard(m_limits, std::move(gate), this);
+    m_guard = new ConnectionGuard(m_limits, std::move(gate), m_slots, this);
     QTcpServer *tcp = nullptr;
     if (tls) {
         auto *ssl = new GuardedSslServer(m_guard, this);
@@ -114,31 +182,25 @@ FeedError LocalFeedServer::listen(quint16 port, const std::optional<QSslConfigur
     } else {
         tcp = new LowDelayTcpServer(m_guard, this);
     }
-    // Loopback only: the local feed is for this machine, never for the network.
-    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+    if (!shareListener(tcp, listener) || !bind(tcp)) {
         const QString reason = tcp->errorString();
         delete tcp;
-        return FeedError::internal(u"cannot listen on 127.0.0.1:%1: %2"_s.arg(port).arg(reason));
-    }
-    if (!bind(tcp)) {
-        delete tcp;
-        return FeedError::internal(u"cannot serve on 127.0.0.1:%1"_s.arg(port));
+        return FeedError::internal(u"cannot serve on a thread of its own: %1"_s.arg(reason));
     }
     m_tcp = tcp;
     m_tls = tls.has_value();
-    m_router->setBaseUrl(baseUrl());
-    qCInfo(lcFeedHttp).noquote() << "local feed listening on" << baseUrl().toString() << (m_tls ? "(TLS, HTTP/2 offered)" : "");
     return {};
 }
 
-quint16 LocalFeedServer::port() const
+void LocalFeedServer::takeConnection(qintptr descriptor, quint64 order)
 {
-    return m_tcp ? m_tcp->serverPort() : 0;
-}
-
-QUrl LocalFeedServer::baseUrl() const
-{
-    return QUrl(u"%1://127.0.0.1:%2/"_s.arg(m_tls ? u"https"_s : u"http"_s).arg(port()));
+    QMetaObject::invokeMethod(this, [this, descriptor, order] {
+        m_guard->expect(descriptor, order);
+        if (auto *ssl = qobject_cast<GuardedSslServer *>(m_tcp))
+            ssl->takeConnection(descriptor);
+        else
+            static_cast<LowDelayTcpServer *>(m_tcp)->takeConnection(descriptor);
+    }, Qt::QueuedConnection);
 }
 
 bool LocalFeedServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
@@ -160,35 +222,42 @@ bool LocalFeedServer::handleRequest(const QHttpServerRequest &request, QHttpServ
     feedRequest.ifModifiedSince = headers.value(QHttpHeaders::WellKnownHeader::IfModifiedSince).toByteArray();
     feedRequest.body = request.body();
 
-    const auto method = request.method();
-    auto respond = [method, path = feedRequest.encodedPath, timer](QHttpServerResponder &out, const FeedResponse &response) {
-        QHttpHeaders fields;
-        if (!response.contentType.isEmpty())
-            fields.append(QHttpHeaders::WellKnownHeader::ContentType, response.contentType);
-        for (const auto &[name, value] : response.headers)
-            fields.append(name, value);
-        const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
-        if (response.status == 304 || response.body.isEmpty())
-            out.write(fields, status);
-        else
-            out.write(response.body, fields, status);
-        // The access log names method, path and status only: never headers, so never a token.
+    // The access log names method, path and status only: never headers, so never a token.
+    auto log = [method = request.method(), path = feedRequest.encodedPath, timer](const FeedResponse &response) {
         qCDebug(lcFeedHttp).noquote() << method << QString::fromUtf8(path) << response.status << response.body.size()
                                       << "bytes" << timer.nsecsElapsed() / 1000 << "us";
     };
     // Answering on the spot keeps the responder where Qt HttpServer made it. With the
     // responder moved out of this call on every request, the feed served a fifth to a sixth
-    // of the index GETs per second (bench-localfeed.sh), so it moves only when an upstream
-    // may have to be asked.
-    if (!m_router->mayAnswerLater()) {
-        respond(responder, m_router->handle(feedRequest));
+    // of the index GETs per second (bench-localfeed.sh), so it moves only when the writer's
+    // thread must answer.
+    if (!m_writer || !m_router->isForWriter(feedRequest)) {
+        const FeedResponse response = m_router->handle(feedRequest);
+        writeResponse(responder, response);
+        log(response);
         return true;
     }
-    // The router may answer later: the responder moves into the callback, and the server
-    // thread goes on serving other connections meanwhile.
-    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-    m_router->handle(feedRequest, [held, respond](const FeedResponse &response) { respond(*held, response); });
+    // The writer's thread answers, maybe later (an upstream): the responder waits here, and
+    // this thread goes on serving other connections meanwhile.
+    const quint64 id = ++m_lastId;
+    m_waiting.emplace(id, std::make_unique<QHttpServerResponder>(std::move(responder)));
+    FeedRouter::Responder done = [reply = m_reply, id, log](const FeedResponse &response) {
+        log(response);
+        reply->post(id, response);
+    };
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, feedRequest, done] { writer->handle(feedRequest, done); },
+                              Qt::QueuedConnection);
     return true;
+}
+
+void LocalFeedServer::answerFromWriter(quint64 id, const FeedResponse &response)
+{
+    const auto it = m_waiting.find(id);
+    if (it == m_waiting.end())
+        return;
+    const std::unique_ptr<QHttpServerResponder> responder = std::move(it->second);
+    m_waiting.erase(it);
+    writeResponse(*responder, response);
 }
 
 void LocalFeedServer::missingHandler(const QHttpServerRequest &, QHttpServerResponder &responder)

@@ -20,6 +20,8 @@ public:
     ~LowDelayTcpServer() override;
 
     QTcpSocket *nextPendingConnection() override;
+    // A connection accepted elsewhere (LocalFeedListener), served as if accepted here.
+    void takeConnection(qintptr socketDescriptor) { incomingConnection(socketDescriptor); }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;

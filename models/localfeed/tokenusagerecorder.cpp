@@ -21,17 +21,38 @@ TokenUsageRecorder::~TokenUsageRecorder()
 
 void TokenUsageRecorder::noteUse(const QByteArray &token)
 {
-    m_pending.insert(QCryptographicHash::hash(token, QCryptographicHash::Sha256), QDateTime::currentDateTimeUtc());
-    if (!m_timer.isActive())
-        m_timer.start();
+    const QByteArray hash = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    bool first = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        first = m_pending.isEmpty();
+        m_pending.insert(hash, QDateTime::currentDateTimeUtc());
+    }
+    // The timer belongs to this object's thread; only the first unwritten use starts it.
+    if (first) {
+        QMetaObject::invokeMethod(this, [this] {
+            if (!m_timer.isActive())
+                m_timer.start();
+        });
+    }
+}
+
+int TokenUsageRecorder::pendingCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_pending.size());
 }
 
 int TokenUsageRecorder::flush()
 {
     m_timer.stop();
-    if (m_pending.isEmpty())
+    QHash<QByteArray, QDateTime> pending;
+    {
+        QMutexLocker lock(&m_mutex);
+        pending = std::exchange(m_pending, {});
+    }
+    if (pending.isEmpty())
         return 0;
-    const auto pending = std::exchange(m_pending, {});
     // A failed write only loses "last used" times, never access: not worth a retry loop.
     return m_store->recordTokenUse(pending) ? int(pending.size()) : 0;
 }

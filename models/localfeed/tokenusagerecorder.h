@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QTimer>
 
@@ -12,7 +13,9 @@ class FeedStore;
 // Notes when each token was last used without a database write per request: uses are kept
 // in memory (by the token's hash) and written in one transaction a short while after the
 // first unwritten one, and when the recorder goes away. A feed under load thus writes at
-// most once per FlushDelayMs, whatever its request rate.
+// most once per FlushDelayMs, whatever its request rate. noteUse() may be called from any
+// thread (the feed's serving threads); the writing happens on the recorder's own thread,
+// through the writer's store.
 class TokenUsageRecorder final : public QObject
 {
     Q_OBJECT
@@ -27,10 +30,11 @@ public:
     void noteUse(const QByteArray &token);
     // Writes what is pending now; returns the number of tokens written.
     int flush();
-    int pendingCount() const { return int(m_pending.size()); }
+    int pendingCount() const;
 
 private:
     FeedStore *m_store;
-    QHash<QByteArray, QDateTime> m_pending; // sha256 of the token -> last use
+    mutable QMutex m_mutex;
+    QHash<QByteArray, QDateTime> m_pending; // sha256 of the token -> last use; under m_mutex
     QTimer m_timer;
 };

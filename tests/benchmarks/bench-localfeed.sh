@@ -3,8 +3,9 @@
 #
 # Benchmarks of the embedded local feed (`cratedesk serve`), all on 127.0.0.1:
 #   1. index GET requests/s with wrk, against the feed and against Debian's nginx serving the
-#      same index files (exported from the running feed) in the same run with the same wrk
-#      settings, and the ratio feed/nginx (goal >= 0.5x);
+#      same index files (exported from the running feed) with 1 and with 2 workers, in the same
+#      run with the same wrk settings, and the ratio feed/nginx (goal >= 0.8x of the better
+#      nginx; the feed answers reads on one thread per core);
 #   2. the same with If-None-Match set to each file's own ETag (the 304 path);
 #   3. publish latency p50/p99 with concurrent publishers of ~100 KB .crate files
 #      (goal p99 <= 50 ms);
@@ -128,7 +129,7 @@ index_avg=$(val "$work/export.txt" bytes_avg)
 index_max=$(val "$work/export.txt" bytes_max)
 index_mib=$(calc %.1f "$(val "$work/export.txt" bytes_total) / 1048576")
 
-# ---- nginx over the same files: one worker (like the feed's one serving thread) and two ----
+# ---- nginx over the same files: one worker and two (the feed serves on one thread per core) ----
 nginx_version=$(nginx -v 2>&1 | sed 's/.*nginx\///')
 start_nginx() { # NAME WORKERS PORT
     local dir=$work/$1
@@ -247,8 +248,13 @@ r200_2=$(ratio feed-200 nginx2-200)
 r304_1=$(ratio feed-304 nginx1-304)
 r304_2=$(ratio feed-304 nginx2-304)
 pub_goal=$(goal "${pub_p99:-1e9} <= 50")
-g200=$(goal "$r200_1 >= 0.5")
-g304=$(goal "$r304_1 >= 0.5")
+best() { awk "BEGIN { print ($1 > $2) ? $1 : $2 }"; }
+r200_best=$(best "$r200_1" "$r200_2")
+r304_best=$(best "$r304_1" "$r304_2")
+g200=$(goal "$r200_best >= 0.8")
+g304=$(goal "$r304_best >= 0.8")
+# The feed says at start how many threads serve its reads.
+feed_threads=$(sed -n 's/.*with \([0-9]*\) serving threads.*/\1/p' "$work/feed.log" | head -n 1)
 
 row() { printf '%-34s %10s %9s %9s %9s\n' "$@"; }
 echo
@@ -267,8 +273,8 @@ for label in feed-200 nginx1-200 nginx2-200 feed-304 nginx1-304 nginx2-304 feed-
     esac
     row "$name" "${rps[$label]:-n/a}" "${p50[$label]:-n/a}" "${p99[$label]:-n/a}" "${mibs[$label]:-n/a}"
 done
-echo "feed/nginx 200: ${r200_1}x of 1 worker, ${r200_2}x of 2 workers (goal >= 0.5x of 1 worker: $g200)"
-echo "feed/nginx 304: ${r304_1}x of 1 worker, ${r304_2}x of 2 workers (goal >= 0.5x of 1 worker: $g304)"
+echo "feed/nginx 200: ${r200_1}x of 1 worker, ${r200_2}x of 2 workers (goal >= 0.8x of the better nginx: $g200)"
+echo "feed/nginx 304: ${r304_1}x of 1 worker, ${r304_2}x of 2 workers (goal >= 0.8x of the better nginx: $g304)"
 echo
 echo "== localfeed: publish, $publishers concurrent publishers x $publishes versions, .crate avg $pub_size B =="
 printf '%-12s %9s %9s %9s %9s %12s %8s\n' publishes "p50 ms" "p90 ms" "p99 ms" "max ms" publishes/s MiB/s
@@ -281,10 +287,10 @@ echo "$populate_versions versions ($crates crates x $versions) in $populate_wall
     "FeedStore::publish alone $populate_inside s, p50 $populate_p50 ms, p99 $populate_p99 ms; feed folder $feed_db_mib MiB on $fs_type"
 echo
 echo "== localfeed summary =="
-echo "setup: $(nproc) cores (load average at start $load_start), wrk $wrk_args keep-alive, nginx $nginx_version, feed data on $fs_type, $crates crates x $versions versions (index avg $index_avg B)"
+echo "setup: $(nproc) cores (load average at start $load_start, at the end $(cut -d' ' -f1-3 /proc/loadavg)), wrk $wrk_args keep-alive, nginx $nginx_version, feed ${feed_threads:-?} serving threads, feed data on $fs_type, $crates crates x $versions versions (index avg $index_avg B)"
 echo "population: $populate_versions versions via FeedStore in $populate_wall s ($populate_rate versions/s; publish() p50 $populate_p50 ms, p99 $populate_p99 ms)"
-echo "index GET 200: feed ${rps[feed-200]:-n/a} req/s; nginx 1 worker ${rps[nginx1-200]:-n/a} req/s -> ${r200_1}x (goal >= 0.5x: $g200); nginx 2 workers ${rps[nginx2-200]:-n/a} req/s -> ${r200_2}x"
-echo "index GET 304: feed ${rps[feed-304]:-n/a} req/s; nginx 1 worker ${rps[nginx1-304]:-n/a} req/s -> ${r304_1}x (goal >= 0.5x: $g304); nginx 2 workers ${rps[nginx2-304]:-n/a} req/s -> ${r304_2}x"
+echo "index GET 200: feed ${rps[feed-200]:-n/a} req/s; nginx 1 worker ${rps[nginx1-200]:-n/a} req/s -> ${r200_1}x; nginx 2 workers ${rps[nginx2-200]:-n/a} req/s -> ${r200_2}x (goal >= 0.8x of the better: $g200)"
+echo "index GET 304: feed ${rps[feed-304]:-n/a} req/s; nginx 1 worker ${rps[nginx1-304]:-n/a} req/s -> ${r304_1}x; nginx 2 workers ${rps[nginx2-304]:-n/a} req/s -> ${r304_2}x (goal >= 0.8x of the better: $g304)"
 echo "index GET latency, $crates crates: cold p50 ${p50[feed-cold]:-n/a} / p99 ${p99[feed-cold]:-n/a} ms (${rps[feed-cold]:-n/a} req/s); warm p50 ${p50[feed-200]:-n/a} / p99 ${p99[feed-200]:-n/a} ms at 32 connections; 1 connection p50 ${p50[feed-1conn]:-n/a} / p99 ${p99[feed-1conn]:-n/a} ms"
 echo "publish: $pub_count x ~$((pub_size / 1024)) KB by $publishers publishers: p50 $pub_p50 ms, p99 $pub_p99 ms (goal <= 50 ms: $pub_goal), max $pub_max ms, $pub_rate publishes/s"
 echo "inside the feed (access log): index GET 200 handled in p50 $srv_get_p50 / p99 $srv_get_p99 ms; publish in p50 $srv_put_p50 / p99 $srv_put_p99 ms"
