@@ -437,9 +437,8 @@ QString CrateBrowser::dependencyLine() const
     const auto entry = selectedEntry();
     if (!entry || !m_client)
         return {};
-    const bool local = m_client->feed().origin == Feed::Origin::Local;
-    const bool cratesIo = CratesIo::isIndex(m_client->feed().indexUrl);
-    return dependencyLine(entry->name, entry->vers, cratesIo ? QString() : (local ? u"local"_s : m_client->feed().name));
+    const Feed &feed = m_client->feed();
+    return dependencyLine(entry->name, entry->vers, feed.isCratesIo() ? QString() : feed.registryName());
 }
 
 QString CrateBrowser::dependencyLine(const QString &crate, const QString &version, const QString &registryName)
