@@ -24,6 +24,7 @@ struct RegistryOutcome
     QByteArray body;
     QByteArray etag;
     bool notModified = false;
+    VersionFacts facts;
 };
 
 // Waits for `reply` on its signal (the servers of the test keep answering meanwhile); a reply
@@ -33,7 +34,7 @@ inline RegistryOutcome runReply(RegistryReply *reply, int timeoutMs = 30000)
     auto outcome = std::make_shared<RegistryOutcome>();
     QObject::connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
         *outcome = {true, reply->error(), reply->entries, reply->json.object(), reply->fromCache, reply->stale,
-                    reply->crates, reply->license, reply->parsedEarlier, reply->body, reply->etag, reply->notModified};
+                    reply->crates, reply->license, reply->parsedEarlier, reply->body, reply->etag, reply->notModified, reply->facts};
     });
     if (!QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs))
         outcome->error = RegistryError::make(RegistryError::Kind::Timeout,
