@@ -143,12 +143,12 @@ int runSetup(const QStringList &args)
     const std::optional<Feed> feed = context.resolveFeed(parser.value(feedOption), {}, &error);
     if (!feed)
         return fail(error);
-    options.registryName = feed->name;
+    options.registryName = feed->registryName();
     options.cargoIndexUrl = feed->cargoIndexUrl();
     options.makeDefault = parser.isSet(defaultOption);
     options.proxyCratesIo = parser.isSet(proxyOption);
     options.tokenHandling = tokenKind == u"keychain"_s ? CargoSetupOptions::TokenHandling::Keychain : CargoSetupOptions::TokenHandling::CargoToken;
-    options.providerCommand = {QCoreApplication::applicationFilePath(), u"credential"_s, u"--feed"_s, feed->name};
+    options.providerCommand = {QCoreApplication::applicationFilePath(), u"credential"_s, u"--feed"_s, feed->commandLineName()};
 
     if (parser.isSet(envOption)) {
         const CargoSetupPlan plan = CargoSetupPlan::make(options);

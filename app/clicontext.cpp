@@ -43,7 +43,7 @@ std::optional<Feed> CliContext::resolveFeed(const QString &name, const QString &
     }
     if (auto feed = m_feeds->feed(name))
         return feed;
-    if (name == u"local"_s) {
+    if (name == Feed::LocalName) {
         Feed local;
         local.name = name;
         local.indexUrl = QUrl(u"http://127.0.0.1:%1/"_s.arg(FeedServerOptions::DefaultPort));

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cratedetailsview.h"
 
+#include "browse/cratebrowser.h"
+#include "crateoverviewview.h"
 #include "itemmodels/cratefiletreemodel.h"
 #include "itemmodels/dependencymodel.h"
 #include "itemmodels/featuremodel.h"
 #include "itemmodels/reversedependencymodel.h"
 #include "itemmodels/roles.h"
 #include "itemmodels/versionlistmodel.h"
-#include "browse/cratebrowser.h"
+#include "readmeview.h"
 #include "stateitemdelegate.h"
 
 #include <QFontDatabase>
@@ -63,6 +65,9 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
+    m_overview = new CrateOverviewView(browser, this);
+    m_overview->setObjectName(u"crateOverview"_s);
+    layout->addWidget(m_overview);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"crateTabs"_s);
@@ -93,10 +98,11 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     licenseLayout->addWidget(m_licenseText, 1);
     m_tabs->addTab(licensePage, tr("&License"));
 
-    m_readme = new QTextBrowser(m_tabs);
+    m_readme = new ReadmeView(m_tabs);
     m_readme->setObjectName(u"readmeView"_s);
-    m_readme->setOpenExternalLinks(true);
     m_tabs->addTab(m_readme, tr("&Readme"));
+    connect(m_readme, &ReadmeView::imageWanted, browser, &CrateBrowser::loadReadmeImage);
+    connect(browser, &CrateBrowser::readmeImageLoaded, m_readme, &ReadmeView::addImage);
 
     auto *filesPage = new QSplitter(Qt::Horizontal, m_tabs);
     m_files = makeTree(browser->files(), filesPage, u"fileView"_s, false);
@@ -168,7 +174,7 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
         m_license.clear();
         m_licenseExpression->clear();
         m_licenseText->clear();
-        m_readme->clear();
+        m_readme->showMessage({});
         m_fileContent->clear();
         updateHeader();
     });
@@ -183,6 +189,11 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
 
 CrateDetailsView::~CrateDetailsView() = default;
 
+QTextBrowser *CrateDetailsView::readmeView() const
+{
+    return m_readme;
+}
+
 QString CrateDetailsView::headerText() const
 {
     return m_title->text() + u'\n' + m_subtitle->text();
@@ -196,7 +207,7 @@ void CrateDetailsView::showEntry(const IndexEntry &entry)
     m_license.clear();
     m_licenseExpression->setText(tr("License: looking it up…"));
     m_licenseText->clear();
-    m_readme->setMarkdown(u"*"_s + tr("Reading the readme of %1 %2…").arg(entry.name, entry.vers) + u"*"_s);
+    m_readme->showMessage(tr("Reading the readme of %1 %2…").arg(entry.name, entry.vers));
     m_fileContent->clear();
     for (int column = 0; column < DependencyModel::ColumnCount; ++column)
         m_dependencies->resizeColumnToContents(column);
@@ -213,15 +224,18 @@ void CrateDetailsView::showLicense(const QString &license)
 void CrateDetailsView::showContents(const CrateContents &contents)
 {
     if (!contents.error.isEmpty()) {
-        m_readme->setPlainText(tr("The .crate could not be read: %1").arg(contents.error));
+        m_readme->showMessage(tr("The .crate could not be read: %1").arg(contents.error), false);
         return;
     }
-    if (contents.readme.isEmpty())
-        m_readme->setMarkdown(u"*"_s + tr("%1 has no readme.").arg(contents.crate) + u"*"_s);
-    else if (contents.readmeFile.endsWith(u".md"_s, Qt::CaseInsensitive) || contents.readmeFile.endsWith(u".markdown"_s, Qt::CaseInsensitive))
-        m_readme->setMarkdown(contents.readme);
-    else
-        m_readme->setPlainText(contents.readme);
+    if (contents.readme.isEmpty()) {
+        m_readme->showMessage(tr("%1 has no readme.").arg(contents.crate));
+    } else {
+        const bool markdown = contents.readmeFile.endsWith(u".md"_s, Qt::CaseInsensitive)
+            || contents.readmeFile.endsWith(u".markdown"_s, Qt::CaseInsensitive);
+        // Pictures come from the web only while the feed answers: offline, their alt text.
+        m_readme->setReadme(
+            contents.readme, markdown, contents.readmeFile, m_browser->overview().repository, !m_browser->isStale());
+    }
     if (!contents.licenseText.isEmpty())
         m_licenseText->setPlainText(contents.licenseFile + u"\n\n"_s + contents.licenseText);
     else

@@ -4,6 +4,8 @@
 #include <QWidget>
 
 class CrateBrowser;
+class CrateOverviewView;
+class ReadmeView;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
@@ -12,8 +14,9 @@ class QTreeView;
 struct CrateContents;
 struct IndexEntry;
 
-// The open crate: a header (name, version, license, state) over tabs for versions,
-// dependencies, features, license, readme and files. It shows the CrateBrowser's models and
+// The open crate: a header (name, version, license, state) and an overview of the selected
+// version (CrateOverviewView) over tabs for versions, dependencies, features, license,
+// readme and files. It shows the CrateBrowser's models and
 // texts; choosing a version or a file goes back to the browser.
 class CrateDetailsView final : public QWidget
 {
@@ -33,7 +36,8 @@ public:
     QTreeView *fileView() const { return m_files; }
     QTreeView *usedByView() const { return m_usedBy; }
     QLabel *usedByState() const { return m_usedByState; }
-    QTextBrowser *readmeView() const { return m_readme; }
+    QTextBrowser *readmeView() const;
+    CrateOverviewView *overview() const { return m_overview; }
     QTextBrowser *licenseView() const { return m_licenseText; }
     QPlainTextEdit *fileContentView() const { return m_fileContent; }
     QString headerText() const;
@@ -59,7 +63,8 @@ private:
     QTreeView *m_features;
     QLabel *m_licenseExpression;
     QTextBrowser *m_licenseText;
-    QTextBrowser *m_readme;
+    ReadmeView *m_readme;
+    CrateOverviewView *m_overview;
     QTreeView *m_files;
     QTreeView *m_usedBy;
     QLabel *m_usedByState;

@@ -23,9 +23,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// The embedded feed answers to this name everywhere (`--feed local`).
-const QString LocalFeedName = u"local"_s;
-
 // Core messages are lines that continue a sentence; shown on their own they start a sentence.
 QString sentence(const QString &text)
 {
@@ -389,7 +386,7 @@ QString FeedDialog::validateName() const
         return problem;
     if (isEditing())
         return {};
-    if (name == LocalFeedName)
+    if (name == Feed::LocalName)
         return tr("\"local\" is the embedded feed's name; choose another name.");
     if (m_settings->feed(name))
         return tr("A feed called \"%1\" already exists; choose another name or edit that feed.").arg(name);

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "activityarea.h"
+#include "badgeitemdelegate.h"
 #include "cargo/cargosetupdialog.h"
 #include "cargotypes/feedurl.h"
 #include "connectors/localconnectordialog.h"
@@ -150,7 +151,16 @@ void MainWindow::createCentralArea()
     if (m_context.browser) {
         m_crateView->setModel(m_context.browser->filteredCrates());
         m_crateView->header()->resizeSection(CrateListModel::NameColumn, 200);
-        m_crateView->header()->resizeSection(CrateListModel::VersionColumn, 90);
+        m_crateView->header()->resizeSection(CrateListModel::VersionColumn, 120);
+        m_crateView->header()->resizeSection(CrateListModel::LicenseColumn, 130);
+        m_crateView->setItemDelegateForColumn(CrateListModel::VersionColumn,
+            new BadgeItemDelegate({{Roles::CrateYanked, tr("yanked"), BadgeItemDelegate::Tone::Muted},
+                                      {Roles::CrateBlocked, tr("blocked"), BadgeItemDelegate::Tone::Alarm}},
+                m_crateView));
+        // The feed's own order until a header is clicked; a third click goes back to it.
+        m_crateView->header()->setSortIndicatorClearable(true);
+        m_crateView->header()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_crateView->setSortingEnabled(true);
     }
     crateLayout->addWidget(m_crateView, 1);
     m_crateCount = new QLabel(cratePane);
@@ -804,8 +814,9 @@ void MainWindow::restoreWindowState()
         restoreGeometry(settings.value(u"geometry"_s).toByteArray());
     if (settings.contains(u"splitter"_s))
         m_splitter->restoreState(settings.value(u"splitter"_s).toByteArray());
-    if (settings.contains(u"crateColumns"_s))
-        m_crateView->header()->restoreState(settings.value(u"crateColumns"_s).toByteArray());
+    // "crateColumns" held three columns; a state for another column count would misplace them.
+    if (settings.contains(u"crateColumns4"_s))
+        m_crateView->header()->restoreState(settings.value(u"crateColumns4"_s).toByteArray());
 }
 
 void MainWindow::saveWindowState() const
@@ -814,7 +825,7 @@ void MainWindow::saveWindowState() const
     settings.beginGroup(u"MainWindow"_s);
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"splitter"_s, m_splitter->saveState());
-    settings.setValue(u"crateColumns"_s, m_crateView->header()->saveState());
+    settings.setValue(u"crateColumns4"_s, m_crateView->header()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -19,6 +19,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStringDecoder>
 #include <QtConcurrentRun>
 
@@ -59,7 +61,11 @@ LoadedCrate readCrate(const QString &path, const QString &label, const QString &
         loaded.contents.readme = metadata.metadata->readme.value_or(QString());
         loaded.contents.readmeFile = metadata.metadata->readmeFile.value_or(QString());
         loaded.contents.licenseFile = metadata.metadata->licenseFile.value_or(QString());
+        loaded.contents.metadata = metadata.metadata;
     }
+    if (const auto manifest = CargoManifest::parse(archive.manifestBytes()); manifest.isOk())
+        loaded.contents.edition = manifest.manifest->edition.value_or(QString());
+    loaded.contents.crateSize = QFileInfo(path).size();
     if (loaded.contents.licenseFile.isEmpty()) {
         for (const CrateArchive::File &file : archive.files()) {
             if (!file.path.contains(u'/') && (file.path.startsWith(u"LICENSE"_s, Qt::CaseInsensitive)
@@ -122,6 +128,11 @@ void CrateBrowser::setClient(RegistryClient *client)
     m_archive.reset();
     ++m_fileGeneration; // a file of the crate before is no longer wanted
     m_license.clear();
+    m_overview = {};
+    m_owners.clear();
+    m_ownersCrate.clear();
+    if (m_ownersReply)
+        m_ownersReply->cancel();
     setStale(false);
     Q_EMIT cleared();
     if (m_client)
@@ -287,6 +298,7 @@ void CrateBrowser::openCrate(const QString &name)
             || std::ranges::any_of(reply->entries, [](const IndexEntry &entry) { return entry.yanked; }))
             explainYanked(name, generation);
         Q_EMIT crateOpened(name);
+        loadOwners(name);
         const int keep = selectedVersion.isEmpty() ? -1 : m_versions->rowOf(selectedVersion);
         const int row = keep >= 0 ? keep : (m_versions->latestRow() >= 0 ? m_versions->latestRow() : (m_versions->rowCount() > 0 ? 0 : -1));
         selectVersion(row);
@@ -335,7 +347,17 @@ void CrateBrowser::selectVersion(int versionRow)
     m_archive.reset();
     ++m_fileGeneration; // a file of the crate before is no longer wanted
     m_license.clear();
+    m_overview = {};
+    m_overview.name = entry.name;
+    m_overview.version = entry.vers;
+    m_overview.yanked = entry.yanked;
+    m_overview.rustVersion = entry.rustVersion.value_or(QString());
+    m_overview.published = entry.pubtime.value_or(QDateTime());
+    if (m_ownersCrate == entry.name)
+        m_overview.owners = m_owners;
+    m_overview.dependencyLine = dependencyLine();
     Q_EMIT versionSelected(entry);
+    Q_EMIT overviewChanged(m_overview);
     if (!m_client)
         return;
 
@@ -343,10 +365,16 @@ void CrateBrowser::selectVersion(int versionRow)
     RegistryReply *license = m_client->license(entry.name, entry.vers, entry.cksum);
     m_replies.append(license);
     connect(license, &RegistryReply::finished, this, [this, license, generation] {
-        if (generation != m_generation || license->error())
+        if (generation != m_generation)
             return;
-        m_license = license->license;
-        Q_EMIT licenseKnown(m_license);
+        // The same answer says when, by whom and how large; kept even when no license came.
+        takeFacts(license->facts);
+        if (!license->error()) {
+            m_license = license->license;
+            m_overview.license = m_license;
+            Q_EMIT licenseKnown(m_license);
+        }
+        Q_EMIT overviewChanged(m_overview);
     });
     loadContents(entry);
 }
@@ -381,7 +409,9 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
             ++m_fileGeneration;
             m_contents = loaded.contents;
             m_files->setFiles(m_contents.files);
+            takeManifestFacts(m_contents);
             Q_EMIT contentsKnown(m_contents);
+            Q_EMIT overviewChanged(m_overview);
         });
         watcher->setFuture(QtConcurrent::run(readCrate, path, label, indexUrl));
     };
@@ -403,6 +433,85 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
             return;
         }
         read();
+    });
+}
+
+void CrateBrowser::takeFacts(const VersionFacts &facts)
+{
+    // The index's pubtime is the feed's own record; the web API's is the fallback.
+    if (!m_overview.published.isValid())
+        m_overview.published = facts.published;
+    m_overview.publishedBy = facts.publishedBy;
+    if (facts.crateSize >= 0)
+        m_overview.crateSize = facts.crateSize;
+    m_overview.versionDownloads = facts.versionDownloads;
+    m_overview.crateDownloads = facts.crateDownloads;
+    m_overview.compliance = facts.compliance;
+}
+
+void CrateBrowser::loadOwners(const QString &crate)
+{
+    if (m_ownersCrate == crate)
+        return;
+    if (m_ownersReply)
+        m_ownersReply->cancel();
+    m_owners.clear();
+    m_ownersCrate.clear();
+    // Per crate, not per version: choosing a version does not cancel it.
+    RegistryReply *reply = m_client->owners(crate);
+    m_ownersReply = reply;
+    connect(reply, &RegistryReply::finished, this, [this, reply, crate] {
+        if (reply->error() || m_crateName != crate)
+            return; // not every feed lists owners, or lets this token see them
+        QStringList logins;
+        for (const QJsonValue &user : reply->json.object().value(u"users"_s).toArray()) {
+            const QString login = user.toObject().value(u"login"_s).toString().simplified();
+            if (!login.isEmpty() && login.size() <= 100)
+                logins << login;
+        }
+        m_owners = logins;
+        m_ownersCrate = crate;
+        if (m_overview.name == crate) {
+            m_overview.owners = logins;
+            Q_EMIT overviewChanged(m_overview);
+        }
+    });
+}
+
+void CrateBrowser::takeManifestFacts(const CrateContents &contents)
+{
+    if (contents.crateSize >= 0 && m_overview.crateSize < 0)
+        m_overview.crateSize = contents.crateSize;
+    m_overview.edition = contents.edition;
+    if (!contents.metadata)
+        return;
+    const PublishMetadata &m = *contents.metadata;
+    m_overview.description = m.description.value_or(QString()).simplified();
+    if (m_overview.license.isEmpty())
+        m_overview.license = m.license.value_or(QString());
+    m_overview.repository = CrateOverview::webLink(m.repository.value_or(QString()));
+    m_overview.homepage = CrateOverview::webLink(m.homepage.value_or(QString()));
+    m_overview.documentation = CrateOverview::webLink(m.documentation.value_or(QString()));
+    if (m_overview.documentation.isEmpty() && m_client && m_client->feed().isCratesIo()) {
+        m_overview.documentation = CrateOverview::docsRs(m_overview.name, m_overview.version);
+        m_overview.documentationGuessed = true;
+    }
+    m_overview.keywords = m.keywords;
+    m_overview.categories = m.categories;
+    m_overview.authors = m.authors;
+}
+
+void CrateBrowser::loadReadmeImage(const QUrl &url)
+{
+    if (!m_client)
+        return;
+    RegistryReply *reply = m_client->fetchWebResource(url, MaxReadmeImageBytes);
+    const quint64 generation = m_generation;
+    m_replies.append(reply);
+    connect(reply, &RegistryReply::finished, this, [this, reply, url, generation] {
+        if (generation != m_generation)
+            return;
+        Q_EMIT readmeImageLoaded(url, reply->error() ? QByteArray() : reply->body);
     });
 }
 
@@ -481,9 +590,8 @@ QString CrateBrowser::dependencyLine() const
     const auto entry = selectedEntry();
     if (!entry || !m_client)
         return {};
-    const bool local = m_client->feed().origin == Feed::Origin::Local;
-    const bool cratesIo = CratesIo::isIndex(m_client->feed().indexUrl);
-    return dependencyLine(entry->name, entry->vers, cratesIo ? QString() : (local ? u"local"_s : m_client->feed().name));
+    const Feed &feed = m_client->feed();
+    return dependencyLine(entry->name, entry->vers, feed.isCratesIo() ? QString() : feed.registryName());
 }
 
 QString CrateBrowser::dependencyLine(const QString &crate, const QString &version, const QString &registryName)

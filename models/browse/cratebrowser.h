@@ -2,6 +2,8 @@
 #pragma once
 
 #include "crate/cratearchive.h"
+#include "crate/publishmetadata.h"
+#include "crateoverview.h"
 #include "cargotypes/indexentry.h"
 #include "registry/registryclient.h"
 #include "cargotypes/registryerror.h"
@@ -29,6 +31,9 @@ struct CrateContents
     QString readmeFile;
     QString licenseFile;
     QString licenseText;
+    std::optional<PublishMetadata> metadata; // what cargo publish would send for it
+    QString edition;
+    qint64 crateSize = -1; // bytes of the .crate
     QString error;    // set when the file could not be read
 };
 
@@ -71,6 +76,12 @@ public:
     int selectedVersionRow() const { return m_versionRow; }
     std::optional<IndexEntry> selectedEntry() const;
     const CrateContents &contents() const { return m_contents; }
+    // The selected version at a glance; overviewChanged() follows each thing learnt.
+    const CrateOverview &overview() const { return m_overview; }
+    // Fetches a picture the open crate's readme shows (at most MaxReadmeImageBytes, never with
+    // the feed's credentials); readmeImageLoaded() follows, with empty bytes when it failed.
+    static constexpr qint64 MaxReadmeImageBytes = 4 << 20;
+    void loadReadmeImage(const QUrl &url);
     QString license() const { return m_license; }
     bool isStale() const { return m_stale; }
     // The feed has crates not listed yet: listMoreCrates() asks for the next pages, as the
@@ -109,6 +120,8 @@ Q_SIGNALS:
     void crateOpened(const QString &name);   // versions are known
     void versionSelected(const IndexEntry &entry);
     void licenseKnown(const QString &license);
+    void overviewChanged(const CrateOverview &overview);
+    void readmeImageLoaded(const QUrl &url, const QByteArray &bytes);
     void contentsKnown(const CrateContents &contents);
     void staleChanged(bool stale);           // showing cached data because the feed is unreachable
     void failed(const RegistryError &error, const QString &what);
@@ -131,6 +144,9 @@ private:
     void explainYanked(const QString &name, quint64 generation);
     QString cachedCratePath(const IndexEntry &entry) const;
     void setStale(bool stale);
+    void takeFacts(const VersionFacts &facts);
+    void loadOwners(const QString &crate);
+    void takeManifestFacts(const CrateContents &contents);
 
     QString m_cacheDir;
     QPointer<RegistryClient> m_client;
@@ -149,6 +165,10 @@ private:
     int m_versionRow = -1;
     QString m_license;
     CrateContents m_contents;
+    CrateOverview m_overview;
+    QPointer<RegistryReply> m_ownersReply;
+    QStringList m_owners; // of m_ownersCrate, once known
+    QString m_ownersCrate;
     std::optional<CrateArchive> m_archive;
     quint64 m_fileGeneration = 0;
     bool m_stale = false;

@@ -2,6 +2,8 @@
 #include "cargocredentialprovider.h"
 
 #include "feedownershipcheck.h"
+#include "localfeed/desktopfeedtoken.h"
+#include "localfeed/localfeedlocations.h"
 #include "secrets/secretstore.h"
 
 #include <QJsonArray>
@@ -86,7 +88,7 @@ void CargoCredentialProvider::handleRequest(const QByteArray &requestLine, const
         feed = m_feedByName ? m_feedByName(pinned) : std::nullopt;
         if (!feed)
             return reply(err(u"other"_s, u"CrateDesk has no feed called \"%1\"; add it with `cratedesk feed add %1 URL`"_s.arg(pinned)));
-        if (feed->cargoIndexUrl() != indexUrl)
+        if (feed->cargoIndexUrl() != indexUrl && !adoptLocalFeedUrl(&*feed, indexUrl))
             return reply(err(u"url-not-supported"_s, u"CrateDesk's feed \"%1\" is %2, not %3"_s.arg(pinned, feed->cargoIndexUrl(), indexUrl)));
     } else {
         for (const Feed &candidate : std::as_const(m_feeds))
@@ -105,17 +107,22 @@ void CargoCredentialProvider::handleRequest(const QByteArray &requestLine, const
     const QString localDataDir = kind == u"get"_s && m_check && m_localDataDir ? m_localDataDir(*feed) : QString();
     if (!localDataDir.isEmpty()) {
         QPointer<CargoCredentialProvider> guard(this);
-        m_check->verify(feed->indexUrl, localDataDir, [guard, reply, feed = *feed, key](const QString &refusal) {
+        // Without a token of its own (`cargo login --registry local`), cargo gets the one the
+        // desktop app keeps for that feed: the same user's, for the same proven server.
+        QStringList keys {key};
+        if (!basic)
+            keys << DesktopFeedToken::secretKey(localDataDir);
+        m_check->verify(feed->indexUrl, localDataDir, [guard, reply, feed = *feed, keys](const QString &refusal) {
             if (!guard)
                 return;
             if (!refusal.isEmpty())
                 return reply(err(u"other"_s, refusal));
-            guard->answerGet(feed, key, reply);
+            guard->answerGet(feed, keys, reply);
         });
         return;
     }
     if (kind == u"get"_s)
-        return answerGet(*feed, key, reply);
+        return answerGet(*feed, {key}, reply);
     if (kind == u"login"_s) {
         if (basic)
             return reply(err(u"operation-not-supported"_s, u"CrateDesk's feed \"%1\" signs in with a user name and password; change them in CrateDesk"_s.arg(feed->name)));
@@ -140,9 +147,26 @@ void CargoCredentialProvider::handleRequest(const QByteArray &requestLine, const
     reply(err(u"operation-not-supported"_s, u"cratedesk does not know the request kind \"%1\""_s.arg(kind)));
 }
 
-void CargoCredentialProvider::answerGet(const Feed &feed, const QString &key, const std::function<void(const QByteArray &)> &reply)
+bool CargoCredentialProvider::adoptLocalFeedUrl(Feed *feed, const QString &indexUrl) const
 {
-    m_secrets->readSecret(key, this, [reply, feed](const SecretStore::Result &result) {
+    // The embedded feed may listen on another port than the default one (`--port`, or the
+    // desktop app's choice): any loopback root URL will do, because its token goes only to a
+    // server that proves it serves the feed's data folder.
+    if (feed->origin != Feed::Origin::Local || !m_check || !m_localDataDir || !indexUrl.startsWith(u"sparse+"_s))
+        return false;
+    const QUrl url(indexUrl.sliced(7));
+    if (LocalFeedLocations::canonicalBaseUrl(url).isEmpty() || !url.toString().endsWith(u'/'))
+        return false;
+    feed->indexUrl = url;
+    return true;
+}
+
+void CargoCredentialProvider::answerGet(const Feed &feed, QStringList keys, const std::function<void(const QByteArray &)> &reply)
+{
+    const QString key = keys.takeFirst();
+    m_secrets->readSecret(key, this, [this, reply, feed, keys](const SecretStore::Result &result) {
+        if (result.error == SecretStore::Error::NotFound && !keys.isEmpty())
+            return answerGet(feed, keys, reply);
         if (result.error == SecretStore::Error::NotFound)
             return reply(err(u"not-found"_s, u"the keychain holds no %1 for CrateDesk's feed \"%2\"; store one with `cargo login --registry %2` or in CrateDesk"_s
                                                 .arg(feed.auth == Feed::AuthKind::Basic ? u"password"_s : u"token"_s, feed.name)));

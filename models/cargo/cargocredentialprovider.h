@@ -57,7 +57,10 @@ public:
     void setOwnershipCheck(FeedOwnershipCheck *check, LocalDataDir localDataDir);
 
 private:
-    void answerGet(const Feed &feed, const QString &key, const std::function<void(const QByteArray &)> &reply);
+    // Answers from the first of `keys` the keychain holds.
+    void answerGet(const Feed &feed, QStringList keys, const std::function<void(const QByteArray &)> &reply);
+    // For the embedded feed pinned by name: takes the loopback URL cargo asked for.
+    bool adoptLocalFeedUrl(Feed *feed, const QString &indexUrl) const;
 
     SecretStore *m_secrets;
     FeedLookup m_feedByName;

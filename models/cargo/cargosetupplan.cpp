@@ -4,6 +4,8 @@
 #include "cargoconfigeditor.h"
 #include "textdiff.h"
 
+#include "cargotypes/registryname.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -33,33 +35,7 @@ bool readFile(const QString &path, bool *existed, QByteArray *bytes, QString *er
     return true;
 }
 
-bool isXidLike(QChar c, bool first)
-{
-    if (c == u'_' || (!first && c == u'-'))
-        return true;
-    return first ? c.isLetter() : c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing
-            || c.category() == QChar::Mark_SpacingCombining || c.category() == QChar::Punctuation_Connector;
-}
-
 } // namespace
-
-QString CargoSetupPlan::registryNameError(const QString &name)
-{
-    if (name.isEmpty())
-        return u"registry name cannot be empty"_s;
-    if (name == u"crates-io"_s)
-        return u"`crates-io` is cargo's own name for crates.io; give the feed another name"_s;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        if (isXidLike(name.at(i), i == 0))
-            continue;
-        if (i == 0 && name.at(i).isDigit())
-            return u"the name `%1` cannot be used as a registry name, the first character cannot be a number"_s.arg(name);
-        // Cargo's message, verified with `my.reg` (reference 5.4).
-        return u"invalid character `%1` in registry name: `%2`, characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)"_s
-            .arg(name.at(i), name);
-    }
-    return {};
-}
 
 QString CargoSetupPlan::environmentPrefix(const QString &registryName)
 {
@@ -101,7 +77,7 @@ CargoSetupPlan CargoSetupPlan::make(const CargoSetupOptions &options)
     CargoSetupPlan plan;
     plan.m_options = options;
     plan.m_configFile = configFileIn(options.configDir());
-    if (const QString problem = registryNameError(options.registryName); !problem.isEmpty()) {
+    if (const QString problem = RegistryName::validationError(options.registryName); !problem.isEmpty()) {
         plan.fail(u"cargo would refuse the registry name: %1"_s.arg(problem));
         return plan;
     }

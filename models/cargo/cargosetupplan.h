@@ -60,8 +60,6 @@ public:
 
     // CARGO_REGISTRIES_<NAME>: upper case, '-' as '_' (cargo's mapping, section 5.3).
     static QString environmentPrefix(const QString &registryName);
-    // Cargo's own words for a registry name it rejects, or empty.
-    static QString registryNameError(const QString &name);
 
 private:
     bool fail(const QString &message);

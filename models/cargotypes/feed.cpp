@@ -2,6 +2,7 @@
 #include "feed.h"
 
 #include "cratesio.h"
+#include "registryname.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,6 +28,16 @@ QString Feed::cargoIndexUrl() const
 bool Feed::isCratesIo() const
 {
     return CratesIo::isIndex(indexUrl);
+}
+
+QString Feed::registryName() const
+{
+    return origin == Origin::Local ? LocalName : RegistryName::fromDisplayName(name);
+}
+
+QString Feed::commandLineName() const
+{
+    return origin == Origin::Local ? LocalName : name;
 }
 
 QString Feed::secretKey() const

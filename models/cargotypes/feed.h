@@ -13,6 +13,8 @@ struct Feed
 {
     enum class AuthKind { None, Token, Basic };
     enum class Origin { Remote, Local }; // Local = the embedded feed CrateDesk serves itself
+    // What the command line and cargo's config call the embedded feed.
+    static inline const QString LocalName = QStringLiteral("local");
 
     QString name;
     QUrl indexUrl; // without the "sparse+" prefix, always ending in '/'
@@ -23,6 +25,11 @@ struct Feed
     // How cargo's config spells the index: "sparse+" + indexUrl.
     QString cargoIndexUrl() const;
     bool isCratesIo() const;
+    // The name cargo's config gives this feed unless the user picks another: `local` for the
+    // embedded feed (as `--feed local` names it), else the feed's name as cargo accepts it.
+    QString registryName() const;
+    // How `cratedesk … --feed NAME` names this feed: `local` for the embedded one.
+    QString commandLineName() const;
 
     // The keychain entry that holds this feed's secret; empty when it needs none.
     QString secretKey() const;

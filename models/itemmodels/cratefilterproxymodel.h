@@ -5,6 +5,8 @@
 
 #include <QAbstractProxyModel>
 
+#include <functional>
+
 // Search-as-you-type over a flat list of crates (CrateListModel), fast enough for one
 // keystroke per frame over crates.io's 200,000 names.
 //
@@ -17,6 +19,10 @@
 // names are kept as one byte buffer, a query that extends the previous one only searches the
 // previous matches, and a change is one layoutChanged() (persistent indexes follow their
 // crate, so the selection survives typing).
+//
+// sort() orders the rows by a column (names as the filter folds them, versions by SemVer
+// precedence, other text case-insensitively, ties in source order); with a query, the exact
+// and prefix matches still come first, each rank sorted on its own. Column -1: source order.
 class CrateFilterProxyModel final : public QAbstractProxyModel
 {
     Q_OBJECT
@@ -39,6 +45,9 @@ public:
     bool hasChildren(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     // The source role holding the name, read from column 0. Default: Roles::CrateName.
     void setFilterRole(int role);
@@ -71,6 +80,11 @@ private:
     void sourceChanged();
     void sourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
     MatchKind matchKind(int sourceRow, qsizetype *start) const;
+    // Rows reordered in place (a new query or sort order): one layout change that keeps
+    // persistent indexes on their crates.
+    void relayout(const std::function<void()> &reorder);
+    void rebuildSortRanks();
+    void sortRank(QList<int> &rows) const;
 
     int m_filterRole;
     QString m_filterText;
@@ -83,5 +97,8 @@ private:
     qsizetype m_exactEnd = 0; // m_rows[0, m_exactEnd) are exact matches
     qsizetype m_prefixEnd = 0; // [m_exactEnd, m_prefixEnd) prefix matches, the rest substring
     bool m_resetting = false;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    QList<int> m_sortRanks; // source row -> its place in the sort order
     QList<QMetaObject::Connection> m_connections;
 };

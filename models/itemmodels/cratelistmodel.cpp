@@ -34,18 +34,22 @@ QVariant CrateListModel::data(const QModelIndex &index, int role) const
             return m_names.at(row);
         case VersionColumn:
             return m_versions.at(row);
-        case DescriptionColumn: {
-            const QString description = m_descriptions.at(row);
-            return description.isEmpty() ? m_licenses.value(row) : description.simplified();
-        }
+        case LicenseColumn:
+            return licenseAt(row);
+        case DescriptionColumn:
+            return m_descriptions.at(row).simplified();
         }
         return {};
     case Qt::ToolTipRole: {
         QString tip = m_names.at(row) + u' ' + m_versions.at(row);
         if (const QString description = m_descriptions.at(row); !description.isEmpty())
             tip += u'\n' + description;
-        if (const QString license = m_licenses.value(row); !license.isEmpty())
-            tip += u"\nLicense: "_s + license;
+        if (const QString license = licenseAt(row); !license.isEmpty())
+            tip += u"\n"_s + tr("License: %1").arg(license);
+        if (m_flags.at(row) & Yanked)
+            tip += u"\n"_s + tr("The listed version is yanked.");
+        if (m_flags.at(row) & Blocked)
+            tip += u"\n"_s + tr("The feed blocks downloads of the listed version.");
         return tip;
     }
     case Roles::CrateName:
@@ -55,7 +59,11 @@ QVariant CrateListModel::data(const QModelIndex &index, int role) const
     case Roles::CrateDescription:
         return m_descriptions.at(row);
     case Roles::CrateLicense:
-        return m_licenses.value(row);
+        return licenseAt(row);
+    case Roles::CrateYanked:
+        return bool(m_flags.at(row) & Yanked);
+    case Roles::CrateBlocked:
+        return bool(m_flags.at(row) & Blocked);
     }
     return {};
 }
@@ -66,11 +74,13 @@ QVariant CrateListModel::headerData(int section, Qt::Orientation orientation, in
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
-        return u"Name"_s;
+        return tr("Name");
     case VersionColumn:
-        return u"Latest version"_s;
+        return tr("Latest version");
+    case LicenseColumn:
+        return tr("License");
     case DescriptionColumn:
-        return u"Description"_s;
+        return tr("Description");
     }
     return {};
 }
@@ -82,6 +92,8 @@ QHash<int, QByteArray> CrateListModel::roleNames() const
     names.insert(Roles::CrateLatestVersion, "crateLatestVersion");
     names.insert(Roles::CrateDescription, "crateDescription");
     names.insert(Roles::CrateLicense, "crateLicense");
+    names.insert(Roles::CrateYanked, "crateYanked");
+    names.insert(Roles::CrateBlocked, "crateBlocked");
     return names;
 }
 
@@ -91,7 +103,9 @@ void CrateListModel::setCrates(const QList<CrateSummary> &crates)
     m_names.clear();
     m_versions.clear();
     m_descriptions.clear();
+    m_listedLicenses.clear();
     m_licenses.clear();
+    m_flags.clear();
     store(crates);
     endResetModel();
 }
@@ -113,19 +127,22 @@ void CrateListModel::clear()
 
 void CrateListModel::setLicense(int row, const QString &license)
 {
-    if (row < 0 || row >= m_names.size() || m_licenses.value(row) == license)
+    if (row < 0 || row >= m_names.size() || licenseAt(row) == license)
         return;
-    if (license.isEmpty())
-        m_licenses.remove(row);
-    else
-        m_licenses.insert(row, license);
-    const QModelIndex changed = index(row, DescriptionColumn);
-    Q_EMIT dataChanged(index(row, 0), changed, {Qt::DisplayRole, Qt::ToolTipRole, Roles::CrateLicense});
+    m_licenses.insert(row, license);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole, Roles::CrateLicense});
+}
+
+QString CrateListModel::licenseAt(int row) const
+{
+    const auto later = m_licenses.constFind(row);
+    return later != m_licenses.cend() ? *later : m_listedLicenses.at(row);
 }
 
 CrateSummary CrateListModel::crateAt(int row) const
 {
-    return {m_names.at(row), m_versions.at(row), m_descriptions.at(row)};
+    return {m_names.at(row), m_versions.at(row), m_descriptions.at(row), licenseAt(row), bool(m_flags.at(row) & Yanked),
+        bool(m_flags.at(row) & Blocked)};
 }
 
 int CrateListModel::rowOf(const QString &name) const
@@ -140,7 +157,8 @@ int CrateListModel::rowOf(const QString &name) const
 
 qsizetype CrateListModel::bytesUsed() const
 {
-    return m_names.bytesUsed() + m_versions.bytesUsed() + m_descriptions.bytesUsed();
+    return m_names.bytesUsed() + m_versions.bytesUsed() + m_descriptions.bytesUsed() + m_listedLicenses.bytesUsed()
+        + m_flags.capacity() * qsizetype(sizeof(quint8));
 }
 
 void CrateListModel::store(const QList<CrateSummary> &crates)
@@ -149,5 +167,7 @@ void CrateListModel::store(const QList<CrateSummary> &crates)
         m_names.append(QStringView(crate.name));
         m_versions.append(QStringView(crate.latestVersion));
         m_descriptions.append(QStringView(crate.description));
+        m_listedLicenses.append(QStringView(crate.license));
+        m_flags.append(quint8((crate.yanked ? Yanked : 0) | (crate.blocked ? Blocked : 0)));
     }
 }

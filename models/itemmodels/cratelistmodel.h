@@ -6,9 +6,9 @@
 
 #include <QAbstractTableModel>
 
-// The crates of one feed: name, latest version, and the description or, failing that, the
-// license. Rows are stored compactly (CompactStringList) so that crates.io's 200,000 crates
-// cost a few megabytes.
+// The crates of one feed: name, latest version, license and description, as the feed's
+// listing gives them, and whether the listed version is yanked or blocked. Rows are stored compactly (CompactStringList) so that
+// crates.io's 200,000 crates cost a few megabytes.
 //
 // Paging: the service that lists the feed appends each page as it arrives (appendCrates).
 // It is not offered through canFetchMore()/fetchMore(): QTreeView calls fetchMore() on every
@@ -20,7 +20,7 @@ class CrateListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(CrateListModel)
 
 public:
-    enum Column { NameColumn, VersionColumn, DescriptionColumn, ColumnCount };
+    enum Column { NameColumn, VersionColumn, LicenseColumn, DescriptionColumn, ColumnCount };
 
     explicit CrateListModel(QObject *parent = nullptr);
     ~CrateListModel() override;
@@ -37,8 +37,7 @@ public:
     void appendCrates(const QList<CrateSummary> &crates);
     void clear();
 
-
-    // Licenses arrive later and one at a time (RegistryClient::license).
+    // A license learnt later, one crate at a time (RegistryClient::license), over the listing's.
     void setLicense(int row, const QString &license);
 
     QString nameAt(int row) const { return m_names.at(row); }
@@ -56,5 +55,10 @@ private:
     CompactStringList m_names;
     CompactStringList m_versions;
     CompactStringList m_descriptions;
-    QHash<int, QString> m_licenses; // sparse: known for few crates, and later
+    CompactStringList m_listedLicenses; // as the listing gave them
+    QHash<int, QString> m_licenses; // sparse: learnt later, for few crates
+    enum Flag : quint8 { Yanked = 1, Blocked = 2 };
+    QList<quint8> m_flags;
+
+    QString licenseAt(int row) const;
 };

@@ -20,6 +20,8 @@ enum : int {
     CrateLatestVersion,             // QString
     CrateDescription,               // QString, may be empty
     CrateLicense,                   // QString (SPDX expression), empty when not known
+    CrateYanked,                    // bool: the listed version is yanked
+    CrateBlocked,                   // bool: the feed blocks the listed version
     // CrateFilterProxyModel
     FilterMatchKind,   // int: 0 exact, 1 prefix, 2 substring, -1 no query
     FilterMatchStart,  // int: where the query matched in the name, -1 without a query

@@ -374,8 +374,10 @@ FeedResponse FeedRouter::crateJson(const QString &name) const
     QJsonArray list;
     QString description;
     for (const auto &version : std::as_const(versions)) {
-        list.append(QJsonObject{{u"num"_s, version.vers}, {u"license"_s, version.license.isEmpty() ? QJsonValue() : QJsonValue(version.license)},
-                                {u"yanked"_s, version.yanked}});
+        list.append(QJsonObject {{u"num"_s, version.vers},
+            {u"license"_s, version.license.isEmpty() ? QJsonValue() : QJsonValue(version.license)}, {u"yanked"_s, version.yanked},
+            {u"created_at"_s, version.pubtime}, {u"crate_size"_s, version.size},
+            {u"published_by"_s, version.publisher.isEmpty() ? QJsonValue() : QJsonObject {{u"login"_s, version.publisher}}}});
         description = version.description;
     }
     const QJsonObject crate{{u"name"_s, exactName}, {u"id"_s, exactName}, {u"description"_s, description}};
@@ -433,9 +435,11 @@ FeedResponse FeedRouter::search(const FeedRequest &request) const
     const FeedStore::SearchResult result = m_store->search(q, perPage, page);
     QJsonArray crates;
     for (const auto &hit : result.hits) {
-        crates.append(QJsonObject{{u"name"_s, hit.name},
-                                  {u"max_version"_s, hit.maxVersion},
-                                  {u"description"_s, hit.description.isEmpty() ? QJsonValue() : QJsonValue(hit.description)}});
+        // crates.io's fields, and the license and yanked state that crates.io leaves out, so
+        // that a listing shows them without a request per crate.
+        crates.append(QJsonObject {{u"name"_s, hit.name}, {u"max_version"_s, hit.maxVersion},
+            {u"description"_s, hit.description.isEmpty() ? QJsonValue() : QJsonValue(hit.description)},
+            {u"license"_s, hit.license.isEmpty() ? QJsonValue() : QJsonValue(hit.license)}, {u"yanked"_s, hit.yanked}});
     }
     return FeedResponse::json(compact({{u"crates"_s, crates}, {u"meta"_s, QJsonObject{{u"total"_s, result.total}}}}));
 }

@@ -623,7 +623,7 @@ FeedStore::SearchResult FeedStore::search(const QString &query, int perPage, int
     while (q.next()) {
         SearchHit hit;
         hit.name = q.value(1).toString();
-        if (!run(versions, u"SELECT vers, yanked, description FROM versions WHERE crate_id = ?"_s, {q.value(0)}))
+        if (!run(versions, u"SELECT vers, yanked, description, license FROM versions WHERE crate_id = ?"_s, {q.value(0)}))
             continue;
         std::optional<SemVer> best;
         bool bestYanked = true;
@@ -635,9 +635,11 @@ FeedStore::SearchResult FeedStore::search(const QString &query, int perPage, int
                 best = v;
                 bestYanked = yanked;
                 hit.description = versions.value(2).toString();
+                hit.license = versions.value(3).toString();
             }
         }
         hit.maxVersion = best ? best->toString() : QString();
+        hit.yanked = best && bestYanked;
         result.hits.append(hit);
     }
     return result;
@@ -689,11 +691,16 @@ FeedError FeedStore::versions(const QString &anySpelling, QString *name, QList<V
     if (!crate)
         return FeedError::notFound(u"crate `%1` does not exist in this feed"_s.arg(anySpelling));
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!run(q, u"SELECT vers, license, description, yanked FROM versions WHERE crate_id = ? ORDER BY id"_s, {crate->id}))
+    if (!run(q,
+            u"SELECT v.vers, v.license, v.description, v.yanked, v.size, v.pubtime, u.login FROM versions v "
+            u"LEFT JOIN users u ON u.id = v.publisher_id WHERE v.crate_id = ? ORDER BY v.id"_s,
+            {crate->id}))
         return FeedError::internal(u"cannot list the versions of `%1`"_s.arg(crate->name));
     *name = crate->name;
     result->clear();
-    while (q.next())
-        result->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool()});
+    while (q.next()) {
+        result->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toBool(),
+            q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toString()});
+    }
     return {};
 }

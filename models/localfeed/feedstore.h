@@ -56,13 +56,18 @@ public:
         QString license;
         QString description;
         bool yanked = false;
+        qint64 size = 0; // of the stored .crate
+        QString pubtime; // UTC, as the index line has it
+        QString publisher; // login; empty when the user is gone
     };
 
     struct SearchHit
     {
         QString name;
         QString maxVersion;
-        QString description;
+        QString description; // of maxVersion
+        QString license; // of maxVersion
+        bool yanked = false; // every version is yanked, so maxVersion is too
     };
 
     struct SearchResult

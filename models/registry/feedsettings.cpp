@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedsettings.h"
 
+#include "cargotypes/registryname.h"
+
 #include <QRegularExpression>
 #include <QSettings>
 
@@ -39,12 +41,11 @@ FeedSettings::FeedSettings(QSettings *settings)
 
 QString FeedSettings::nameError(const QString &name)
 {
-    static const QRegularExpression valid(u"^[A-Za-z_][A-Za-z0-9_-]*$"_s);
-    if (!valid.match(name).hasMatch())
+    // Cargo's rule, and ASCII on top: the name is also a settings group and a keychain key.
+    static const QRegularExpression ascii(u"^[A-Za-z_][A-Za-z0-9_-]*$"_s);
+    if (!ascii.match(name).hasMatch())
         return u"\"%1\" cannot name a feed: use letters, digits, '-' and '_', starting with a letter"_s.arg(name);
-    if (name == u"crates-io"_s)
-        return u"\"crates-io\" is cargo's name for crates.io; choose another name"_s;
-    return {};
+    return RegistryName::validationError(name);
 }
 
 FeedList FeedSettings::feeds() const

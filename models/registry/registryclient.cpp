@@ -664,8 +664,10 @@ RegistryReply *RegistryClient::license(const QString &crate, const QString &vers
             query.addQueryItem(u"version"_s, QString::fromLatin1(QUrl::toPercentEncoding(version)));
             return requestProGet(reply, u"/metadata?"_s + query.toString(QUrl::FullyEncoded),
                                  [this, reply, crate, version, cksum](const QByteArray &body) {
+                const QJsonObject metadata = QJsonDocument::fromJson(body).object();
+                reply->facts = VersionFacts::fromProGetMetadata(metadata);
                 QStringList codes;
-                for (const QJsonValue &license : QJsonDocument::fromJson(body).object().value(u"licenses"_s).toArray())
+                for (const QJsonValue &license : metadata.value(u"licenses"_s).toArray())
                     codes << license.toObject().value(u"code"_s).toString();
                 codes.removeAll(QString());
                 if (codes.isEmpty())
@@ -684,7 +686,9 @@ RegistryReply *RegistryClient::license(const QString &crate, const QString &vers
         HttpJob *job = send(request, m_config->authRequired);
         reply->track(job);
         connect(job, &HttpJob::finished, reply, [this, reply, job, crate, version, cksum] {
-            const QJsonArray versions = QJsonDocument::fromJson(job->response().body).object().value(u"versions"_s).toArray();
+            const QJsonObject crateJson = QJsonDocument::fromJson(job->response().body).object();
+            reply->facts = VersionFacts::fromCratesIo(crateJson, version);
+            const QJsonArray versions = crateJson.value(u"versions"_s).toArray();
             for (const QJsonValue &value : versions) {
                 const QJsonObject entry = value.toObject();
                 if (entry.value(u"num"_s).toString() == version && entry.value(u"license"_s).isString()) {
@@ -695,6 +699,29 @@ RegistryReply *RegistryClient::license(const QString &crate, const QString &vers
             // Not offered (most private registries): read it from the crate itself.
             licenseFromCrate(reply, crate, version, cksum);
         });
+    });
+    return reply;
+}
+
+RegistryReply *RegistryClient::fetchWebResource(const QUrl &url, qint64 maxBytes)
+{
+    auto *reply = new RegistryReply(this);
+    if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) || url.host().isEmpty()) {
+        reply->finish(
+            RegistryError::make(RegistryError::Kind::Parse, u"%1 is no web address"_s.arg(url.toDisplayString().left(200))));
+        return reply;
+    }
+    HttpRequest request;
+    request.url = url;
+    request.maxBodyBytes = maxBytes;
+    request.maxRetries = 1;
+    HttpJob *job = m_http->send(request); // not send(): no credential of the feed goes along
+    reply->track(job);
+    connect(job, &HttpJob::finished, reply, [reply, job] {
+        if (job->response().error)
+            return reply->finish(job->response().error);
+        reply->body = job->response().body;
+        reply->finish();
     });
     return reply;
 }

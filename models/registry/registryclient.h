@@ -7,6 +7,7 @@
 #include "cargotypes/registryconfig.h"
 #include "cargotypes/registryerror.h"
 #include "cargotypes/reversedependency.h"
+#include "cargotypes/versionfacts.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -56,6 +57,7 @@ public:
     QString nextPage;             // listCrates: where the listing goes on; empty when complete
     QString license;              // license
     QList<ReverseDependency> dependents; // cachedReverseDependencies
+    VersionFacts facts; // license
     QStringList warnings;         // publish: what the server said it ignored or wants known;
                                   // fetchIndex: index lines left out, each naming feed and line
 
@@ -128,8 +130,13 @@ public:
     // `from` to go on. 0 lists everything.
     RegistryReply *listCrates(const QString &from = {}, int maxPages = 0);
     // The license of one version: from the server's own metadata (crates.io-style crate JSON,
-    // ProGet's licenses), otherwise from the .crate's Cargo.toml, as `cargo info` does.
+    // ProGet's licenses), otherwise from the .crate's Cargo.toml, as `cargo info` does. From
+    // the same answer, in facts: when, by whom and how large it was published, its downloads
+    // (empty where the feed's API does not say).
     RegistryReply *license(const QString &crate, const QString &version, const QString &cksum);
+    // A picture a crate's readme shows, from anywhere on the web (http or https): never with
+    // the feed's credentials, at most `maxBytes`; in body.
+    RegistryReply *fetchWebResource(const QUrl &url, qint64 maxBytes);
     // Why a CrateDesk feed does not serve a crate or some of its versions (its curation report,
     // GET {index}/cratedesk/v1/curation/NAME, in json): filters, approved list, license
     // rules, pins. Other servers answer 404 (NotFound).

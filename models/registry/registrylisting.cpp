@@ -10,6 +10,45 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+// A license as listings spell it: an SPDX string, or ProGet's list of codes or {code} objects.
+QString licenseOf(const QJsonObject &object)
+{
+    if (const QJsonValue license = object.value(u"license"_s); license.isString())
+        return license.toString().simplified();
+    QStringList codes;
+    for (const QJsonValue &value : object.value(u"licenses"_s).toArray()) {
+        const QString code = value.isObject() ? value.toObject().value(u"code"_s).toString() : value.toString();
+        if (!code.simplified().isEmpty())
+            codes << code.simplified();
+    }
+    return codes.join(u" OR "_s);
+}
+
+// ProGet's PackageVersionInfo: unlisted is how ProGet yanks; allowDownload false blocks.
+CrateSummary fromProGet(const QJsonObject &package)
+{
+    CrateSummary crate {package.value(u"name"_s).toString(), package.value(u"version"_s).toString(), {}, licenseOf(package)};
+    crate.yanked = package.value(u"listed"_s) == QJsonValue(false);
+    crate.blocked = package.value(u"allowDownload"_s) == QJsonValue(false);
+    return crate;
+}
+
+// A crates.io-style search hit; crates.io gives no license there, the local feed and some
+// private registries do.
+CrateSummary fromCratesIoStyle(const QJsonObject &hit)
+{
+    QString latest = hit.value(u"max_version"_s).toString();
+    if (latest.isEmpty())
+        latest = hit.value(u"newest_version"_s).toString();
+    CrateSummary crate {hit.value(u"name"_s).toString(), latest, hit.value(u"description"_s).toString(), licenseOf(hit)};
+    crate.yanked = hit.value(u"yanked"_s) == QJsonValue(true);
+    return crate;
+}
+
+} // namespace
+
 RegistryReply *RegistryClient::listCrates(const QString &from, int maxPages)
 {
     auto *reply = new RegistryReply(this);
@@ -19,10 +58,8 @@ RegistryReply *RegistryClient::listCrates(const QString &from, int maxPages)
         if (isProGet()) {
             return requestProGet(reply, u"/latest"_s, [reply](const QByteArray &body) {
                 const QJsonArray packages = QJsonDocument::fromJson(body).array();
-                for (const QJsonValue &value : packages) {
-                    const QJsonObject package = value.toObject();
-                    reply->crates.append({package.value(u"name"_s).toString(), package.value(u"version"_s).toString(), {}});
-                }
+                for (const QJsonValue &value : packages)
+                    reply->crates.append(fromProGet(value.toObject()));
                 Q_EMIT reply->cratesAdded(0);
                 reply->finish();
             });
@@ -51,13 +88,8 @@ void RegistryClient::listPage(RegistryReply *reply, const QString &query, int pa
         const QJsonObject result = QJsonDocument::fromJson(response.body).object();
         const QJsonArray crates = result.value(u"crates"_s).toArray();
         const qsizetype first = reply->crates.size();
-        for (const QJsonValue &value : crates) {
-            const QJsonObject crate = value.toObject();
-            QString latest = crate.value(u"max_version"_s).toString();
-            if (latest.isEmpty())
-                latest = crate.value(u"newest_version"_s).toString();
-            reply->crates.append({crate.value(u"name"_s).toString(), latest, crate.value(u"description"_s).toString()});
-        }
+        for (const QJsonValue &value : crates)
+            reply->crates.append(fromCratesIoStyle(value.toObject()));
         if (!crates.isEmpty())
             Q_EMIT reply->cratesAdded(first);
 

@@ -84,10 +84,14 @@ private Q_SLOTS:
     {
         QTemporaryDir home;
         KeychainSecretStore secrets(u"CrateDesk-test-dialog"_s);
-        Feed bad = feed();
-        bad.name = u"my.reg"_s;
-        CargoSetupDialog dialog(bad, &secrets);
+        Feed dotted = feed();
+        dotted.name = u"my.reg"_s;
+        CargoSetupDialog dialog(dotted, &secrets);
         dialog.setCargoHome(home.path());
+        // The name offered is one cargo accepts; the one typed by hand is checked as cargo does.
+        QCOMPARE(dialog.registryName(), u"my-reg"_s);
+        QVERIFY(dialog.canApply());
+        dialog.setRegistryName(u"my.reg"_s);
         QVERIFY(!dialog.canApply());
         QVERIFY(dialog.statusText().contains(u"invalid character `.` in registry name"_s));
     }

@@ -6,7 +6,10 @@
 // (`cratedesk --cargo-plugin`, request lines on stdin) against a real Secret Service.
 #include "../localfeed/cargoproject.h"
 #include "clirun.h"
+#include "localfeed/desktopfeedtoken.h"
 #include "localfeed/feedownership.h"
+#include "localfeed/feedstore.h"
+#include "secrets/keychainsecretstore.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -231,6 +234,34 @@ private Q_SLOTS:
         const auto added = runCratedesk({u"feed"_s, u"add"_s, u"remote"_s, url.sliced(7), u"--token-stdin"_s}, "remote-token\n");
         QVERIFY2(added.exitCode == 0, qPrintable(added.describe()));
         QCOMPARE(tokenOf(askProvider(getRequest(url, u"remote"_s))), u"remote-token"_s);
+    }
+
+    // `--feed local`, as Feed > Use with Cargo… writes it for the desktop app's own feed: on
+    // whatever loopback port that feed proves itself, cargo gets the token the app keeps in
+    // the keychain; a squatter on another port gets nothing, and a remote feed named by
+    // --feed still answers only for its own URL.
+    void theEmbeddedFeedByNameGetsTheDesktopToken()
+    {
+        FeedStore store(m_serve.dataDir());
+        QVERIFY(!store.open(FeedStore::OpenMode::Admin));
+        KeychainSecretStore secrets;
+        DesktopFeedToken desktop(&store, &secrets);
+        QSignalSpy ready(&desktop, &DesktopFeedToken::ready);
+        desktop.obtain();
+        QVERIFY(ready.wait(DesktopFeedToken::KeychainTimeoutMs + 5000));
+        const QString token = ready.at(0).at(0).toString();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(tokenOf(askProvider(getRequest(m_serve.indexUrl(), u"local"_s))), token);
+
+        Squatter squatter(Squatter::Behaviour::LikeTheFeed, m_serve.baseUrl());
+        QVERIFY2(squatter.listen(m_firstPort), "the squatter cannot listen on the feed's old port");
+        const QJsonObject refused = askProvider(getRequest(m_firstUrl, u"local"_s));
+        QVERIFY2(tokenOf(refused).isEmpty(), "the squatter got the desktop token");
+        QVERIFY(!squatter.received().contains(token.toUtf8()));
+        QVERIFY2(refusalOf(refused).contains(u"did not prove that it serves the local feed"_s), qPrintable(refusalOf(refused)));
+
+        const QJsonObject elsewhere = askProvider(getRequest(m_serve.indexUrl(), u"remote"_s));
+        QCOMPARE(elsewhere.value(u"Err"_s).toObject().value(u"kind"_s).toString(), u"url-not-supported"_s);
     }
 
     void cleanupTestCase() { m_serve.stop(); }

@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(proxy.filterText(), query);
         // Every row maps to its source row and back.
         for (int row = 0; row < proxy.rowCount(); ++row) {
-            const QModelIndex index = proxy.index(row, 2);
+            const QModelIndex index = proxy.index(row, CrateListModel::DescriptionColumn);
             QCOMPARE(proxy.mapFromSource(proxy.mapToSource(index)), index);
             QCOMPARE(index.data().toString(), u"about "_s + expected.at(row));
         }
@@ -282,7 +282,7 @@ private Q_SLOTS:
         QCOMPARE(ModelDump::names(proxy), QStringList{u"alphabet"_s});
         first.setCrates(crates({u"alpha2"_s})); // the old source no longer matters
         QCOMPARE(ModelDump::names(proxy), QStringList{u"alphabet"_s});
-        QCOMPARE(proxy.columnCount(), 3);
+        QCOMPARE(proxy.columnCount(), CrateListModel::ColumnCount);
         QCOMPARE(proxy.headerData(0, Qt::Horizontal).toString(), u"Name"_s);
     }
 
@@ -313,6 +313,75 @@ private Q_SLOTS:
         proxy.setFilterText(u"GRÖ"_s);
         QCOMPARE(ModelDump::names(proxy), (QStringList{u"Größe"_s, u"über_größe"_s}));
         QCOMPARE(proxy.index(1, 0).data(Roles::FilterMatchStart).toInt(), 5);
+    }
+
+    // Sorting by a column: names as the filter folds them, versions by precedence, other text
+    // case-insensitively; a query still puts the exact and prefix matches first; -1 is the
+    // feed's order. Pages that arrive while sorted go to their place; the selection follows.
+    void sortsByColumn_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("expected");
+        const QStringList all {u"tokio"_s, u"Serde"_s, u"anyhow"_s, u"serde_json"_s};
+        QTest::newRow("feed order") << -1 << int(Qt::AscendingOrder) << QString() << all;
+        QTest::newRow("name") << 0 << int(Qt::AscendingOrder) << QString()
+                              << QStringList {u"anyhow"_s, u"Serde"_s, u"serde_json"_s, u"tokio"_s};
+        QTest::newRow("name descending") << 0 << int(Qt::DescendingOrder) << QString()
+                                         << QStringList {u"tokio"_s, u"serde_json"_s, u"Serde"_s, u"anyhow"_s};
+        // 1.10.0 is newer than 1.9.0, which a text sort would get wrong.
+        QTest::newRow("version") << 1 << int(Qt::AscendingOrder) << QString()
+                                 << QStringList {u"anyhow"_s, u"Serde"_s, u"tokio"_s, u"serde_json"_s};
+        QTest::newRow("license") << 2 << int(Qt::AscendingOrder) << QString()
+                                 << QStringList {u"anyhow"_s, u"tokio"_s, u"serde_json"_s, u"Serde"_s};
+        QTest::newRow("query keeps the exact match first")
+            << 0 << int(Qt::DescendingOrder) << u"serde"_s << QStringList {u"Serde"_s, u"serde_json"_s};
+        QTest::newRow("query, by version") << 1 << int(Qt::DescendingOrder) << u"o"_s
+                                           << QStringList {u"serde_json"_s, u"tokio"_s, u"anyhow"_s};
+    }
+
+    void sortsByColumn()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(QString, query);
+        QFETCH(QStringList, expected);
+        CrateListModel source;
+        source.setCrates({{u"tokio"_s, u"1.9.0"_s, {}, u"MIT"_s}, {u"Serde"_s, u"1.0.200"_s, {}, u"mit OR Apache-2.0"_s},
+            {u"anyhow"_s, u"0.9.1"_s, {}, u"Apache-2.0"_s}, {u"serde_json"_s, u"1.10.0"_s, {}, u"MIT"_s}});
+        CrateFilterProxyModel proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        proxy.setSourceModel(&source);
+        proxy.setFilterText(query);
+        proxy.sort(column, Qt::SortOrder(order));
+        QCOMPARE(proxy.sortColumn(), column);
+        QCOMPARE(ModelDump::names(proxy), expected);
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            QCOMPARE(proxy.mapFromSource(proxy.mapToSource(proxy.index(row, 1))), proxy.index(row, 1));
+    }
+
+    void sortedListTakesNewPagesAndKeepsTheSelection()
+    {
+        CrateListModel source;
+        source.setCrates(crates({u"m"_s, u"c"_s}));
+        CrateFilterProxyModel proxy;
+        proxy.setSourceModel(&source);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QItemSelectionModel selection(&proxy);
+        proxy.sort(0, Qt::AscendingOrder);
+        QCOMPARE(ModelDump::names(proxy), (QStringList {u"c"_s, u"m"_s}));
+        selection.setCurrentIndex(proxy.index(1, 0), QItemSelectionModel::ClearAndSelect);
+        source.appendCrates(crates({u"a"_s, u"z"_s, u"d"_s}));
+        QCOMPARE(ModelDump::names(proxy), (QStringList {u"a"_s, u"c"_s, u"d"_s, u"m"_s, u"z"_s}));
+        QCOMPARE(selection.currentIndex().data(Roles::CrateName).toString(), u"m"_s);
+        // A license learnt later moves its row when the list is sorted by license.
+        proxy.sort(CrateListModel::LicenseColumn, Qt::AscendingOrder);
+        source.setLicense(source.rowOf(u"z"_s), u"Apache-2.0"_s);
+        QCOMPARE(ModelDump::names(proxy).last(), u"z"_s);
+        proxy.sort(-1, Qt::AscendingOrder);
+        QCOMPARE(ModelDump::names(proxy), (QStringList {u"m"_s, u"c"_s, u"a"_s, u"z"_s, u"d"_s}));
+        QCOMPARE(selection.currentIndex().data(Roles::CrateName).toString(), u"m"_s);
     }
 };
 

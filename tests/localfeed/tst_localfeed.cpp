@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -430,6 +431,23 @@ private Q_SLOTS:
         QCOMPARE(beta.value(u"name"_s).toString(), u"search-beta"_s);
         QCOMPARE(beta.value(u"max_version"_s).toString(), u"1.0.0"_s);
         QCOMPARE(beta.value(u"description"_s).toString(), u"A test crate"_s);
+        // What crates.io's listing leaves out, so that a list shows it without a request per
+        // crate: the license of the listed version, and whether it is yanked (all are).
+        QCOMPARE(beta.value(u"license"_s).toString(), u"MIT"_s);
+        QCOMPARE(beta.value(u"yanked"_s).toBool(), false);
+        QCOMPARE(m_http->send("DELETE", u"api/v1/crates/search-gamma/1.0.0/yank"_s, {}, auth()).status, 200);
+        const QJsonObject gamma = m_http->get(u"api/v1/crates?q=search-gamma"_s).json().object().value(u"crates"_s).toArray().at(0).toObject();
+        QCOMPARE(gamma.value(u"yanked"_s).toBool(), true);
+        QCOMPARE(gamma.value(u"max_version"_s).toString(), u"1.0.0"_s);
+
+        // The crate JSON says when, by whom and how large each version was published.
+        const QJsonArray versions = m_http->get(u"api/v1/crates/search-beta"_s).json().object().value(u"versions"_s).toArray();
+        QCOMPARE(versions.size(), 2);
+        const QJsonObject first = versions.at(0).toObject();
+        QCOMPARE(first.value(u"num"_s).toString(), u"1.0.0"_s);
+        QVERIFY(QDateTime::fromString(first.value(u"created_at"_s).toString(), Qt::ISODate).isValid());
+        QVERIFY(first.value(u"crate_size"_s).toInteger() > 100);
+        QCOMPARE(first.value(u"published_by"_s).toObject().value(u"login"_s).toString(), u"alice"_s);
         QCOMPARE(m_http->get(u"api/v1/crates?q=nothing-like-this"_s).json().object().value(u"meta"_s).toObject().value(u"total"_s).toInt(), 0);
     }
 

@@ -619,17 +619,28 @@ private Q_SLOTS:
         const QByteArray config = "{\"dl\":\"" + server.url(u"/cargo/internal/dl"_s).toEncoded() + "\",\"api\":\"" + server.url(u"/cargo/internal"_s).toEncoded() + "\"}";
         server.setRoute(u"/cargo/internal/config.json"_s, {FaultServer::Response::ok(config).withHeader("X-ProGet-Version", "2025.10.0")});
         server.setRoute(u"/api/packages/internal/latest"_s, {FaultServer::Response::ok(
-            "[{\"name\":\"serde\",\"version\":\"1.0.200\",\"listed\":true},{\"name\":\"tokio\",\"version\":\"1.43.0\"}]")});
+            "[{\"name\":\"serde\",\"version\":\"1.0.200\",\"listed\":true},{\"name\":\"tokio\",\"version\":\"1.43.0\"},"
+            "{\"name\":\"old\",\"version\":\"0.1.0\",\"listed\":false,\"licenses\":[\"MIT\"]},"
+            "{\"name\":\"bad\",\"version\":\"0.2.0\",\"allowDownload\":false,\"licenses\":[{\"code\":\"GPL-3.0\"},{\"code\":\" \"}]}]")});
         server.setRoute(u"/api/packages/internal/metadata"_s, {FaultServer::Response::ok(
-            "{\"name\":\"serde\",\"version\":\"1.0.200\",\"licenses\":[{\"code\":\"MIT\",\"title\":\"MIT License\"},{\"code\":\"Apache-2.0\"}]}")});
+            "{\"name\":\"serde\",\"version\":\"1.0.200\",\"licenses\":[{\"code\":\"MIT\",\"title\":\"MIT License\"},{\"code\":\"Apache-2.0\"}],"
+            "\"published\":\"2025-01-10T09:00:00Z\",\"publishedBy\":\"jsmith\",\"size\":77000,\"downloads\":7,"
+            "\"complianceReport\":{\"analysisResult\":\"Compliant\"}}")});
         auto registry = client(faultFeed(server, u"/cargo/internal/"_s));
         registry->setCredential("api-key-123");
         const Outcome listed = run(registry->listCrates());
         QVERIFY2(!listed.error, qPrintable(listed.error.message));
         QVERIFY(registry->isProGet());
-        QCOMPARE(listed.crates.size(), 2);
+        QCOMPARE(listed.crates.size(), 4);
         QCOMPARE(listed.crates.at(1).name, u"tokio"_s);
         QCOMPARE(listed.crates.at(1).latestVersion, u"1.43.0"_s);
+        // Unlisted is how ProGet yanks; allowDownload false blocks; licenses as codes or objects.
+        QCOMPARE(listed.crates.at(0).yanked, false);
+        QCOMPARE(listed.crates.at(2).yanked, true);
+        QCOMPARE(listed.crates.at(2).license, u"MIT"_s);
+        QCOMPARE(listed.crates.at(3).blocked, true);
+        QCOMPARE(listed.crates.at(3).license, u"GPL-3.0"_s);
+        QCOMPARE(listed.crates.at(1).license, QString());
         QCOMPARE(server.requests(u"/api/packages/internal/latest"_s).value(0).header("X-ApiKey"), QByteArray("api-key-123"));
 
         const Outcome license = run(registry->license(u"serde"_s, u"1.0.200"_s, u"00"_s));
@@ -637,6 +648,43 @@ private Q_SLOTS:
         QCOMPARE(license.license, u"MIT OR Apache-2.0"_s);
         QCOMPARE(server.requests(u"/api/packages/internal/metadata"_s).value(0).target,
                  QByteArray("/api/packages/internal/metadata?name=serde&version=1.0.200"));
+
+        // From the same answer, the crate page's facts: when, by whom, how large, how often,
+        // and the feed's verdict.
+        const Outcome &facts = license;
+        QCOMPARE(facts.facts.published, QDateTime(QDate(2025, 1, 10), QTime(9, 0), QTimeZone::UTC));
+        QCOMPARE(facts.facts.publishedBy, u"jsmith"_s);
+        QCOMPARE(facts.facts.crateSize, 77000);
+        QCOMPARE(facts.facts.versionDownloads, 7);
+        QCOMPARE(facts.facts.crateDownloads, -1);
+        QCOMPARE(facts.facts.compliance, u"Compliant"_s);
+    }
+
+    // crates.io's shape (the local feed answers it too): the facts of the version asked for,
+    // with its license; hostile values are dropped.
+    void versionFactsFromCrateJson()
+    {
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\",\"api\":\"" + server.baseUrl().toEncoded() + "\"}")});
+        server.setRoute(u"/api/v1/crates/serde"_s, {FaultServer::Response::ok(
+            "{\"crate\":{\"name\":\"serde\",\"downloads\":123456789},\"versions\":["
+            "{\"num\":\"1.0.1\",\"license\":\"MIT\",\"created_at\":\"2024-05-01T10:00:00.123+00:00\",\"crate_size\":-5,\"downloads\":1.5,"
+            "\"published_by\":{\"login\":\"" + QByteArray(300, 'x') + "\"}},"
+            "{\"num\":\"1.0.0\",\"license\":\"MIT\",\"created_at\":\"2024-04-01T10:00:00Z\",\"crate_size\":77311,\"downloads\":42,"
+            "\"published_by\":{\"login\":\"dtolnay\"}}]}")});
+        auto registry = client(faultFeed(server));
+        const Outcome first = run(registry->license(u"serde"_s, u"1.0.0"_s, u"00"_s));
+        QVERIFY2(!first.error, qPrintable(first.error.message));
+        QCOMPARE(first.facts.published, QDateTime(QDate(2024, 4, 1), QTime(10, 0), QTimeZone::UTC));
+        QCOMPARE(first.facts.publishedBy, u"dtolnay"_s);
+        QCOMPARE(first.facts.crateSize, 77311);
+        QCOMPARE(first.facts.versionDownloads, 42);
+        QCOMPARE(first.facts.crateDownloads, 123456789);
+        const Outcome hostile = run(registry->license(u"serde"_s, u"1.0.1"_s, u"00"_s));
+        QCOMPARE(hostile.facts.published, QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0, 123), QTimeZone::UTC));
+        QCOMPARE(hostile.facts.publishedBy, QString());
+        QCOMPARE(hostile.facts.crateSize, -1);
+        QCOMPARE(hostile.facts.versionDownloads, -1);
     }
 
     void licenseComesFromCrateJsonOrTheCrateItself()

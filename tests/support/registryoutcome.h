@@ -25,6 +25,7 @@ struct RegistryOutcome
     QByteArray etag;
     bool notModified = false;
     QList<ReverseDependency> dependents;
+    VersionFacts facts;
 };
 
 // Waits for `reply` on its signal (the servers of the test keep answering meanwhile); a reply
@@ -35,7 +36,7 @@ inline RegistryOutcome runReply(RegistryReply *reply, int timeoutMs = 30000)
     QObject::connect(reply, &RegistryReply::finished, reply, [reply, outcome] {
         *outcome = {true, reply->error(), reply->entries, reply->json.object(), reply->fromCache, reply->stale,
                     reply->crates, reply->license, reply->parsedEarlier, reply->body, reply->etag, reply->notModified,
-                    reply->dependents};
+                    reply->dependents, reply->facts};
     });
     if (!QTest::qWaitFor([outcome] { return outcome->done; }, timeoutMs))
         outcome->error = RegistryError::make(RegistryError::Kind::Timeout,

@@ -38,6 +38,8 @@ QByteArray TestCrate::crateBytes() const
         add(u"/src/lib.rs"_s, "pub fn answer() -> u32 { 42 }\n");
         if (!padding.isEmpty())
             add(u"/padding.bin"_s, padding);
+        for (auto it = files.cbegin(); it != files.cend(); ++it)
+            add(u'/' + it.key(), it.value());
         tar.close();
     }
     QFile file(path);

@@ -28,6 +28,7 @@ struct TestCrate
     QByteArray padding;        // extra bytes in the archive, to reach a size
     QByteArray license = "MIT"; // empty: the manifest declares none
     QByteArray extraManifest;  // TOML appended to Cargo.toml, e.g. a [dependencies] table
+    QMap<QString, QByteArray> files; // more files, by path under the crate's folder ("README.md")
 
     QByteArray crateBytes() const;
     QJsonObject metadata() const;

@@ -31,5 +31,8 @@ inline QPalette darkPalette()
     palette.setColor(QPalette::ButtonText, QColor(0xef, 0xf0, 0xf1));
     palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x6e, 0x71, 0x75));
     palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x6e, 0x71, 0x75));
+    palette.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
+    palette.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3));
+    palette.setColor(QPalette::LinkVisited, QColor(0x9b, 0x59, 0xb6));
     return palette;
 }

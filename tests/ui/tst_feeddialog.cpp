@@ -162,7 +162,8 @@ private Q_SLOTS:
         QTest::newRow("empty name") << u""_s << good << none << u""_s << u""_s << name << u"Enter a name for the feed"_s;
         QTest::newRow("space in name") << u"my feed"_s << good << none << u""_s << u""_s << name << u"cannot name a feed"_s;
         QTest::newRow("name starts with digit") << u"1feed"_s << good << none << u""_s << u""_s << name << u"starting with a letter"_s;
-        QTest::newRow("crates-io") << u"crates-io"_s << good << none << u""_s << u""_s << name << u"cargo's name for crates.io"_s;
+        QTest::newRow("crates-io") << u"crates-io"_s << good << none << u""_s << u""_s << name
+                                   << u"cargo's own name for crates.io"_s;
         QTest::newRow("local is taken") << u"local"_s << good << none << u""_s << u""_s << name << u"embedded feed"_s;
         QTest::newRow("duplicate") << u"existing"_s << good << none << u""_s << u""_s << name << u"already exists"_s;
         QTest::newRow("empty url") << u"acme"_s << u"  "_s << none << u""_s << u""_s << url << u"Enter the feed's index URL"_s;

@@ -71,7 +71,7 @@ CargoSetupDialog::CargoSetupDialog(const Feed &feed, SecretStore *secrets, QWidg
     : QDialog(parent)
     , m_feed(feed)
     , m_secrets(secrets)
-    , m_providerCommand({QCoreApplication::applicationFilePath(), u"credential"_s, u"--feed"_s, feed.name})
+    , m_providerCommand({QCoreApplication::applicationFilePath(), u"credential"_s, u"--feed"_s, feed.commandLineName()})
 {
     const QString home = qEnvironmentVariable("CARGO_HOME");
     m_cargoHome = home.isEmpty() ? QDir::homePath() + u"/.cargo"_s : home;
@@ -117,14 +117,21 @@ QWidget *CargoSetupDialog::buildChoices()
 
     auto *what = new QGroupBox(tr("Cargo"), panel);
     auto *whatLayout = new QVBoxLayout(what);
-    auto *registered = new QCheckBox(tr("Register as registry “%1”").arg(m_feed.name), what);
-    registered->setChecked(true);
-    registered->setEnabled(false); // the point of the dialog; the other options build on it
+    // The name projects use (`registry = "NAME"`, `--registry NAME`): the feed's own by default.
+    m_registryName = new QLineEdit(m_feed.registryName(), what);
+    m_registryName->setObjectName(u"registryName"_s);
+    m_registryName->setToolTip(
+        tr("How Cargo.toml files and cargo commands name this feed; cargo accepts letters, digits, '-' and '_'"));
+    auto *nameLabel = new QLabel(tr("Registry &name:"), what);
+    nameLabel->setBuddy(m_registryName);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(nameLabel);
+    nameRow->addWidget(m_registryName, 1);
     m_default = new QCheckBox(tr("Make it the default registry"), what);
     m_default->setToolTip(tr("cargo publish, yank, owner and search use it without --registry"));
     m_proxy = new QCheckBox(tr("Fetch crates.io dependencies through this feed"), what);
     m_proxy->setToolTip(tr("[source.crates-io] replace-with: the feed must hold every crate your projects take from crates.io"));
-    whatLayout->addWidget(registered);
+    whatLayout->addLayout(nameRow);
     whatLayout->addWidget(m_default);
     whatLayout->addWidget(m_proxy);
     layout->addWidget(what);
@@ -172,6 +179,7 @@ QWidget *CargoSetupDialog::buildChoices()
                                     static_cast<QAbstractButton *>(m_keychain), static_cast<QAbstractButton *>(m_plainFile),
                                     static_cast<QAbstractButton *>(m_global), static_cast<QAbstractButton *>(m_project)})
         connect(button, &QAbstractButton::toggled, this, &CargoSetupDialog::refresh);
+    connect(m_registryName, &QLineEdit::textChanged, this, &CargoSetupDialog::refresh);
     connect(m_projectDir, &QLineEdit::textChanged, this, [this] {
         if (!m_projectDir->text().isEmpty())
             m_project->setChecked(true);
@@ -210,6 +218,14 @@ void CargoSetupDialog::setProviderCommand(const QStringList &command)
     refresh();
 }
 
+void CargoSetupDialog::setRegistryName(const QString &name)
+{
+    m_registryName->setText(name);
+}
+QString CargoSetupDialog::registryName() const
+{
+    return m_registryName->text();
+}
 void CargoSetupDialog::setMakeDefault(bool on) { m_default->setChecked(on); }
 void CargoSetupDialog::setProxyCratesIo(bool on) { m_proxy->setChecked(on); }
 void CargoSetupDialog::setPlainTokenFile(bool on) { (on ? m_plainFile : m_keychain)->setChecked(true); }
@@ -228,7 +244,7 @@ bool CargoSetupDialog::canUndo() const { return m_undo->isEnabled(); }
 CargoSetupOptions CargoSetupDialog::currentOptions() const
 {
     CargoSetupOptions options;
-    options.registryName = m_feed.name;
+    options.registryName = registryName();
     options.cargoIndexUrl = m_feed.cargoIndexUrl();
     options.makeDefault = m_default->isChecked();
     options.proxyCratesIo = m_proxy->isChecked();
@@ -253,7 +269,7 @@ void CargoSetupDialog::setStatus(const QString &text, bool problem)
 
 void CargoSetupDialog::refresh()
 {
-    if (!m_default) // still building the widgets
+    if (!m_default || !m_registryName) // still building the widgets
         return;
     m_plainWarning->setVisible(m_plainFile->isChecked());
     m_globalPath->setText(CargoSetupPlan::configFileIn(m_cargoHome));
@@ -278,7 +294,8 @@ void CargoSetupDialog::refresh()
         return;
     }
     m_apply->setEnabled(!m_busy && m_plan.hasChanges());
-    m_diff->setPlainText(m_plan.hasChanges() ? m_plan.diff() : tr("%1 already registers “%2” this way.").arg(m_plan.configFile(), m_feed.name));
+    m_diff->setPlainText(
+        m_plan.hasChanges() ? m_plan.diff() : tr("%1 already registers “%2” this way.").arg(m_plan.configFile(), registryName()));
     setStatus(m_plan.warnings().join(u'\n'), false);
 }
 

@@ -15,7 +15,8 @@ class QRadioButton;
 class QTabWidget;
 class SecretStore;
 
-// "Use with cargo" for one feed: register it, optionally as the default registry and as the
+// "Use with cargo" for one feed: register it under a registry name (the feed's own, as
+// Feed::registryName() derives it; editable, checked as cargo checks it), optionally as the default registry and as the
 // source of every crates.io dependency; keep the token in the keychain (cargo asks
 // `cratedesk credential`) or, only on explicit request, copy it into credentials.toml; for
 // all projects or one. Shows the diff before Apply, undoes from the backup, and offers the
@@ -35,6 +36,8 @@ public:
     void setProviderCommand(const QStringList &command);
 
     // For tests and for callers that preset a choice.
+    void setRegistryName(const QString &name);
+    QString registryName() const;
     void setMakeDefault(bool on);
     void setProxyCratesIo(bool on);
     void setPlainTokenFile(bool on);
@@ -67,6 +70,7 @@ private:
     CargoSetupPlan m_plan;
     bool m_busy = false;
 
+    QLineEdit *m_registryName = nullptr;
     QCheckBox *m_default = nullptr;
     QCheckBox *m_proxy = nullptr;
     QRadioButton *m_keychain = nullptr;
