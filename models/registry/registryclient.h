@@ -205,6 +205,11 @@ private:
     QUrl proGetServerUrl(const QString &path) const; // {server}{path}, or empty
     QUrl proGetUrl(const QString &path) const;
     void requestProGet(RegistryReply *reply, const QString &path, std::function<void(const QByteArray &)> done);
+    // Any ProGet API call: the API key as X-ApiKey (Basic credentials as cargo sends them),
+    // a failure explained as `action`, `done` with the body of a success.
+    void callProGet(RegistryReply *reply, HttpRequest request, const QString &action, std::function<void(const QByteArray &)> done);
+    // The body as the JSON list a ProGet API answers with, into reply->json; finishes the reply.
+    void finishWithJsonList(RegistryReply *reply, const QByteArray &body, const QString &what);
     void listPage(RegistryReply *reply, const QString &query, int pagesLeft);
     void licenseFromCrate(RegistryReply *reply, const QString &crate, const QString &version, const QString &cksum);
 

@@ -53,20 +53,8 @@ RegistryReply *RegistryClient::proGetVulnerabilityAudit(const QList<std::pair<QS
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
         request.headers.emplaceBack("Content-Type", "application/json");
         request.headers.emplaceBack("Accept", "application/json");
-        if (m_feed.auth == Feed::AuthKind::Token && !m_authorization.isEmpty())
-            request.setSecretHeader("X-ApiKey", m_authorization);
-        HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
-        reply->track(job);
-        connect(job, &HttpJob::finished, reply, [this, reply, job] {
-            const HttpResponse &response = job->response();
-            if (response.error)
-                return reply->finish(explain(response.error, u"audit vulnerabilities"_s));
-            reply->json = QJsonDocument::fromJson(response.body);
-            if (!reply->json.isArray())
-                return reply->finish(RegistryError::make(RegistryError::Kind::Parse,
-                                                         u"%1's vulnerability audit is not a JSON list"_s.arg(m_feed.name)));
-            reply->finish();
-        });
+        callProGet(reply, request, u"audit vulnerabilities"_s,
+                   [this, reply](const QByteArray &answer) { finishWithJsonList(reply, answer, u"vulnerability audit"_s); });
     });
     return reply;
 }

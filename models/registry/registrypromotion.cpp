@@ -40,17 +40,7 @@ RegistryReply *RegistryClient::promoteOnProGet(const QString &fromFeed, const QS
                                                  {u"version"_s, version}, {u"comments"_s, u"promoted with CrateDesk"_s}})
                            .toJson(QJsonDocument::Compact);
         request.headers.emplaceBack("Content-Type", "application/json");
-        if (m_feed.auth == Feed::AuthKind::Token)
-            request.setSecretHeader("X-ApiKey", m_authorization);
-        HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
-        reply->track(job);
-        connect(job, &HttpJob::finished, reply, [this, reply, job, crate, version] {
-            const HttpResponse &response = job->response();
-            notice(response);
-            if (response.error)
-                return reply->finish(explain(response.error, u"promote %1@%2"_s.arg(crate, version)));
-            reply->finish();
-        });
+        callProGet(reply, request, u"promote %1@%2"_s.arg(crate, version), [reply](const QByteArray &) { reply->finish(); });
     });
     return reply;
 }
@@ -66,19 +56,8 @@ RegistryReply *RegistryClient::proGetPromotions(const QString &crate)
         request.url = proGetServerUrl(u"/api/promotions/list"_s);
         request.url.setQuery(QUrlQuery{{u"toFeed"_s, proGet->feed}, {u"package"_s, crate}});
         request.headers.emplaceBack("Accept", "application/json");
-        if (m_feed.auth == Feed::AuthKind::Token && !m_authorization.isEmpty())
-            request.setSecretHeader("X-ApiKey", m_authorization);
-        HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
-        reply->track(job);
-        connect(job, &HttpJob::finished, reply, [this, reply, job] {
-            const HttpResponse &response = job->response();
-            if (response.error)
-                return reply->finish(explain(response.error, u"read the promotion history"_s));
-            reply->json = QJsonDocument::fromJson(response.body);
-            if (!reply->json.isArray())
-                return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1's promotion history is not a JSON list"_s.arg(m_feed.name)));
-            reply->finish();
-        });
+        callProGet(reply, request, u"read the promotion history"_s,
+                   [this, reply](const QByteArray &body) { finishWithJsonList(reply, body, u"promotion history"_s); });
     });
     return reply;
 }
