@@ -12,16 +12,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-QUrl RegistryClient::proGetServerUrl(const QString &path) const
-{
-    const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
-    if (!proGet)
-        return {};
-    QUrl url = proGet->server;
-    url.setPath(proGet->server.path() + path);
-    return url;
-}
-
 RegistryReply *RegistryClient::promoteOnProGet(const QString &fromFeed, const QString &crate, const QString &version)
 {
     auto *reply = new RegistryReply(this);
