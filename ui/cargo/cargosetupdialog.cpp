@@ -45,6 +45,8 @@ QPlainTextEdit *codeView(QWidget *parent)
 {
     auto *view = new QPlainTextEdit(parent);
     view->setReadOnly(true);
+    // A caret, so that focus shows and lines can be selected from the keyboard.
+    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return view;
@@ -200,6 +202,9 @@ QWidget *CargoSetupDialog::buildPreview()
     new DiffHighlighter(m_diff->document());
     m_snippet = codeView(m_tabs);
     m_environment = codeView(m_tabs);
+    m_diff->setAccessibleName(tr("Changes to the Cargo configuration"));
+    m_snippet->setAccessibleName(tr("Lines for config.toml"));
+    m_environment->setAccessibleName(tr("Environment variables"));
     m_tabs->addTab(m_diff, tr("Changes"));
     m_tabs->addTab(copyable(m_snippet, tr("Lines"), m_tabs), tr("config.toml"));
     m_tabs->addTab(copyable(m_environment, tr("Variables"), m_tabs), tr("Environment"));
