@@ -76,9 +76,9 @@ inline QStringList unnamedControls(QWidget *root)
 
 // Widgets under `root` a keyboard user must be able to reach: shown, enabled, taking focus
 // by Tab, and an interactive role.
-inline QList<QWidget *> focusableControls(QWidget *root)
+inline QList<QPointer<QWidget>> focusableControls(QWidget *root)
 {
-    QList<QWidget *> controls;
+    QList<QPointer<QWidget>> controls;
     for (QWidget *widget : root->findChildren<QWidget *>()) {
         if (!widget->isVisible() || !widget->isEnabled() || widget->window() != root->window())
             continue;
@@ -106,7 +106,10 @@ inline bool focusHasNoLookOfItsOwn(QWidget *widget)
 
 struct TabWalk
 {
-    QList<QWidget *> order; // the widgets Tab gave focus to, in order, once round
+    // The widgets Tab gave focus to, in order, once round, and what they were: a pane may
+    // rebuild its widgets as answers come in.
+    QList<QPointer<QWidget>> order;
+    QStringList names;
     QStringList withoutVisibleFocus; // widgets that look the same with and without focus
 };
 
@@ -121,6 +124,7 @@ inline TabWalk walkTabOrder(QWidget *start, int limit = 200)
     start->setFocus(Qt::TabFocusReason);
     for (QWidget *current = QApplication::focusWidget(); current && walk.order.size() < limit;) {
         walk.order << current;
+        walk.names << QString::fromLatin1(current->metaObject()->className()) + u' ' + current->objectName();
         QTest::keyClick(current, Qt::Key_Tab);
         QWidget *next = QApplication::focusWidget();
         if (!next || next == current || next == walk.order.first())
@@ -129,8 +133,7 @@ inline TabWalk walkTabOrder(QWidget *start, int limit = 200)
     }
     if (QApplication::focusWidget() != walk.order.first())
         return walk; // Tab got stuck: the order says where
-    // A pane may rebuild its widgets as answers come in: those that went are not compared.
-    const QList<QPointer<QWidget>> round(walk.order.cbegin(), walk.order.cend());
+    const QList<QPointer<QWidget>> &round = walk.order; // those that went are not compared
     for (qsizetype i = 0; i < round.size(); ++i) {
         QWidget *current = round.at(i);
         if (!current)
@@ -172,15 +175,19 @@ inline QList<QAbstractButton *> exclusiveGroupOf(QWidget *control)
     return group;
 }
 
-inline QStringList unreachable(const QList<QWidget *> &controls, const QList<QWidget *> &order)
+inline QStringList unreachable(const QList<QPointer<QWidget>> &controls, const QList<QPointer<QWidget>> &order)
 {
-    const QSet<QWidget *> reached(order.cbegin(), order.cend());
+    QSet<QWidget *> reached;
+    for (const QPointer<QWidget> &widget : order)
+        reached.insert(widget.data());
     const auto groupReached = [&](QWidget *control) {
         const QList<QAbstractButton *> group = exclusiveGroupOf(control);
         return std::any_of(group.cbegin(), group.cend(), [&](QAbstractButton *member) { return reached.contains(member); });
     };
     QStringList missing;
     for (QWidget *control : controls) {
+        if (!control)
+            continue; // rebuilt by its pane while Tab went round
         if (!reached.contains(control) && !groupReached(control))
             missing << QString::fromLatin1(control->metaObject()->className()) + u' ' + control->objectName()
                     + QStringLiteral(" \"") + QAccessible::queryAccessibleInterface(control)->text(QAccessible::Name) + u'"';

@@ -124,20 +124,18 @@ private:
     {
         window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window));
-        QVERIFY(saveScreenshot(window, u"accessibility-"_s + name));
+        const QString scale = qEnvironmentVariable("QT_SCALE_FACTOR");
+        QVERIFY(saveScreenshot(window, u"accessibility-"_s + name + (scale.isEmpty() ? QString() : u"-scale"_s + scale)));
 
         const QStringList unnamed = AccessibilityWalk::unnamedControls(window);
         QVERIFY2(unnamed.isEmpty(), qPrintable(u"without an accessible name: "_s + unnamed.join(u"; "_s)));
 
-        const QList<QWidget *> controls = AccessibilityWalk::focusableControls(window);
+        const QList<QPointer<QWidget>> controls = AccessibilityWalk::focusableControls(window);
         QVERIFY(!controls.isEmpty());
         const AccessibilityWalk::TabWalk walk = AccessibilityWalk::walkTabOrder(controls.first());
         const QStringList missing = AccessibilityWalk::unreachable(controls, walk.order);
-        QStringList order;
-        for (QWidget *widget : walk.order)
-            order << QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
         QVERIFY2(missing.isEmpty(),
-            qPrintable(u"Tab never reaches: "_s + missing.join(u"; "_s) + u" (Tab went: "_s + order.join(u", "_s) + u')'));
+            qPrintable(u"Tab never reaches: "_s + missing.join(u"; "_s) + u" (Tab went: "_s + walk.names.join(u", "_s) + u')'));
         QVERIFY2(
             walk.withoutVisibleFocus.isEmpty(), qPrintable(u"focus not visible on: "_s + walk.withoutVisibleFocus.join(u"; "_s)));
     }
