@@ -118,7 +118,10 @@ DesktopOptions parseDesktopOptions(const QApplication &app)
     const QCommandLineOption screenshot(u"screenshot"_s, u"Render the main window to a PNG file and exit."_s, u"file"_s);
     const QCommandLineOption screenshotDelay(u"screenshot-delay"_s, u"Milliseconds to let the window load before --screenshot."_s, u"ms"_s, u"0"_s);
     const QCommandLineOption dataDir(u"data"_s, u"The local feed's data folder."_s, u"dir"_s, FeedServerOptions::defaultDataDir());
-    const QCommandLineOption port(u"port"_s, u"The local feed's port on 127.0.0.1 (0 picks a free one; default: the port in Settings, %1 unless changed)."_s.arg(FeedServerOptions::DefaultPort), u"n"_s);
+    const QCommandLineOption port(
+        u"port"_s,
+        u"The local feed's port on 127.0.0.1 (0 picks a free one; default: the port in Settings, %1 unless changed)."_s.arg(FeedServerOptions::DefaultPort),
+        u"n"_s);
     const QCommandLineOption seed(u"seed-from"_s, u"Publish the .crate files of this folder into the local feed when it is empty."_s, u"dir"_s);
     const QCommandLineOption openCrate(u"open"_s, u"Open this crate of the first feed."_s, u"crate"_s);
     parser.addOptions({screenshot, screenshotDelay, dataDir, port, seed, openCrate});
@@ -214,10 +217,11 @@ DesktopApp::DesktopApp(const DesktopOptions &options)
     });
     QObject::connect(&m_localFeed, &LocalFeedHost::started, &m_localFeed, [this](const FeedError &error) { localFeedStarted(error); },
                      Qt::SingleShotConnection);
-    QObject::connect(&m_localFeed, &LocalFeedHost::portChanged, &m_localFeed, [this](const QUrl &, const QUrl &url, const FeedError &error) {
-        if (!error)
-            localFeedMoved(url);
-    });
+    QObject::connect(&m_localFeed, &LocalFeedHost::portChanged, &m_localFeed,
+                     [this](const QUrl &, const QUrl &url, const FeedError &error) {
+                         if (!error)
+                             localFeedMoved(url);
+                     });
 }
 
 FeedServerOptions DesktopApp::feedOptions(const DesktopOptions &options, QSettings *settings)
@@ -232,7 +236,8 @@ FeedServerOptions DesktopApp::feedOptions(const DesktopOptions &options, QSettin
 
 void DesktopApp::localFeedStarted(const FeedError &error)
 {
-    m_local.indexUrl = error ? QUrl(u"http://127.0.0.1:%1/"_s.arg(feedOptions(m_options, &m_settings).port)) : m_localFeed.indexUrl();
+    const quint16 port = feedOptions(m_options, &m_settings).port;
+    m_local.indexUrl = error ? QUrl(u"http://127.0.0.1:%1/"_s.arg(port)) : m_localFeed.indexUrl();
     if (!error)
         LocalFeedLocations(&m_settings).remember(m_localFeed.indexUrl(), m_localFeed.dataDir());
     m_feeds.setFeeds(FeedList{m_local} + m_feedSettings.feeds());

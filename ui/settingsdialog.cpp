@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
 
+#include "fieldwitherror.h"
 #include "localfeed/localfeedsettings.h"
 #include "messagebanner.h"
 
@@ -74,8 +75,10 @@ QWidget *SettingsDialog::createLocalFeedGroup()
     m_port->setObjectName(u"localFeedPort"_s);
     m_port->setAccessibleName(tr("Local feed port"));
     m_port->setPlaceholderText(tr("%1 to %2").arg(LocalFeedSettings::MinimumPort).arg(65535));
-    m_port->setMaximumWidth(fontMetrics().horizontalAdvance(u"0"_s) * 12);
-    form->addRow(tr("&Port on 127.0.0.1:"), fieldWithError(m_port, &m_portError));
+    // Number fields as wide as their numbers, not as the dialog.
+    const int numberWidth = fontMetrics().horizontalAdvance(u"0"_s) * 14;
+    m_port->setMaximumWidth(numberWidth);
+    form->addRow(tr("&Port on 127.0.0.1:"), fieldWithError(group, m_port, &m_portError));
     qobject_cast<QLabel *>(form->labelForField(m_port->parentWidget()))->setBuddy(m_port);
     form->addRow(noteLabel(tr("Cargo's configuration names the port: after a change, use Feed > Use with Cargo again."), group));
     // Without it, any program or web page that reaches 127.0.0.1 may read the local feed.
@@ -96,6 +99,7 @@ QWidget *SettingsDialog::createCacheGroup()
     m_cacheLimit->setRange(SettingsSession::minimumCacheMiB(), SettingsSession::maximumCacheMiB());
     m_cacheLimit->setSuffix(tr(" MiB"));
     m_cacheLimit->setSingleStep(64);
+    m_cacheLimit->setMaximumWidth(fontMetrics().horizontalAdvance(u"0"_s) * 14);
     form->addRow(tr("Size &limit:"), m_cacheLimit);
     m_cacheSize = new QLabel(tr("Measuring…"), group);
     m_cacheSize->setObjectName(u"cacheSize"_s);
@@ -125,12 +129,13 @@ QWidget *SettingsDialog::createProxyGroup()
     m_proxyHost->setObjectName(u"proxyHost"_s);
     m_proxyHost->setAccessibleName(tr("Proxy host"));
     m_proxyHost->setPlaceholderText(tr("proxy.example.com"));
-    form->addRow(tr("&Host:"), fieldWithError(m_proxyHost, &m_proxyHostError));
+    form->addRow(tr("&Host:"), fieldWithError(group, m_proxyHost, &m_proxyHostError));
     qobject_cast<QLabel *>(form->labelForField(m_proxyHost->parentWidget()))->setBuddy(m_proxyHost);
     m_proxyPort = new QSpinBox(group);
     m_proxyPort->setObjectName(u"proxyPort"_s);
     m_proxyPort->setAccessibleName(tr("Proxy port"));
     m_proxyPort->setRange(1, 65535);
+    m_proxyPort->setMaximumWidth(fontMetrics().horizontalAdvance(u"0"_s) * 14);
     form->addRow(tr("Proxy po&rt:"), m_proxyPort);
     m_proxyUser = new QLineEdit(group);
     m_proxyUser->setObjectName(u"proxyUser"_s);
@@ -146,26 +151,6 @@ QWidget *SettingsDialog::createProxyGroup()
     form->addRow(tr("Pass&word:"), m_proxyPassword);
     form->addRow(noteLabel(tr("Requests to the local feed on 127.0.0.1 never go through a proxy."), group));
     return group;
-}
-
-QWidget *SettingsDialog::fieldWithError(QWidget *field, QLabel **error)
-{
-    auto *box = new QWidget(field->parentWidget());
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    field->setParent(box);
-    layout->addWidget(field);
-    *error = new QLabel(box);
-    (*error)->setObjectName(field->objectName() + u"Error"_s);
-    (*error)->setWordWrap(true);
-    (*error)->setTextFormat(Qt::PlainText);
-    QPalette palette = (*error)->palette();
-    palette.setColor(QPalette::WindowText, MessageBanner::color(MessageBanner::Kind::Error).darker(115));
-    (*error)->setPalette(palette);
-    (*error)->hide();
-    layout->addWidget(*error);
-    return box;
 }
 
 void SettingsDialog::load(const SettingsSession::Values &values)

@@ -57,7 +57,6 @@ private:
     QWidget *createLocalFeedGroup();
     QWidget *createCacheGroup();
     QWidget *createProxyGroup();
-    QWidget *fieldWithError(QWidget *field, QLabel **error);
     QLabel *errorLabel(Field field) const;
     void showFieldError(Field field, const QString &text);
     void load(const SettingsSession::Values &values);

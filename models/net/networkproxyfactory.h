@@ -9,7 +9,8 @@
 // The proxy of every request the process makes, after the user's ProxySettings: the system's,
 // none, or the manual one. Whatever they say, a request to this machine (127.0.0.1, ::1,
 // localhost: the local feed) goes direct: a corporate proxy cannot reach the user's loopback,
-// and the local feed's token must not pass through it.
+// and the local feed's token must not pass through it. (Qt's application-wide lookup skips
+// loopback by itself; a manager given this factory directly would not.)
 class NetworkProxyFactory final : public QNetworkProxyFactory
 {
 public:

@@ -142,9 +142,8 @@ void SettingsSession::measureCache()
         Q_EMIT cacheMeasured(0);
         return;
     }
-    QtConcurrent::run([path = m_cache->path()] { return IndexCacheSettings::bytesOnDisk(path); }).then(this, [this](qint64 bytes) {
-        Q_EMIT cacheMeasured(bytes);
-    });
+    QtConcurrent::run([path = m_cache->path()] { return IndexCacheSettings::bytesOnDisk(path); })
+        .then(this, [this](qint64 bytes) { Q_EMIT cacheMeasured(bytes); });
 }
 
 void SettingsSession::installProxy()

@@ -3,6 +3,7 @@
 // feed to another port (the new port answers, the old one refuses, a port in use keeps the
 // old one), "require a token to read", the cache's limit, and the proxy modes, with a test
 // proxy (FaultServer) that proves requests go through it and the local feed never does.
+#include "cargo/cargosetupdialog.h"
 #include "faultserver.h"
 #include "itemmodels/feedlistmodel.h"
 #include "localfeed/localfeedhost.h"
@@ -142,7 +143,7 @@ private Q_SLOTS:
         local.indexUrl = m_host->indexUrl();
         m_feeds = std::make_unique<FeedListModel>();
         m_feeds->setFeeds({local});
-        m_sessions = std::make_unique<FeedSessions>(m_http.get(), nullptr, nullptr);
+        m_sessions = std::make_unique<FeedSessions>(m_http.get(), nullptr, m_secrets.get());
         m_window = std::make_unique<MainWindow>(
             MainWindowContext{m_feeds.get(), nullptr, m_sessions.get(), nullptr, m_host.get(), m_session.get()});
         m_window->resize(1100, 700);
@@ -204,8 +205,9 @@ private Q_SLOTS:
                 labelled = labelled || (label->buddy() == field && label->text().contains(u'&'));
             QVERIFY2(labelled, qPrintable(field->objectName()));
         }
-        for (const QAbstractButton *button :
-             std::initializer_list<QAbstractButton *>{dialog->requireTokenBox(), dialog->systemProxyButton(), dialog->noProxyButton(), dialog->manualProxyButton()})
+        const std::initializer_list<QAbstractButton *> buttons{dialog->requireTokenBox(), dialog->systemProxyButton(),
+                                                               dialog->noProxyButton(), dialog->manualProxyButton()};
+        for (const QAbstractButton *button : buttons)
             QVERIFY2(button->text().contains(u'&'), qPrintable(button->objectName()));
     }
 
@@ -310,6 +312,13 @@ private Q_SLOTS:
         QPushButton *again = banner->findChild<QPushButton *>(u"useWithCargoAgain"_s);
         QVERIFY(again);
         QVERIFY(saveScreenshot(m_window.get(), u"settings-feed-moved"_s));
+        // The banner's button leads to cargo's configuration for the local feed at its new URL.
+        again->click();
+        CargoSetupDialog *setup = m_window->findChild<CargoSetupDialog *>();
+        QVERIFY(setup);
+        QTRY_VERIFY(setup->isVisible());
+        QCOMPARE(m_window->currentFeed()->indexUrl, m_host->indexUrl());
+        setup->reject();
     }
 
     // A port another program holds: the reason is shown, the dialog stays, the feed keeps
@@ -417,9 +426,16 @@ private Q_SLOTS:
         }
         for (const QString &local : {u"http://127.0.0.1:17821/"_s, u"http://localhost:17821/"_s, u"http://[::1]:17821/"_s,
                                      u"http://127.1.2.3/"_s}) {
-            const QList<QNetworkProxy> direct = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(QUrl(local)));
+            const QNetworkProxyQuery query{QUrl(local)};
+            const QList<QNetworkProxy> direct = QNetworkProxyFactory::proxyForQuery(query);
             QCOMPARE(direct.size(), 1);
             QVERIFY2(direct.constFirst().type() == QNetworkProxy::NoProxy, qPrintable(local));
+            // Qt's application-wide lookup skips loopback by itself; the factory must too, for
+            // a network manager it is given to directly (QNetworkAccessManager::setProxyFactory).
+            NetworkProxyFactory own(ProxySettings::load(*m_settings), "pw");
+            const QList<QNetworkProxy> ownAnswer = own.queryProxy(query);
+            QCOMPARE(ownAnswer.size(), 1);
+            QVERIFY2(ownAnswer.constFirst().type() == QNetworkProxy::NoProxy, qPrintable(local));
         }
         // Opened again, the dialog shows what is kept.
         dialog = openDialog();
@@ -435,7 +451,8 @@ private Q_SLOTS:
         FaultServer proxy;
         QVERIFY(proxy.isListening());
         const QString remote = u"http://feed.example.invalid/config.json"_s;
-        proxy.setRoute(remote, {FaultServer::Response::make(407, "proxy credentials needed\n").withHeader("Proxy-Authenticate", "Basic realm=\"corp\""),
+        proxy.setRoute(remote, {FaultServer::Response::make(407, "proxy credentials needed\n")
+                                    .withHeader("Proxy-Authenticate", "Basic realm=\"corp\""),
                                 FaultServer::Response::ok("{\"dl\":\"http://feed.example.invalid/dl\"}")});
         const QByteArray password = "s3cret-proxy-passw0rd";
         QPointer<SettingsDialog> dialog = openDialog();
@@ -471,7 +488,8 @@ private Q_SLOTS:
         QVERIFY(stored.contains("127.0.0.1") && stored.contains("alice"));
         QVERIFY(!stored.contains(password));
         QSignalSpy read(this, &TestSettingsDialog::secretRead);
-        m_secrets->readSecret(ProxySettings::PasswordSecretKey, this, [this](const SecretStore::Result &result) { Q_EMIT secretRead(result.secret); });
+        m_secrets->readSecret(ProxySettings::PasswordSecretKey, this,
+                              [this](const SecretStore::Result &result) { Q_EMIT secretRead(result.secret); });
         QVERIFY(read.wait(10000));
         QCOMPARE(read.first().first().toByteArray(), password);
 
