@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
-#include "localfeed/feedserveroptions.h"
+#include "localfeed/localfeedsettings.h"
 #include "registry/feedsettings.h"
 #include "cargotypes/feedurl.h"
 #include "net/httpclient.h"
@@ -46,7 +46,8 @@ std::optional<Feed> CliContext::resolveFeed(const QString &name, const QString &
     if (name == Feed::LocalName) {
         Feed local;
         local.name = name;
-        local.indexUrl = QUrl(u"http://127.0.0.1:%1/"_s.arg(FeedServerOptions::DefaultPort));
+        // Where the desktop app serves it: the port its Settings name.
+        local.indexUrl = QUrl(u"http://127.0.0.1:%1/"_s.arg(LocalFeedSettings::port(m_settings)));
         local.auth = Feed::AuthKind::Token;
         local.origin = Feed::Origin::Local;
         return local;

@@ -9,7 +9,10 @@
 #include "publishcommands.h"
 #include "registrycommands.h"
 
+#include "net/networkproxyfactory.h"
+
 #include <QCoreApplication>
+#include <QSettings>
 #include <QStringList>
 
 #include <cstdio>
@@ -80,6 +83,11 @@ std::optional<int> runCommandLine(int argc, char **argv)
     QCoreApplication::setApplicationName(u"cratedesk"_s);
     QCoreApplication::setOrganizationName(u"CrateDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CRATEDESK_VERSION));
+    // The proxy the Settings dialog chose, for every command (the local feed never goes through
+    // it). Without the password of a manual proxy: the keychain answers only asynchronously, and
+    // a command's first request may not wait for it; such a proxy's password comes with the
+    // system's settings (http_proxy=http://USER:PASSWORD@HOST:PORT and "Use the system's proxy").
+    NetworkProxyFactory::install(ProxySettings::load(QSettings()));
     // Drop argv[0]: each command parses "NAME [options]".
     const QStringList args = QCoreApplication::arguments().mid(1);
 

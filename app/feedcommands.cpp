@@ -6,6 +6,7 @@
 #include "localfeed/feedstore.h"
 #include "localfeed/localfeed.h"
 #include "localfeed/localfeedlocations.h"
+#include "localfeed/localfeedsettings.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCommandLineParser>
@@ -60,7 +61,10 @@ int runServeCommand(const QStringList &args)
     parser.setApplicationDescription(u"Serve the local feed: a sparse Cargo registry on 127.0.0.1."_s);
     parser.addHelpOption();
     parser.addOption(dataOption());
-    const QCommandLineOption port(u"port"_s, u"Port on 127.0.0.1 (default %1; 0 picks a free one)."_s.arg(FeedServerOptions::DefaultPort), u"n"_s);
+    const QCommandLineOption port(
+        u"port"_s,
+        u"Port on 127.0.0.1 (default: the one in the app's Settings, %1 unless changed; 0 picks a free one)."_s.arg(FeedServerOptions::DefaultPort),
+        u"n"_s);
     const QCommandLineOption authRequired(u"auth-required"_s, u"Require a token for reading the index and downloads too."_s);
     const QCommandLineOption maxSize(u"max-crate-size"_s, u"Largest accepted .crate in bytes (default 10 MiB)."_s, u"bytes"_s);
     const QCommandLineOption tlsCertificate(u"tls-cert"_s, u"Serve https with this PEM certificate (chain); needs --tls-key. HTTP/2 is offered."_s, u"file"_s);
@@ -76,6 +80,8 @@ int runServeCommand(const QStringList &args)
     FeedServerOptions options;
     options.dataDir = parser.value(dataOption());
     options.authRequired = parser.isSet(authRequired);
+    QSettings settings;
+    options.port = LocalFeedSettings(&settings).port(); // where `--feed local` and the app look for it
     if (parser.isSet(port)) {
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
@@ -103,7 +109,6 @@ int runServeCommand(const QStringList &args)
         return fail(error.detail);
     quitOnTerminationSignals();
     // `cratedesk credential` asks a server at this URL to prove it serves this data folder.
-    QSettings settings;
     LocalFeedLocations(&settings).remember(feed.indexUrl(), feed.store()->dataDir());
     // The one line on stdout: scripts read the index URL from it.
     std::printf("%s\n", qPrintable(feed.cargoIndexUrl()));

@@ -12,6 +12,7 @@
 #include "localfeed/localfeed.h"
 #include "localfeed/localfeedhost.h"
 #include "localfeed/localfeedlocations.h"
+#include "localfeed/localfeedsettings.h"
 #include "mainwindow.h"
 #include "net/httpclient.h"
 #include "publish/publishqueue.h"
@@ -21,7 +22,9 @@
 #include "registry/registryclient.h"
 #include "screenshottaker.h"
 #include "secrets/keychainsecretstore.h"
+#include "settings/settingssession.h"
 #include "storage/indexcache.h"
+#include "storage/indexcachesettings.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -35,6 +38,7 @@
 #include <QTreeView>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -99,7 +103,7 @@ struct DesktopOptions
     QString screenshotFile;
     int screenshotDelayMs = 0;
     QString dataDir;
-    quint16 port = 0;
+    std::optional<quint16> port; // --port; without it, the Settings dialog's port
     QString seedDir;
     QString openCrate;
     QStringList publishFiles;
@@ -117,8 +121,10 @@ DesktopOptions parseDesktopOptions(const QApplication &app)
     const QCommandLineOption screenshot(u"screenshot"_s, u"Render the main window to a PNG file and exit."_s, u"file"_s);
     const QCommandLineOption screenshotDelay(u"screenshot-delay"_s, u"Milliseconds to let the window load before --screenshot."_s, u"ms"_s, u"0"_s);
     const QCommandLineOption dataDir(u"data"_s, u"The local feed's data folder."_s, u"dir"_s, FeedServerOptions::defaultDataDir());
-    const QCommandLineOption port(u"port"_s, u"The local feed's port on 127.0.0.1 (0 picks a free one)."_s, u"n"_s,
-                                  QString::number(FeedServerOptions::DefaultPort));
+    const QCommandLineOption port(
+        u"port"_s,
+        u"The local feed's port on 127.0.0.1 (0 picks a free one; default: the port in Settings, %1 unless changed)."_s.arg(FeedServerOptions::DefaultPort),
+        u"n"_s);
     const QCommandLineOption seed(u"seed-from"_s, u"Publish the .crate files of this folder into the local feed when it is empty."_s, u"dir"_s);
     const QCommandLineOption openCrate(u"open"_s, u"Open this crate of the first feed."_s, u"crate"_s);
     parser.addOptions({screenshot, screenshotDelay, dataDir, port, seed, openCrate});
@@ -129,7 +135,8 @@ DesktopOptions parseDesktopOptions(const QApplication &app)
     for (const QString &path : parser.positionalArguments())
         files << QFileInfo(path).absoluteFilePath();
     return {parser.value(screenshot), parser.value(screenshotDelay).toInt(), parser.value(dataDir),
-        quint16(parser.value(port).toUInt()), parser.value(seed), parser.value(openCrate), files};
+            parser.isSet(port) ? std::optional(quint16(parser.value(port).toUInt())) : std::nullopt, parser.value(seed),
+            parser.value(openCrate), files};
 }
 
 void setUpApplication(QApplication &app)
@@ -161,8 +168,9 @@ public:
     void start() { m_localFeed.start(); }
 
 private:
-    static FeedServerOptions feedOptions(const DesktopOptions &options, const QSettings &settings);
+    static FeedServerOptions feedOptions(const DesktopOptions &options, QSettings *settings);
     void localFeedStarted(const FeedError &error);
+    void localFeedMoved(const QUrl &indexUrl);
     void openWindow(const QByteArray &token, const QString &tokenWarning);
     void seedWhenEmpty();
     void openCrateOnceListed(MainWindow *window);
@@ -176,6 +184,7 @@ private:
     IndexCache m_cache{m_cacheDir + u"/index.sqlite"_s};
     KeychainSecretStore m_secrets;
     QSettings m_settings;
+    SettingsSession m_settingsSession{&m_settings, &m_secrets};
     FeedSettings m_feedSettings{&m_settings};
     FeedSessions m_sessions{&m_http, &m_cache, &m_secrets};
     CrateBrowser m_browser{m_cacheDir + u"/crates"_s};
@@ -189,8 +198,17 @@ private:
 
 DesktopApp::DesktopApp(const DesktopOptions &options)
     : m_options(options)
-    , m_localFeed(feedOptions(options, m_settings))
+    , m_localFeed(feedOptions(options, &m_settings))
 {
+    // Before anything goes out: the proxy the user chose (the local feed never goes through it).
+    m_settingsSession.installProxy();
+    QObject::connect(&m_settingsSession, &SettingsSession::proxyInstalled, &m_settingsSession, [](const QString &error) {
+        if (!error.isEmpty())
+            std::fprintf(stderr, "cratedesk: the proxy's password is not available (%s)\n", qPrintable(error));
+    });
+    m_cache.setSizeLimit(IndexCacheSettings::bytes(IndexCacheSettings(&m_settings).sizeLimitMiB()));
+    m_settingsSession.setIndexCache(&m_cache);
+    m_settingsSession.setLocalFeed(&m_localFeed);
     QString cacheError;
     if (!m_cache.open(&cacheError))
         std::fprintf(stderr, "cratedesk: the index cache is not available (%s); working without it\n", qPrintable(cacheError));
@@ -209,20 +227,27 @@ DesktopApp::DesktopApp(const DesktopOptions &options)
     });
     QObject::connect(&m_localFeed, &LocalFeedHost::started, &m_localFeed, [this](const FeedError &error) { localFeedStarted(error); },
                      Qt::SingleShotConnection);
+    QObject::connect(&m_localFeed, &LocalFeedHost::portChanged, &m_localFeed,
+                     [this](const QUrl &, const QUrl &url, const FeedError &error) {
+                         if (!error)
+                             localFeedMoved(url);
+                     });
 }
 
-FeedServerOptions DesktopApp::feedOptions(const DesktopOptions &options, const QSettings &settings)
+FeedServerOptions DesktopApp::feedOptions(const DesktopOptions &options, QSettings *settings)
 {
+    const LocalFeedSettings stored(settings);
     FeedServerOptions feed;
     feed.dataDir = options.dataDir;
-    feed.port = options.port;
-    feed.authRequired = settings.value(FeedServerOptions::RequireTokenToReadKey, false).toBool();
+    feed.port = options.port.value_or(stored.port());
+    feed.authRequired = stored.requireTokenToRead();
     return feed;
 }
 
 void DesktopApp::localFeedStarted(const FeedError &error)
 {
-    m_local.indexUrl = error ? QUrl(u"http://127.0.0.1:%1/"_s.arg(m_options.port)) : m_localFeed.indexUrl();
+    const quint16 port = feedOptions(m_options, &m_settings).port;
+    m_local.indexUrl = error ? QUrl(u"http://127.0.0.1:%1/"_s.arg(port)) : m_localFeed.indexUrl();
     if (!error)
         LocalFeedLocations(&m_settings).remember(m_localFeed.indexUrl(), m_localFeed.dataDir());
     m_feeds.setFeeds(FeedList{m_local} + m_feedSettings.feeds());
@@ -232,6 +257,14 @@ void DesktopApp::localFeedStarted(const FeedError &error)
     QObject::connect(&m_localFeed, &LocalFeedHost::desktopTokenReady, &m_localFeed,
                      [this](const QByteArray &token, const QString &warning) { openWindow(token, warning); }, Qt::SingleShotConnection);
     m_localFeed.obtainDesktopToken();
+}
+
+// The Settings dialog moved the feed: the credential provider must know the new URL as this
+// user's feed, and feeds listed from now on point there (the window updates its own list).
+void DesktopApp::localFeedMoved(const QUrl &indexUrl)
+{
+    m_local.indexUrl = indexUrl;
+    LocalFeedLocations(&m_settings).remember(indexUrl, m_localFeed.dataDir());
 }
 
 void DesktopApp::openWindow(const QByteArray &token, const QString &tokenWarning)
@@ -246,7 +279,8 @@ void DesktopApp::openWindow(const QByteArray &token, const QString &tokenWarning
     if (!feedError && !token.isEmpty() && !m_options.seedDir.isEmpty())
         seedWhenEmpty();
 
-    m_window = std::make_unique<MainWindow>(MainWindowContext{&m_feeds, &m_feedSettings, &m_sessions, &m_browser, feedError ? nullptr : &m_localFeed});
+    m_window = std::make_unique<MainWindow>(
+        MainWindowContext{&m_feeds, &m_feedSettings, &m_sessions, &m_browser, feedError ? nullptr : &m_localFeed, &m_settingsSession});
     m_window->showLocalFeedStatus(feedError ? QApplication::translate("CrateDesk", "The local feed is not running: %1").arg(feedError.detail)
                                             : QApplication::translate("CrateDesk", "Local feed serving %1").arg(m_localFeed.cargoIndexUrl()));
     if (!m_options.openCrate.isEmpty())

@@ -3,6 +3,7 @@
 
 #include "accessiblenames.h"
 #include "cargotypes/feedurl.h"
+#include "fieldwitherror.h"
 #include "messagebanner.h"
 #include "registry/feedsaver.h"
 #include "registry/feedsettings.h"
@@ -123,12 +124,12 @@ void FeedDialog::layOut()
     m_secretStatusRow = statusRow;
 
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_form->addRow(tr("&Name:"), fieldWithError(m_name, &m_nameError));
-    m_form->addRow(tr("Index &URL:"), fieldWithError(m_url, &m_urlError));
+    m_form->addRow(tr("&Name:"), fieldWithError(this, m_name, &m_nameError));
+    m_form->addRow(tr("Index &URL:"), fieldWithError(this, m_url, &m_urlError));
     m_form->addRow(tr("&Authentication:"), m_auth);
-    m_userRow = fieldWithError(m_user, &m_userError);
+    m_userRow = fieldWithError(this, m_user, &m_userError);
     m_form->addRow(tr("User na&me:"), m_userRow);
-    m_secretRow = fieldWithError(m_secret, &m_secretError, statusRow);
+    m_secretRow = fieldWithError(this, m_secret, &m_secretError, statusRow);
     m_form->addRow(m_secretLabel, m_secretRow);
     m_secretLabel->setBuddy(m_secret);
     // QFormLayout made labels for the other rows; point each at its editor for Alt+letter,
@@ -193,28 +194,6 @@ void FeedDialog::connectFields()
     connect(m_buttons, &QDialogButtonBox::rejected, this, &FeedDialog::reject);
     connect(m_tester, &FeedConnectionTester::finished, this, &FeedDialog::showTestResult);
     connect(m_saver, &FeedSaver::finished, this, &FeedDialog::saveFinished);
-}
-
-QWidget *FeedDialog::fieldWithError(QWidget *field, QLabel **error, QWidget *extra)
-{
-    auto *box = new QWidget(this);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    field->setParent(box);
-    layout->addWidget(field);
-    if (extra)
-        layout->addWidget(extra);
-    *error = new QLabel(box);
-    (*error)->setObjectName(field->objectName() + u"Error"_s);
-    (*error)->setWordWrap(true);
-    (*error)->setTextFormat(Qt::PlainText);
-    QPalette palette = (*error)->palette();
-    palette.setColor(QPalette::WindowText, MessageBanner::color(MessageBanner::Kind::Error).darker(115));
-    (*error)->setPalette(palette);
-    (*error)->hide();
-    layout->addWidget(*error);
-    return box;
 }
 
 QLabel *FeedDialog::errorLabel(Field field) const

@@ -65,7 +65,6 @@ private:
     void setUpFields();
     void layOut();
     void connectFields();
-    QWidget *fieldWithError(QWidget *field, QLabel **error, QWidget *extra = nullptr);
     void setFieldError(Field field, const QString &message);
     QLabel *errorLabel(Field field) const;
     QLineEdit *editor(Field field) const;

@@ -25,6 +25,7 @@
 #include "registry/feedsettings.h"
 #include "registry/registryclient.h"
 #include "secrets/secretstore.h"
+#include "settingsdialog.h"
 #include "stateitemdelegate.h"
 
 #include <QApplication>
@@ -76,6 +77,7 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent)
     connect(m_feedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::feedChanged);
     connectBrowser();
     if (m_context.localFeed) {
+        connect(m_context.localFeed, &LocalFeedHost::portChanged, this, &MainWindow::localFeedMoved);
         connect(m_context.localFeed, &LocalFeedHost::connectorsChanged, this, &MainWindow::checkUpstreamChanges);
         checkUpstreamChanges();
     }
@@ -214,6 +216,13 @@ void MainWindow::createMenus()
     m_audit->setObjectName(u"auditLockfile"_s);
     m_audit->setToolTip(tr("Check every package a project's Cargo.lock pins against the selected feed."));
     file->addSeparator();
+    // The local feed's port and read rule, the cache's limit and the proxy: one place for all.
+    m_settings = file->addAction(QIcon::fromTheme(u"configure"_s), tr("&Settings…"), this, &MainWindow::openSettings);
+    m_settings->setObjectName(u"settings"_s);
+    m_settings->setShortcut(QKeySequence::Preferences);
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    m_settings->setEnabled(m_context.settingsSession != nullptr);
+    file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -229,18 +238,6 @@ void MainWindow::createMenus()
     m_proGetConnectors = feed->addAction(QIcon::fromTheme(u"network-server"_s), tr("ProGet C&onnectors…"), this, &MainWindow::openProGetConnectors);
     m_proGetConnectors->setObjectName(u"proGetConnectors"_s);
     m_proGetConnectors->setToolTip(tr("The connectors of the selected ProGet feed's server, and which of them the feed uses."));
-    // Without it, any program or web page that reaches 127.0.0.1 may read the local feed.
-    m_requireReadToken = feed->addAction(tr("Require a &Token to Read the Local Feed"));
-    m_requireReadToken->setObjectName(u"requireReadToken"_s);
-    m_requireReadToken->setCheckable(true);
-    m_requireReadToken->setChecked(m_context.localFeed && m_context.localFeed->authRequired());
-    m_requireReadToken->setToolTip(tr("Cargo and other programs then need a token of the local feed to read its index and download crates."));
-    connect(m_requireReadToken, &QAction::toggled, this, [this](bool required) {
-        if (!m_context.localFeed)
-            return;
-        m_context.localFeed->setAuthRequired(required);
-        QSettings().setValue(FeedServerOptions::RequireTokenToReadKey, required);
-    });
     feed->addSeparator();
     m_refresh = feed->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&fresh"), this, [this] {
         if (m_context.browser)
@@ -403,7 +400,6 @@ void MainWindow::updateActions()
     m_addConnector->setEnabled(m_context.localFeed && m_context.localFeed->isRunning() && m_context.sessions);
     m_localUpstreams->setEnabled(m_addConnector->isEnabled());
     m_proGetConnectors->setEnabled(feed && m_context.sessions && FeedUrl::proGetFeed(feed->indexUrl));
-    m_requireReadToken->setEnabled(m_context.localFeed && m_context.localFeed->isRunning());
     m_refresh->setEnabled(feed.has_value() && m_context.browser);
     const auto entry = m_context.browser ? m_context.browser->selectedEntry() : std::nullopt;
     m_yank->setEnabled(entry && !entry->yanked);
@@ -661,6 +657,58 @@ void MainWindow::openPublishDialog()
 void MainWindow::showLocalFeedStatus(const QString &text)
 {
     m_localFeedStatus->setText(text);
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    if (!m_context.settingsSession)
+        return nullptr;
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_context.settingsSession, this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_settingsDialog->open();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+    return m_settingsDialog;
+}
+
+// The feed listens elsewhere now: its list entry and client follow, and cargo, whose
+// configuration still names the old port, needs Use with Cargo again.
+void MainWindow::localFeedMoved(const QUrl &oldIndexUrl, const QUrl &newIndexUrl, const FeedError &error)
+{
+    if (error || oldIndexUrl == newIndexUrl)
+        return;
+    FeedList feeds = m_context.feeds->feeds();
+    QString localName;
+    for (Feed &feed : feeds) {
+        if (feed.origin == Feed::Origin::Local) {
+            feed.indexUrl = newIndexUrl;
+            localName = feed.name;
+        }
+    }
+    const auto current = currentFeed();
+    m_context.feeds->setFeeds(feeds);
+    if (m_context.sessions)
+        m_context.sessions->forget(localName, tr("the local feed moved to %1").arg(newIndexUrl.toDisplayString()));
+    if (current)
+        selectFeed(current->name);
+    if (current && current->name == localName)
+        feedChanged();
+    if (m_context.localFeed)
+        showLocalFeedStatus(tr("Local feed serving %1").arg(m_context.localFeed->cargoIndexUrl()));
+    m_banner->showMessage(MessageBanner::Kind::Information,
+                          tr("The local feed now serves on port %1. Cargo's configuration written for port %2 no longer reaches it: "
+                             "use it with Cargo again.")
+                              .arg(newIndexUrl.port())
+                              .arg(oldIndexUrl.port()));
+    QPushButton *setup = m_banner->addButton(tr("Use with &Cargo…"));
+    setup->setObjectName(u"useWithCargoAgain"_s);
+    connect(setup, &QPushButton::clicked, this, [this, localName] {
+        selectFeed(localName);
+        openCargoSetup();
+        m_banner->hide();
+    });
 }
 
 void MainWindow::showAbout()

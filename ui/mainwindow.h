@@ -4,6 +4,7 @@
 #include "cargotypes/feed.h"
 #include "publishpanel.h"
 #include "cargotypes/registryerror.h"
+#include "localfeed/feederror.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -25,6 +26,8 @@ class LockfileAuditWindow;
 class FeedSessions;
 class FeedSettings;
 class MessageBanner;
+class SettingsDialog;
+class SettingsSession;
 
 class QLabel;
 class QLineEdit;
@@ -39,6 +42,7 @@ struct MainWindowContext
     FeedSessions *sessions = nullptr;  // null: nothing is fetched (tests of the frame alone)
     CrateBrowser *browser = nullptr;
     LocalFeedHost *localFeed = nullptr; // the embedded feed (on its own thread), for its connectors; may be null
+    SettingsSession *settingsSession = nullptr; // what File > Settings changes; null: no Settings (tests)
 };
 
 // The CrateDesk main window: feeds on the left, the selected feed's crates with
@@ -64,7 +68,7 @@ public:
     PublishPanel *publishPanel() const;
     QAction *yankAction() const { return m_yank; }
     QAction *unyankAction() const { return m_unyank; }
-    QAction *requireReadTokenAction() const { return m_requireReadToken; }
+    QAction *settingsAction() const { return m_settings; }
     QAction *proGetConnectorsAction() const { return m_proGetConnectors; }
     QAction *auditAction() const { return m_audit; }
     QAction *refreshAction() const { return m_refresh; }
@@ -77,6 +81,9 @@ public:
     // The open crate in every feed the user has, with the checksum alarm.
     CrateAcrossFeedsDialog *openCrateAcrossFeeds();
     PromotionDialog *openPromotion(const QString &targetFeed, const QList<std::pair<QString, QString>> &versions, QWidget *over = nullptr);
+
+    // The one Settings dialog, opened or raised; null without a SettingsSession.
+    SettingsDialog *openSettings();
 
     void showLocalFeedStatus(const QString &text);
     void selectFeed(const QString &name);
@@ -110,6 +117,7 @@ private:
     void addConnector();
     void openProGetConnectors();
     void checkUpstreamChanges();
+    void localFeedMoved(const QUrl &oldIndexUrl, const QUrl &newIndexUrl, const FeedError &error);
     void downloadCrate();
     void copyDependencyLine();
     void openPublishDialog();
@@ -143,7 +151,8 @@ private:
     QAction *m_localUpstreams = nullptr;
     QPointer<LocalUpstreamsDialog> m_upstreamsDialog;
     QAction *m_proGetConnectors = nullptr;
-    QAction *m_requireReadToken = nullptr;
+    QAction *m_settings = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
     QAction *m_yank = nullptr;
     QAction *m_unyank = nullptr;
     QAction *m_download = nullptr;

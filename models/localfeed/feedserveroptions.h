@@ -28,6 +28,4 @@ struct FeedServerOptions
 
     // Where a fresh install keeps its local feed: <app data>/feeds/local.
     static QString defaultDataDir();
-    // The desktop app's setting (QSettings) for authRequired of its embedded feed.
-    static constexpr QLatin1StringView RequireTokenToReadKey{"localFeed/requireTokenToRead"};
 };

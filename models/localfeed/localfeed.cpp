@@ -100,6 +100,8 @@ FeedError LocalFeed::start()
     m_router = router;
     m_tokenUsage = tokenUsage;
     m_listener = listener;
+    m_ownershipSecret = ownershipSecret;
+    m_tls = tls;
     m_hub = new ConnectorHub(m_connectorStore.get(), m_http, m_secrets);
     m_hub->setMaxCrateBytes(m_options.maxCrateBytes);
     router->setConnectorHub(m_hub);
@@ -115,6 +117,33 @@ void LocalFeed::setAuthRequired(bool required)
         m_router->setAuthRequired(required);
     if (m_listener)
         m_listener->setAuthRequired(required);
+}
+
+FeedError LocalFeed::changePort(quint16 port)
+{
+    if (!m_listener) {
+        m_options.port = port;
+        return {};
+    }
+    if (port == m_listener->port())
+        return {};
+    FeedServerOptions options = m_options;
+    options.port = port;
+    auto *listener = new LocalFeedListener(m_store.get(), m_router, this);
+    if (const FeedError error = listener->listen({options, m_ownershipSecret, m_tokenUsage}, m_tls)) {
+        delete listener;
+        // listen() tells the router its URL before the serving threads start, and one of
+        // them may have failed after that.
+        m_router->setBaseUrl(m_listener->baseUrl());
+        return error;
+    }
+    new AcceptThrottle(listener->acceptor());
+    // The old port closes only now; its serving threads answer what they hold first.
+    delete m_listener;
+    m_listener = listener;
+    m_options.port = port;
+    m_listener->setUpstreamsActive(m_hub && !m_hub->isEmpty());
+    return {};
 }
 
 bool LocalFeed::isRunning() const

@@ -5,9 +5,11 @@
 #include "feedserveroptions.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class ConnectorHub;
 class ConnectorStore;
@@ -50,6 +52,10 @@ public:
     void reloadConnectors();
     // Whether reading needs a token too (FeedServerOptions::authRequired), also while serving.
     void setAuthRequired(bool required);
+    // Moves a running feed to another port of 127.0.0.1: it listens there first and closes
+    // the old port only then, so a port that cannot be had leaves the feed where it was.
+    // Before start() it only sets the port start() listens on.
+    FeedError changePort(quint16 port);
 
 Q_SIGNALS:
     void crateChanged(const QString &name);
@@ -66,4 +72,7 @@ private:
     FeedRouter *m_router = nullptr;
     TokenUsageRecorder *m_tokenUsage = nullptr;
     LocalFeedListener *m_listener = nullptr;
+    // What start() gave the listener, for the one changePort() makes.
+    QByteArray m_ownershipSecret;
+    std::optional<QSslConfiguration> m_tls;
 };

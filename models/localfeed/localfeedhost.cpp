@@ -72,6 +72,20 @@ void LocalFeedHost::setAuthRequired(bool required)
     runOnFeed([required](LocalFeed &feed) { feed.setAuthRequired(required); });
 }
 
+void LocalFeedHost::changePort(quint16 port)
+{
+    runOnFeed([this, port](LocalFeed &feed) {
+        const FeedError error = feed.changePort(port);
+        const QUrl url = feed.indexUrl();
+        QMetaObject::invokeMethod(this, [this, error, url] {
+            const QUrl old = m_indexUrl;
+            if (m_running)
+                m_indexUrl = url;
+            Q_EMIT portChanged(old, m_indexUrl, error);
+        }, Qt::QueuedConnection);
+    });
+}
+
 void LocalFeedHost::obtainDesktopToken()
 {
     runOnFeed([this](LocalFeed &feed) {

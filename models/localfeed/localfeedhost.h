@@ -44,6 +44,9 @@ public:
     QString dataDir() const { return m_dataDir; }
     bool authRequired() const { return m_authRequired; }
     void setAuthRequired(bool required);
+    // Moves the running feed to `port` on its thread (LocalFeed::changePort); portChanged()
+    // follows. On success indexUrl() is the new one; on failure the feed still serves the old.
+    void changePort(quint16 port);
 
     // The app's own token for the feed, from the keychain or newly made (DesktopFeedToken);
     // desktopTokenReady() follows.
@@ -83,6 +86,8 @@ public:
 
 Q_SIGNALS:
     void started(const FeedError &error);
+    // After changePort(): the URLs before and after (equal when it failed), and the error.
+    void portChanged(const QUrl &oldIndexUrl, const QUrl &newIndexUrl, const FeedError &error);
     void crateChanged(const QString &name);
     void desktopTokenReady(const QByteArray &token, const QString &warning);
     void connectorAdded(const QString &name, const QString &error);
