@@ -3,8 +3,10 @@
 
 #include "cargotypes/registryerror.h"
 #include "crate/cratecomparison.h"
+#include "registry/registryclient.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class DiffHighlighter;
 class MessageBanner;
@@ -12,7 +14,6 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QTableView;
-class RegistryClient;
 class VersionComparison;
 class VersionDiffFileModel;
 class VersionDiffMetadataModel;
@@ -60,7 +61,8 @@ private:
     VersionComparison *m_comparison;
     VersionDiffFileModel *m_files;
     VersionDiffMetadataModel *m_metadata;
-    RegistryClient *m_client;
+    // Guarded: the feed may be edited or removed while the dialog is open, which retires its client.
+    QPointer<RegistryClient> m_client;
     MessageBanner *m_error;
     QComboBox *m_from;
     QComboBox *m_to;

@@ -157,6 +157,8 @@ void VersionComparison::fetch(qsizetype side)
         }, Qt::QueuedConnection);
         return;
     }
+    if (!m_client) // the feed was removed meanwhile
+        return fail(RegistryError::make(RegistryError::Kind::Cancelled, tr("the feed is gone")));
     QDir().mkpath(QFileInfo(wanted.path).absolutePath());
     RegistryReply *download = m_client->download(wanted.entry.name, wanted.entry.vers, wanted.entry.cksum, wanted.path);
     m_replies.append(download);
