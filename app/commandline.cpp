@@ -3,11 +3,12 @@
 
 #include "cargocommands.h"
 #include "connectorcommands.h"
+#include "diffcommand.h"
 #include "feedcommands.h"
 #include "promotecommands.h"
-#include "wherecommand.h"
 #include "publishcommands.h"
 #include "registrycommands.h"
+#include "wherecommand.h"
 
 #include "net/networkproxyfactory.h"
 
@@ -44,6 +45,7 @@ constexpr CommandHelp commandHelp[] = {
     {"audit", "Check every package a Cargo.lock pins against a feed."},
     {"publish", "Publish prebuilt .crate files with the metadata cargo would send."},
     {"promote", "Copy crate versions (and what they need) from one feed to another."},
+    {"diff", "What changed between two versions of a crate: files, dependencies, features, license."},
     {"where", "Which versions of a crate each feed holds, with an alarm for differing checksums."},
     {"cargo-setup", "Register a feed in cargo's configuration."},
     {"credential", "Cargo's credential provider for CrateDesk's feeds (cargo runs it)."},
@@ -99,6 +101,8 @@ std::optional<int> runCommandLine(int argc, char **argv)
         return runPromoteCommand(args);
     if (command == "where")
         return runWhereCommand(args);
+    if (command == "diff")
+        return runDiffCommand(args);
     if (command == "cargo-setup" || command == "credential" || command == "--cargo-plugin")
         return runCargoCommand(args);
     if (command == "connector")

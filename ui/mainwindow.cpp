@@ -15,6 +15,7 @@
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
 #include "itemmodels/roles.h"
+#include "itemmodels/versionlistmodel.h"
 #include "localfeed/localfeedhost.h"
 #include "messagebanner.h"
 #include "plaintexttooltips.h"
@@ -253,6 +254,8 @@ void MainWindow::createMenus()
     m_copyDependency = crate->addAction(QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Dependency Line"), this, &MainWindow::copyDependencyLine);
     m_copyDependency->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     crate->addSeparator();
+    m_compareVersions = crate->addAction(QIcon::fromTheme(u"document-compare"_s), tr("Compare &Versions…"), this, &MainWindow::openCompareVersions);
+    m_compareVersions->setToolTip(tr("What changed between two versions of this crate: files, dependencies, features, license"));
     m_acrossFeeds = crate->addAction(QIcon::fromTheme(u"edit-find"_s), tr("In &Every Feed…"), this, &MainWindow::openCrateAcrossFeeds);
     m_acrossFeeds->setToolTip(tr("Which versions of this crate each of your feeds holds, and whether they are the same bytes"));
     m_promotionHistory = crate->addAction(QIcon::fromTheme(u"view-history"_s), tr("Promotion &History…"), this, &MainWindow::openPromotionHistory);
@@ -407,6 +410,8 @@ void MainWindow::updateActions()
     m_download->setEnabled(entry.has_value());
     m_copyDependency->setEnabled(entry.has_value());
     m_acrossFeeds->setEnabled(m_context.sessions && m_context.browser && !m_context.browser->crateName().isEmpty());
+    m_compareVersions->setEnabled(m_context.browser && m_context.browser->client() && !m_context.browser->crateName().isEmpty()
+                                  && m_context.browser->versions()->rowCount() >= 2);
     m_promotionHistory->setEnabled(m_proGetConnectors->isEnabled() && m_context.browser && !m_context.browser->crateName().isEmpty());
 }
 

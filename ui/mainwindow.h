@@ -22,6 +22,7 @@ class LocalUpstreamsDialog;
 class PromotionDialog;
 class PromotionHistoryDialog;
 class CrateAcrossFeedsDialog;
+class CompareVersionsDialog;
 class LockfileAuditWindow;
 class FeedSessions;
 class FeedSettings;
@@ -80,6 +81,9 @@ public:
     PromotionHistoryDialog *openPromotionHistory();
     // The open crate in every feed the user has, with the checksum alarm.
     CrateAcrossFeedsDialog *openCrateAcrossFeeds();
+    // Two versions of the open crate side by side (the two newest first); null with fewer than two.
+    CompareVersionsDialog *openCompareVersions();
+    QAction *compareVersionsAction() const { return m_compareVersions; }
     PromotionDialog *openPromotion(const QString &targetFeed, const QList<std::pair<QString, QString>> &versions, QWidget *over = nullptr);
 
     // The one Settings dialog, opened or raised; null without a SettingsSession.
@@ -159,4 +163,5 @@ private:
     QAction *m_copyDependency = nullptr;
     QAction *m_promotionHistory = nullptr;
     QAction *m_acrossFeeds = nullptr;
+    QAction *m_compareVersions = nullptr;
 };

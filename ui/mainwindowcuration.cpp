@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow's curation windows: the lockfile audit, promotion and its ProGet history, one
-// crate across feeds, the local feed's upstreams and ProGet's connectors.
+// crate across feeds, two versions compared, the local feed's upstreams and ProGet's connectors.
 #include "browse/cratebrowser.h"
 #include "cargotypes/feedurl.h"
+#include "compareversionsdialog.h"
 #include "connectors/localupstreamsdialog.h"
 #include "connectors/progetconnectorsdialog.h"
 #include "crateacrossfeedsdialog.h"
 #include "itemmodels/feedlistmodel.h"
+#include "itemmodels/versionlistmodel.h"
 #include "localfeed/localfeedhost.h"
 #include "lockfileauditwindow.h"
 #include "mainwindow.h"
@@ -126,6 +128,21 @@ CrateAcrossFeedsDialog *MainWindow::openCrateAcrossFeeds()
         return nullptr;
     auto *dialog = new CrateAcrossFeedsDialog(m_context.sessions, m_context.feeds->feeds(), m_context.browser->crateName(), this);
     dialog->setObjectName(u"crateAcrossFeedsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+CompareVersionsDialog *MainWindow::openCompareVersions()
+{
+    CrateBrowser *browser = m_context.browser;
+    if (!browser || !browser->client() || browser->crateName().isEmpty() || browser->versions()->rowCount() < 2)
+        return nullptr;
+    QStringList versions;
+    for (int row = 0; row < browser->versions()->rowCount(); ++row)
+        versions << browser->versions()->entryAt(row).vers;
+    auto *dialog = new CompareVersionsDialog(browser->client(), browser->cacheDir(), browser->crateName(), versions, this);
+    dialog->setObjectName(u"compareVersionsDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -66,6 +66,8 @@ public:
     CrateFileTreeModel *files() const { return m_files; }
 
     RegistryClient *client() const { return m_client; }
+    // Where verified .crate files are kept, by checksum; other sessions reading them share it.
+    QString cacheDir() const { return m_cacheDir; }
     // Switches to another feed (or none); clears everything and lists its crates.
     void setClient(RegistryClient *client);
     void refresh();

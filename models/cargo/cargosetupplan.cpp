@@ -2,9 +2,9 @@
 #include "cargosetupplan.h"
 
 #include "cargoconfigeditor.h"
-#include "textdiff.h"
 
 #include "cargotypes/registryname.h"
+#include "crate/textdiff.h"
 
 #include <QCryptographicHash>
 #include <QDir>

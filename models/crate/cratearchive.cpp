@@ -4,11 +4,14 @@
 #include "cratescan.h"
 #include "gzipreader.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 using namespace Qt::Literals::StringLiterals;
 using CrateText::sizeText;
@@ -91,4 +94,63 @@ std::optional<QByteArray> CrateArchive::fileData(const QString &path, qint64 max
     if (reader.read(data.data(), length, &got) != GzipReader::Status::Ok)
         return std::nullopt;
     return data;
+}
+
+namespace {
+
+constexpr qint64 BinarySniffBytes = 8000;
+
+bool looksBinary(QByteArrayView start, bool complete)
+{
+    if (start.contains('\0'))
+        return true;
+    // A cut inside a multi-byte character is no reason to call the file binary.
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    [[maybe_unused]] const QString text = utf8.decode(complete ? start : start.first(std::max<qsizetype>(0, start.size() - 3)));
+    return utf8.hasError();
+}
+
+CrateArchive::Fingerprint fingerprintOf(const QByteArray &data)
+{
+    return {QCryptographicHash::hash(data, QCryptographicHash::Sha256),
+            looksBinary(QByteArrayView(data).first(std::min<qsizetype>(data.size(), BinarySniffBytes)),
+                        data.size() <= BinarySniffBytes)};
+}
+
+} // namespace
+
+QList<CrateArchive::Fingerprint> CrateArchive::fingerprints() const
+{
+    QList<Fingerprint> result(m_files.size());
+    QList<qsizetype> byOffset(m_files.size());
+    std::iota(byOffset.begin(), byOffset.end(), 0);
+    std::ranges::sort(byOffset, {}, [this](qsizetype i) { return m_dataOffsets.at(i); });
+    // The bytes were fully checked by scan(), so the stream cannot fail here short of memory.
+    GzipReader reader(m_crate, std::numeric_limits<qint64>::max());
+    if (!reader.open())
+        return {};
+    QByteArray chunk(1 << 16, Qt::Uninitialized);
+    for (const qsizetype index : std::as_const(byOffset)) {
+        const File &entry = m_files.at(index);
+        if (entry.path == u"Cargo.toml"_s) { // what fileData() answers for it
+            result[index] = fingerprintOf(m_manifest);
+            continue;
+        }
+        if (reader.skip(m_dataOffsets.at(index) - reader.position()) != GzipReader::Status::Ok)
+            return {};
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QByteArray start;
+        for (qint64 left = entry.size; left > 0;) {
+            qint64 got = 0;
+            const qint64 want = std::min<qint64>(left, chunk.size());
+            if (reader.read(chunk.data(), want, &got) != GzipReader::Status::Ok || got != want)
+                return {};
+            hash.addData(QByteArrayView(chunk.constData(), got));
+            if (start.size() < BinarySniffBytes)
+                start.append(chunk.constData(), std::min<qint64>(got, BinarySniffBytes - start.size()));
+            left -= got;
+        }
+        result[index] = {hash.result(), looksBinary(start, entry.size <= BinarySniffBytes)};
+    }
+    return result;
 }

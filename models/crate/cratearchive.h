@@ -88,6 +88,18 @@ public:
 
     // At most maxBytes of the file's start; nullopt when there is no such file.
     std::optional<QByteArray> fileData(const QString &path, qint64 maxBytes) const;
+
+    // What two versions need to tell whether they hold the same file: its sha256, and whether
+    // it looks binary (a NUL in its first 8,000 bytes, git's rule, or not UTF-8 there).
+    struct Fingerprint
+    {
+        QByteArray sha256;
+        bool binary = false;
+        friend bool operator==(const Fingerprint &, const Fingerprint &) = default;
+    };
+    // One per file, in files() order, from a single pass over the stream (fileData() per file
+    // would inflate the archive once for every file).
+    QList<Fingerprint> fingerprints() const;
     QByteArray manifestBytes() const { return m_manifest; }
     // The .crate exactly as read: what a publish uploads and what cksum hashes.
     QByteArray crateBytes() const { return m_crate; }

@@ -88,5 +88,10 @@ enum : int {
 
     // CrateAcrossFeedsModel
     ChecksumsDiffer = Qt::UserRole + 1000, // bool: two feeds serve this version with other bytes
+
+    // VersionDiffFileModel, VersionDiffMetadataModel (any column of a row)
+    DiffChange = Qt::UserRole + 1100, // int (CrateVersionDiff::Change)
+    DiffFilePath,                     // QString, relative to the package folder
+    DiffFileIsBinary,                 // bool: either side is not text
 };
 }

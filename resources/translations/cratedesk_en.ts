@@ -113,6 +113,23 @@
     </message>
 </context>
 <context>
+    <name>CompareVersionsDialog</name>
+    <message numerus="yes">
+        <source>From %1 to %2: %n file(s) differ, %3 unchanged.</source>
+        <translation>
+            <numerusform>From %1 to %2: %n file differs, %3 unchanged.</numerusform>
+            <numerusform>From %1 to %2: %n files differ, %3 unchanged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) a dependent sees.</source>
+        <translation>
+            <numerusform>%n change a dependent sees.</numerusform>
+            <numerusform>%n changes a dependent sees.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrateAcrossFeedsDialog</name>
     <message numerus="yes">
         <source>Asking %n feed(s) for %1…</source>

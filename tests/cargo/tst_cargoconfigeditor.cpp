@@ -2,7 +2,7 @@
 // Surgical edits of cargo's config.toml: what a registration adds to every shape of file a
 // user may have written by hand, and that nothing else moves.
 #include "cargo/cargoconfigeditor.h"
-#include "cargo/textdiff.h"
+#include "crate/textdiff.h"
 #include "cargo/tomllayout.h"
 
 #include <QDir>

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "localtestfeed.h"
 
+#include "crate/cratepreflight.h"
 #include "localfeed/feedstore.h"
+#include "publish/publishqueue.h"
+#include "registry/registryclient.h"
+
+#include <QSignalSpy>
 
 namespace TestSupport {
 
@@ -23,6 +28,25 @@ StartedFeed startLocalFeed(FeedServerOptions options, const QString &login)
     }
     started.token = token.toLatin1();
     return started;
+}
+
+QString publishCrates(RegistryClient *feed, const QList<QByteArray> &crates)
+{
+    QList<PublishCandidate> candidates;
+    for (const QByteArray &crate : crates)
+        candidates << CratePreflight::inspect(crate, QStringLiteral("published.crate"), {feed->feed().indexUrl.toString(), {}});
+    PublishQueue queue(feed);
+    queue.setPollInterval(20);
+    queue.setCandidates(candidates);
+    QSignalSpy finished(&queue, &PublishQueue::finished);
+    queue.start();
+    if (!finished.wait(30000))
+        return QStringLiteral("the publish did not finish within 30 s");
+    for (const PublishItem &item : queue.items()) {
+        if (item.stage != CratePublisher::Stage::Visible)
+            return item.error.message.isEmpty() ? QStringLiteral("a crate was not published") : item.error.message;
+    }
+    return {};
 }
 
 } // namespace TestSupport

@@ -5,9 +5,12 @@
 #include "localfeed/localfeed.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
+
+class RegistryClient;
 
 namespace TestSupport {
 
@@ -21,5 +24,9 @@ struct StartedFeed
 // The real local feed, in-process on a free port (whatever options.port says), with a token:
 // what most tests that talk HTTP to a feed start from.
 StartedFeed startLocalFeed(FeedServerOptions options, const QString &login = QStringLiteral("alice"));
+
+// Publishes .crate files through `feed` as the window does (the metadata cargo would send,
+// dependencies first) and waits until the index lists each; empty, or what went wrong.
+QString publishCrates(RegistryClient *feed, const QList<QByteArray> &crates);
 
 } // namespace TestSupport

@@ -19,7 +19,7 @@ QByteArray TestCrate::crateBytes() const
     const QString top = name + u'-' + vers;
     const QString inName = manifestName.isEmpty() ? name : manifestName;
     const QString inVersion = manifestVersion.isEmpty() ? vers : manifestVersion;
-    const QByteArray manifest = "[package]\nedition = \"2021\"\nname = \"" + inName.toUtf8() + "\"\nversion = \""
+    const QByteArray manifest = "[package]\nedition = \"" + edition + "\"\nname = \"" + inName.toUtf8() + "\"\nversion = \""
         + inVersion.toUtf8() + "\"\ndescription = \"" + description.toUtf8() + "\"\n"
         + (license.isEmpty() ? QByteArray() : "license = \"" + license + "\"\n") + extraManifest;
     QTemporaryDir dir;

@@ -27,6 +27,7 @@ struct TestCrate
     QJsonObject extraMetadata; // merged over the default publish JSON (deps, features, ...)
     QByteArray padding;        // extra bytes in the archive, to reach a size
     QByteArray license = "MIT"; // empty: the manifest declares none
+    QByteArray edition = "2021";
     QByteArray extraManifest;  // TOML appended to Cargo.toml, e.g. a [dependencies] table
     QMap<QString, QByteArray> files; // more files, by path under the crate's folder ("README.md")
 

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -28,28 +30,43 @@ struct Op
     qsizetype newLine;
 };
 
-// Longest common subsequence; config files are a few hundred lines at most.
-QList<Op> script(const QStringList &a, const QStringList &b)
+// Longest common subsequence of the lines between the shared start and end; nullopt past
+// maxCells. Config files are a few hundred lines; a crate's file differs in a few places.
+std::optional<QList<Op>> script(const QStringList &a, const QStringList &b, qsizetype maxCells)
 {
-    const qsizetype n = a.size();
-    const qsizetype m = b.size();
+    qsizetype head = 0;
+    while (head < a.size() && head < b.size() && a.at(head) == b.at(head))
+        ++head;
+    qsizetype tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && a.at(a.size() - 1 - tail) == b.at(b.size() - 1 - tail))
+        ++tail;
+    const qsizetype n = a.size() - head - tail;
+    const qsizetype m = b.size() - head - tail;
+    if (n > 0 && m > 0 && (n + 1) > maxCells / (m + 1))
+        return std::nullopt;
+    QList<Op> ops;
+    ops.reserve(head + n + m + tail);
+    for (qsizetype k = 0; k < head; ++k)
+        ops.append({' ', k, k});
     QList<int> lcs((n + 1) * (m + 1), 0);
     const auto at = [m](qsizetype i, qsizetype j) { return i * (m + 1) + j; };
+    const auto same = [&](qsizetype i, qsizetype j) { return a.at(head + i) == b.at(head + j); };
     for (qsizetype i = n - 1; i >= 0; --i)
         for (qsizetype j = m - 1; j >= 0; --j)
-            lcs[at(i, j)] = a.at(i) == b.at(j) ? lcs.at(at(i + 1, j + 1)) + 1 : std::max(lcs.at(at(i + 1, j)), lcs.at(at(i, j + 1)));
-    QList<Op> ops;
+            lcs[at(i, j)] = same(i, j) ? lcs.at(at(i + 1, j + 1)) + 1 : std::max(lcs.at(at(i + 1, j)), lcs.at(at(i, j + 1)));
     qsizetype i = 0;
     qsizetype j = 0;
     while (i < n || j < m) {
-        if (i < n && j < m && a.at(i) == b.at(j)) {
-            ops.append({' ', i++, j++});
+        if (i < n && j < m && same(i, j)) {
+            ops.append({' ', head + i++, head + j++});
         } else if (i < n && (j == m || lcs.at(at(i + 1, j)) >= lcs.at(at(i, j + 1)))) {
-            ops.append({'-', i++, j}); // removals before additions, as diff -u shows them
+            ops.append({'-', head + i++, head + j}); // removals before additions, as diff -u shows them
         } else {
-            ops.append({'+', i, j++});
+            ops.append({'+', head + i, head + j++});
         }
     }
+    for (qsizetype k = 0; k < tail; ++k)
+        ops.append({' ', head + n + k, head + m + k});
     return ops;
 }
 
@@ -65,11 +82,21 @@ namespace TextDiff {
 
 QString unified(const QString &before, const QString &after, const QString &beforeName, const QString &afterName)
 {
+    // Config files are small: no budget that a real one could reach.
+    return unified(before, after, beforeName, afterName, std::numeric_limits<qsizetype>::max()).value_or(QString());
+}
+
+std::optional<QString> unified(const QString &before, const QString &after, const QString &beforeName,
+                               const QString &afterName, qsizetype maxCells)
+{
     if (before == after)
-        return {};
+        return QString();
     const QStringList a = linesOf(before);
     const QStringList b = linesOf(after);
-    const QList<Op> ops = script(a, b);
+    const std::optional<QList<Op>> edits = script(a, b, maxCells);
+    if (!edits)
+        return std::nullopt;
+    const QList<Op> &ops = *edits;
     constexpr qsizetype Context = 3;
     QString out = u"--- %1\n+++ %2\n"_s.arg(beforeName, afterName);
     qsizetype i = 0;
