@@ -181,9 +181,12 @@ DesktopApp::DesktopApp(const DesktopOptions &options)
     : m_options(options)
     , m_localFeed(feedOptions(options, m_settings))
 {
-    QString cacheError;
-    if (!m_cache.open(&cacheError))
-        std::fprintf(stderr, "cratedesk: the index cache is not available (%s); working without it\n", qPrintable(cacheError));
+    // Opened on the cache's own thread; what the window asks meanwhile waits its turn there.
+    m_cache.open().then([](const QString &cacheError) {
+        if (!cacheError.isEmpty())
+            std::fprintf(stderr, "cratedesk: the index cache is not available (%s); working without it\n",
+                         qPrintable(cacheError));
+    });
     m_local.name = QApplication::translate("CrateDesk", "Local feed");
     m_local.origin = Feed::Origin::Local;
     m_local.auth = Feed::AuthKind::Token;

@@ -9,6 +9,8 @@
 #include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
+#include "cacheanswer.h"
 #include "localtestfeed.h"
 #include "testcrate.h"
 #include "testsupport.h"
@@ -127,8 +129,8 @@ private Q_SLOTS:
         m_http = std::make_unique<HttpClient>(&m_nam);
         m_http->setRetryBaseDelay(20);
         m_cache = std::make_unique<IndexCache>(m_dir.filePath(u"cache/index.sqlite"_s));
-        QString error;
-        QVERIFY2(m_cache->open(&error), qPrintable(error));
+        const QString error = cacheAnswer(m_cache->open());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // A 304 moves only fetched_at; those writes wait for the end of a burst and go as one.
@@ -140,15 +142,18 @@ private Q_SLOTS:
         const QString key = m_feed->indexUrl().toString();
         const QString path = CrateName::indexPath(u"burst"_s);
         QVERIFY(!run(registry->fetchIndex(u"burst"_s)).error);
-        const QDateTime fetched = m_cache->validators(key, path)->fetchedAt;
+        const QDateTime fetched = cacheAnswer(m_cache->validators(key, path))->fetchedAt;
         QTest::qWait(20); // a later millisecond for the revalidation
         const Outcome again = run(registry->fetchIndex(u"burst"_s));
         QVERIFY(again.fromCache);
-        QVERIFY(m_cache->hasPendingTouches());
-        const QDateTime revalidated = m_cache->validators(key, path)->fetchedAt; // seen before it is written
+        const auto pendingTouches = [this] {
+            return cacheAnswer(m_cache->run([](IndexCacheStore *store) { return store->hasPendingTouches(); }));
+        };
+        QVERIFY(pendingTouches());
+        const QDateTime revalidated = cacheAnswer(m_cache->validators(key, path))->fetchedAt; // seen before it is written
         QVERIFY(revalidated > fetched);
-        QTRY_VERIFY(!m_cache->hasPendingTouches());
-        IndexCache other(m_cache->path()); // what the next session reads from disk
+        QTRY_VERIFY(!pendingTouches());
+        IndexCacheStore other(m_cache->path()); // what the next session reads from disk
         QString error;
         QVERIFY2(other.open(&error), qPrintable(error));
         QCOMPARE(other.validators(key, path)->fetchedAt, revalidated);
@@ -220,11 +225,14 @@ private Q_SLOTS:
         const Outcome first = run(firstSession->fetchIndex(u"kept"_s));
         QVERIFY2(!first.error, qPrintable(first.error.message));
         QVERIFY(!first.parsedEarlier);
-        QVERIFY(!m_cache->parsedForm(key, path).isEmpty());
+        QVERIFY(!cacheAnswer(m_cache->run([key, path](IndexCacheStore *store) { return store->parsedForm(key, path); })).isEmpty());
+        const auto setParsedForm = [this, key, path](const QByteArray &form) {
+            return cacheAnswer(m_cache->run([key, path, form](IndexCacheStore *store) { return store->setParsedForm(key, path, form); }));
+        };
         if (storedForm == "none")
-            QVERIFY(m_cache->setParsedForm(key, path, QByteArray()));
+            QVERIFY(setParsedForm(QByteArray()));
         else if (!storedForm.isEmpty())
-            QVERIFY(m_cache->setParsedForm(key, path, storedForm));
+            QVERIFY(setParsedForm(storedForm));
 
         auto secondSession = client(localFeed());
         const Outcome again = run(secondSession->fetchIndex(u"kept"_s));
@@ -267,8 +275,7 @@ private Q_SLOTS:
         QVERIFY(config.http2);
 
         IndexCache cache(m_dir.filePath(u"cache/http2.sqlite"_s));
-        QString error;
-        QVERIFY2(cache.open(&error), qPrintable(error));
+        QCOMPARE(cacheAnswer(cache.open()), QString());
         RegistryClient registry(localFeed(), &http, &cache, nullptr);
         registry.setCredential(m_token);
         QList<std::shared_ptr<Outcome>> outcomes;
@@ -508,7 +515,7 @@ private Q_SLOTS:
         QCOMPARE(first.etag, "\"v1\""_ba);
         QVERIFY(!first.notModified);
         QVERIFY(first.entries.isEmpty()); // not parsed: the caller has its own rules for the lines
-        QVERIFY(!m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s));
+        QVERIFY(!cacheAnswer(m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s)));
 
         const Outcome same = run(registry->fetchIndexFile(u"abc"_s, first.etag, {}));
         QVERIFY2(!same.error, qPrintable(same.error.message));
@@ -549,7 +556,7 @@ private Q_SLOTS:
         const Outcome reply = run(raw ? registry->fetchIndexFile(u"abc"_s, {}, {}) : registry->fetchIndex(u"abc"_s));
         QCOMPARE(reply.error.kind, RegistryError::Kind::Http);
         QVERIFY2(reply.error.message.contains(u"HTTP %1"_s.arg(status)), qPrintable(reply.error.message));
-        QVERIFY(!m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s));
+        QVERIFY(!cacheAnswer(m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s)));
     }
 
     void listsEveryCrateAcrossPages()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -34,7 +34,7 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(u"schema-1"_s);
 
-        IndexCache cache(path);
+        IndexCacheStore cache(path);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         const auto old = cache.get(u"feed"_s, u"se/rd/serde"_s);
@@ -52,7 +52,7 @@ private Q_SLOTS:
     void aNewBodyReplacesTheParsedForm()
     {
         QTemporaryDir dir;
-        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        IndexCacheStore cache(dir.filePath(u"index.sqlite"_s));
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -69,7 +69,7 @@ private Q_SLOTS:
     void prunesTheLeastRecentlyConfirmedFiles()
     {
         QTemporaryDir dir;
-        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        IndexCacheStore cache(dir.filePath(u"index.sqlite"_s));
         cache.setSizeLimit(10000);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
@@ -89,13 +89,14 @@ private Q_SLOTS:
         QCOMPARE(cache.count(u"feed"_s), 5); // config.json and files 0, 2, 3, 4: 8,100 bytes
 
         // A smaller limit takes effect when the cache is opened.
-        IndexCache reopened(cache.path());
+        IndexCacheStore reopened(cache.path());
         reopened.setSizeLimit(3000);
         QVERIFY2(reopened.open(&error), qPrintable(error));
         QCOMPARE(reopened.size(), 2100); // config.json and file-4, the newest
         QVERIFY(reopened.get(u"feed"_s, u"config.json"_s));
         QVERIFY(reopened.get(u"feed"_s, u"file-4"_s));
     }
+
 };
 
 QTEST_GUILESS_MAIN(TestIndexCache)
