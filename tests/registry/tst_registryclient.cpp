@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -35,6 +36,12 @@ using Outcome = RegistryOutcome;
 Outcome run(RegistryReply *reply, int timeoutMs = 30000)
 {
     return runReply(reply, timeoutMs);
+}
+
+// One version of `name`, as a feed's index file has it.
+QByteArray indexLine(const QByteArray &name)
+{
+    return "{\"name\":\"" + name + "\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"" + QByteArray(64, 'a') + "\"}\n";
 }
 
 bool waitFor(HttpJob *job, int timeoutMs = 30000)
@@ -731,6 +738,85 @@ private Q_SLOTS:
         QVERIFY(cached.stale);
         QCOMPARE(cached.entries.size(), 1);
         QCOMPARE(server.requestCount(u"/spare/config.json"_s), 2); // one each: no retries
+    }
+
+    // No SQL on the thread that owns the client (in the app, the one that paints): config,
+    // a fetch, a revalidation, a vanished crate and the offline fallback all reach the cache
+    // on its own thread.
+    void cacheStatementsRunOffTheClientsThread()
+    {
+        FaultServer server;
+        const QByteArray config = "{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}";
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok(config), FaultServer::Response::make(503)});
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok(indexLine("abc"), "text/plain")});
+        server.setETag(u"/index/3/a/abc"_s, "\"v1\"");
+        server.setRoute(u"/index/3/g/gone"_s, {FaultServer::Response::make(404)});
+        IndexCache cache(m_dir.filePath(u"cache/threads.sqlite"_s));
+        QCOMPARE(cacheAnswer(cache.open()), QString());
+        const Feed feed = faultFeed(server);
+        {
+            RegistryClient registry(feed, m_http.get(), &cache, nullptr);
+            QVERIFY(!run(registry.fetchIndex(u"abc"_s)).fromCache);
+            QVERIFY(run(registry.fetchIndex(u"abc"_s)).fromCache); // a 304
+            QCOMPARE(run(registry.fetchIndex(u"gone"_s)).error.kind, RegistryError::Kind::NotFound);
+        }
+        RegistryClient offline(feed, m_http.get(), &cache, nullptr); // a new session: config.json now answers 503
+        const Outcome stale = run(offline.fetchIndex(u"abc"_s));
+        QVERIFY(stale.stale && stale.entries.size() == 1);
+
+        const QList<const QThread *> threads = cacheAnswer(cache.run([](IndexCacheStore *store) { return store->statementThreads(); }));
+        QCOMPARE(threads.size(), 1);
+        QVERIFY(threads.first() != offline.thread());
+    }
+
+    // The client goes away (the feed was edited, the app quits) while the cache still works on
+    // what it asked: the answer is dropped, nothing reaches the deleted client, and a write
+    // it had asked for still lands.
+    void destroyingTheClientWhileTheCacheWorks_data()
+    {
+        QTest::addColumn<int>("stage");
+        QTest::newRow("cached config, before any request") << 0;
+        QTest::newRow("cached validators, before the index request") << 1;
+        QTest::newRow("parse and store, after the response") << 2;
+    }
+
+    void destroyingTheClientWhileTheCacheWorks()
+    {
+        QFETCH(int, stage);
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}")});
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok(indexLine("abc"), "text/plain").withHeader("ETag", "\"v1\"")});
+        QSemaphore gate;
+        IndexCache cache(m_dir.filePath(u"cache/destroyed-%1.sqlite"_s.arg(stage)));
+        QCOMPARE(cacheAnswer(cache.open()), QString());
+        // Holds the cache's thread until released: what the client asks meanwhile waits.
+        const auto block = [&cache, &gate] { cache.run([&gate](IndexCacheStore *) { gate.tryAcquire(1, 10000); }); };
+        auto registry = std::make_unique<RegistryClient>(faultFeed(server), m_http.get(), &cache, nullptr);
+        if (stage == 1)
+            QVERIFY(!run(registry->fetchConfig()).error);
+        if (stage < 2)
+            block();
+        else // as the feed answers: the client reads the answer later, on this same thread
+            connect(&server, &FaultServer::requestReceived, this, [&block](const FaultServer::Request &request) {
+                if (request.path() == u"/index/3/a/abc"_s)
+                    block();
+            });
+        RegistryReply *reply = registry->fetchIndex(u"abc"_s);
+        bool finished = false;
+        connect(reply, &RegistryReply::finished, this, [&finished] { finished = true; });
+        if (stage == 2)
+            QTRY_VERIFY(reply->fetchedAt.isValid()); // the response is in; its parse and store wait
+        registry.reset();
+        gate.release();
+        cacheAnswer(cache.flushTouches()); // the cache has answered everything asked before
+        QCoreApplication::sendPostedEvents();
+        QVERIFY(!finished);
+        QCOMPARE(server.requestCount(u"/index/config.json"_s), stage == 0 ? 0 : 1);
+        QCOMPARE(server.requestCount(u"/index/3/a/abc"_s), stage == 2 ? 1 : 0);
+        const auto kept = cacheAnswer(cache.validators(faultFeed(server).indexUrl.toString(), u"3/a/abc"_s));
+        QCOMPARE(kept.has_value(), stage == 2);
+        if (kept)
+            QCOMPARE(kept->etag, "\"v1\""_ba);
     }
 
     void garbageConfigIsAParseError()
