@@ -209,9 +209,12 @@ DesktopApp::DesktopApp(const DesktopOptions &options)
     m_cache.setSizeLimit(IndexCacheSettings::bytes(IndexCacheSettings(&m_settings).sizeLimitMiB()));
     m_settingsSession.setIndexCache(&m_cache);
     m_settingsSession.setLocalFeed(&m_localFeed);
-    QString cacheError;
-    if (!m_cache.open(&cacheError))
-        std::fprintf(stderr, "cratedesk: the index cache is not available (%s); working without it\n", qPrintable(cacheError));
+    // Opened on the cache's own thread; what the window asks meanwhile waits its turn there.
+    m_cache.open().then([](const QString &cacheError) {
+        if (!cacheError.isEmpty())
+            std::fprintf(stderr, "cratedesk: the index cache is not available (%s); working without it\n",
+                         qPrintable(cacheError));
+    });
     m_local.name = QApplication::translate("CrateDesk", "Local feed");
     m_local.origin = Feed::Origin::Local;
     m_local.auth = Feed::AuthKind::Token;

@@ -11,11 +11,13 @@
 #include "cargotypes/indexfileparser.h"
 #include "secrets/secretstore.h"
 #include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QtConcurrentRun>
 #include <QTemporaryDir>
 #include <QUrlQuery>
 
@@ -59,6 +61,36 @@ RegistryError notAnIndexFile(const HttpResponse &response, const QString &crate,
     return RegistryError::make(RegistryError::Kind::Http,
                                u"%1 answered HTTP %2 for the index file of %3, which carries no index file"_s.arg(feed).arg(response.status).arg(crate),
                                response.finalUrl, response.status);
+}
+
+// A cached index file's entries, as readCachedEntries() found them.
+struct CachedEntries
+{
+    bool found = false;         // the file is in the cache
+    bool parsedEarlier = false; // from the parsed form kept beside it: no parse
+    QList<IndexEntry> entries;
+    QStringList problems; // lines left out, when it was parsed now
+    QByteArray body;      // when it was parsed now
+};
+
+// On the cache's thread: the parsed form kept beside the file, else the file parsed once and
+// its form kept from then on.
+CachedEntries readCachedEntries(IndexCacheStore *store, const QString &key, const QString &path, const QString &crate)
+{
+    if (!store)
+        return {};
+    std::optional<QList<IndexEntry>> stored = IndexEntryCodec::decode(store->parsedForm(key, path));
+    // The cache is a file others can write to: its entries meet the same rules as the network's.
+    const auto trusted = [&crate](const IndexEntry &entry) { return IndexFileParser::untrustedReason(entry, crate).isEmpty(); };
+    if (stored && std::ranges::all_of(*stored, trusted))
+        return {true, true, std::move(*stored), {}, {}};
+    // A row from an older cache, or a parsed form of another format: parse once, keep it.
+    const std::optional<IndexCache::Entry> full = store->get(key, path);
+    if (!full)
+        return {};
+    IndexFileParser::Result parsed = IndexFileParser::parse(full->body, crate);
+    store->setParsedForm(key, path, IndexEntryCodec::encode(parsed.entries));
+    return {true, false, std::move(parsed.entries), std::move(parsed.problems), full->body};
 }
 
 } // namespace
@@ -123,17 +155,23 @@ RegistryClient::RegistryClient(const Feed &feed, HttpClient *http, IndexCache *c
     , m_secrets(secrets)
     , m_maxCrateBytes(BodyLimit::Download)
 {
-    m_touchFlush.setSingleShot(true);
-    connect(&m_touchFlush, &QTimer::timeout, this, [this] {
-        if (m_cache)
-            m_cache->flushTouches();
-    });
 }
 
-RegistryClient::~RegistryClient()
+// The cache writes the revalidations of this session by itself, shortly after their burst;
+// whatever the cache still has to answer this client is dropped with it.
+RegistryClient::~RegistryClient() = default;
+
+template<typename T, typename Next>
+void RegistryClient::whenCached(RegistryReply *reply, QFuture<T> answer, Next next)
 {
-    if (m_touchFlush.isActive() && m_cache)
-        m_cache->flushTouches();
+    reply->m_job = nullptr; // no request of its own runs now: cancel() finishes it at once
+    answer.then(this, [reply = QPointer(reply), next = std::move(next)](T value) mutable {
+        if (!reply || reply->isFinished())
+            return; // cancelled, or abandoned by retire()
+        if (reply->m_cancelled)
+            return reply->finish();
+        next(std::move(value));
+    });
 }
 
 void RegistryClient::retire(const QString &reason)
@@ -141,9 +179,8 @@ void RegistryClient::retire(const QString &reason)
     if (m_retired)
         return;
     m_retired = true;
-    m_touchFlush.stop();
     if (m_cache)
-        m_cache->flushTouches();
+        m_cache->flushTouches(); // now rather than after the burst: the feed changed
     const RegistryError gone = RegistryError::make(RegistryError::Kind::Cancelled, reason);
     const auto replies = findChildren<RegistryReply *>(Qt::FindDirectChildrenOnly);
     for (RegistryReply *reply : replies) {
@@ -256,17 +293,26 @@ void RegistryClient::withConfig(RegistryReply *reply, ConfigCallback next)
 
 void RegistryClient::requestConfig(bool withAuth)
 {
+    if (m_configFromCache || !m_cache)
+        return sendConfigRequest(withAuth, m_configFromCache);
+    m_cache->validators(feedKey(), ConfigFile).then(this, [this, withAuth](const std::optional<IndexCache::Entry> &cached) {
+        sendConfigRequest(withAuth, cached.has_value());
+    });
+}
+
+void RegistryClient::sendConfigRequest(bool withAuth, bool cachedConfig)
+{
     HttpRequest request;
     request.url = m_feed.indexUrl.resolved(QUrl(ConfigFile));
     request.maxBodyBytes = BodyLimit::ConfigJson;
     // With a cached config to fall back on, one failed try is enough: retrying with backoff
     // would hold every view for seconds while the feed is unreachable.
-    if (m_configFromCache || (m_cache && m_cache->validators(feedKey(), ConfigFile))) {
+    if (cachedConfig) {
         request.maxRetries = 0;
         request.timeoutMs = 5000;
     }
     HttpJob *job = send(request, withAuth);
-    connect(job, &HttpJob::finished, this, [this, job, withAuth] {
+    connect(job, &HttpJob::finished, this, [this, job, withAuth, cachedConfig] {
         const HttpResponse &response = job->response();
         notice(response);
         if (response.error.kind == RegistryError::Kind::AuthRequired) {
@@ -274,7 +320,7 @@ void RegistryClient::requestConfig(bool withAuth)
             if (!login.isEmpty())
                 m_loginUrl = login;
             if (!withAuth && !m_authorization.isEmpty()) {
-                requestConfig(true);
+                sendConfigRequest(true, cachedConfig);
                 return;
             }
         }
@@ -282,18 +328,10 @@ void RegistryClient::requestConfig(bool withAuth)
             // Offline (or the feed is down): the last config we saw still describes the feed.
             const bool unreachable = response.error.kind == RegistryError::Kind::Network
                 || response.error.kind == RegistryError::Kind::Timeout || response.error.kind == RegistryError::Kind::Http;
-            if (unreachable && m_cache) {
-                if (const auto cached = m_cache->get(feedKey(), ConfigFile)) {
-                    QString ignored;
-                    if (auto config = RegistryConfig::parse(cached->body, &ignored)) {
-                        m_config = config;
-                        m_configFromCache = true;
-                        configFinished({});
-                        return;
-                    }
-                }
-            }
-            configFinished(explain(response.error, u"read its index"_s));
+            const RegistryError error = explain(response.error, u"read its index"_s);
+            if (unreachable && m_cache)
+                return configFromCache(error);
+            configFinished(error);
             return;
         }
         QString parseError;
@@ -306,6 +344,22 @@ void RegistryClient::requestConfig(bool withAuth)
         m_configFromCache = false;
         if (m_cache)
             m_cache->put(feedKey(), ConfigFile, {response.body, {}, {}, QDateTime::currentDateTimeUtc(), {}});
+        configFinished({});
+    });
+}
+
+void RegistryClient::configFromCache(const RegistryError &unreachable)
+{
+    auto stored = m_cache->run([key = feedKey()](IndexCacheStore *store) -> std::optional<RegistryConfig> {
+        const auto cached = store ? store->get(key, ConfigFile) : std::nullopt;
+        QString ignored;
+        return cached ? RegistryConfig::parse(cached->body, &ignored) : std::nullopt;
+    });
+    stored.then(this, [this, unreachable](const std::optional<RegistryConfig> &config) {
+        if (!config)
+            return configFinished(unreachable);
+        m_config = config;
+        m_configFromCache = true;
         configFinished({});
     });
 }
@@ -399,65 +453,71 @@ RegistryReply *RegistryClient::fetchIndex(const QString &crate)
     if (path.isEmpty() || !CrateName::validationError(crate).isEmpty())
         return invalidName(crate);
     auto *reply = new RegistryReply(this);
-    // Only the validators now; the body is read from disk only if it is needed and not parsed yet.
-    const auto cached = m_cache ? m_cache->validators(feedKey(), path) : std::nullopt;
-    auto serveCached = [this, reply, crate, path, cached](bool stale) {
-        reply->entries = cachedEntries(crate, path, {cached->etag, cached->lastModified}, reply);
-        reply->fromCache = true;
-        reply->stale = stale;
-        reply->fetchedAt = cached->fetchedAt;
-        reply->finish();
-    };
-
-    withConfig(reply, [this, reply, path, crate, cached, serveCached](const RegistryError &configError) {
-        if (configError || m_configFromCache) {
-            if (cached)
-                return serveCached(true);
-            return reply->finish(configError ? configError
-                                             : RegistryError::make(RegistryError::Kind::Network,
-                                                                   u"%1 cannot be reached and %2 is not in the cache"_s.arg(m_feed.name, crate)));
-        }
-        HttpJob *job = send(indexRequest(path, cached ? cached->etag : QByteArray(), cached ? cached->lastModified : QByteArray()),
-                            m_config->authRequired);
-        reply->track(job);
-        connect(job, &HttpJob::finished, reply, [this, reply, job, path, crate, cached, serveCached] {
-            const HttpResponse &response = job->response();
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            if (response.status == 304 && cached) {
-                m_cache->touch(feedKey(), path, now);
-                scheduleTouchFlush();
-                return serveCached(false);
-            }
-            if (response.error) {
-                if (response.error.kind == RegistryError::Kind::NotFound) {
-                    if (m_cache)
-                        m_cache->remove(feedKey(), path);
-                    return reply->finish(RegistryError::make(RegistryError::Kind::NotFound,
-                        u"there is no crate %1 in %2"_s.arg(crate, m_feed.name), response.finalUrl, response.status));
-                }
-                const bool unreachable = response.error.kind == RegistryError::Kind::Network
-                    || response.error.kind == RegistryError::Kind::Timeout || response.error.kind == RegistryError::Kind::Http;
-                if (unreachable && cached)
-                    return serveCached(true);
-                return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
-            }
-            if (response.status != 200)
-                return reply->finish(notAnIndexFile(response, crate, m_feed.name));
-            // ETag wins over Last-Modified, as in cargo.
-            IndexCache::Entry entry{response.body, response.header("ETag"),
-                                    response.header("ETag").isEmpty() ? response.header("Last-Modified") : QByteArray(), now, {}};
-            reply->body = response.body;
-            reply->entries = parseIndexFile(crate, response.body, reply);
-            reply->fetchedAt = now;
-            rememberParsed(path, {entry.etag, entry.lastModified}, reply->entries);
-            if (m_cache) {
-                entry.parsed = IndexEntryCodec::encode(reply->entries);
-                m_cache->put(feedKey(), path, entry);
-            }
-            reply->finish();
+    // Only the validators now, read while the config is on its way; the body is read from disk
+    // only if it is needed and not parsed yet.
+    QFuture<std::optional<Cached>> cached = QtFuture::makeReadyValueFuture(std::optional<Cached>());
+    if (m_cache) {
+        cached = m_cache->run([key = feedKey(), path](IndexCacheStore *store) -> std::optional<Cached> {
+            const auto entry = store ? store->validators(key, path) : std::nullopt;
+            return entry ? std::optional<Cached>(Cached{{entry->etag, entry->lastModified}, entry->fetchedAt}) : std::nullopt;
+        });
+    }
+    withConfig(reply, [this, reply, path, crate, cached](const RegistryError &configError) {
+        whenCached(reply, cached, [this, reply, path, crate, configError](const std::optional<Cached> &validators) {
+            fetchIndexFrom(reply, crate, path, validators, configError);
         });
     });
     return reply;
+}
+
+void RegistryClient::fetchIndexFrom(RegistryReply *reply, const QString &crate, const QString &path,
+                                    const std::optional<Cached> &cached, const RegistryError &configError)
+{
+    if (configError || m_configFromCache) {
+        if (cached)
+            return serveCached(reply, crate, path, *cached, true);
+        return reply->finish(configError ? configError
+                                         : RegistryError::make(RegistryError::Kind::Network,
+                                               u"%1 cannot be reached and %2 is not in the cache"_s.arg(m_feed.name, crate)));
+    }
+    const Validators held = cached ? cached->validators : Validators();
+    HttpJob *job = send(indexRequest(path, held.etag, held.lastModified), m_config->authRequired);
+    reply->track(job);
+    connect(job, &HttpJob::finished, reply, [this, reply, job, path, crate, cached] {
+        const HttpResponse &response = job->response();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (response.status == 304 && cached) {
+            m_cache->touch(feedKey(), path, now);
+            return serveCached(reply, crate, path, *cached, false);
+        }
+        if (response.error) {
+            if (response.error.kind == RegistryError::Kind::NotFound) {
+                if (m_cache)
+                    m_cache->remove(feedKey(), path);
+                return reply->finish(RegistryError::make(RegistryError::Kind::NotFound,
+                    u"there is no crate %1 in %2"_s.arg(crate, m_feed.name), response.finalUrl, response.status));
+            }
+            const bool unreachable = response.error.kind == RegistryError::Kind::Network
+                || response.error.kind == RegistryError::Kind::Timeout || response.error.kind == RegistryError::Kind::Http;
+            if (unreachable && cached)
+                return serveCached(reply, crate, path, *cached, true);
+            return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
+        }
+        if (response.status != 200)
+            return reply->finish(notAnIndexFile(response, crate, m_feed.name));
+        // ETag wins over Last-Modified, as in cargo.
+        const QByteArray etag = response.header("ETag");
+        const Validators validators{etag, etag.isEmpty() ? response.header("Last-Modified") : QByteArray()};
+        reply->body = response.body;
+        reply->fetchedAt = now;
+        whenCached(reply, parseAndKeep(crate, path, response.body, validators, now),
+                   [this, reply, crate, path, validators](IndexFileParser::Result parsed) {
+                       warnAboutLeftOutLines(crate, parsed.problems, reply);
+                       reply->entries = std::move(parsed.entries);
+                       rememberParsed(path, validators, reply->entries);
+                       reply->finish();
+                   });
+    });
 }
 
 RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
@@ -718,48 +778,57 @@ void RegistryClient::rememberParsed(const QString &path, const Validators &valid
         m_parsed.insert(path, new ParsedIndex{validators, entries}, qMax<qsizetype>(1, entries.size()));
 }
 
-QList<IndexEntry> RegistryClient::parseIndexFile(const QString &crate, const QByteArray &body, RegistryReply *reply) const
+void RegistryClient::warnAboutLeftOutLines(const QString &crate, const QStringList &problems, RegistryReply *reply) const
 {
-    IndexFileParser::Result parsed = IndexFileParser::parse(body, crate);
-    for (const QString &problem : std::as_const(parsed.problems)) {
+    for (const QString &problem : problems) {
         // cargo skips such lines too; a line it could not have written is worth a word.
         const QString warning = u"%1: the index file of %2 has a line that was left out: %3"_s.arg(m_feed.name, crate, problem);
         qCWarning(lcRegistry).noquote() << warning;
         if (reply->warnings.size() < 20)
             reply->warnings << warning;
     }
-    return std::move(parsed.entries);
 }
 
-QList<IndexEntry> RegistryClient::cachedEntries(const QString &crate, const QString &path, const Validators &validators,
-                                                RegistryReply *reply)
+QFuture<IndexFileParser::Result> RegistryClient::parseAndKeep(const QString &crate, const QString &path, const QByteArray &body,
+                                                              const Validators &validators, const QDateTime &fetchedAt)
 {
-    const ParsedIndex *known = m_parsed.object(path);
-    if (known && !validators.isEmpty() && known->validators == validators) {
-        reply->parsedEarlier = true;
-        return known->entries;
-    }
-    std::optional<QList<IndexEntry>> stored = IndexEntryCodec::decode(m_cache->parsedForm(feedKey(), path));
-    // The cache is a file others can write to: its entries meet the same rules as the network's.
-    if (stored && std::ranges::all_of(*stored, [&](const IndexEntry &entry) { return IndexFileParser::untrustedReason(entry, crate).isEmpty(); })) {
-        rememberParsed(path, validators, *stored);
-        reply->parsedEarlier = true;
-        return *stored;
-    }
-    // A row from an older cache, or a parsed form of another format: parse once, keep it.
-    const std::optional<IndexCache::Entry> full = m_cache->get(feedKey(), path);
-    if (!full)
-        return {};
-    reply->body = full->body;
-    QList<IndexEntry> entries = parseIndexFile(crate, full->body, reply);
-    rememberParsed(path, validators, entries);
-    m_cache->setParsedForm(feedKey(), path, IndexEntryCodec::encode(entries));
-    return entries;
+    if (!m_cache)
+        return QtConcurrent::run([crate, body] { return IndexFileParser::parse(body, crate); });
+    // Parsed on the cache's thread, then kept there with the body, so that the two never
+    // disagree and a 304 in a later session needs no parse.
+    IndexCache::Entry entry{body, validators.etag, validators.lastModified, fetchedAt, {}};
+    return m_cache->run([key = feedKey(), crate, path, entry](IndexCacheStore *store) mutable {
+        IndexFileParser::Result parsed = IndexFileParser::parse(entry.body, crate);
+        if (store) {
+            entry.parsed = IndexEntryCodec::encode(parsed.entries);
+            store->put(key, path, entry);
+        }
+        return parsed;
+    });
 }
 
-void RegistryClient::scheduleTouchFlush()
+void RegistryClient::serveCached(RegistryReply *reply, const QString &crate, const QString &path, const Cached &cached,
+                                 bool stale)
 {
-    // One write for a whole burst of revalidations, soon after it ends.
-    if (!m_touchFlush.isActive())
-        m_touchFlush.start(200);
+    reply->fromCache = true;
+    reply->stale = stale;
+    reply->fetchedAt = cached.fetchedAt;
+    const Validators &validators = cached.validators;
+    if (const ParsedIndex *known = m_parsed.object(path); known && !validators.isEmpty() && known->validators == validators) {
+        reply->parsedEarlier = true;
+        reply->entries = known->entries;
+        return reply->finish();
+    }
+    auto read = m_cache->run([key = feedKey(), path, crate](IndexCacheStore *store) {
+        return readCachedEntries(store, key, path, crate);
+    });
+    whenCached(reply, read, [this, reply, crate, path, validators = cached.validators](CachedEntries file) {
+        reply->parsedEarlier = file.parsedEarlier;
+        reply->body = std::move(file.body);
+        warnAboutLeftOutLines(crate, file.problems, reply);
+        if (file.found)
+            rememberParsed(path, validators, file.entries);
+        reply->entries = std::move(file.entries);
+        reply->finish();
+    });
 }

@@ -4,17 +4,18 @@
 #include "cargotypes/cratesummary.h"
 #include "cargotypes/feed.h"
 #include "cargotypes/indexentry.h"
+#include "cargotypes/indexfileparser.h"
 #include "cargotypes/registryconfig.h"
 #include "cargotypes/registryerror.h"
 #include "cargotypes/reversedependency.h"
 #include "cargotypes/versionfacts.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QJsonDocument>
 #include <QCache>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <functional>
 #include <optional>
@@ -192,6 +193,9 @@ private:
     void withCredentials(std::function<void()> next);
     void withConfig(RegistryReply *reply, ConfigCallback next);
     void requestConfig(bool withAuth);
+    void sendConfigRequest(bool withAuth, bool cachedConfig);
+    // The feed cannot be reached: the config it last sent, if the cache has it, else `unreachable`.
+    void configFromCache(const RegistryError &unreachable);
     void configFinished(const RegistryError &error);
     RegistryReply *apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
                            const QString &action, const QByteArray &contentType = "application/json");
@@ -201,7 +205,6 @@ private:
     RegistryError explain(const RegistryError &error, const QString &action) const;
     QString feedKey() const;
     void notice(const HttpResponse &response);
-    void scheduleTouchFlush();
     QUrl proGetServerUrl(const QString &path) const; // {server}{path}, or empty
     QUrl proGetUrl(const QString &path) const;
     void requestProGet(RegistryReply *reply, const QString &path, std::function<void(const QByteArray &)> done);
@@ -233,7 +236,6 @@ private:
     };
     std::optional<Patience> m_patience;
     bool m_authenticatesOwnOrigin = false;
-    QTimer m_touchFlush;
     bool m_configInFlight = false;
     QList<ConfigCallback> m_configWaiters;
     // Parsed index files of this session, valid while the feed's validators say unchanged.
@@ -250,10 +252,28 @@ private:
         QList<IndexEntry> entries;
     };
     QCache<QString, ParsedIndex> m_parsed{200000}; // cost: versions held
+    // What the cache holds of a file besides its body: enough for a conditional request.
+    struct Cached
+    {
+        Validators validators;
+        QDateTime fetchedAt;
+    };
+    // fetchIndex() once the config and the cached validators are known.
+    void fetchIndexFrom(RegistryReply *reply, const QString &crate, const QString &path, const std::optional<Cached> &cached,
+                        const RegistryError &configError);
+    // Finishes `reply` with a cached file's entries, without parsing where possible: this
+    // session's, else the parsed form stored beside the file; sets reply->parsedEarlier (or
+    // reply->body when it parses).
+    void serveCached(RegistryReply *reply, const QString &crate, const QString &path, const Cached &cached, bool stale);
+    // The lines that may stand in `crate`'s file, parsed off this thread; kept in the cache
+    // with their parsed form when there is one.
+    QFuture<IndexFileParser::Result> parseAndKeep(const QString &crate, const QString &path, const QByteArray &body,
+                                                  const Validators &validators, const QDateTime &fetchedAt);
     void rememberParsed(const QString &path, const Validators &validators, const QList<IndexEntry> &entries);
-    // A cached file's entries without parsing where possible: this session's, else the parsed
-    // form stored beside the file; sets reply->parsedEarlier (or reply->body when it parses).
-    QList<IndexEntry> cachedEntries(const QString &crate, const QString &path, const Validators &validators, RegistryReply *reply);
-    // The lines that may stand in `crate`'s file; each one left out becomes a warning on reply.
-    QList<IndexEntry> parseIndexFile(const QString &crate, const QByteArray &body, RegistryReply *reply) const;
+    // Each line left out becomes a warning on reply.
+    void warnAboutLeftOutLines(const QString &crate, const QStringList &problems, RegistryReply *reply) const;
+    // `next(answer)` on this thread once the cache has answered, while the reply still waits
+    // for it: never after this client, or the reply, is gone.
+    template<typename T, typename Next>
+    void whenCached(RegistryReply *reply, QFuture<T> answer, Next next);
 };

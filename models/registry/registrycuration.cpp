@@ -7,6 +7,7 @@
 #include "cargotypes/indexfileparser.h"
 #include "net/httpclient.h"
 #include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -64,7 +65,7 @@ RegistryReply *RegistryClient::cachedReverseDependencies(const QString &crate)
     auto scan = [path = m_cache->path(), key = feedKey(), crate, patterns = QStringList{name, renamed}] {
         constexpr int MaxFiles = 5000;
         QList<ReverseDependency> found;
-        for (const QByteArray &body : IndexCache::bodiesMatching(path, key, patterns, MaxFiles)) {
+        for (const QByteArray &body : IndexCacheStore::bodiesMatching(path, key, patterns, MaxFiles)) {
             if (const auto dependent = ReverseDependency::newestIn(IndexFileParser::parse(body).entries, crate))
                 found.append(*dependent);
         }

@@ -1,279 +1,138 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "indexcache.h"
 
-#include "sqlitemigrations.h"
-
-#include <QDir>
-#include <QFileInfo>
-#include <QLoggingCategory>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTimeZone>
-
-#include <atomic>
+#include <QObject>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcIndexCache, "cratedesk.storage.cache")
-
-namespace {
-
-// Numbered migrations: entry N brings user_version from N-1 to N. Append only.
-const QList<QStringList> &migrations()
+// The cache's side: the store and the timer that writes a burst of revalidations at once.
+// Created on the owner's thread, then lives on IndexCache::m_thread.
+class IndexCache::Worker final : public QObject
 {
-    static const QList<QStringList> all = {
-        {uR"(CREATE TABLE index_files (
-                feed TEXT NOT NULL,
-                file TEXT NOT NULL,
-                body BLOB NOT NULL,
-                etag BLOB,
-                last_modified BLOB,
-                fetched_at INTEGER NOT NULL,
-                PRIMARY KEY (feed, file)))"_s},
-        // What the client made of the body, so that a 304 needs no parsing (IndexEntryCodec).
-        {u"ALTER TABLE index_files ADD COLUMN parsed BLOB"_s},
-    };
-    return all;
-}
+    Q_DISABLE_COPY_MOVE(Worker)
 
-} // namespace
+public:
+    Worker()
+    {
+        m_touchFlush.setSingleShot(true);
+        m_touchFlush.setInterval(200);
+        connect(&m_touchFlush, &QTimer::timeout, this, [this] {
+            if (m_store)
+                m_store->flushTouches();
+        });
+    }
+    // On the cache's thread, once its event loop has ended: the store flushes what is left and
+    // closes its connection on the thread that opened it.
+    ~Worker() override = default;
+
+    IndexCacheStore *store() const { return m_store.get(); }
+
+    QString open(const QString &path, qint64 sizeLimit)
+    {
+        m_store = std::make_unique<IndexCacheStore>(path);
+        m_store->setSizeLimit(sizeLimit);
+        QString error;
+        if (!m_store->open(&error))
+            m_store.reset();
+        return error;
+    }
+
+    // One write for a whole burst of revalidations, soon after it ends.
+    void scheduleTouchFlush()
+    {
+        if (!m_touchFlush.isActive())
+            m_touchFlush.start();
+    }
+
+    void stop()
+    {
+        m_touchFlush.stop();
+        m_store.reset();
+        thread()->quit();
+    }
+
+private:
+    std::unique_ptr<IndexCacheStore> m_store;
+    QTimer m_touchFlush{this};
+};
 
 IndexCache::IndexCache(const QString &databasePath)
     : m_path(databasePath)
-    , m_connection(u"cratedesk-cache-%1"_s.arg(quintptr(this), 0, 16))
+    , m_worker(new Worker)
 {
+    m_thread.setObjectName(u"index cache"_s);
+    m_worker->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
 }
 
 IndexCache::~IndexCache()
 {
-    flushTouches();
-    if (QSqlDatabase::contains(m_connection)) {
-        QSqlDatabase::database(m_connection, false).close();
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+    // Behind everything already queued: those jobs run (their writes land) before the store
+    // closes and the thread ends.
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->stop(); }, Qt::QueuedConnection);
+    m_thread.wait();
 }
 
-bool IndexCache::open(QString *error)
+void IndexCache::post(std::function<void(IndexCacheStore *)> job)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        *error = u"cannot open the cache %1: %2"_s.arg(m_path, db.lastError().text());
-        return false;
-    }
-    QSqlQuery q(db);
-    // A cache can always be refetched, so NORMAL sync is plenty; WAL keeps readers unblocked.
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA busy_timeout=5000"_s})
-        q.exec(pragma);
-    if (const QString failure = SqliteMigrations::run(db, migrations(), u"the cache %1"_s.arg(m_path)); !failure.isEmpty()) {
-        *error = failure;
-        return false;
-    }
-    prune();
-    return true;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, job = std::move(job)] { job(worker->store()); }, Qt::QueuedConnection);
 }
 
-qint64 IndexCache::size() const
+QFuture<QString> IndexCache::open()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    // length() of a blob is in its record header: no overflow page is read.
-    return q.exec(u"SELECT TOTAL(length(body) + IFNULL(length(parsed), 0)) FROM index_files"_s) && q.next()
-        ? q.value(0).toLongLong() : 0;
+    auto promise = std::make_shared<QPromise<QString>>();
+    QFuture<QString> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, promise, path = m_path, limit = qint64(m_sizeLimit)] {
+        promise->addResult(worker->open(path, limit));
+        promise->finish();
+    }, Qt::QueuedConnection);
+    return future;
 }
 
-int IndexCache::prune()
+void IndexCache::setSizeLimit(qint64 bytes)
 {
-    flushTouches(); // recency is fetched_at, so the revalidations since count
-    m_bytes = size();
-    if (m_bytes <= m_sizeLimit)
-        return 0;
-    // The oldest first, until nine tenths of the limit are left: that fixes a cutoff time, and
-    // one DELETE takes everything confirmed up to it (files confirmed at the same instant go
-    // together).
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QSqlQuery oldest(db);
-    if (!oldest.exec(u"SELECT fetched_at, length(body) + IFNULL(length(parsed), 0) FROM index_files "
-                     "WHERE file != 'config.json' ORDER BY fetched_at ASC"_s))
-        return 0;
-    const qint64 target = m_sizeLimit / 10 * 9;
-    qint64 bytes = m_bytes;
-    std::optional<qint64> cutoff;
-    while (oldest.next()) {
-        const qint64 fetchedAt = oldest.value(0).toLongLong();
-        if (bytes <= target && fetchedAt != cutoff)
-            break;
-        cutoff = fetchedAt;
-        bytes -= oldest.value(1).toLongLong();
-    }
-    oldest.finish();
-    if (!cutoff)
-        return 0;
-    QSqlQuery q(db);
-    q.prepare(u"DELETE FROM index_files WHERE file != 'config.json' AND fetched_at <= ?"_s);
-    q.addBindValue(*cutoff);
-    if (!q.exec()) {
-        qCWarning(lcIndexCache) << "cannot prune the cache" << q.lastError().text();
-        return 0;
-    }
-    const int removed = q.numRowsAffected();
-    qCInfo(lcIndexCache).noquote() << "pruned" << removed << "index files from the cache:" << m_bytes << "->" << bytes
-                                   << "bytes, limit" << m_sizeLimit;
-    m_bytes = bytes;
-    return removed;
+    m_sizeLimit = bytes;
+    post([bytes](IndexCacheStore *store) {
+        if (store)
+            store->setSizeLimit(bytes);
+    });
 }
 
-std::optional<IndexCache::Entry> IndexCache::get(const QString &feedKey, const QString &file) const
+QFuture<std::optional<IndexCache::Entry>> IndexCache::get(const QString &feedKey, const QString &file)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT body, etag, last_modified, fetched_at FROM index_files WHERE feed = ? AND file = ?"_s);
-    q.addBindValue(feedKey);
-    q.addBindValue(file);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return withPendingTouch(feedKey, file, Entry{q.value(0).toByteArray(), q.value(1).toByteArray(), q.value(2).toByteArray(),
-                                                 QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::UTC), {}});
+    return run([feedKey, file](IndexCacheStore *store) { return store ? store->get(feedKey, file) : std::nullopt; });
 }
 
-std::optional<IndexCache::Entry> IndexCache::validators(const QString &feedKey, const QString &file) const
+QFuture<std::optional<IndexCache::Entry>> IndexCache::validators(const QString &feedKey, const QString &file)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT etag, last_modified, fetched_at FROM index_files WHERE feed = ? AND file = ?"_s);
-    q.addBindValue(feedKey);
-    q.addBindValue(file);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return withPendingTouch(feedKey, file, Entry{{}, q.value(0).toByteArray(), q.value(1).toByteArray(),
-                                                 QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), QTimeZone::UTC), {}});
+    return run([feedKey, file](IndexCacheStore *store) { return store ? store->validators(feedKey, file) : std::nullopt; });
 }
 
-std::optional<IndexCache::Entry> IndexCache::withPendingTouch(const QString &feedKey, const QString &file, std::optional<Entry> entry) const
+QFuture<bool> IndexCache::put(const QString &feedKey, const QString &file, const Entry &entry)
 {
-    const auto pending = m_pendingTouches.constFind({feedKey, file});
-    if (entry && pending != m_pendingTouches.cend())
-        entry->fetchedAt = *pending;
-    return entry;
+    return run([feedKey, file, entry](IndexCacheStore *store) { return store && store->put(feedKey, file, entry); });
 }
 
-bool IndexCache::put(const QString &feedKey, const QString &file, const Entry &entry)
+QFuture<bool> IndexCache::remove(const QString &feedKey, const QString &file)
 {
-    m_pendingTouches.remove({feedKey, file}); // the new row carries its own fetched_at
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"INSERT OR REPLACE INTO index_files (feed, file, body, etag, last_modified, fetched_at, parsed) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    for (const QVariant &value : {QVariant(feedKey), QVariant(file), QVariant(entry.body), QVariant(entry.etag),
-                                  QVariant(entry.lastModified), QVariant(entry.fetchedAt.toMSecsSinceEpoch()),
-                                  entry.parsed.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(entry.parsed)})
-        q.addBindValue(value);
-    if (!q.exec()) {
-        qCWarning(lcIndexCache) << "cannot cache" << file << q.lastError().text();
-        return false;
-    }
-    // Counted as if nothing was replaced: an over-count only prunes (and measures) early.
-    m_bytes += entry.body.size() + entry.parsed.size();
-    if (m_bytes > m_sizeLimit)
-        prune();
-    return true;
-}
-
-QByteArray IndexCache::parsedForm(const QString &feedKey, const QString &file) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT parsed FROM index_files WHERE feed = ? AND file = ?"_s);
-    q.addBindValue(feedKey);
-    q.addBindValue(file);
-    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
-}
-
-bool IndexCache::setParsedForm(const QString &feedKey, const QString &file, const QByteArray &parsed)
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"UPDATE index_files SET parsed = ? WHERE feed = ? AND file = ?"_s);
-    q.addBindValue(parsed);
-    q.addBindValue(feedKey);
-    q.addBindValue(file);
-    if (!q.exec()) {
-        qCWarning(lcIndexCache) << "cannot keep the parsed form of" << file << q.lastError().text();
-        return false;
-    }
-    return true;
+    return run([feedKey, file](IndexCacheStore *store) { return store && store->remove(feedKey, file); });
 }
 
 void IndexCache::touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt)
 {
-    m_pendingTouches.insert({feedKey, file}, fetchedAt);
-}
-
-bool IndexCache::flushTouches()
-{
-    if (m_pendingTouches.isEmpty() || !QSqlDatabase::contains(m_connection))
-        return true;
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    db.transaction();
-    QSqlQuery q(db);
-    q.prepare(u"UPDATE index_files SET fetched_at = ? WHERE feed = ? AND file = ?"_s);
-    bool ok = true;
-    for (auto it = m_pendingTouches.cbegin(); it != m_pendingTouches.cend() && ok; ++it) {
-        q.addBindValue(it.value().toMSecsSinceEpoch());
-        q.addBindValue(it.key().first);
-        q.addBindValue(it.key().second);
-        ok = q.exec();
-    }
-    if (!ok || !db.commit()) {
-        qCWarning(lcIndexCache) << "cannot record revalidations" << q.lastError().text();
-        db.rollback();
-        return false;
-    }
-    m_pendingTouches.clear();
-    return true;
-}
-
-bool IndexCache::remove(const QString &feedKey, const QString &file)
-{
-    m_pendingTouches.remove({feedKey, file});
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"DELETE FROM index_files WHERE feed = ? AND file = ?"_s);
-    q.addBindValue(feedKey);
-    q.addBindValue(file);
-    return q.exec();
-}
-
-int IndexCache::count(const QString &feedKey) const
-{
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(u"SELECT COUNT(*) FROM index_files WHERE feed = ?"_s);
-    q.addBindValue(feedKey);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
-}
-
-QList<QByteArray> IndexCache::bodiesMatching(const QString &databasePath, const QString &feedKey, const QStringList &patterns, int limit)
-{
-    static std::atomic<quint64> serial = 0;
-    const QString connection = u"cratedesk-cache-scan-%1"_s.arg(++serial);
-    QList<QByteArray> bodies;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (db.open() && !patterns.isEmpty()) {
-            QStringList any;
-            for (qsizetype i = 0; i < patterns.size(); ++i)
-                any << u"CAST(body AS TEXT) LIKE ?"_s;
-            QSqlQuery q(db);
-            q.setForwardOnly(true);
-            q.prepare(u"SELECT body FROM index_files WHERE feed = ? AND file != 'config.json' AND (%1) LIMIT ?"_s.arg(any.join(u" OR "_s)));
-            q.addBindValue(feedKey);
-            for (const QString &pattern : patterns)
-                q.addBindValue(pattern);
-            q.addBindValue(limit);
-            if (q.exec()) {
-                while (q.next())
-                    bodies.append(q.value(0).toByteArray());
-            } else {
-                qCWarning(lcIndexCache) << "cannot scan the cache" << databasePath << q.lastError().text();
-            }
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, feedKey, file, fetchedAt] {
+        if (IndexCacheStore *store = worker->store()) {
+            store->touch(feedKey, file, fetchedAt);
+            worker->scheduleTouchFlush();
         }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return bodies;
+    }, Qt::QueuedConnection);
+}
+
+QFuture<bool> IndexCache::flushTouches()
+{
+    return run([](IndexCacheStore *store) { return !store || store->flushTouches(); });
 }

@@ -1,78 +1,84 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QByteArray>
-#include <QDateTime>
-#include <QHash>
-#include <QList>
+#include "indexcachestore.h"
+
+#include <QFuture>
+#include <QPromise>
 #include <QString>
-#include <QStringList>
+#include <QThread>
 
-#include <optional>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <type_traits>
 
-// Raw index files (and each feed's config.json) as last fetched, with the validators needed
-// to revalidate them, in SQLite under the cache location. Lets every pane work offline and
-// turns most refreshes into 304s. Used only on the thread that opened it.
+class QObject;
+
+// The index cache as the app uses it: an IndexCacheStore on a thread of its own, so that no
+// SQL (and none of the parsing a caller hands it) runs on the caller's thread, which in the
+// desktop app is the one that paints. Calls are queued to that thread in the order they are
+// made, so a put() is seen by any later get(); each answers with a QFuture. Take the answer
+// with future.then(context, ...): it then arrives on the context's thread, and never once the
+// context is gone. The cache must outlive the objects that call it. Destroying it runs what
+// was queued (writes and the pending revalidations land), then joins the thread.
 class IndexCache final
 {
     Q_DISABLE_COPY_MOVE(IndexCache)
 
 public:
-    struct Entry
-    {
-        QByteArray body;
-        QByteArray etag;
-        QByteArray lastModified;
-        QDateTime fetchedAt;
-        // Optional, opaque here: what the client derived from `body` (its parsed entries),
-        // replaced together with the body so that the two never disagree.
-        QByteArray parsed;
-    };
+    using Entry = IndexCacheStore::Entry;
+    static constexpr qint64 DefaultSizeLimit = IndexCacheStore::DefaultSizeLimit;
 
     explicit IndexCache(const QString &databasePath);
     ~IndexCache();
 
-    bool open(QString *error);
+    // Opens (and migrates, and prunes) the database, on the cache's thread; the future holds
+    // what failed, or an empty string. Calls made before it answers wait for it; after a
+    // failure every read finds nothing and every write is dropped, as if there were no cache.
+    QFuture<QString> open();
     QString path() const { return m_path; }
 
-    // `feedKey` separates feeds (their index URL); `file` is the index path or "config.json".
-    std::optional<Entry> get(const QString &feedKey, const QString &file) const;
-    // The same without the body: what a conditional request needs, at a fraction of the I/O.
-    std::optional<Entry> validators(const QString &feedKey, const QString &file) const;
-    bool put(const QString &feedKey, const QString &file, const Entry &entry);
-    // Only the derived form: on a 304 it is all the client reads. Empty when none was stored
-    // (a row from before the column existed).
-    QByteArray parsedForm(const QString &feedKey, const QString &file) const;
-    bool setParsedForm(const QString &feedKey, const QString &file, const QByteArray &parsed);
-    // A revalidation (304) only moves fetched_at. Revalidating a lockfile's worth of files
-    // would otherwise be one write per answer on the event loop, so touches are kept in
-    // memory (and reported by get()/validators()) until flushTouches() writes them in one
-    // transaction; the destructor flushes what is left.
-    void touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt);
-    bool flushTouches();
-    bool hasPendingTouches() const { return !m_pendingTouches.isEmpty(); }
-    bool remove(const QString &feedKey, const QString &file);
-    int count(const QString &feedKey) const;
-
-    // Bodies and parsed forms are kept up to this many bytes. Past it, the files confirmed
-    // longest ago (a revalidation counts as a use) go first, down to nine tenths of the
-    // limit; config.json rows always stay. open() and put() prune by themselves.
-    static constexpr qint64 DefaultSizeLimit = qint64(512) << 20;
-    void setSizeLimit(qint64 bytes) { m_sizeLimit = bytes; }
+    // See IndexCacheStore. The limit applies from the next open() or put(); callable at any
+    // time from the owner's thread (a setting may change it while the app runs).
+    void setSizeLimit(qint64 bytes);
     qint64 sizeLimit() const { return m_sizeLimit; }
-    qint64 size() const; // bytes of bodies and parsed forms
-    int prune();         // how many files went
 
-    // The cached bodies of `feedKey` (up to `limit`, files only, config.json aside) that match
-    // any of the SQL LIKE `patterns`. Reads the database at `databasePath` through a read-only
-    // connection of its own, so it may run on any thread while the owner goes on writing.
-    static QList<QByteArray> bodiesMatching(const QString &databasePath, const QString &feedKey, const QStringList &patterns, int limit);
+    QFuture<std::optional<Entry>> get(const QString &feedKey, const QString &file);
+    QFuture<std::optional<Entry>> validators(const QString &feedKey, const QString &file);
+    QFuture<bool> put(const QString &feedKey, const QString &file, const Entry &entry);
+    QFuture<bool> remove(const QString &feedKey, const QString &file);
+    // A revalidation: kept in memory on the cache's thread (get() and validators() see it) and
+    // written with the others of its burst in one transaction, shortly after the burst.
+    void touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt);
+    QFuture<bool> flushTouches();
+
+    // Runs `work(store)` on the cache's thread, in turn with every other call; the future holds
+    // what it returns. `store` is null when the cache could not be opened (or was never
+    // asked to). `work` must capture values only: it runs on another thread.
+    template<typename Work>
+    auto run(Work work) -> QFuture<std::invoke_result_t<Work &, IndexCacheStore *>>
+    {
+        using Result = std::invoke_result_t<Work &, IndexCacheStore *>;
+        auto promise = std::make_shared<QPromise<Result>>();
+        QFuture<Result> future = promise->future();
+        promise->start();
+        post([promise, work = std::move(work)](IndexCacheStore *store) mutable {
+            if constexpr (std::is_void_v<Result>)
+                work(store);
+            else
+                promise->addResult(work(store));
+            promise->finish();
+        });
+        return future;
+    }
 
 private:
-    QString m_path;
-    QString m_connection;
-    QHash<std::pair<QString, QString>, QDateTime> m_pendingTouches; // (feed, file) -> fetched_at
-    qint64 m_sizeLimit = DefaultSizeLimit;
-    qint64 m_bytes = 0; // size() at the last prune plus what put() wrote since: never less
-    std::optional<Entry> withPendingTouch(const QString &feedKey, const QString &file, std::optional<Entry> entry) const;
+    class Worker;
+    void post(std::function<void(IndexCacheStore *)> job);
+
+    const QString m_path;
+    std::atomic<qint64> m_sizeLimit = DefaultSizeLimit;
+    QThread m_thread;
+    Worker *m_worker; // lives on m_thread, which deletes it when it ends
 };

@@ -82,8 +82,8 @@ int main(int argc, char **argv)
         cachePath = tempDir.filePath(u"index-cache.sqlite"_s);
     }
     IndexCache cache(cachePath);
-    QString cacheError;
-    if (!cache.open(&cacheError)) {
+    // Before the event loop runs, in a tool: nothing waits on this thread meanwhile.
+    if (const QString cacheError = cache.open().result(); !cacheError.isEmpty()) {
         std::fprintf(stderr, "bench-client-fetch: cannot open the cache %s: %s\n", qPrintable(cachePath), qPrintable(cacheError));
         return 2;
     }
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
     int mismatches = 0;
     if (check) {
         for (auto it = delivered.cbegin(); it != delivered.cend(); ++it) {
-            const auto stored = cache.get(feed.indexUrl.toString(), CrateName::indexPath(it.key()));
+            const auto stored = cache.get(feed.indexUrl.toString(), CrateName::indexPath(it.key())).result();
             if (!stored || IndexFileParser::parse(stored->body).entries != it.value()) {
                 if (++mismatches <= 5)
                     std::fprintf(stderr, "bench-client-fetch: %s: the delivered entries differ from a fresh parse\n", qPrintable(it.key()));

@@ -15,6 +15,7 @@
 #include "registry/registryclient.h"
 #include "registryoutcome.h"
 #include "storage/indexcache.h"
+#include "cacheanswer.h"
 #include "testcrate.h"
 
 #include <QJsonArray>
@@ -122,8 +123,8 @@ private Q_SLOTS:
             plain.setRoute(u"/index/"_s + CrateName::indexPath(crate), {FaultServer::Response::ok(file.body, "text/plain")});
         }
         IndexCache cache(m_dir.filePath(u"plain-cache.sqlite"_s));
-        QString error;
-        QVERIFY2(cache.open(&error), qPrintable(error));
+        const QString error = cacheAnswer(cache.open());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         Feed feed;
         feed.name = u"plain"_s;
         feed.indexUrl = plain.url(u"/index/"_s);

@@ -16,6 +16,7 @@
 #include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
+#include "cacheanswer.h"
 #include "testcrate.h"
 #include "testsupport.h"
 
@@ -188,8 +189,8 @@ private Q_SLOTS:
         QFETCH(QString, problem);
         serve(attack);
         IndexCache cache(root(u"client-cache/index.sqlite"_s));
-        QString error;
-        QVERIFY2(cache.open(&error), qPrintable(error));
+        const QString error = cacheAnswer(cache.open());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         RegistryClient client(hostileFeed(), m_http.get(), &cache, nullptr);
         RegistryReply *reply = client.fetchIndex(u"evil"_s);
         QSignalSpy finished(reply, &RegistryReply::finished);

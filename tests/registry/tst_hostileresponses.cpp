@@ -11,6 +11,8 @@
 #include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
+#include "cacheanswer.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -192,8 +194,8 @@ private Q_SLOTS:
         m_http = std::make_unique<HttpClient>(&m_nam);
         m_http->setRetryBaseDelay(20);
         m_cache = std::make_unique<IndexCache>(m_dir.filePath(u"cache/index.sqlite"_s));
-        QString error;
-        QVERIFY2(m_cache->open(&error), qPrintable(error));
+        const QString error = cacheAnswer(m_cache->open());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // Item 3: every credential, however it was put on the request, stays with its origin.
@@ -364,8 +366,10 @@ private Q_SLOTS:
                  qPrintable(u"kind %1 after %2 requests: %3"_s.arg(int(outcome.error.kind)).arg(server.requests(path).size()).arg(message)));
         QVERIFY2(message.contains(server.url(path).toDisplayString()) && message.contains(limitText(limit)), qPrintable(message));
         QCOMPARE(server.requests(path).size(), 1); // a cap is final: no retry
-        QVERIFY(!m_cache->get(feed.indexUrl.toString(), indexPath));
-        QCOMPARE(m_cache->count(feed.indexUrl.toString()), Fetch(fetch) == Fetch::Config ? 0 : 1); // config.json at most
+        QVERIFY(!cacheAnswer(m_cache->get(feed.indexUrl.toString(), indexPath)));
+        const QString key = feed.indexUrl.toString();
+        QCOMPARE(cacheAnswer(m_cache->run([key](IndexCacheStore *store) { return store->count(key); })),
+                 Fetch(fetch) == Fetch::Config ? 0 : 1); // config.json at most
         QCOMPARE(filesIn(downloads.path()), QStringList());
         qInfo("refused after %lld ms", timer.elapsed());
     }
@@ -404,7 +408,7 @@ private Q_SLOTS:
         server.setRoute(u"/index/"_s + indexPath, script);
         RegistryClient registry(feed, m_http.get(), m_cache.get(), nullptr);
         const Outcome outcome = run(registry.fetchIndex(Crate));
-        const std::optional<IndexCache::Entry> cached = m_cache->get(feed.indexUrl.toString(), indexPath);
+        const std::optional<IndexCache::Entry> cached = cacheAnswer(m_cache->get(feed.indexUrl.toString(), indexPath));
         if (outcome.error) {
             QVERIFY2(!cached, "a failed fetch left its file in the cache");
             return;

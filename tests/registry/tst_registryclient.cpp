@@ -9,6 +9,8 @@
 #include "net/httpclient.h"
 #include "registry/registryclient.h"
 #include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
+#include "cacheanswer.h"
 #include "localtestfeed.h"
 #include "testcrate.h"
 #include "testsupport.h"
@@ -19,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -33,6 +36,12 @@ using Outcome = RegistryOutcome;
 Outcome run(RegistryReply *reply, int timeoutMs = 30000)
 {
     return runReply(reply, timeoutMs);
+}
+
+// One version of `name`, as a feed's index file has it.
+QByteArray indexLine(const QByteArray &name)
+{
+    return "{\"name\":\"" + name + "\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"" + QByteArray(64, 'a') + "\"}\n";
 }
 
 bool waitFor(HttpJob *job, int timeoutMs = 30000)
@@ -127,8 +136,8 @@ private Q_SLOTS:
         m_http = std::make_unique<HttpClient>(&m_nam);
         m_http->setRetryBaseDelay(20);
         m_cache = std::make_unique<IndexCache>(m_dir.filePath(u"cache/index.sqlite"_s));
-        QString error;
-        QVERIFY2(m_cache->open(&error), qPrintable(error));
+        const QString error = cacheAnswer(m_cache->open());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // A 304 moves only fetched_at; those writes wait for the end of a burst and go as one.
@@ -140,15 +149,18 @@ private Q_SLOTS:
         const QString key = m_feed->indexUrl().toString();
         const QString path = CrateName::indexPath(u"burst"_s);
         QVERIFY(!run(registry->fetchIndex(u"burst"_s)).error);
-        const QDateTime fetched = m_cache->validators(key, path)->fetchedAt;
+        const QDateTime fetched = cacheAnswer(m_cache->validators(key, path))->fetchedAt;
         QTest::qWait(20); // a later millisecond for the revalidation
         const Outcome again = run(registry->fetchIndex(u"burst"_s));
         QVERIFY(again.fromCache);
-        QVERIFY(m_cache->hasPendingTouches());
-        const QDateTime revalidated = m_cache->validators(key, path)->fetchedAt; // seen before it is written
+        const auto pendingTouches = [this] {
+            return cacheAnswer(m_cache->run([](IndexCacheStore *store) { return store->hasPendingTouches(); }));
+        };
+        QVERIFY(pendingTouches());
+        const QDateTime revalidated = cacheAnswer(m_cache->validators(key, path))->fetchedAt; // seen before it is written
         QVERIFY(revalidated > fetched);
-        QTRY_VERIFY(!m_cache->hasPendingTouches());
-        IndexCache other(m_cache->path()); // what the next session reads from disk
+        QTRY_VERIFY(!pendingTouches());
+        IndexCacheStore other(m_cache->path()); // what the next session reads from disk
         QString error;
         QVERIFY2(other.open(&error), qPrintable(error));
         QCOMPARE(other.validators(key, path)->fetchedAt, revalidated);
@@ -220,11 +232,14 @@ private Q_SLOTS:
         const Outcome first = run(firstSession->fetchIndex(u"kept"_s));
         QVERIFY2(!first.error, qPrintable(first.error.message));
         QVERIFY(!first.parsedEarlier);
-        QVERIFY(!m_cache->parsedForm(key, path).isEmpty());
+        QVERIFY(!cacheAnswer(m_cache->run([key, path](IndexCacheStore *store) { return store->parsedForm(key, path); })).isEmpty());
+        const auto setParsedForm = [this, key, path](const QByteArray &form) {
+            return cacheAnswer(m_cache->run([key, path, form](IndexCacheStore *store) { return store->setParsedForm(key, path, form); }));
+        };
         if (storedForm == "none")
-            QVERIFY(m_cache->setParsedForm(key, path, QByteArray()));
+            QVERIFY(setParsedForm(QByteArray()));
         else if (!storedForm.isEmpty())
-            QVERIFY(m_cache->setParsedForm(key, path, storedForm));
+            QVERIFY(setParsedForm(storedForm));
 
         auto secondSession = client(localFeed());
         const Outcome again = run(secondSession->fetchIndex(u"kept"_s));
@@ -267,8 +282,7 @@ private Q_SLOTS:
         QVERIFY(config.http2);
 
         IndexCache cache(m_dir.filePath(u"cache/http2.sqlite"_s));
-        QString error;
-        QVERIFY2(cache.open(&error), qPrintable(error));
+        QCOMPARE(cacheAnswer(cache.open()), QString());
         RegistryClient registry(localFeed(), &http, &cache, nullptr);
         registry.setCredential(m_token);
         QList<std::shared_ptr<Outcome>> outcomes;
@@ -508,7 +522,7 @@ private Q_SLOTS:
         QCOMPARE(first.etag, "\"v1\""_ba);
         QVERIFY(!first.notModified);
         QVERIFY(first.entries.isEmpty()); // not parsed: the caller has its own rules for the lines
-        QVERIFY(!m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s));
+        QVERIFY(!cacheAnswer(m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s)));
 
         const Outcome same = run(registry->fetchIndexFile(u"abc"_s, first.etag, {}));
         QVERIFY2(!same.error, qPrintable(same.error.message));
@@ -549,7 +563,7 @@ private Q_SLOTS:
         const Outcome reply = run(raw ? registry->fetchIndexFile(u"abc"_s, {}, {}) : registry->fetchIndex(u"abc"_s));
         QCOMPARE(reply.error.kind, RegistryError::Kind::Http);
         QVERIFY2(reply.error.message.contains(u"HTTP %1"_s.arg(status)), qPrintable(reply.error.message));
-        QVERIFY(!m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s));
+        QVERIFY(!cacheAnswer(m_cache->validators(registry->feed().indexUrl.toString(), u"3/a/abc"_s)));
     }
 
     void listsEveryCrateAcrossPages()
@@ -724,6 +738,85 @@ private Q_SLOTS:
         QVERIFY(cached.stale);
         QCOMPARE(cached.entries.size(), 1);
         QCOMPARE(server.requestCount(u"/spare/config.json"_s), 2); // one each: no retries
+    }
+
+    // No SQL on the thread that owns the client (in the app, the one that paints): config,
+    // a fetch, a revalidation, a vanished crate and the offline fallback all reach the cache
+    // on its own thread.
+    void cacheStatementsRunOffTheClientsThread()
+    {
+        FaultServer server;
+        const QByteArray config = "{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}";
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok(config), FaultServer::Response::make(503)});
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok(indexLine("abc"), "text/plain")});
+        server.setETag(u"/index/3/a/abc"_s, "\"v1\"");
+        server.setRoute(u"/index/3/g/gone"_s, {FaultServer::Response::make(404)});
+        IndexCache cache(m_dir.filePath(u"cache/threads.sqlite"_s));
+        QCOMPARE(cacheAnswer(cache.open()), QString());
+        const Feed feed = faultFeed(server);
+        {
+            RegistryClient registry(feed, m_http.get(), &cache, nullptr);
+            QVERIFY(!run(registry.fetchIndex(u"abc"_s)).fromCache);
+            QVERIFY(run(registry.fetchIndex(u"abc"_s)).fromCache); // a 304
+            QCOMPARE(run(registry.fetchIndex(u"gone"_s)).error.kind, RegistryError::Kind::NotFound);
+        }
+        RegistryClient offline(feed, m_http.get(), &cache, nullptr); // a new session: config.json now answers 503
+        const Outcome stale = run(offline.fetchIndex(u"abc"_s));
+        QVERIFY(stale.stale && stale.entries.size() == 1);
+
+        const QList<const QThread *> threads = cacheAnswer(cache.run([](IndexCacheStore *store) { return store->statementThreads(); }));
+        QCOMPARE(threads.size(), 1);
+        QVERIFY(threads.first() != offline.thread());
+    }
+
+    // The client goes away (the feed was edited, the app quits) while the cache still works on
+    // what it asked: the answer is dropped, nothing reaches the deleted client, and a write
+    // it had asked for still lands.
+    void destroyingTheClientWhileTheCacheWorks_data()
+    {
+        QTest::addColumn<int>("stage");
+        QTest::newRow("cached config, before any request") << 0;
+        QTest::newRow("cached validators, before the index request") << 1;
+        QTest::newRow("parse and store, after the response") << 2;
+    }
+
+    void destroyingTheClientWhileTheCacheWorks()
+    {
+        QFETCH(int, stage);
+        FaultServer server;
+        server.setRoute(u"/index/config.json"_s, {FaultServer::Response::ok("{\"dl\":\"" + server.url(u"/dl"_s).toEncoded() + "\"}")});
+        server.setRoute(u"/index/3/a/abc"_s, {FaultServer::Response::ok(indexLine("abc"), "text/plain").withHeader("ETag", "\"v1\"")});
+        QSemaphore gate;
+        IndexCache cache(m_dir.filePath(u"cache/destroyed-%1.sqlite"_s.arg(stage)));
+        QCOMPARE(cacheAnswer(cache.open()), QString());
+        // Holds the cache's thread until released: what the client asks meanwhile waits.
+        const auto block = [&cache, &gate] { cache.run([&gate](IndexCacheStore *) { gate.tryAcquire(1, 10000); }); };
+        auto registry = std::make_unique<RegistryClient>(faultFeed(server), m_http.get(), &cache, nullptr);
+        if (stage == 1)
+            QVERIFY(!run(registry->fetchConfig()).error);
+        if (stage < 2)
+            block();
+        else // as the feed answers: the client reads the answer later, on this same thread
+            connect(&server, &FaultServer::requestReceived, this, [&block](const FaultServer::Request &request) {
+                if (request.path() == u"/index/3/a/abc"_s)
+                    block();
+            });
+        RegistryReply *reply = registry->fetchIndex(u"abc"_s);
+        bool finished = false;
+        connect(reply, &RegistryReply::finished, this, [&finished] { finished = true; });
+        if (stage == 2)
+            QTRY_VERIFY(reply->fetchedAt.isValid()); // the response is in; its parse and store wait
+        registry.reset();
+        gate.release();
+        cacheAnswer(cache.flushTouches()); // the cache has answered everything asked before
+        QCoreApplication::sendPostedEvents();
+        QVERIFY(!finished);
+        QCOMPARE(server.requestCount(u"/index/config.json"_s), stage == 0 ? 0 : 1);
+        QCOMPARE(server.requestCount(u"/index/3/a/abc"_s), stage == 2 ? 1 : 0);
+        const auto kept = cacheAnswer(cache.validators(faultFeed(server).indexUrl.toString(), u"3/a/abc"_s));
+        QCOMPARE(kept.has_value(), stage == 2);
+        if (kept)
+            QCOMPARE(kept->etag, "\"v1\""_ba);
     }
 
     void garbageConfigIsAParseError()

@@ -1,13 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
+#include "cacheanswer.h"
 
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+IndexCache::Entry entry(const QByteArray &body, const QDateTime &fetchedAt, const QByteArray &etag = "\"e\"")
+{
+    return {body, etag, {}, fetchedAt, {}};
+}
+
+// Holds the cache's thread in a job of its own until released, so that what is asked after it
+// is still waiting. Bounded: a failed test must not leave the cache unable to close.
+void block(IndexCache &cache, QSemaphore &gate)
+{
+    cache.run([&gate](IndexCacheStore *) { gate.tryAcquire(1, 10000); });
+}
+
+} // namespace
 
 class TestIndexCache : public QObject
 {
@@ -34,7 +54,7 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(u"schema-1"_s);
 
-        IndexCache cache(path);
+        IndexCacheStore cache(path);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         const auto old = cache.get(u"feed"_s, u"se/rd/serde"_s);
@@ -52,7 +72,7 @@ private Q_SLOTS:
     void aNewBodyReplacesTheParsedForm()
     {
         QTemporaryDir dir;
-        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        IndexCacheStore cache(dir.filePath(u"index.sqlite"_s));
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -69,7 +89,7 @@ private Q_SLOTS:
     void prunesTheLeastRecentlyConfirmedFiles()
     {
         QTemporaryDir dir;
-        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        IndexCacheStore cache(dir.filePath(u"index.sqlite"_s));
         cache.setSizeLimit(10000);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
@@ -89,12 +109,142 @@ private Q_SLOTS:
         QCOMPARE(cache.count(u"feed"_s), 5); // config.json and files 0, 2, 3, 4: 8,100 bytes
 
         // A smaller limit takes effect when the cache is opened.
-        IndexCache reopened(cache.path());
+        IndexCacheStore reopened(cache.path());
         reopened.setSizeLimit(3000);
         QVERIFY2(reopened.open(&error), qPrintable(error));
         QCOMPARE(reopened.size(), 2100); // config.json and file-4, the newest
         QVERIFY(reopened.get(u"feed"_s, u"config.json"_s));
         QVERIFY(reopened.get(u"feed"_s, u"file-4"_s));
+    }
+
+    // The app's rule: no SQL on the thread that paints. Every statement of every kind of call
+    // runs on the cache's own thread, never on the caller's.
+    void runsEveryStatementOnItsOwnThread()
+    {
+        QTemporaryDir dir;
+        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        QCOMPARE(cacheAnswer(cache.open()), QString());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(cacheAnswer(cache.put(u"feed"_s, u"3/a/abc"_s, entry("one\n", now))));
+        QVERIFY(cacheAnswer(cache.get(u"feed"_s, u"3/a/abc"_s)));
+        QVERIFY(cacheAnswer(cache.validators(u"feed"_s, u"3/a/abc"_s)));
+        cache.touch(u"feed"_s, u"3/a/abc"_s, now.addSecs(1));
+        QVERIFY(cacheAnswer(cache.flushTouches()));
+        QVERIFY(cacheAnswer(cache.remove(u"feed"_s, u"3/a/abc"_s)));
+
+        const QList<const QThread *> threads = cacheAnswer(cache.run([](IndexCacheStore *store) { return store->statementThreads(); }));
+        QCOMPARE(threads.size(), 1);
+        QVERIFY(threads.first() != QThread::currentThread());
+        QCOMPARE(cacheAnswer(cache.run([](IndexCacheStore *) { return static_cast<const QThread *>(QThread::currentThread()); })),
+                 threads.first());
+    }
+
+    // One thread takes the calls in the order they were made: a put is seen by the next get,
+    // a touch by the next read, a remove by the next get, without waiting in between.
+    void answersInTheOrderOfTheCalls()
+    {
+        QTemporaryDir dir;
+        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        cache.open();
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+        QList<QFuture<std::optional<IndexCache::Entry>>> reads;
+        for (int i = 0; i < 50; ++i) {
+            cache.put(u"feed"_s, u"3/a/abc"_s, entry("body " + QByteArray::number(i), start.addSecs(i)));
+            reads.append(cache.get(u"feed"_s, u"3/a/abc"_s));
+        }
+        cache.touch(u"feed"_s, u"3/a/abc"_s, start.addSecs(3600));
+        const auto touched = cache.validators(u"feed"_s, u"3/a/abc"_s);
+        cache.remove(u"feed"_s, u"3/a/abc"_s);
+        const auto removed = cache.get(u"feed"_s, u"3/a/abc"_s);
+
+        for (int i = 0; i < reads.size(); ++i) {
+            const auto read = cacheAnswer(reads.at(i));
+            QVERIFY(read);
+            QCOMPARE(read->body, QByteArray("body " + QByteArray::number(i)));
+        }
+        QCOMPARE(cacheAnswer(touched)->fetchedAt, start.addSecs(3600));
+        QVERIFY(!cacheAnswer(removed));
+    }
+
+    // An answer goes to its context's thread, and not at all once the context is gone: the
+    // client that asked may be deleted while the cache works.
+    void answersNeverReachAContextThatIsGone()
+    {
+        QTemporaryDir dir;
+        QSemaphore gate;
+        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        cache.open();
+        cache.put(u"feed"_s, u"3/a/abc"_s, entry("one\n", QDateTime::currentDateTimeUtc()));
+        block(cache, gate);
+        auto gone = std::make_unique<QObject>();
+        QObject alive;
+        bool goneAnswered = false;
+        const QThread *aliveAnsweredOn = nullptr;
+        cache.get(u"feed"_s, u"3/a/abc"_s).then(gone.get(), [&goneAnswered](const std::optional<IndexCache::Entry> &) { goneAnswered = true; });
+        cache.get(u"feed"_s, u"3/a/abc"_s).then(&alive, [&aliveAnsweredOn](const std::optional<IndexCache::Entry> &found) {
+            if (found)
+                aliveAnsweredOn = QThread::currentThread();
+        });
+        gone.reset();
+        gate.release();
+        QTRY_COMPARE(aliveAnsweredOn, static_cast<const QThread *>(QThread::currentThread()));
+        QVERIFY(!goneAnswered);
+    }
+
+    // Closing the cache runs what was queued before it: writes and revalidations land in the
+    // file, then the thread ends.
+    void closingWritesWhatWasQueued()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"index.sqlite"_s);
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+        QSemaphore gate;
+        {
+            IndexCache cache(path);
+            cache.open();
+            QVERIFY(cacheAnswer(cache.put(u"feed"_s, u"3/o/old"_s, entry("old\n", start))));
+            block(cache, gate);
+            cache.put(u"feed"_s, u"3/n/new"_s, entry("new\n", start));
+            cache.touch(u"feed"_s, u"3/o/old"_s, start.addSecs(60));
+            gate.release();
+        }
+        IndexCacheStore reopened(path);
+        QString error;
+        QVERIFY2(reopened.open(&error), qPrintable(error));
+        QCOMPARE(reopened.get(u"feed"_s, u"3/n/new"_s)->body, "new\n"_ba);
+        QCOMPARE(reopened.validators(u"feed"_s, u"3/o/old"_s)->fetchedAt, start.addSecs(60));
+    }
+
+    // The limit can be set from the owner's thread at any time (a setting); it takes effect at
+    // the next write, on the cache's thread.
+    void aSizeLimitSetLaterTakesEffect()
+    {
+        QTemporaryDir dir;
+        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        QCOMPARE(cache.sizeLimit(), IndexCache::DefaultSizeLimit);
+        cache.open();
+        const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+        for (int i = 0; i < 4; ++i)
+            cache.put(u"feed"_s, u"file-%1"_s.arg(i), entry(QByteArray(1000, 'b'), start.addSecs(i)));
+        cache.setSizeLimit(3000);
+        QCOMPARE(cache.sizeLimit(), 3000);
+        QVERIFY(cacheAnswer(cache.put(u"feed"_s, u"file-4"_s, entry(QByteArray(1000, 'b'), start.addSecs(10)))));
+        QVERIFY(cacheAnswer(cache.run([](IndexCacheStore *store) { return store->size(); })) <= 2700);
+        QVERIFY(cacheAnswer(cache.get(u"feed"_s, u"file-4"_s)));
+        QVERIFY(!cacheAnswer(cache.get(u"feed"_s, u"file-0"_s)));
+    }
+
+    // A cache that cannot be opened says why, and then behaves as no cache: reads find nothing,
+    // writes are dropped, and the app works on without it.
+    void aCacheThatCannotOpenIsNoCache()
+    {
+        QTemporaryDir dir;
+        IndexCache cache(dir.path()); // a folder, not a database
+        QVERIFY(!cacheAnswer(cache.open()).isEmpty());
+        QVERIFY(!cacheAnswer(cache.put(u"feed"_s, u"3/a/abc"_s, entry("one\n", QDateTime::currentDateTimeUtc()))));
+        QVERIFY(!cacheAnswer(cache.get(u"feed"_s, u"3/a/abc"_s)));
+        cache.touch(u"feed"_s, u"3/a/abc"_s, QDateTime::currentDateTimeUtc());
+        QVERIFY(cacheAnswer(cache.run([](IndexCacheStore *store) { return store == nullptr; })));
     }
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The one migration runner of every CrateDesk database, and the two stores that use it.
 #include "localfeed/feedstore.h"
-#include "storage/indexcache.h"
+#include "storage/indexcachestore.h"
 #include "storage/sqlitemigrations.h"
 
 #include <QSqlDatabase>
@@ -130,7 +130,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString cachePath = dir.filePath(u"index.sqlite"_s);
         setUserVersion(cachePath, 999);
-        IndexCache cache(cachePath);
+        IndexCacheStore cache(cachePath);
         QString error;
         QVERIFY(!cache.open(&error));
         QVERIFY2(error.contains(u"written by a newer CrateDesk (schema 999"_s), qPrintable(error));

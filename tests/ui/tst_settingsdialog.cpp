@@ -4,6 +4,7 @@
 // old one), "require a token to read", the cache's limit, and the proxy modes, with a test
 // proxy (FaultServer) that proves requests go through it and the local feed never does.
 #include "cargo/cargosetupdialog.h"
+#include "cacheanswer.h"
 #include "faultserver.h"
 #include "itemmodels/feedlistmodel.h"
 #include "localfeed/localfeedhost.h"
@@ -121,9 +122,9 @@ private Q_SLOTS:
         m_secrets = std::make_unique<KeychainSecretStore>(u"CrateDesk-settings-test"_s);
         m_http = std::make_unique<HttpClient>(&m_nam);
         m_cache = std::make_unique<IndexCache>(m_dir.filePath(u"index.sqlite"_s));
-        QString error;
-        QVERIFY2(m_cache->open(&error), qPrintable(error));
-        m_cache->put(u"feed"_s, u"3/s/serde"_s, {QByteArray(4096, 'x'), {}, {}, QDateTime::currentDateTimeUtc(), {}});
+        const QString error = cacheAnswer(m_cache->open());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(cacheAnswer(m_cache->put(u"feed"_s, u"3/s/serde"_s, {QByteArray(4096, 'x'), {}, {}, QDateTime::currentDateTimeUtc(), {}})));
 
         FeedServerOptions options;
         options.dataDir = m_dir.filePath(u"feed"_s);
