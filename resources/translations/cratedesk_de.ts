@@ -1748,7 +1748,7 @@ serde =1.0.219</translation>
     </message>
     <message>
         <source>%1 %2 from %3</source>
-        <translation>%1 %2 von %3</translation>
+        <translation>%1 %2 aus %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -2092,11 +2092,11 @@ serde =1.0.219</translation>
     </message>
     <message>
         <source>When</source>
-        <translation>Wann</translation>
+        <translation>Zeitpunkt</translation>
     </message>
     <message>
         <source>By</source>
-        <translation>Durch</translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -2356,7 +2356,7 @@ serde =1.0.219</translation>
     </message>
     <message>
         <source>Sent, waiting for the registry</source>
-        <translation>Gesendet, warte auf die Registry</translation>
+        <translation>Gesendet, wartet auf die Registry</translation>
     </message>
     <message>
         <source>Uploading %1%</source>
@@ -2384,7 +2384,7 @@ serde =1.0.219</translation>
     </message>
     <message>
         <source>Uploaded, waiting for the index</source>
-        <translation>Hochgeladen, warte auf den Index</translation>
+        <translation>Hochgeladen, wartet auf den Index</translation>
     </message>
     <message>
         <source>Published, visible in the index</source>
@@ -2501,7 +2501,7 @@ serde =1.0.219</translation>
     </message>
     <message>
         <source>Requires</source>
-        <translation>Erfordert</translation>
+        <translation>Anforderung</translation>
     </message>
     <message>
         <source>Kind</source>
