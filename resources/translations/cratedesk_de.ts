@@ -1049,10 +1049,6 @@ log</translation>
         <translation>Aus</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
         <source>my-company-crate
 serde =1.0.219</source>
         <translation>my-company-crate
@@ -1157,6 +1153,13 @@ serde =1.0.219</translation>
     <message>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> Tag</numerusform>
+            <numerusform> Tage</numerusform>
+        </translation>
     </message>
 </context>
 <context>

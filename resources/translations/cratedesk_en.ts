@@ -153,4 +153,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>LocalConnectorDialog</name>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
