@@ -172,7 +172,8 @@ void CrateBrowser::listCrates(const QString &from)
         Q_EMIT activity(u"listing"_s, {}, false);
         if (reply->error()) {
             if (reply->error().kind != RegistryError::Kind::Cancelled)
-                Q_EMIT failed(reply->error(), tr("Could not list the crates of %1").arg(m_client ? m_client->feed().name : QString()));
+                Q_EMIT failed(
+                    reply->error(), tr("Could not list the crates of %1").arg(m_client ? m_client->feed().name : QString()));
             return;
         }
         if (fresh && reply->crates.isEmpty())
@@ -392,8 +393,8 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
     const QString label = entry.name + u'@' + entry.vers;
     if (path.isEmpty()) {
         return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse,
-                                                 tr("%1 has no valid sha256 checksum in the index, so it is not opened").arg(label)),
-                             tr("Could not open %1").arg(label));
+                                 tr("%1 has no valid sha256 checksum in the index, so it is not opened").arg(label)),
+            tr("Could not open %1").arg(label));
     }
     const QString indexUrl = m_client->feed().indexUrl.toString();
     auto read = [this, path, label, indexUrl, generation] {
@@ -547,7 +548,8 @@ void CrateBrowser::setSelectedYanked(bool yanked)
     connect(reply, &RegistryReply::finished, this, [this, reply, name, version, yanked] {
         Q_EMIT activity(u"yank"_s, {}, false);
         if (reply->error())
-            return Q_EMIT failed(reply->error(), (yanked ? tr("Could not yank %1@%2") : tr("Could not unyank %1@%2")).arg(name, version));
+            return Q_EMIT failed(
+                reply->error(), (yanked ? tr("Could not yank %1@%2") : tr("Could not unyank %1@%2")).arg(name, version));
         Q_EMIT yankChanged(name, version, yanked);
         if (m_crateName == name)
             openCrate(name);
@@ -563,7 +565,7 @@ void CrateBrowser::downloadSelected(const QString &dir)
     const QString label = entry->name + u'@' + entry->vers;
     if (target.isEmpty()) {
         return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse, tr("%1 is no file name for a crate").arg(label)),
-                             tr("Could not download %1").arg(label));
+            tr("Could not download %1").arg(label));
     }
     const QString cached = cachedCratePath(*entry);
     if (!cached.isEmpty() && QFileInfo::exists(cached)) {

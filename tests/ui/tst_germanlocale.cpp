@@ -5,21 +5,21 @@
 // two keyboard accelerators of one menu or window clash. Pictures land under
 // build/ci/screenshots/german-*.png to look at.
 #include "browse/cratebrowser.h"
+#include "cargo/cargosetupdialog.h"
+#include "connectors/localconnectordialog.h"
+#include "crate/cratepreflight.h"
 #include "cratedetailsview.h"
+#include "feeddialog.h"
 #include "itemmodels/cratefilterproxymodel.h"
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/featuremodel.h"
-#include "itemmodels/versionlistmodel.h"
-#include "cargo/cargosetupdialog.h"
-#include "connectors/localconnectordialog.h"
-#include "feeddialog.h"
 #include "itemmodels/feedlistmodel.h"
+#include "itemmodels/versionlistmodel.h"
 #include "localfeed/localfeed.h"
 #include "localtestfeed.h"
 #include "mainwindow.h"
 #include "net/httpclient.h"
 #include "publish/publishqueue.h"
-#include "crate/cratepreflight.h"
 #include "publishpanel.h"
 #include "registry/feedsessions.h"
 #include "registry/feedsettings.h"
@@ -87,7 +87,7 @@ struct ShownText
 // boxes, tabs, placeholders, column headers and actions (menus included).
 QList<ShownText> shownTexts(QWidget *window)
 {
-    QList<ShownText> texts{{window->windowTitle(), u"window title"_s}};
+    QList<ShownText> texts {{window->windowTitle(), u"window title"_s}};
     const auto visible = [](QWidget *w) { return w->isVisible(); };
     for (QLabel *label : window->findChildren<QLabel *>())
         if (visible(label))
@@ -111,7 +111,8 @@ QList<ShownText> shownTexts(QWidget *window)
         if (!visible(header) || !header->model())
             continue;
         for (int i = 0; i < header->count(); ++i)
-            texts.append({header->model()->headerData(i, header->orientation()).toString(), header->objectName() + u" (column)"_s});
+            texts.append(
+                {header->model()->headerData(i, header->orientation()).toString(), header->objectName() + u" (column)"_s});
     }
     for (QAction *action : window->findChildren<QAction *>()) {
         texts.append({action->text(), u"action"_s});
@@ -203,7 +204,8 @@ private:
     {
         QList<PublishCandidate> candidates;
         for (const TestCrate &crate : crates)
-            candidates << CratePreflight::inspect(crate.crateBytes(), crate.name + u".crate"_s, {m_feed->indexUrl().toString(), {}});
+            candidates << CratePreflight::inspect(
+                crate.crateBytes(), crate.name + u".crate"_s, {m_feed->indexUrl().toString(), {}});
         PublishQueue queue(m_sessions->client(m_local));
         queue.setPollInterval(20);
         queue.setCandidates(candidates);
@@ -259,13 +261,14 @@ private Q_SLOTS:
         core.extraManifest = "[features]\ndefault = [\"std\"]\nstd = []\nserde = []\n";
         TestCrate cli(u"acme-cli"_s, u"0.3.0"_s);
         cli.description = u"Command line for acme"_s;
-        cli.extraManifest = "[dependencies.acme-core]\nversion = \"1.2\"\nregistry-index = \"sparse+" + m_feed->indexUrl().toString().toUtf8() + "\"\n";
+        cli.extraManifest = "[dependencies.acme-core]\nversion = \"1.2\"\nregistry-index = \"sparse+"
+            + m_feed->indexUrl().toString().toUtf8() + "\"\n";
         publish({core, cli});
 
         m_browser = std::make_unique<CrateBrowser>(m_dir.filePath(u"cache"_s));
         m_feeds = std::make_unique<FeedListModel>();
         m_feeds->setFeeds({m_local});
-        m_window = std::make_unique<MainWindow>(MainWindowContext{m_feeds.get(), nullptr, m_sessions.get(), m_browser.get()});
+        m_window = std::make_unique<MainWindow>(MainWindowContext {m_feeds.get(), nullptr, m_sessions.get(), m_browser.get()});
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -280,7 +283,7 @@ private Q_SLOTS:
         QStringList titles;
         for (QAction *menu : m_window->menuBar()->actions())
             titles << menu->text();
-        QCOMPARE(titles, (QStringList{u"&Datei"_s, u"&Feed"_s, u"&Crate"_s, u"&Hilfe"_s}));
+        QCOMPARE(titles, (QStringList {u"&Datei"_s, u"&Feed"_s, u"&Crate"_s, u"&Hilfe"_s}));
         for (QAction *title : m_window->menuBar()->actions()) {
             QStringList items;
             for (QAction *item : title->menu()->actions())
@@ -344,8 +347,9 @@ private Q_SLOTS:
     void theCargoSetupDialogIsGerman()
     {
         QTemporaryDir home;
-        CargoSetupDialog dialog(Feed{u"acme"_s, QUrl(u"https://crates.acme.test/index/"_s), Feed::AuthKind::Token, {}, Feed::Origin::Remote},
-                                m_secrets.get());
+        CargoSetupDialog dialog(
+            Feed {u"acme"_s, QUrl(u"https://crates.acme.test/index/"_s), Feed::AuthKind::Token, {}, Feed::Origin::Remote},
+            m_secrets.get());
         dialog.setProviderCommand({u"/usr/bin/cratedesk"_s, u"credential"_s, u"--feed"_s, u"acme"_s});
         dialog.setCargoHome(home.path());
         dialog.show();
