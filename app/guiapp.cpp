@@ -3,25 +3,26 @@
 
 #include "commandline.h"
 
+#include "appicon.h"
+#include "browse/cratebrowser.h"
+#include "itemmodels/cratefilterproxymodel.h"
+#include "itemmodels/cratelistmodel.h"
+#include "itemmodels/feedlistmodel.h"
 #include "localfeed/feedstore.h"
 #include "localfeed/localfeed.h"
 #include "localfeed/localfeedhost.h"
 #include "localfeed/localfeedlocations.h"
-#include "itemmodels/cratefilterproxymodel.h"
-#include "itemmodels/cratelistmodel.h"
-#include "itemmodels/feedlistmodel.h"
-#include "appicon.h"
-#include "translations.h"
 #include "mainwindow.h"
-#include "browse/cratebrowser.h"
-#include "registry/feedsessions.h"
-#include "registry/feedsettings.h"
 #include "net/httpclient.h"
 #include "publish/publishqueue.h"
 #include "publish/publishsession.h"
+#include "registry/feedsessions.h"
+#include "registry/feedsettings.h"
 #include "registry/registryclient.h"
+#include "screenshottaker.h"
 #include "secrets/keychainsecretstore.h"
 #include "storage/indexcache.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -73,13 +74,13 @@ bool hasDisplay()
 // Publishes the .crate files of `dir` into an empty local feed, so that a first look at the
 // app shows real content. Runs through a publish session like any publish: the files are
 // read on worker threads, and nothing here waits.
-void seedLocalFeed(RegistryClient *client, const QString &dir, QObject *parent)
+PublishSession *seedLocalFeed(RegistryClient *client, const QString &dir, QObject *parent)
 {
     QStringList files;
     for (const QFileInfo &file : QDir(dir).entryInfoList({u"*.crate"_s}, QDir::Files, QDir::Name))
         files << file.absoluteFilePath();
     if (files.isEmpty())
-        return;
+        return nullptr;
     auto *session = new PublishSession(client, parent);
     session->queue()->setPollInterval(20);
     QObject::connect(session, &PublishSession::allChecked, session, [session] {
@@ -89,6 +90,7 @@ void seedLocalFeed(RegistryClient *client, const QString &dir, QObject *parent)
     QObject::connect(session->queue(), &PublishQueue::finished, session, &QObject::deleteLater);
     QObject::connect(session, &PublishSession::feedLost, session, &QObject::deleteLater);
     session->addFiles(files);
+    return session;
 }
 
 // What the command line asks of the desktop app.
@@ -100,6 +102,7 @@ struct DesktopOptions
     quint16 port = 0;
     QString seedDir;
     QString openCrate;
+    QStringList publishFiles;
 };
 
 DesktopOptions parseDesktopOptions(const QApplication &app)
@@ -119,9 +122,14 @@ DesktopOptions parseDesktopOptions(const QApplication &app)
     const QCommandLineOption seed(u"seed-from"_s, u"Publish the .crate files of this folder into the local feed when it is empty."_s, u"dir"_s);
     const QCommandLineOption openCrate(u"open"_s, u"Open this crate of the first feed."_s, u"crate"_s);
     parser.addOptions({screenshot, screenshotDelay, dataDir, port, seed, openCrate});
+    parser.addPositionalArgument(
+        u"files"_s, u"Open the publish panel of the first feed with these .crate files."_s, u"[file.crate...]"_s);
     parser.process(app);
+    QStringList files;
+    for (const QString &path : parser.positionalArguments())
+        files << QFileInfo(path).absoluteFilePath();
     return {parser.value(screenshot), parser.value(screenshotDelay).toInt(), parser.value(dataDir),
-            quint16(parser.value(port).toUInt()), parser.value(seed), parser.value(openCrate)};
+        quint16(parser.value(port).toUInt()), parser.value(seed), parser.value(openCrate), files};
 }
 
 void setUpApplication(QApplication &app)
@@ -158,7 +166,8 @@ private:
     void openWindow(const QByteArray &token, const QString &tokenWarning);
     void seedWhenEmpty();
     void openCrateOnceListed(MainWindow *window);
-    void screenshotLater(MainWindow *window) const;
+    void prepareScreenshot();
+    void awaitScreenshotContent(MainWindow *window);
 
     DesktopOptions m_options;
     QNetworkAccessManager m_nam;
@@ -175,6 +184,7 @@ private:
     FeedListModel m_feeds;
     QTimer m_localChanges;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ScreenshotTaker> m_screenshot;
 };
 
 DesktopApp::DesktopApp(const DesktopOptions &options)
@@ -232,6 +242,7 @@ void DesktopApp::openWindow(const QByteArray &token, const QString &tokenWarning
     if (!tokenWarning.isEmpty())
         std::fprintf(stderr, "cratedesk: the local feed's token is not kept in the keychain (%s); the next start makes a new one\n",
                      qPrintable(tokenWarning));
+    prepareScreenshot();
     if (!feedError && !token.isEmpty() && !m_options.seedDir.isEmpty())
         seedWhenEmpty();
 
@@ -241,16 +252,24 @@ void DesktopApp::openWindow(const QByteArray &token, const QString &tokenWarning
     if (!m_options.openCrate.isEmpty())
         openCrateOnceListed(m_window.get());
     m_window->show();
-    if (!m_options.screenshotFile.isEmpty())
-        screenshotLater(m_window.get());
+    awaitScreenshotContent(m_window.get());
+    if (!m_options.publishFiles.isEmpty())
+        m_window->publishFiles(m_options.publishFiles);
 }
 
 void DesktopApp::seedWhenEmpty()
 {
-    m_localFeed.call<int>([](LocalFeed &feed) { return feed.store()->crateCount(); }, &m_localFeed, [this](int crates) {
-        if (crates == 0)
-            seedLocalFeed(m_sessions.client(m_local), m_options.seedDir, &m_localFeed);
-    });
+    if (m_screenshot)
+        m_screenshot->expect();
+    m_localFeed.call<int>([](LocalFeed &feed) { return feed.store()->crateCount(); }, &m_localFeed,
+        [this](int crates) {
+            PublishSession *seed
+                = crates == 0 ? seedLocalFeed(m_sessions.client(m_local), m_options.seedDir, &m_localFeed) : nullptr;
+            if (seed && m_screenshot)
+                QObject::connect(seed, &QObject::destroyed, m_screenshot.get(), &ScreenshotTaker::arrived);
+            else if (m_screenshot)
+                m_screenshot->arrived();
+        });
 }
 
 // The crate may arrive only with a later listing (a seed still publishing).
@@ -266,19 +285,48 @@ void DesktopApp::openCrateOnceListed(MainWindow *window)
     });
 }
 
-// Grabs after the event loop has run a while, so that layouts, styles and (with a delay)
-// answers from the feed have settled.
-void DesktopApp::screenshotLater(MainWindow *window) const
+void DesktopApp::prepareScreenshot()
 {
-    QTimer::singleShot(m_options.screenshotDelayMs, window, [window, file = m_options.screenshotFile] {
-        const QImage image = window->grab().toImage();
-        if (image.isNull() || !image.save(file, "PNG")) {
-            std::fprintf(stderr, "cratedesk: could not write the screenshot to %s\n", qPrintable(file));
-            QApplication::exit(1);
-            return;
-        }
-        QApplication::exit(0);
+    if (m_options.screenshotFile.isEmpty())
+        return;
+    m_screenshot = std::make_unique<ScreenshotTaker>(m_options.screenshotFile, m_options.screenshotDelayMs);
+    // The publish panel when files were given, otherwise the main window.
+    m_screenshot->setTarget([this]() -> QWidget * {
+        if (PublishPanel *panel = m_window ? m_window->publishPanel() : nullptr; panel && panel->isVisible())
+            return panel;
+        return m_window.get();
     });
+}
+
+// What the picture waits for: the first listing, the crate asked for with its contents, and
+// the checks of the files to publish.
+void DesktopApp::awaitScreenshotContent(MainWindow *window)
+{
+    if (!m_screenshot)
+        return;
+    ScreenshotTaker *taker = m_screenshot.get();
+    taker->expect();
+    QObject::connect(&m_browser, &CrateBrowser::listingFinished, taker, &ScreenshotTaker::arrived, Qt::SingleShotConnection);
+    if (!m_options.openCrate.isEmpty()) {
+        taker->expect();
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = QObject::connect(&m_browser, &CrateBrowser::contentsKnown, taker, [this, taker, connection] {
+            if (m_browser.overview().name != m_options.openCrate)
+                return;
+            QObject::disconnect(*connection);
+            taker->arrived();
+        });
+    }
+    if (!m_options.publishFiles.isEmpty()) {
+        taker->expect();
+        QTimer::singleShot(0, taker, [window, taker] {
+            PublishPanel *panel = window->publishPanel();
+            if (!panel)
+                return taker->arrived();
+            QObject::connect(
+                panel->session(), &PublishSession::allChecked, taker, &ScreenshotTaker::arrived, Qt::SingleShotConnection);
+        });
+    }
 }
 
 } // namespace

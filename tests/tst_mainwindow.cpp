@@ -2,9 +2,11 @@
 #include "emptystatelistview.h"
 #include "itemmodels/feedlistmodel.h"
 #include "mainwindow.h"
+#include "testcrate.h"
 #include "testsupport.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -64,6 +66,35 @@ private Q_SLOTS:
         const QImage image(file);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800 && image.height() >= 500);
+    }
+
+    // `cratedesk a.crate b.crate` opens the publish panel with them; --screenshot then renders
+    // that panel, not the main window, once the files are checked.
+    void crateFilesGivenOpenThePublishPanel()
+    {
+        QTemporaryDir dir;
+        const auto picture = [&](const QString &name, const QStringList &files) {
+            QProcess app;
+            app.start(TestSupport::cratedeskExecutable(),
+                QStringList {
+                    u"--screenshot"_s, dir.filePath(name), u"--port"_s, u"0"_s, u"--data"_s, dir.filePath(name + u".feed"_s)}
+                    + files);
+            app.waitForFinished(60000);
+            return app.exitCode() == 0 ? QImage(dir.filePath(name)) : QImage();
+        };
+        QStringList files;
+        for (const TestCrate &crate : {TestCrate(u"first"_s, u"0.1.0"_s), TestCrate(u"second"_s, u"0.2.0"_s)}) {
+            QFile file(dir.filePath(crate.name + u".crate"_s));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(crate.crateBytes());
+            files << file.fileName();
+        }
+        const QImage window = picture(u"window.png"_s, {});
+        const QImage panel = picture(u"panel.png"_s, files);
+        QVERIFY(!window.isNull());
+        QVERIFY(!panel.isNull());
+        QVERIFY2(panel.size() != window.size(), "the picture is of the main window, not of the publish panel");
+        QVERIFY(panel.width() < window.width() || panel.height() < window.height());
     }
 
     void screenshotOptionFailsClearlyOnUnwritablePath()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "badgeitemdelegate.h"
 
+#include "statuscolours.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -29,7 +31,7 @@ QColor mutedColour(const QPalette &palette)
 // Red that reads on light and dark bases alike.
 QColor alarmColour(const QPalette &palette)
 {
-    return palette.color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
+    return StatusColours::text(StatusColours::Tone::Negative, palette);
 }
 
 } // namespace

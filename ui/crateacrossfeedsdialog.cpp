@@ -28,6 +28,8 @@ CrateAcrossFeedsDialog::CrateAcrossFeedsDialog(FeedSessions *sessions, const Fee
     m_state->setTextFormat(Qt::PlainText);
     m_state->setWordWrap(true);
     m_view = new QTableView(this);
+    // Tab leaves the table, as everywhere else; arrow keys move between cells.
+    m_view->setTabKeyNavigation(false);
     m_view->setObjectName(u"whereTable"_s);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

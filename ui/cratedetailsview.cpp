@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cratedetailsview.h"
 
+#include "accessiblenames.h"
 #include "browse/cratebrowser.h"
 #include "crateoverviewview.h"
 #include "itemmodels/cratefiletreemodel.h"
@@ -43,6 +44,20 @@ QTreeView *makeTree(QAbstractItemModel *model, QWidget *parent, const QString &n
 }
 
 } // namespace
+
+void CrateDetailsView::nameViewsAfterTheirTabs()
+{
+    // A tab's title says what its page shows; the view on it is what a screen reader lands on.
+    const auto tabTitle = [this](QWidget *page) { return AccessibleNames::spoken(m_tabs->tabText(m_tabs->indexOf(page))); };
+    m_versions->setAccessibleName(tabTitle(m_versions));
+    m_dependencies->setAccessibleName(tabTitle(m_dependencies));
+    m_features->setAccessibleName(tabTitle(m_features));
+    m_readme->setAccessibleName(tabTitle(m_readme));
+    m_licenseText->setAccessibleName(tr("License text"));
+    m_files->setAccessibleName(tr("Files of the crate"));
+    m_fileContent->setAccessibleName(tr("Content of the selected file"));
+    m_usedBy->setAccessibleName(tr("Crates that depend on this one"));
+}
 
 CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     : QWidget(parent)
@@ -93,6 +108,7 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     m_licenseExpression->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_licenseText = new QTextBrowser(licensePage);
     m_licenseText->setObjectName(u"licenseText"_s);
+    m_licenseText->setTextInteractionFlags(m_licenseText->textInteractionFlags() | Qt::TextSelectableByKeyboard);
     m_licenseText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     licenseLayout->addWidget(m_licenseExpression);
     licenseLayout->addWidget(m_licenseText, 1);
@@ -109,6 +125,8 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     m_fileContent = new QPlainTextEdit(filesPage);
     m_fileContent->setObjectName(u"fileContent"_s);
     m_fileContent->setReadOnly(true);
+    // A caret, so that focus shows and lines can be selected from the keyboard.
+    m_fileContent->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_fileContent->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_fileContent->setPlaceholderText(tr("Select a file to view it."));
     filesPage->addWidget(m_files);
@@ -128,6 +146,7 @@ CrateDetailsView::CrateDetailsView(CrateBrowser *browser, QWidget *parent)
     usedByLayout->addWidget(m_usedByState);
     usedByLayout->addWidget(m_usedBy, 1);
     m_usedByTab = m_tabs->addTab(usedByPage, tr("&Used By"));
+    nameViewsAfterTheirTabs();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab != m_usedByTab)
             return;

@@ -47,6 +47,7 @@ Q_SIGNALS:
     void crateRequested(const QString &name);
 
 private:
+    void nameViewsAfterTheirTabs();
     void showEntry(const IndexEntry &entry);
     void showContents(const CrateContents &contents);
     void showLicense(const QString &license);

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feeddialog.h"
 
+#include "accessiblenames.h"
+#include "cargotypes/feedurl.h"
 #include "messagebanner.h"
 #include "registry/feedsaver.h"
 #include "registry/feedsettings.h"
-#include "cargotypes/feedurl.h"
 #include "secrets/secretstore.h"
 
 #include <QComboBox>
@@ -130,12 +131,11 @@ void FeedDialog::layOut()
     m_secretRow = fieldWithError(m_secret, &m_secretError, statusRow);
     m_form->addRow(m_secretLabel, m_secretRow);
     m_secretLabel->setBuddy(m_secret);
-    // QFormLayout made labels for the other rows; point each at its editor for Alt+letter.
+    // QFormLayout made labels for the other rows; point each at its editor for Alt+letter,
+    // and name the editor after it, since it sits in a row widget and not beside its label.
     for (QWidget *field : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_user)})
-        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field->parentWidget())))
-            label->setBuddy(field);
-    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_auth)))
-        label->setBuddy(m_auth);
+        AccessibleNames::setLabel(qobject_cast<QLabel *>(m_form->labelForField(field->parentWidget())), field);
+    AccessibleNames::setLabel(qobject_cast<QLabel *>(m_form->labelForField(m_auth)), m_auth);
 
     m_test->setObjectName(u"test"_s);
     m_test->setAutoDefault(false);
@@ -338,6 +338,7 @@ void FeedDialog::updateAuthRows()
     m_form->setRowVisible(m_userRow, kind == Feed::AuthKind::Basic);
     m_form->setRowVisible(m_secretRow, kind != Feed::AuthKind::None);
     m_secretLabel->setText(kind == Feed::AuthKind::Basic ? tr("&Password:") : tr("To&ken:"));
+    AccessibleNames::setLabel(m_secretLabel, m_secret);
     updateSecretStatus();
     fitHeight();
 }

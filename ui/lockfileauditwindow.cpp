@@ -98,6 +98,7 @@ LockfileAuditWindow::LockfileAuditWindow(RegistryClient *client, const QString &
     m_proxy->setFilterRole(Roles::AuditNeedsAttention);
     m_proxy->setFilterFixedString(u"true"_s);
     m_view->setModel(m_proxy);
+    m_view->setAccessibleName(tr("Packages of the lockfile"));
     m_view->setRootIsDecorated(false);
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);

@@ -115,6 +115,7 @@ void MainWindow::createCentralArea()
     feedLayout->addWidget(feedHeader);
     m_feedView = new EmptyStateListView(feedPane);
     m_feedView->setObjectName(u"feedView"_s);
+    m_feedView->setAccessibleName(tr("Feeds"));
     m_feedView->setModel(m_context.feeds);
     m_feedView->setEmptyText(tr("No feeds yet"), tr("Add a Cargo feed to browse its crates."));
     m_feedView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -132,10 +133,12 @@ void MainWindow::createCentralArea()
     m_search = new QLineEdit(cratePane);
     m_search->setObjectName(u"searchField"_s);
     m_search->setPlaceholderText(tr("Search crates (Ctrl+F or /)"));
+    m_search->setAccessibleName(tr("Search crates"));
     m_search->setClearButtonEnabled(true);
     crateLayout->addWidget(m_search);
     m_crateView = new QTreeView(cratePane);
     m_crateView->setObjectName(u"crateView"_s);
+    m_crateView->setAccessibleName(tr("Crates"));
     m_crateView->setRootIsDecorated(false);
     m_crateView->setUniformRowHeights(true);
     m_crateView->setAlternatingRowColors(true);

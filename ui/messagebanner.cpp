@@ -123,6 +123,8 @@ QString MessageBanner::text() const
 void MessageBanner::setText(const QString &text)
 {
     m_text->setTextFormat(Qt::PlainText);
+    // Plain text has no link to visit: Tab passes it by instead of stopping on nothing.
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setText(text);
     setAccessibleDescription(text);
     updateMinimumHeight();
@@ -131,6 +133,7 @@ void MessageBanner::setText(const QString &text)
 void MessageBanner::setRichText(const QString &html)
 {
     m_text->setTextFormat(Qt::RichText);
+    m_text->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_text->setText(html);
     QTextDocument document;
     document.setHtml(html);

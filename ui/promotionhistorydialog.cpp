@@ -30,6 +30,8 @@ PromotionHistoryDialog::PromotionHistoryDialog(RegistryClient *feed, const QStri
     m_state->setTextFormat(Qt::PlainText);
     m_state->setWordWrap(true);
     m_view = new QTableView(this);
+    // Tab leaves the table, as everywhere else; arrow keys move between cells.
+    m_view->setTabKeyNavigation(false);
     m_view->setObjectName(u"history"_s);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

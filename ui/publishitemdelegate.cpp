@@ -2,6 +2,7 @@
 #include "publishitemdelegate.h"
 
 #include "itemmodels/publishroles.h"
+#include "statuscolours.h"
 
 #include <QApplication>
 #include <QMouseEvent>
@@ -101,9 +102,9 @@ void PublishItemDelegate::paintCrate(QPainter *painter, const QStyleOptionViewIt
     painter->setFont(small);
     QColor color = opt.palette.color(textRole);
     if (!selected && isBad(state))
-        color = QColor(0xda, 0x44, 0x53);
+        color = StatusColours::text(StatusColours::Tone::Negative, opt.palette);
     else if (!selected && isDoubtful(state))
-        color = QColor(0xb0, 0x6a, 0x00);
+        color = StatusColours::text(StatusColours::Tone::Neutral, opt.palette);
     else if (!selected)
         color = opt.palette.color(QPalette::PlaceholderText);
     painter->setPen(color);
@@ -120,7 +121,7 @@ void PublishItemDelegate::paintStatus(QPainter *painter, const QStyleOptionViewI
         initStyleOption(&opt, index);
         const auto state = State(index.data(PublishRoles::StateRole).toInt());
         if (!(opt.state & QStyle::State_Selected) && isBad(state))
-            opt.palette.setColor(QPalette::Text, QColor(0xda, 0x44, 0x53));
+            opt.palette.setColor(QPalette::Text, StatusColours::text(StatusColours::Tone::Negative, opt.palette));
         const QWidget *widget = opt.widget;
         (widget ? widget->style() : QApplication::style())->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
         return;

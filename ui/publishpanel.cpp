@@ -60,6 +60,7 @@ PublishPanel::PublishPanel(RegistryClient *client, QWidget *parent)
     routeRow->addStretch(1);
 
     m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Crates to publish"));
     m_view->setItemDelegate(m_delegate);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);

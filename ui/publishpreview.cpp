@@ -83,6 +83,8 @@ PublishPreview::PublishPreview(const QString &feedIndexUrl, QWidget *parent)
     m_featureView = treeView(m_features, m_tabs);
     m_tabs->addTab(m_dependencyView, tr("Dependencies"));
     m_tabs->addTab(m_featureView, tr("Features"));
+    m_dependencyView->setAccessibleName(tr("Dependencies of the selected crate"));
+    m_featureView->setAccessibleName(tr("Features of the selected crate"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

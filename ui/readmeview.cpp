@@ -56,6 +56,8 @@ QList<ImageAt> imagesOf(const QTextDocument *document)
 ReadmeView::ReadmeView(QWidget *parent) : QTextBrowser(parent)
 {
     setOpenLinks(false); // openLink() decides
+    // A caret, so that focus shows and text can be selected from the keyboard.
+    setTextInteractionFlags(textInteractionFlags() | Qt::TextSelectableByKeyboard);
     m_rerender.setSingleShot(true);
     m_rerender.setInterval(50);
     connect(&m_rerender, &QTimer::timeout, this, &ReadmeView::render);

@@ -6,9 +6,12 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLayout>
+#include <QPalette>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -20,6 +23,17 @@ private:
     static Feed feed()
     {
         return Feed{u"acme"_s, QUrl(u"https://crates.acme.test/index/"_s), Feed::AuthKind::Token, {}, Feed::Origin::Remote};
+    }
+
+    // WCAG's contrast ratio: 4.5 is what normal text needs to be read with ease.
+    static double contrast(const QColor &a, const QColor &b)
+    {
+        const auto luminance = [](const QColor &c) {
+            const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
     }
 
     static QByteArray readAll(const QString &path)
@@ -78,6 +92,38 @@ private Q_SLOTS:
         QCOMPARE(readAll(home.filePath(u"config.toml"_s)), original);
         QVERIFY(!dialog.canUndo());
         QVERIFY(dialog.canApply());
+    }
+
+    void warningsReadInLightAndDark_data()
+    {
+        QTest::addColumn<QPalette>("palette");
+        QTest::newRow("light") << QPalette(
+            Qt::black, QColor(0xef, 0xf0, 0xf1), Qt::white, Qt::darkGray, Qt::gray, Qt::black, Qt::white);
+        QPalette dark(QColor(0xef, 0xf0, 0xf1), QColor(0x23, 0x26, 0x29), QColor(0x4d, 0x52, 0x57), QColor(0x10, 0x10, 0x10),
+            QColor(0x31, 0x36, 0x3b), QColor(0xef, 0xf0, 0xf1), QColor(0x1b, 0x1e, 0x20));
+        dark.setColor(QPalette::Window, QColor(0x23, 0x26, 0x29));
+        QTest::newRow("dark") << dark;
+    }
+
+    // The plain-token warning and a refusal are coloured, in the palette's own light or dark.
+    void warningsReadInLightAndDark()
+    {
+        QFETCH(QPalette, palette);
+        QTemporaryDir home;
+        KeychainSecretStore secrets(u"CrateDesk-test-dialog"_s);
+        CargoSetupDialog dialog(feed(), &secrets);
+        dialog.setCargoHome(home.path());
+        dialog.setPalette(palette);
+        dialog.setRegistryName(u"my.reg"_s); // refused: the status shows a problem
+        QVERIFY(!dialog.canApply());
+        const QColor window = palette.color(QPalette::Window);
+        for (const QString &name : {u"plainTokenWarning"_s, u"status"_s}) {
+            auto *label = dialog.findChild<QLabel *>(name);
+            QVERIFY(label);
+            const QColor text = label->palette().color(QPalette::WindowText);
+            QVERIFY2(text != palette.color(QPalette::WindowText), qPrintable(name + u" is not coloured"_s));
+            QVERIFY2(contrast(text, window) >= 4.5, qPrintable(u"%1: contrast %2"_s.arg(name).arg(contrast(text, window))));
+        }
     }
 
     void refusalShowsCargosReason()

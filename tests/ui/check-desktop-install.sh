@@ -38,6 +38,15 @@ grep -q "<id>$id</id>" "$metainfo" || fail "the metainfo id is not $id"
 grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" || fail "the metainfo does not launch $id.desktop"
 if grep -q '@[A-Z_]*@' "$metainfo"; then fail "unsubstituted placeholders in the metainfo"; fi
 
+# Each picture the metainfo names is one that packaging/screenshots.sh renders into the tree.
+screenshots="$(dirname "${BASH_SOURCE[0]}")/../../resources/screenshots"
+images=$(sed -n 's:.*<image>\(.*\)</image>.*:\1:p' "$metainfo")
+[ -n "$images" ] || fail "the metainfo has no screenshots"
+for image in $images; do
+    case $image in https://*) ;; *) fail "screenshot $image is not an https address" ;; esac
+    [ -s "$screenshots/${image##*/}" ] || fail "screenshot ${image##*/} is not in resources/screenshots"
+done
+
 desktop-file-validate "$desktop"
 appstreamcli validate --no-net --pedantic "$metainfo"
 echo "desktop files install and validate"

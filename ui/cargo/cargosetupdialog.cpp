@@ -3,6 +3,7 @@
 
 #include "diffhighlighter.h"
 #include "secrets/secretstore.h"
+#include "statuscolours.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -45,6 +46,8 @@ QPlainTextEdit *codeView(QWidget *parent)
 {
     auto *view = new QPlainTextEdit(parent);
     view->setReadOnly(true);
+    // A caret, so that focus shows and lines can be selected from the keyboard.
+    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return view;
@@ -87,6 +90,7 @@ CargoSetupDialog::CargoSetupDialog(const Feed &feed, SecretStore *secrets, QWidg
     layout->addLayout(columns, 1);
 
     m_status = new QLabel(this);
+    m_status->setObjectName(u"status"_s);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -142,12 +146,11 @@ QWidget *CargoSetupDialog::buildChoices()
     m_keychain->setChecked(true);
     m_plainFile = new QRadioButton(tr("Copy it into credentials.toml (cargo:token)"), token);
     m_plainWarning = new QLabel(token);
+    m_plainWarning->setObjectName(u"plainTokenWarning"_s);
     m_plainWarning->setWordWrap(true);
     m_plainWarning->setContentsMargins(24, 0, 0, 0);
     m_plainWarning->setText(tr("⚠ The token is then stored in plain text: anyone who can read the file can publish as you."));
-    QPalette warning = m_plainWarning->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xb3, 0x5c, 0x00));
-    m_plainWarning->setPalette(warning);
+    showWarningColour();
     tokenLayout->addWidget(m_keychain);
     tokenLayout->addWidget(note(tr("cargo asks CrateDesk for the token each time; it exists only in the keychain."), token));
     tokenLayout->addWidget(m_plainFile);
@@ -200,6 +203,9 @@ QWidget *CargoSetupDialog::buildPreview()
     new DiffHighlighter(m_diff->document());
     m_snippet = codeView(m_tabs);
     m_environment = codeView(m_tabs);
+    m_diff->setAccessibleName(tr("Changes to the Cargo configuration"));
+    m_snippet->setAccessibleName(tr("Lines for config.toml"));
+    m_environment->setAccessibleName(tr("Environment variables"));
     m_tabs->addTab(m_diff, tr("Changes"));
     m_tabs->addTab(copyable(m_snippet, tr("Lines"), m_tabs), tr("config.toml"));
     m_tabs->addTab(copyable(m_environment, tr("Variables"), m_tabs), tr("Environment"));
@@ -261,10 +267,8 @@ CargoSetupOptions CargoSetupDialog::currentOptions() const
 void CargoSetupDialog::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    QPalette palette = this->palette();
-    if (problem)
-        palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_status->setPalette(palette);
+    m_statusIsProblem = problem;
+    showWarningColour();
 }
 
 void CargoSetupDialog::refresh()
@@ -352,4 +356,26 @@ void CargoSetupDialog::undo()
         return;
     }
     setStatus(tr("Restored %1.").arg(restored.join(u", "_s)), false);
+}
+
+void CargoSetupDialog::showWarningColour()
+{
+    // From the dialog's own palette each time: a fixed colour would be unreadable in the
+    // other of light and dark.
+    QPalette warning = palette();
+    warning.setColor(QPalette::WindowText, StatusColours::text(StatusColours::Tone::Neutral, warning));
+    m_plainWarning->setPalette(warning);
+    if (!m_status)
+        return;
+    QPalette status = palette();
+    if (m_statusIsProblem)
+        status.setColor(QPalette::WindowText, StatusColours::text(StatusColours::Tone::Negative, status));
+    m_status->setPalette(status);
+}
+
+void CargoSetupDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_plainWarning)
+        showWarningColour();
 }

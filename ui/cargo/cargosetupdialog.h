@@ -55,7 +55,11 @@ public Q_SLOTS:
 Q_SIGNALS:
     void applied(const QString &configFile);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void showWarningColour();
     CargoSetupOptions currentOptions() const;
     void refresh();
     void setStatus(const QString &text, bool problem);
@@ -86,6 +90,7 @@ private:
     QPlainTextEdit *m_snippet = nullptr;
     QPlainTextEdit *m_environment = nullptr;
     QLabel *m_status = nullptr;
+    bool m_statusIsProblem = false;
     QPushButton *m_apply = nullptr;
     QPushButton *m_undo = nullptr;
 };

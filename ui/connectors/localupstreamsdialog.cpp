@@ -27,6 +27,8 @@ LocalUpstreamsDialog::LocalUpstreamsDialog(LocalFeedHost *feed, HttpClient *http
     m_message->setObjectName(u"upstreamsMessage"_s);
     m_message->hide();
     m_view = new QTableView(this);
+    // Tab leaves the table, as everywhere else; arrow keys move between cells.
+    m_view->setTabKeyNavigation(false);
     m_view->setObjectName(u"upstreams"_s);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
