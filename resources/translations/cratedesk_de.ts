@@ -158,6 +158,18 @@
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
     </message>
+    <message>
+        <source>Changes to the Cargo configuration</source>
+        <translation>Änderungen an der Cargo-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Lines for config.toml</source>
+        <translation>Zeilen für config.toml</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorListModel</name>
@@ -532,6 +544,22 @@
     <message>
         <source>offline: from the cache</source>
         <translation>offline: aus dem Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>License text</source>
+        <translation>Lizenztext</translation>
+    </message>
+    <message>
+        <source>Files of the crate</source>
+        <translation>Dateien des Crates</translation>
+    </message>
+    <message>
+        <source>Content of the selected file</source>
+        <translation>Inhalt der ausgewählten Datei</translation>
+    </message>
+    <message>
+        <source>Crates that depend on this one</source>
+        <translation>Crates, die von diesem abhängen</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1483,10 @@ serde =1.0.219</translation>
         <source>Everything this project locks from a registry is in %1.</source>
         <translation>Alles, was dieses Projekt aus einer Registry festlegt, ist in %1 vorhanden.</translation>
     </message>
+    <message>
+        <source>Packages of the lockfile</source>
+        <translation>Pakete des Lockfiles</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1770,6 +1802,14 @@ serde =1.0.219</translation>
     <message>
         <source>Review Upstreams…</source>
         <translation>Upstreams prüfen …</translation>
+    </message>
+    <message>
+        <source>Search crates</source>
+        <translation>Crates suchen</translation>
+    </message>
+    <message>
+        <source>Crates</source>
+        <translation>Crates</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2311,10 @@ serde =1.0.219</translation>
         <source>%1. Nothing can be published; see the messages.</source>
         <translation>%1. Nichts kann veröffentlicht werden; siehe die Meldungen.</translation>
     </message>
+    <message>
+        <source>Crates to publish</source>
+        <translation>Zu veröffentlichende Crates</translation>
+    </message>
 </context>
 <context>
     <name>PublishPreview</name>
@@ -2321,6 +2365,14 @@ serde =1.0.219</translation>
     <message>
         <source>Features (%1)</source>
         <translation>Features (%1)</translation>
+    </message>
+    <message>
+        <source>Dependencies of the selected crate</source>
+        <translation>Abhängigkeiten des ausgewählten Crates</translation>
+    </message>
+    <message>
+        <source>Features of the selected crate</source>
+        <translation>Features des ausgewählten Crates</translation>
     </message>
 </context>
 <context>
