@@ -53,8 +53,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// English source texts whose German translation differs: seeing one of them in a German
-// window means a string that skipped tr(), or a translation that did not load.
+// English source texts whose German translation differs or is missing: seeing one of them in
+// a German window means a string that skipped tr(), or a translation missing or not loaded.
 QSet<QString> translatedSources()
 {
     QFile file(QStringLiteral(CRATEDESK_TRANSLATIONS_DIR "/cratedesk_de.ts"));
@@ -68,7 +68,7 @@ QSet<QString> translatedSources()
             continue;
         if (xml.name() == "source"_L1)
             source = xml.readElementText();
-        else if (xml.name() == "translation"_L1 && xml.attributes().value("type"_L1).isEmpty()) {
+        else if (xml.name() == "translation"_L1) { // unfinished ones too: those would show in English
             const QString german = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (german != source && source.size() > 2)
                 sources.insert(source);
