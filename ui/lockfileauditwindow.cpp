@@ -206,7 +206,7 @@ void LockfileAuditWindow::showSummary()
         if (const int n = m_audit->count(status))
             parts << text.arg(n);
     }
-    QString summary = tr("%1 packages: %2").arg(total).arg(parts.join(u", "_s));
+    QString summary = tr("%n package(s): %1", nullptr, total).arg(parts.join(u", "_s));
     for (const QString &warning : m_audit->warnings())
         summary += u'\n' + warning;
     m_summary->setText(summary);

@@ -415,7 +415,7 @@ void MainWindow::updateActions()
     m_promotionHistory->setEnabled(m_proGetConnectors->isEnabled() && m_context.browser && !m_context.browser->crateName().isEmpty());
 }
 
-void MainWindow::showFailure(const RegistryError &error, const QString &what)
+void MainWindow::showFailure(const RegistryError &error, const QString &failure)
 {
     if (error.kind == RegistryError::Kind::Cancelled)
         return;
@@ -428,8 +428,8 @@ void MainWindow::showFailure(const RegistryError &error, const QString &what)
         m_context.feeds->setState(feed->name, FeedListModel::State::Offline);
 
     // The registry's message says what went wrong; the banner adds what was being done and
-    // what to try next.
-    QString text = tr("Could not %1: %2").arg(what, error.message);
+    // what to try next. `failure` is a whole sentence from CrateBrowser, never a fragment.
+    QString text = tr("%1: %2", "failure sentence: the registry's reason").arg(failure, error.message);
     if (unreachable)
         text += u"\n"_s + tr("Check that the feed is running and reachable from this computer, then retry. Cached crates stay browsable.");
     m_banner->showMessage(credentials ? MessageBanner::Kind::Warning : MessageBanner::Kind::Error, text);

@@ -108,7 +108,7 @@ private:
     void crateChanged();
     void showCrate(const QString &name);
     void updateActions();
-    void showFailure(const RegistryError &error, const QString &what);
+    void showFailure(const RegistryError &error, const QString &failure);
     FeedDialog *newFeedDialog();
     void feedSaved(const QString &oldName, const Feed &saved);
     void addFeed();

@@ -83,8 +83,8 @@ void MainWindow::checkUpstreamChanges()
         }
         const qsizetype shown = 3;
         QString list = QStringList(changed.mid(0, shown)).join(u", "_s);
-        if (changed.size() > shown)
-            list += tr(" and %n more", nullptr, int(changed.size() - shown));
+        if (changed.size() > shown) // one string, so a translator can reorder "and N more"
+            list = tr("%1 and %n more", nullptr, int(changed.size() - shown)).arg(list);
         m_banner->showMessage(MessageBanner::Kind::Error,
             tr("An upstream changed %n published version(s) of its crates: %1. The local feed refuses them "
                "until you accept the new bytes.",

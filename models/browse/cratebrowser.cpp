@@ -172,7 +172,8 @@ void CrateBrowser::listCrates(const QString &from)
         Q_EMIT activity(u"listing"_s, {}, false);
         if (reply->error()) {
             if (reply->error().kind != RegistryError::Kind::Cancelled)
-                Q_EMIT failed(reply->error(), tr("list the crates of %1").arg(m_client ? m_client->feed().name : QString()));
+                Q_EMIT failed(
+                    reply->error(), tr("Could not list the crates of %1").arg(m_client ? m_client->feed().name : QString()));
             return;
         }
         if (fresh && reply->crates.isEmpty())
@@ -284,7 +285,7 @@ void CrateBrowser::openCrate(const QString &name)
         Q_EMIT activity(u"crate"_s, {}, false);
         if (reply->error()) {
             if (reply->error().kind != RegistryError::Kind::Cancelled)
-                Q_EMIT failed(reply->error(), tr("read %1").arg(name));
+                Q_EMIT failed(reply->error(), tr("Could not read %1").arg(name));
             return;
         }
         setStale(reply->stale);
@@ -392,8 +393,8 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
     const QString label = entry.name + u'@' + entry.vers;
     if (path.isEmpty()) {
         return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse,
-                                                 tr("%1 has no valid sha256 checksum in the index, so it is not opened").arg(label)),
-                             tr("open %1").arg(label));
+                                 tr("%1 has no valid sha256 checksum in the index, so it is not opened").arg(label)),
+            tr("Could not open %1").arg(label));
     }
     const QString indexUrl = m_client->feed().indexUrl.toString();
     auto read = [this, path, label, indexUrl, generation] {
@@ -429,7 +430,7 @@ void CrateBrowser::loadContents(const IndexEntry &entry)
         Q_EMIT activity(u"contents"_s, {}, false);
         if (download->error()) {
             if (download->error().kind != RegistryError::Kind::Cancelled)
-                Q_EMIT failed(download->error(), tr("download %1").arg(label));
+                Q_EMIT failed(download->error(), tr("Could not download %1").arg(label));
             return;
         }
         read();
@@ -547,7 +548,8 @@ void CrateBrowser::setSelectedYanked(bool yanked)
     connect(reply, &RegistryReply::finished, this, [this, reply, name, version, yanked] {
         Q_EMIT activity(u"yank"_s, {}, false);
         if (reply->error())
-            return Q_EMIT failed(reply->error(), (yanked ? tr("yank %1@%2") : tr("unyank %1@%2")).arg(name, version));
+            return Q_EMIT failed(
+                reply->error(), (yanked ? tr("Could not yank %1@%2") : tr("Could not unyank %1@%2")).arg(name, version));
         Q_EMIT yankChanged(name, version, yanked);
         if (m_crateName == name)
             openCrate(name);
@@ -563,7 +565,7 @@ void CrateBrowser::downloadSelected(const QString &dir)
     const QString label = entry->name + u'@' + entry->vers;
     if (target.isEmpty()) {
         return Q_EMIT failed(RegistryError::make(RegistryError::Kind::Parse, tr("%1 is no file name for a crate").arg(label)),
-                             tr("download %1").arg(label));
+            tr("Could not download %1").arg(label));
     }
     const QString cached = cachedCratePath(*entry);
     if (!cached.isEmpty() && QFileInfo::exists(cached)) {
@@ -580,7 +582,7 @@ void CrateBrowser::downloadSelected(const QString &dir)
         if (reply->error().kind == RegistryError::Kind::Cancelled)
             return;
         if (reply->error())
-            return Q_EMIT failed(reply->error(), tr("download %1").arg(label));
+            return Q_EMIT failed(reply->error(), tr("Could not download %1").arg(label));
         Q_EMIT downloaded(target);
     });
 }

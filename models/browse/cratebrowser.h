@@ -126,7 +126,9 @@ Q_SIGNALS:
     void readmeImageLoaded(const QUrl &url, const QByteArray &bytes);
     void contentsKnown(const CrateContents &contents);
     void staleChanged(bool stale);           // showing cached data because the feed is unreachable
-    void failed(const RegistryError &error, const QString &what);
+    // `failure` is a whole translated sentence ("Could not read serde"): a translator cannot
+    // build one from a verb fragment, so the window only appends the registry's reason.
+    void failed(const RegistryError &error, const QString &failure);
     // The feed's index file of `crate` held lines that were left out; each says feed, line, why.
     void indexLinesDropped(const QString &crate, const QStringList &warnings);
     void yankChanged(const QString &crate, const QString &version, bool yanked);

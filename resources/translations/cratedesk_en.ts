@@ -20,6 +20,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>An upstream changed %n published version(s) of its crates: %1. The local feed refuses them until you accept the new bytes.</source>
         <translation>
             <numerusform>An upstream changed %n published version of its crates: %1. The local feed refuses it until you accept the new bytes.</numerusform>
@@ -65,6 +72,13 @@
         <translation>
             <numerusform>%n filter</numerusform>
             <numerusform>%n filters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approved</source>
+        <translation>
+            <numerusform>%n approved</numerusform>
+            <numerusform>%n approved</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -143,6 +157,26 @@
         <translation>
             <numerusform>%1 is in %2 of %n feed.</numerusform>
             <numerusform>%1 is in %2 of %n feeds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LockfileAuditWindow</name>
+    <message numerus="yes">
+        <source>%n package(s): %1</source>
+        <translation>
+            <numerusform>%n package: %1</numerusform>
+            <numerusform>%n packages: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocalConnectorDialog</name>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
         </translation>
     </message>
 </context>

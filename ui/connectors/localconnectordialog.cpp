@@ -175,7 +175,10 @@ QWidget *LocalConnectorDialog::safetyPage()
     m_minAge->setObjectName(u"minAge"_s);
     m_minAge->setRange(0, ConnectorConfig::MaxMinAgeDays);
     m_minAge->setSpecialValueText(tr("Off"));
-    m_minAge->setSuffix(tr(" days"));
+    // "1 day", "2 days": the suffix follows the value, as a translator's plural forms say.
+    const auto daySuffix = [this](int days) { m_minAge->setSuffix(tr(" day(s)", nullptr, days)); };
+    daySuffix(m_minAge->value());
+    connect(m_minAge, &QSpinBox::valueChanged, this, daySuffix);
     m_minAge->setMaximumWidth(m_minAge->sizeHint().width() * 2);
     m_ageExceptions = new QPlainTextEdit(page);
     m_ageExceptions->setObjectName(u"ageExceptions"_s);

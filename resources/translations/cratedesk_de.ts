@@ -1,0 +1,2621 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ActivityArea</name>
+    <message>
+        <source>Running operations</source>
+        <translation>Laufende Vorgänge</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>%1 abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 (cancelling…)</source>
+        <translation>%1 (wird abgebrochen …)</translation>
+    </message>
+</context>
+<context>
+    <name>CargoSetupDialog</name>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Use “%1” with Cargo</source>
+        <translation>„%1“ mit Cargo verwenden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Register “%1” with cargo&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;„%1“ bei Cargo registrieren&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Last Change</source>
+        <translation>Letzte Änderung &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Restore the config files from the backup CrateDesk kept</source>
+        <translation>Die Konfigurationsdateien aus der Sicherung wiederherstellen, die CrateDesk angelegt hat</translation>
+    </message>
+    <message>
+        <source>Cargo</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>How Cargo.toml files and cargo commands name this feed; cargo accepts letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>Der Name dieses Feeds in Cargo.toml-Dateien und Cargo-Befehlen; Cargo erlaubt Buchstaben, Ziffern, „-“ und „_“</translation>
+    </message>
+    <message>
+        <source>Registry &amp;name:</source>
+        <translation>Registry-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Make it the default registry</source>
+        <translation>Als Standard-Registry festlegen</translation>
+    </message>
+    <message>
+        <source>cargo publish, yank, owner and search use it without --registry</source>
+        <translation>cargo publish, yank, owner und search verwenden sie ohne --registry</translation>
+    </message>
+    <message>
+        <source>Fetch crates.io dependencies through this feed</source>
+        <translation>Abhängigkeiten von crates.io über diesen Feed beziehen</translation>
+    </message>
+    <message>
+        <source>[source.crates-io] replace-with: the feed must hold every crate your projects take from crates.io</source>
+        <translation>[source.crates-io] replace-with: Der Feed muss jedes Crate enthalten, das Ihre Projekte von crates.io beziehen</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Keep it in the keychain (recommended)</source>
+        <translation>Im Schlüsselbund aufbewahren (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Copy it into credentials.toml (cargo:token)</source>
+        <translation>In credentials.toml kopieren (cargo:token)</translation>
+    </message>
+    <message>
+        <source>⚠ The token is then stored in plain text: anyone who can read the file can publish as you.</source>
+        <translation>⚠ Das Token wird dann im Klartext gespeichert: Wer die Datei lesen kann, kann in Ihrem Namen veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>cargo asks CrateDesk for the token each time; it exists only in the keychain.</source>
+        <translation>Cargo fragt CrateDesk jedes Mal nach dem Token; es liegt nur im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>For all projects</source>
+        <translation>Für alle Projekte</translation>
+    </message>
+    <message>
+        <source>For one project:</source>
+        <translation>Für ein Projekt:</translation>
+    </message>
+    <message>
+        <source>Project folder</source>
+        <translation>Projektordner</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Project Folder</source>
+        <translation>Projektordner</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>config.toml</source>
+        <translation>config.toml</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Choose the project folder.</source>
+        <translation>Wählen Sie den Projektordner.</translation>
+    </message>
+    <message>
+        <source>%1 already registers “%2” this way.</source>
+        <translation>%1 registriert „%2“ bereits auf diese Weise.</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keychain…</source>
+        <translation>Token wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>Updated %1 (backup: %2).</source>
+        <translation>%1 aktualisiert (Sicherung: %2).</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>%1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>%1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Changes to the Cargo configuration</source>
+        <translation>Änderungen an der Cargo-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Lines for config.toml</source>
+        <translation>Zeilen für config.toml</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorListModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) changed upstream</source>
+        <translation>
+            <numerusform>%n Version upstream geändert</numerusform>
+            <numerusform>%n Versionen upstream geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No credentials</source>
+        <translation>Keine Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>A token from the keychain</source>
+        <translation>Ein Token aus dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Basic authentication as %1, password in the keychain</source>
+        <translation>Basic-Authentifizierung als %1, Passwort im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s)</source>
+        <translation>
+            <numerusform>%n Filter</numerusform>
+            <numerusform>%n Filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approved</source>
+        <translation>
+            <numerusform>%n freigegeben</numerusform>
+            <numerusform>%n freigegeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>license rules</source>
+        <translation>Lizenzregeln</translation>
+    </message>
+    <message numerus="yes">
+        <source>holds new versions %n day(s)</source>
+        <translation>
+            <numerusform>hält neue Versionen %n Tag zurück</numerusform>
+            <numerusform>hält neue Versionen %n Tage zurück</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>advisories: blocks malware</source>
+        <translation>Sicherheitshinweise: sperrt Schadsoftware</translation>
+    </message>
+    <message>
+        <source>advisories: blocks malware and %1 or worse</source>
+        <translation>Sicherheitshinweise: sperrt Schadsoftware und ab %1</translation>
+    </message>
+    <message>
+        <source>serves everything</source>
+        <translation>liefert alles aus</translation>
+    </message>
+    <message>
+        <source>%1 %2: first sha256 %3 (%4), now %5 (%6)</source>
+        <translation>%1 %2: zuerst sha256 %3 (%4), jetzt %5 (%6)</translation>
+    </message>
+</context>
+<context>
+    <name>CrateAcrossFeedsDialog</name>
+    <message>
+        <source>%1 in Every Feed</source>
+        <translation>%1 in allen Feeds</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %n feed(s) for %1…</source>
+        <translation>
+            <numerusform>%n Feed wird nach %1 gefragt …</numerusform>
+            <numerusform>%n Feeds werden nach %1 gefragt …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Versions of %1 by feed</source>
+        <translation>Versionen von %1 nach Feed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in %2 of %n feed(s).</source>
+        <translation>
+            <numerusform>%1 ist in %2 von %n Feed.</numerusform>
+            <numerusform>%1 ist in %2 von %n Feeds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Different bytes under the same version: %1 %2. A version never changes once published, so one of these feeds serves a different build, perhaps a substitute. Find out which before you build with it.</source>
+        <translation>Unterschiedliche Bytes unter derselben Version: %1 %2. Eine veröffentlichte Version ändert sich nie, also liefert einer dieser Feeds einen anderen Build aus, vielleicht einen untergeschobenen. Finden Sie heraus, welcher, bevor Sie damit bauen.</translation>
+    </message>
+</context>
+<context>
+    <name>CrateAcrossFeedsModel</name>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>DIFFERENT</source>
+        <translation>ABWEICHEND</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The same version with other bytes:
+%1</source>
+        <translation>Dieselbe Version mit anderen Bytes:
+%1</translation>
+    </message>
+    <message>
+        <source>yanked</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>sha256 %1</source>
+        <translation>sha256 %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Checksums</source>
+        <translation>Prüfsummen</translation>
+    </message>
+    <message>
+        <source>%1 (not reached)</source>
+        <translation>%1 (nicht erreicht)</translation>
+    </message>
+    <message>
+        <source>%1 (no such crate)</source>
+        <translation>%1 (kein solches Crate)</translation>
+    </message>
+    <message>
+        <source>%1 (cached)</source>
+        <translation>%1 (zwischengespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>CrateBrowser</name>
+    <message>
+        <source>Listing the crates of %1</source>
+        <translation>Crates von %1 werden aufgelistet</translation>
+    </message>
+    <message>
+        <source>Could not list the crates of %1</source>
+        <translation>Die Crates von %1 konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>Could not read %1</source>
+        <translation>%1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 has no valid sha256 checksum in the index, so it is not opened</source>
+        <translation>%1 hat im Index keine gültige sha256-Prüfsumme und wird daher nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Could not download %1</source>
+        <translation>%1 konnte nicht heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>Yanking %1@%2</source>
+        <translation>%1@%2 wird zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Unyanking %1@%2</source>
+        <translation>Zurückziehen von %1@%2 wird aufgehoben</translation>
+    </message>
+    <message>
+        <source>Could not yank %1@%2</source>
+        <translation>%1@%2 konnte nicht zurückgezogen werden</translation>
+    </message>
+    <message>
+        <source>Could not unyank %1@%2</source>
+        <translation>Das Zurückziehen von %1@%2 konnte nicht aufgehoben werden</translation>
+    </message>
+    <message>
+        <source>%1 is no file name for a crate</source>
+        <translation>%1 ist kein Dateiname für ein Crate</translation>
+    </message>
+</context>
+<context>
+    <name>CrateDesk</name>
+    <message>
+        <source>Local feed</source>
+        <translation>Lokaler Feed</translation>
+    </message>
+    <message>
+        <source>The local feed is not running: %1</source>
+        <translation>Der lokale Feed läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>Local feed serving %1</source>
+        <translation>Lokaler Feed stellt %1 bereit</translation>
+    </message>
+</context>
+<context>
+    <name>CrateDetailsView</name>
+    <message>
+        <source>&amp;Versions</source>
+        <translation>&amp;Versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Dependencies</source>
+        <translation>&amp;Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>F&amp;eatures</source>
+        <translation>F&amp;eatures</translation>
+    </message>
+    <message>
+        <source>&amp;License</source>
+        <translation>&amp;Lizenz</translation>
+    </message>
+    <message>
+        <source>&amp;Readme</source>
+        <translation>&amp;Readme</translation>
+    </message>
+    <message>
+        <source>Select a file to view it.</source>
+        <translation>Wählen Sie eine Datei aus, um sie anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>F&amp;iles</source>
+        <translation>Da&amp;teien</translation>
+    </message>
+    <message>
+        <source>&amp;Used By</source>
+        <translation>Ver&amp;wendet von</translation>
+    </message>
+    <message>
+        <source>Asking the feed what depends on %1…</source>
+        <translation>Der Feed wird gefragt, was von %1 abhängt …</translation>
+    </message>
+    <message>
+        <source>The feed does not say what depends on %1: %2</source>
+        <translation>Der Feed sagt nicht, was von %1 abhängt: %2</translation>
+    </message>
+    <message>
+        <source>The feed cannot say what depends on %1, and none of its index files this app has read so far names it. Crates never opened or resolved here are not counted.</source>
+        <translation>Der Feed kann nicht sagen, was von %1 abhängt, und keine seiner Indexdateien, die diese Anwendung bisher gelesen hat, nennt es. Crates, die hier nie geöffnet oder aufgelöst wurden, sind nicht mitgezählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partial: %n crate(s) among the index files this app has read from the feed depend on %1. The feed cannot say what depends on a crate, so crates never opened or resolved here are missing.</source>
+        <translation>
+            <numerusform>Unvollständig: %n Crate unter den Indexdateien, die diese Anwendung aus dem Feed gelesen hat, hängt von %1 ab. Der Feed kann nicht sagen, was von einem Crate abhängt, daher fehlen Crates, die hier nie geöffnet oder aufgelöst wurden.</numerusform>
+            <numerusform>Unvollständig: %n Crates unter den Indexdateien, die diese Anwendung aus dem Feed gelesen hat, hängen von %1 ab. Der Feed kann nicht sagen, was von einem Crate abhängt, daher fehlen Crates, die hier nie geöffnet oder aufgelöst wurden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No crate of this feed depends on %1.</source>
+        <translation>Kein Crate dieses Feeds hängt von %1 ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n crate(s) of this feed depend on %1, each with its newest version that does.</source>
+        <translation>
+            <numerusform>%n Crate dieses Feeds hängt von %1 ab, mit seiner neuesten Version, die das tut.</numerusform>
+            <numerusform>%n Crates dieses Feeds hängen von %1 ab, jeweils mit ihrer neuesten Version, die das tut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>License: looking it up…</source>
+        <translation>Lizenz: wird ermittelt …</translation>
+    </message>
+    <message>
+        <source>Reading the readme of %1 %2…</source>
+        <translation>Readme von %1 %2 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>The crate declares no license.</source>
+        <translation>Das Crate gibt keine Lizenz an.</translation>
+    </message>
+    <message>
+        <source>License (SPDX): %1</source>
+        <translation>Lizenz (SPDX): %1</translation>
+    </message>
+    <message>
+        <source>The .crate could not be read: %1</source>
+        <translation>Die .crate-Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no readme.</source>
+        <translation>%1 hat kein Readme.</translation>
+    </message>
+    <message>
+        <source>The package holds no license file.</source>
+        <translation>Das Paket enthält keine Lizenzdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is not text.</source>
+        <translation>%1 ist kein Text.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is a binary file (%2 bytes).</source>
+        <translation>%1 ist eine Binärdatei (%2 Byte).</translation>
+    </message>
+    <message>
+        <source>No crate selected</source>
+        <translation>Kein Crate ausgewählt</translation>
+    </message>
+    <message>
+        <source>Choose a crate from the list, or drop .crate files here to publish them.</source>
+        <translation>Wählen Sie ein Crate aus der Liste oder legen Sie hier .crate-Dateien ab, um sie zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>yanked</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Rust %1 or newer</source>
+        <translation>Rust %1 oder neuer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Version</numerusform>
+            <numerusform>%n Versionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline: from the cache</source>
+        <translation>offline: aus dem Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>License text</source>
+        <translation>Lizenztext</translation>
+    </message>
+    <message>
+        <source>Files of the crate</source>
+        <translation>Dateien des Crates</translation>
+    </message>
+    <message>
+        <source>Content of the selected file</source>
+        <translation>Inhalt der ausgewählten Datei</translation>
+    </message>
+    <message>
+        <source>Crates that depend on this one</source>
+        <translation>Crates, die von diesem abhängen</translation>
+    </message>
+</context>
+<context>
+    <name>CrateDropFilter</name>
+    <message>
+        <source>Only .crate files can be published; what was dropped is not a file.</source>
+        <translation>Nur .crate-Dateien können veröffentlicht werden; das Abgelegte ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a local file; download it first, then drop the .crate file.</source>
+        <translation>%1 ist keine lokale Datei; laden Sie sie zuerst herunter und legen Sie dann die .crate-Datei ab.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; drop the .crate files inside it instead.</source>
+        <translation>%1 ist ein Ordner; legen Sie stattdessen die .crate-Dateien darin ab.</translation>
+    </message>
+    <message>
+        <source>%1 is not a .crate file; only .crate files can be published.</source>
+        <translation>%1 ist keine .crate-Datei; nur .crate-Dateien können veröffentlicht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CrateListModel</name>
+    <message>
+        <source>License: %1</source>
+        <translation>Lizenz: %1</translation>
+    </message>
+    <message>
+        <source>The listed version is yanked.</source>
+        <translation>Die aufgeführte Version ist zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The feed blocks downloads of the listed version.</source>
+        <translation>Der Feed sperrt Downloads der aufgeführten Version.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Latest version</source>
+        <translation>Neueste Version</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>CrateOverviewView</name>
+    <message>
+        <source>License</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Autoren</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Rust</source>
+        <translation>Rust</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>Line for Cargo.toml</source>
+        <translation>Zeile für Cargo.toml</translation>
+    </message>
+    <message>
+        <source>Paste this under [dependencies] in Cargo.toml</source>
+        <translation>Unter [dependencies] in Cargo.toml einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the line for Cargo.toml</source>
+        <translation>Die Zeile für Cargo.toml kopieren</translation>
+    </message>
+    <message>
+        <source>feed policy: %1</source>
+        <translation>Richtlinie des Feeds: %1</translation>
+    </message>
+    <message>
+        <source>%1 or newer</source>
+        <translation>%1 oder neuer</translation>
+    </message>
+    <message>
+        <source>edition %1</source>
+        <translation>Edition %1</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>Homepage</source>
+        <translation>Homepage</translation>
+    </message>
+    <message>
+        <source>Documentation (docs.rs)</source>
+        <translation>Dokumentation (docs.rs)</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 of this version, %2 in all</source>
+        <translation>%1 für diese Version, %2 insgesamt</translation>
+    </message>
+    <message>
+        <source>%1 of this version</source>
+        <translation>%1 für diese Version</translation>
+    </message>
+    <message>
+        <source>%1 in all</source>
+        <translation>%1 insgesamt</translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation>keine angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>FeedDialog</name>
+    <message>
+        <source>Check the URL and your connection, or whether the server is running. You can save the feed anyway and use it once it is reachable.</source>
+        <translation>Prüfen Sie die URL und Ihre Verbindung oder ob der Server läuft. Sie können den Feed trotzdem speichern und verwenden, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>There is no config.json at this URL: check the path, which is the index URL of the feed, not its web page.</source>
+        <translation>Unter dieser URL gibt es keine config.json: Prüfen Sie den Pfad. Gemeint ist die Index-URL des Feeds, nicht seine Webseite.</translation>
+    </message>
+    <message>
+        <source>The server answered, but not as a Cargo sparse index: check that the URL points at the feed&apos;s index.</source>
+        <translation>Der Server hat geantwortet, aber nicht als Cargo-Sparse-Index: Prüfen Sie, ob die URL auf den Index des Feeds zeigt.</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>Ver&amp;gessen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Add Feed</source>
+        <translation>Feed hinzufügen</translation>
+    </message>
+    <message>
+        <source>The name cargo knows this feed by: --registry NAME</source>
+        <translation>Der Name, unter dem Cargo diesen Feed kennt: --registry NAME</translation>
+    </message>
+    <message>
+        <source>The sparse index URL, with or without &quot;sparse+&quot;, ending in &apos;/&apos;</source>
+        <translation>Die URL des Sparse-Index, mit oder ohne „sparse+“, endet auf „/“</translation>
+    </message>
+    <message>
+        <source>None (public feed)</source>
+        <translation>Keine (öffentlicher Feed)</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>User name and password (Basic)</source>
+        <translation>Benutzername und Passwort (Basic)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Index &amp;URL:</source>
+        <translation>Index-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Read the feed&apos;s config.json with these settings, without saving them</source>
+        <translation>Die config.json des Feeds mit diesen Einstellungen lesen, ohne sie zu speichern</translation>
+    </message>
+    <message>
+        <source>Edit Feed %1</source>
+        <translation>Feed %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>A feed&apos;s name cannot change; remove the feed and add it again to rename it</source>
+        <translation>Der Name eines Feeds lässt sich nicht ändern; entfernen Sie den Feed und fügen Sie ihn neu hinzu, um ihn umzubenennen</translation>
+    </message>
+    <message>
+        <source>Credentials for %1</source>
+        <translation>Zugangsdaten für %1</translation>
+    </message>
+    <message>
+        <source>%1
+Enter the %2 and save, or test the connection first.</source>
+        <translation>%1
+Geben Sie das %2 ein und speichern Sie, oder testen Sie zuerst die Verbindung.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>To&amp;ken:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Schlüsselbund wird geprüft …</translation>
+    </message>
+    <message>
+        <source>A %1 is stored in the keychain. Leave the field empty to keep it.</source>
+        <translation>Ein %1 ist im Schlüsselbund gespeichert. Lassen Sie das Feld leer, um es zu behalten.</translation>
+    </message>
+    <message>
+        <source>The stored %1 will be replaced when you save.</source>
+        <translation>Das gespeicherte %1 wird beim Speichern ersetzt.</translation>
+    </message>
+    <message>
+        <source>The stored %1 will be forgotten when you save; CrateDesk asks again when the feed wants one.</source>
+        <translation>Das gespeicherte %1 wird beim Speichern vergessen; CrateDesk fragt erneut, wenn der Feed eines verlangt.</translation>
+    </message>
+    <message>
+        <source>No %1 is stored in the keychain.</source>
+        <translation>Im Schlüsselbund ist kein %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stored in the system keychain when you save, never in a file.</source>
+        <translation>Wird beim Speichern im Schlüsselbund des Systems abgelegt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>Be&amp;halten</translation>
+    </message>
+    <message>
+        <source>Keep the stored %1</source>
+        <translation>Das gespeicherte %1 behalten</translation>
+    </message>
+    <message>
+        <source>Remove the stored %1 from the keychain when you save</source>
+        <translation>Das gespeicherte %1 beim Speichern aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Enter a name for the feed, such as my-company.</source>
+        <translation>Geben Sie einen Namen für den Feed ein, etwa my-company.</translation>
+    </message>
+    <message>
+        <source>&quot;local&quot; is the embedded feed&apos;s name; choose another name.</source>
+        <translation>„local“ ist der Name des eingebauten Feeds; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>A feed called &quot;%1&quot; already exists; choose another name or edit that feed.</source>
+        <translation>Ein Feed namens „%1“ existiert bereits; wählen Sie einen anderen Namen oder bearbeiten Sie diesen Feed.</translation>
+    </message>
+    <message>
+        <source>Enter the feed&apos;s index URL, such as sparse+https://cargo.example.com/index/.</source>
+        <translation>Geben Sie die Index-URL des Feeds ein, etwa sparse+https://cargo.example.com/index/.</translation>
+    </message>
+    <message>
+        <source>Enter the user name for Basic authentication.</source>
+        <translation>Geben Sie den Benutzernamen für die Basic-Authentifizierung ein.</translation>
+    </message>
+    <message>
+        <source>Enter the %1, or choose None if the feed is public.</source>
+        <translation>Geben Sie das %1 ein oder wählen Sie „Keine“, wenn der Feed öffentlich ist.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Verbindung zu %1 wird getestet …</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The feed is online.&lt;/b&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;Der Feed ist erreichbar.&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The server said: %1</source>
+        <translation>&lt;br&gt;Der Server meldet: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Get a token at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</source>
+        <translation>&lt;br&gt;Ein Token erhalten Sie unter &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The connection test failed.&lt;/b&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;Der Verbindungstest ist fehlgeschlagen.&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>FeedListModel</name>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline: showing the cache</source>
+        <translation>offline: Zwischenspeicher wird angezeigt</translation>
+    </message>
+    <message>
+        <source>needs credentials</source>
+        <translation>braucht Zugangsdaten</translation>
+    </message>
+</context>
+<context>
+    <name>FilterListEditor</name>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Crate name patterns with &lt;b&gt;*&lt;/b&gt; and &lt;b&gt;?&lt;/b&gt;. Blocked patterns (shown with &lt;b&gt;!&lt;/b&gt;) always win; once any allow pattern exists, only matching crates are served.</source>
+        <translation>Muster für Crate-Namen mit &lt;b&gt;*&lt;/b&gt; und &lt;b&gt;?&lt;/b&gt;. Sperrmuster (mit &lt;b&gt;!&lt;/b&gt; angezeigt) haben immer Vorrang; sobald es ein Erlaubnismuster gibt, werden nur passende Crates ausgeliefert.</translation>
+    </message>
+    <message>
+        <source>serde*, tokio-?, left-pad</source>
+        <translation>serde*, tokio-?, left-pad</translation>
+    </message>
+    <message>
+        <source>Block  %1</source>
+        <translation>Sperren  %1</translation>
+    </message>
+    <message>
+        <source>Allow  %1</source>
+        <translation>Erlauben  %1</translation>
+    </message>
+</context>
+<context>
+    <name>LocalConnectorDialog</name>
+    <message>
+        <source>Add Upstream Connector</source>
+        <translation>Upstream-Connector hinzufügen</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>crates-io</source>
+        <translation>crates-io</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>User name and password (Basic)</source>
+        <translation>Benutzername und Passwort (Basic)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Index URL:</source>
+        <translation>&amp;Index-URL:</translation>
+    </message>
+    <message>
+        <source>The upstream&apos;s sparse index, with or without &quot;sparse+&quot;. Cargo never talks to it: the local feed fetches, checks and caches for it.</source>
+        <translation>Der Sparse-Index des Upstreams, mit oder ohne „sparse+“. Cargo spricht nie direkt mit ihm: Der lokale Feed holt, prüft und speichert für Cargo zwischen.</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Cache index files for:</source>
+        <translation>Index&amp;dateien zwischenspeichern für:</translation>
+    </message>
+    <message>
+        <source>serde ^1.0
+tokio &gt;=1.38, &lt;2
+log</source>
+        <translation>serde ^1.0
+tokio &gt;=1.38, &lt;2
+log</translation>
+    </message>
+    <message>
+        <source>&amp;Approved crates (optional), one per line with a version requirement:</source>
+        <translation>&amp;Freigegebene Crates (optional), eines pro Zeile mit Versionsanforderung:</translation>
+    </message>
+    <message>
+        <source>With an approved list, only the listed crates and versions come through this connector.</source>
+        <translation>Mit einer Freigabeliste kommen nur die aufgeführten Crates und Versionen über diesen Connector.</translation>
+    </message>
+    <message>
+        <source>Serve versions whose license is neither allowed nor blocked</source>
+        <translation>Versionen ausliefern, deren Lizenz weder erlaubt noch gesperrt ist</translation>
+    </message>
+    <message>
+        <source>A&amp;llowed licenses:</source>
+        <translation>&amp;Erlaubte Lizenzen:</translation>
+    </message>
+    <message>
+        <source>&amp;Blocked licenses:</source>
+        <translation>&amp;Gesperrte Lizenzen:</translation>
+    </message>
+    <message>
+        <source>SPDX expressions are evaluated: &quot;MIT OR GPL-3.0-only&quot; passes when either side does, &quot;MIT AND Zlib&quot; only when both do, and &quot;Apache-2.0 WITH LLVM-exception&quot; is judged as written or else by its license. A blocked version stays in the index cargo sees, marked yanked, so that a new resolution skips it; its download and CrateDesk say why.</source>
+        <translation>SPDX-Ausdrücke werden ausgewertet: „MIT OR GPL-3.0-only“ besteht, wenn eine der beiden Seiten besteht, „MIT AND Zlib“ nur, wenn beide bestehen, und „Apache-2.0 WITH LLVM-exception“ wird so bewertet, wie es dasteht, sonst nach seiner Lizenz. Eine gesperrte Version bleibt in dem Index, den Cargo sieht, als zurückgezogen markiert, sodass eine neue Auflösung sie überspringt; ihr Download und CrateDesk nennen den Grund.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>my-company-crate
+serde =1.0.219</source>
+        <translation>my-company-crate
+serde =1.0.219</translation>
+    </message>
+    <message>
+        <source>a clone of github.com/rustsec/advisory-db</source>
+        <translation>ein Klon von github.com/rustsec/advisory-db</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen …</translation>
+    </message>
+    <message>
+        <source>Only malicious code</source>
+        <translation>Nur Schadcode</translation>
+    </message>
+    <message>
+        <source>Critical vulnerabilities too</source>
+        <translation>Auch kritische Schwachstellen</translation>
+    </message>
+    <message>
+        <source>High and critical too</source>
+        <translation>Auch hohe und kritische</translation>
+    </message>
+    <message>
+        <source>Medium and worse too</source>
+        <translation>Auch mittlere und schwerere</translation>
+    </message>
+    <message>
+        <source>Every scored vulnerability too</source>
+        <translation>Auch jede bewertete Schwachstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Hold new versions for:</source>
+        <translation>&amp;Neue Versionen zurückhalten für:</translation>
+    </message>
+    <message>
+        <source>Malicious crates strike when they are new. A held version stays in the index marked yanked until it is old enough; its age comes from the upstream&apos;s publish time, or from when this feed first saw it.</source>
+        <translation>Schädliche Crates schlagen zu, solange sie neu sind. Eine zurückgehaltene Version bleibt als zurückgezogen markiert im Index, bis sie alt genug ist; ihr Alter ergibt sich aus dem Veröffentlichungszeitpunkt beim Upstream oder daraus, wann dieser Feed sie zuerst gesehen hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Never hold, one per line with an optional version requirement:</source>
+        <translation>Nie zurück&amp;halten, eines pro Zeile mit optionaler Versionsanforderung:</translation>
+    </message>
+    <message>
+        <source>RustSec &amp;advisories:</source>
+        <translation>RustSec-&amp;Sicherheitshinweise:</translation>
+    </message>
+    <message>
+        <source>A local copy of the RustSec advisory database, updated as you like. Versions it calls malicious are always blocked; other advisories are shown with the version, and blocked only from the severity chosen below.</source>
+        <translation>Eine lokale Kopie der RustSec-Advisory-Datenbank, aktualisiert nach Ihrem Belieben. Versionen, die sie als schädlich einstuft, werden immer gesperrt; andere Sicherheitshinweise werden bei der Version angezeigt und erst ab dem unten gewählten Schweregrad gesperrt.</translation>
+    </message>
+    <message>
+        <source>&amp;Block advisories:</source>
+        <translation>Sicherheitshinweise s&amp;perren:</translation>
+    </message>
+    <message>
+        <source>Severity is the advisory&apos;s CVSS 3 base score: low below 4, medium from 4, high from 7, critical from 9. Advisories without a score are never blocked by severity.</source>
+        <translation>Der Schweregrad ist der CVSS-3-Basiswert des Sicherheitshinweises: niedrig unter 4, mittel ab 4, hoch ab 7, kritisch ab 9. Sicherheitshinweise ohne Wert werden nie nach Schweregrad gesperrt.</translation>
+    </message>
+    <message>
+        <source>Choose the RustSec Advisory Database</source>
+        <translation>RustSec-Advisory-Datenbank auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type to replace</source>
+        <translation>im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Edit Connector %1</source>
+        <translation>Connector %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Never hold: %1</source>
+        <translation>Nie zurückhalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a RustSec advisory database: it has no crates folder.</source>
+        <translation>%1 ist keine RustSec-Advisory-Datenbank: Es fehlt der Ordner „crates“.</translation>
+    </message>
+    <message>
+        <source>Blocking advisories by severity needs a RustSec advisory database.</source>
+        <translation>Zum Sperren nach Schweregrad wird eine RustSec-Advisory-Datenbank benötigt.</translation>
+    </message>
+    <message>
+        <source>Enter the upstream&apos;s token.</source>
+        <translation>Geben Sie das Token des Upstreams ein.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> Tag</numerusform>
+            <numerusform> Tage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocalUpstreamsDialog</name>
+    <message>
+        <source>Upstreams of the Local Feed</source>
+        <translation>Upstreams des lokalen Feeds</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <source>Accept &amp;Changed Bytes…</source>
+        <translation>&amp;Geänderte Bytes annehmen …</translation>
+    </message>
+    <message>
+        <source>Serve the upstream&apos;s new bytes for the versions it changed. Do this only when you know why they changed: a registry never changes a published version.</source>
+        <translation>Die neuen Bytes des Upstreams für die geänderten Versionen ausliefern. Tun Sie das nur, wenn Sie wissen, warum sie sich geändert haben: Eine Registry ändert nie eine veröffentlichte Version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) changed upstream after they were published. The local feed refuses them; select the upstream to see which.</source>
+        <translation>
+            <numerusform>%n Version wurde nach der Veröffentlichung upstream geändert. Der lokale Feed verweigert sie; wählen Sie den Upstream aus, um zu sehen, welche.</numerusform>
+            <numerusform>%n Versionen wurden nach der Veröffentlichung upstream geändert. Der lokale Feed verweigert sie; wählen Sie den Upstream aus, um zu sehen, welche.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upstream %1: %2</source>
+        <translation>Upstream %1: %2</translation>
+    </message>
+    <message>
+        <source>Remove Upstream</source>
+        <translation>Upstream entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the upstream %1? The local feed stops serving its crates, forgets what it cached from it, and its secret leaves the keychain.</source>
+        <translation>Upstream %1 entfernen? Der lokale Feed liefert seine Crates nicht mehr aus, vergisst, was er von ihm zwischengespeichert hat, und sein Geheimnis wird aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Accept Changed Bytes</source>
+        <translation>Geänderte Bytes annehmen</translation>
+    </message>
+    <message>
+        <source>The upstream %1 serves other bytes for versions it had already published. A registry never does that by itself: it may have been compromised. Accept the new bytes only if you know why they changed.</source>
+        <translation>Der Upstream %1 liefert andere Bytes für Versionen, die er bereits veröffentlicht hatte. Eine Registry tut das nie von sich aus: Sie könnte kompromittiert sein. Nehmen Sie die neuen Bytes nur an, wenn Sie wissen, warum sie sich geändert haben.</translation>
+    </message>
+    <message>
+        <source>Accept the New Bytes</source>
+        <translation>Neue Bytes annehmen</translation>
+    </message>
+</context>
+<context>
+    <name>LockfileAudit</name>
+    <message>
+        <source>from git: %1</source>
+        <translation>aus Git: %1</translation>
+    </message>
+    <message>
+        <source>a path or workspace package</source>
+        <translation>ein Pfad- oder Workspace-Paket</translation>
+    </message>
+    <message>
+        <source>the feed was removed while the audit ran</source>
+        <translation>der Feed wurde während der Prüfung entfernt</translation>
+    </message>
+    <message>
+        <source>the feed has no crate %1</source>
+        <translation>der Feed hat kein Crate %1</translation>
+    </message>
+    <message>
+        <source>the feed has %1, but not version %2</source>
+        <translation>der Feed hat %1, aber nicht Version %2</translation>
+    </message>
+    <message>
+        <source>the feed&apos;s %1 %2 is not the build Cargo.lock pins: its checksum is %3, the lockfile&apos;s %4</source>
+        <translation>%1 %2 im Feed ist nicht der Build, den Cargo.lock festlegt: seine Prüfsumme ist %3, die des Lockfiles %4</translation>
+    </message>
+    <message>
+        <source>yanked in the feed: `cargo build --locked` still works, a new resolution avoids it</source>
+        <translation>im Feed zurückgezogen: `cargo build --locked` funktioniert weiterhin, eine neue Auflösung meidet die Version</translation>
+    </message>
+    <message>
+        <source>ProGet&apos;s metadata could not be read: %1</source>
+        <translation>Die Metadaten von ProGet konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>vulnerability %1</source>
+        <translation>Schwachstelle %1</translation>
+    </message>
+    <message>
+        <source>ProGet blocks downloads of %1 %2</source>
+        <translation>ProGet sperrt Downloads von %1 %2</translation>
+    </message>
+    <message>
+        <source>ProGet blocks %1 %2 for %3</source>
+        <translation>ProGet sperrt %1 %2 wegen %3</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>ProGet finds %1 %2 noncompliant: %3</source>
+        <translation>ProGet stuft %1 %2 als nicht konform ein: %3</translation>
+    </message>
+    <message>
+        <source>ProGet&apos;s compliance analysis: %1 %2</source>
+        <translation>Konformitätsanalyse von ProGet: %1 %2</translation>
+    </message>
+    <message>
+        <source>deprecated in ProGet: %1</source>
+        <translation>in ProGet als veraltet markiert: %1</translation>
+    </message>
+    <message>
+        <source>ProGet&apos;s vulnerability audit failed: %1</source>
+        <translation>Die Schwachstellenprüfung von ProGet ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the license could not be read: %2)</source>
+        <translation>%1 (die Lizenz konnte nicht gelesen werden: %2)</translation>
+    </message>
+    <message>
+        <source>the feed holds %1 %2 until %3: %4</source>
+        <translation>der Feed hält %1 %2 bis %3 zurück: %4</translation>
+    </message>
+    <message>
+        <source>the feed keeps %1 %2 out: %3</source>
+        <translation>der Feed lässt %1 %2 nicht zu: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LockfileAuditModel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <source>Yanked</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Not from a registry</source>
+        <translation>Nicht aus einer Registry</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Crate</source>
+        <translation>Crate</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>LockfileAuditWindow</name>
+    <message>
+        <source>&amp;Promote Missing…</source>
+        <translation>Fehlende &amp;übertragen …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>Bericht &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export Bill of Materials…</source>
+        <translation>Stückliste &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Audit of %1 against %2</source>
+        <translation>Prüfung von %1 gegen %2</translation>
+    </message>
+    <message>
+        <source>Asking %1 about every package of %2…</source>
+        <translation>%1 wird nach jedem Paket von %2 gefragt …</translation>
+    </message>
+    <message>
+        <source>Packages that need attention</source>
+        <translation>Pakete, die Aufmerksamkeit brauchen</translation>
+    </message>
+    <message>
+        <source>All packages</source>
+        <translation>Alle Pakete</translation>
+    </message>
+    <message>
+        <source>Copy the missing versions into %1 from another feed, with cargo&apos;s metadata, dependencies first.</source>
+        <translation>Die fehlenden Versionen aus einem anderen Feed nach %1 kopieren, mit den Metadaten von Cargo, Abhängigkeiten zuerst.</translation>
+    </message>
+    <message>
+        <source>Save a CycloneDX 1.5 JSON bill of materials: every package with its package URL, checksum and license.</source>
+        <translation>Eine Stückliste als CycloneDX 1.5 JSON speichern: jedes Paket mit Paket-URL, Prüfsumme und Lizenz.</translation>
+    </message>
+    <message>
+        <source>Export Bill of Materials</source>
+        <translation>Stückliste exportieren</translation>
+    </message>
+    <message>
+        <source>CycloneDX JSON (*.cdx.json *.json)</source>
+        <translation>CycloneDX JSON (*.cdx.json *.json)</translation>
+    </message>
+    <message>
+        <source>The bill of materials is in %1.</source>
+        <translation>Die Stückliste liegt in %1.</translation>
+    </message>
+    <message>
+        <source>The bill of materials could not be saved: %1</source>
+        <translation>Die Stückliste konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was audited.</source>
+        <translation>Es wurde nichts geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 as locked</source>
+        <translation>%1 in %2 wie festgelegt</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 fehlend</translation>
+    </message>
+    <message>
+        <source>%1 yanked</source>
+        <translation>%1 zurückgezogen</translation>
+    </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation>%1 gesperrt</translation>
+    </message>
+    <message>
+        <source>%1 held</source>
+        <translation>%1 zurückgehalten</translation>
+    </message>
+    <message>
+        <source>%1 not checked</source>
+        <translation>%1 nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 not from a registry</source>
+        <translation>%1 nicht aus einer Registry</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s): %1</source>
+        <translation>
+            <numerusform>%n Paket: %1</numerusform>
+            <numerusform>%n Pakete: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything this project locks from a registry is in %1.</source>
+        <translation>Alles, was dieses Projekt aus einer Registry festlegt, ist in %1 vorhanden.</translation>
+    </message>
+    <message>
+        <source>Packages of the lockfile</source>
+        <translation>Pakete des Lockfiles</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Feeds</source>
+        <translation>Feeds</translation>
+    </message>
+    <message>
+        <source>No feeds yet</source>
+        <translation>Noch keine Feeds</translation>
+    </message>
+    <message>
+        <source>Add a Cargo feed to browse its crates.</source>
+        <translation>Fügen Sie einen Cargo-Feed hinzu, um seine Crates zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Add Feed…</source>
+        <translation>Feed hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Search crates (Ctrl+F or /)</source>
+        <translation>Crates suchen (Strg+F oder /)</translation>
+    </message>
+    <message>
+        <source>yanked</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Add Feed…</source>
+        <translation>Feed &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Publish Crates…</source>
+        <translation>Crates &amp;veröffentlichen …</translation>
+    </message>
+    <message>
+        <source>A&amp;udit Cargo.lock…</source>
+        <translation>Cargo.lock &amp;prüfen …</translation>
+    </message>
+    <message>
+        <source>Check every package a project&apos;s Cargo.lock pins against the selected feed.</source>
+        <translation>Jedes Paket, das die Cargo.lock eines Projekts festlegt, gegen den ausgewählten Feed prüfen.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>F&amp;eed</source>
+        <translation>&amp;Feed</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Feed…</source>
+        <translation>Feed &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Feed</source>
+        <translation>Feed &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Use with &amp;Cargo…</source>
+        <translation>Mit &amp;Cargo verwenden …</translation>
+    </message>
+    <message>
+        <source>Add &amp;Upstream to the Local Feed…</source>
+        <translation>&amp;Upstream zum lokalen Feed hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Upstreams of the &amp;Local Feed…</source>
+        <translation>Upstreams des &amp;lokalen Feeds …</translation>
+    </message>
+    <message>
+        <source>The registries the local feed serves crates from: their policies, and versions they changed.</source>
+        <translation>Die Registrys, aus denen der lokale Feed Crates ausliefert: ihre Richtlinien und Versionen, die sie geändert haben.</translation>
+    </message>
+    <message>
+        <source>ProGet C&amp;onnectors…</source>
+        <translation>ProGet-C&amp;onnectors …</translation>
+    </message>
+    <message>
+        <source>The connectors of the selected ProGet feed&apos;s server, and which of them the feed uses.</source>
+        <translation>Die Connectors des Servers des ausgewählten ProGet-Feeds und welche davon der Feed verwendet.</translation>
+    </message>
+    <message>
+        <source>Require a &amp;Token to Read the Local Feed</source>
+        <translation>&amp;Token zum Lesen des lokalen Feeds verlangen</translation>
+    </message>
+    <message>
+        <source>Cargo and other programs then need a token of the local feed to read its index and download crates.</source>
+        <translation>Cargo und andere Programme brauchen dann ein Token des lokalen Feeds, um seinen Index zu lesen und Crates herunterzuladen.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Crate</source>
+        <translation>&amp;Crate</translation>
+    </message>
+    <message>
+        <source>&amp;Yank Version…</source>
+        <translation>Version &amp;zurückziehen …</translation>
+    </message>
+    <message>
+        <source>&amp;Unyank Version…</source>
+        <translation>Zurückziehen &amp;aufheben …</translation>
+    </message>
+    <message>
+        <source>&amp;Download .crate…</source>
+        <translation>.crate &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Dependency Line</source>
+        <translation>Abhängigkeitszeile &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>In &amp;Every Feed…</source>
+        <translation>In allen &amp;Feeds …</translation>
+    </message>
+    <message>
+        <source>Which versions of this crate each of your feeds holds, and whether they are the same bytes</source>
+        <translation>Welche Versionen dieses Crates jeder Ihrer Feeds enthält und ob es dieselben Bytes sind</translation>
+    </message>
+    <message>
+        <source>Promotion &amp;History…</source>
+        <translation>Übertragungs&amp;verlauf …</translation>
+    </message>
+    <message>
+        <source>How the versions of this crate came into the ProGet feed: from which feed, when and by whom</source>
+        <translation>Wie die Versionen dieses Crates in den ProGet-Feed gelangt sind: aus welchem Feed, wann und durch wen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About CrateDesk</source>
+        <translation>Ü&amp;ber CrateDesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n crate(s)</source>
+        <translation>
+            <numerusform>%n Crate</numerusform>
+            <numerusform>%n Crates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n crate(s)</source>
+        <translation>
+            <numerusform>%1 von %n Crate</numerusform>
+            <numerusform>%1 von %n Crates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, more as you scroll</source>
+        <translation>%1, weitere beim Blättern</translation>
+    </message>
+    <message>
+        <source>Some versions of %1 are not shown: the feed&apos;s index file has lines that cannot be trusted.</source>
+        <translation>Einige Versionen von %1 werden nicht angezeigt: Die Indexdatei des Feeds enthält Zeilen, denen nicht zu trauen ist.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. You are looking at the cached index; it may be out of date.</source>
+        <translation>%1 ist nicht erreichbar. Angezeigt wird der zwischengespeicherte Index; er kann veraltet sein.</translation>
+    </message>
+    <message>
+        <source>Yanked %1 %2</source>
+        <translation>%1 %2 zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Unyanked %1 %2</source>
+        <translation>Zurückziehen von %1 %2 aufgehoben</translation>
+    </message>
+    <message>
+        <source>Saved %1 (checksum verified)</source>
+        <translation>%1 gespeichert (Prüfsumme bestätigt)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>failure sentence: the registry&apos;s reason</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Check that the feed is running and reachable from this computer, then retry. Cached crates stay browsable.</source>
+        <translation>Prüfen Sie, ob der Feed läuft und von diesem Rechner aus erreichbar ist, und versuchen Sie es dann erneut. Zwischengespeicherte Crates bleiben durchsuchbar.</translation>
+    </message>
+    <message>
+        <source>Enter Credentials…</source>
+        <translation>Zugangsdaten eingeben …</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>the settings of the feed %1 changed</source>
+        <translation>die Einstellungen des Feeds %1 haben sich geändert</translation>
+    </message>
+    <message>
+        <source>Remove Feed</source>
+        <translation>Feed entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the feed %1 from CrateDesk?</source>
+        <translation>Feed %1 aus CrateDesk entfernen?</translation>
+    </message>
+    <message>
+        <source>Its stored token or password is deleted from the keychain. The feed itself and its crates are not touched.</source>
+        <translation>Sein gespeichertes Token oder Passwort wird aus dem Schlüsselbund gelöscht. Der Feed selbst und seine Crates bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>the feed %1 was removed</source>
+        <translation>der Feed %1 wurde entfernt</translation>
+    </message>
+    <message>
+        <source>Could not add the upstream %1: %2</source>
+        <translation>Der Upstream %1 konnte nicht hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>The local feed now serves crates of %1</source>
+        <translation>Der lokale Feed liefert jetzt Crates von %1 aus</translation>
+    </message>
+    <message>
+        <source>Yank %1</source>
+        <translation>%1 zurückziehen</translation>
+    </message>
+    <message>
+        <source>Unyank %1</source>
+        <translation>Zurückziehen von %1 aufheben</translation>
+    </message>
+    <message>
+        <source>Yank %1 on %2?</source>
+        <translation>%1 in %2 zurückziehen?</translation>
+    </message>
+    <message>
+        <source>Unyank %1 on %2?</source>
+        <translation>Zurückziehen von %1 in %2 aufheben?</translation>
+    </message>
+    <message>
+        <source>Cargo will no longer choose this version for new dependency resolutions. Projects whose Cargo.lock already names it keep building, and it stays downloadable. You can unyank it later.</source>
+        <translation>Cargo wählt diese Version für neue Abhängigkeitsauflösungen nicht mehr aus. Projekte, deren Cargo.lock sie bereits nennt, lassen sich weiter bauen, und sie bleibt herunterladbar. Sie können das Zurückziehen später aufheben.</translation>
+    </message>
+    <message>
+        <source>Cargo will again choose this version when it matches a requirement.</source>
+        <translation>Cargo wählt diese Version wieder aus, wenn sie zu einer Anforderung passt.</translation>
+    </message>
+    <message>
+        <source>Yank</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Unyank</source>
+        <translation>Zurückziehen aufheben</translation>
+    </message>
+    <message>
+        <source>Save the .crate to</source>
+        <translation>Die .crate-Datei speichern unter</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message>
+        <source>Select the feed to publish to first.</source>
+        <translation>Wählen Sie zuerst den Feed aus, in dem veröffentlicht werden soll.</translation>
+    </message>
+    <message>
+        <source>About CrateDesk</source>
+        <translation>Über CrateDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CrateDesk %1&lt;/h3&gt;&lt;p&gt;A desktop client for Cargo package feeds.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CrateDesk %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Client für Cargo-Paketfeeds.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Audit Cargo.lock</source>
+        <translation>Cargo.lock prüfen</translation>
+    </message>
+    <message>
+        <source>Cargo lockfiles (Cargo.lock *.lock)</source>
+        <translation>Cargo-Lockfiles (Cargo.lock *.lock)</translation>
+    </message>
+    <message>
+        <source>%1 %2 from %3</source>
+        <translation>%1 %2 aus %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An upstream changed %n published version(s) of its crates: %1. The local feed refuses them until you accept the new bytes.</source>
+        <translation>
+            <numerusform>Ein Upstream hat %n veröffentlichte Version seiner Crates geändert: %1. Der lokale Feed verweigert sie, bis Sie die neuen Bytes annehmen.</numerusform>
+            <numerusform>Ein Upstream hat %n veröffentlichte Versionen seiner Crates geändert: %1. Der lokale Feed verweigert sie, bis Sie die neuen Bytes annehmen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review Upstreams…</source>
+        <translation>Upstreams prüfen …</translation>
+    </message>
+    <message>
+        <source>Search crates</source>
+        <translation>Crates suchen</translation>
+    </message>
+    <message>
+        <source>Crates</source>
+        <translation>Crates</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Message kind</source>
+        <translation>Art der Meldung</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ProGetConnectorDialog</name>
+    <message>
+        <source>New ProGet Connector</source>
+        <translation>Neuer ProGet-Connector</translation>
+    </message>
+    <message>
+        <source>only for third-party registries</source>
+        <translation>nur für Registrys von Drittanbietern</translation>
+    </message>
+    <message>
+        <source>sent to ProGet, never stored by CrateDesk</source>
+        <translation>wird an ProGet gesendet, nie von CrateDesk gespeichert</translation>
+    </message>
+    <message>
+        <source>ProGet&apos;s default</source>
+        <translation>Vorgabe von ProGet</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Filters&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Filter&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Edit ProGet Connector %1</source>
+        <translation>ProGet-Connector %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>unchanged unless typed</source>
+        <translation>unverändert, solange nichts eingegeben wird</translation>
+    </message>
+    <message>
+        <source>Give the connector a name.</source>
+        <translation>Geben Sie dem Connector einen Namen.</translation>
+    </message>
+    <message>
+        <source>The URL must be the registry&apos;s http(s) address, e.g. https://crates.io (without &quot;sparse+&quot;).</source>
+        <translation>Die URL muss die http(s)-Adresse der Registry sein, z. B. https://crates.io (ohne „sparse+“).</translation>
+    </message>
+    <message>
+        <source>Give both a user and a password, or neither.</source>
+        <translation>Geben Sie Benutzer und Passwort an oder keines von beiden.</translation>
+    </message>
+</context>
+<context>
+    <name>ProGetConnectorsDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>ProGet Connectors — %1</source>
+        <translation>ProGet-Connectors – %1</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>Verwendet von %1</translation>
+    </message>
+    <message>
+        <source>Delete Connector</source>
+        <translation>Connector löschen</translation>
+    </message>
+    <message>
+        <source>Delete the ProGet connector %1? Feeds that use it stop reaching its upstream.</source>
+        <translation>ProGet-Connector %1 löschen? Feeds, die ihn verwenden, erreichen seinen Upstream dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Loading connectors…</source>
+        <translation>Connectors werden geladen …</translation>
+    </message>
+    <message>
+        <source>Loading feed %1…</source>
+        <translation>Feed %1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>This ProGet server has no connectors yet. Add one for crates.io with the URL https://crates.io.</source>
+        <translation>Dieser ProGet-Server hat noch keine Connectors. Fügen Sie einen für crates.io mit der URL https://crates.io hinzu.</translation>
+    </message>
+    <message>
+        <source>ProGet %1, %2 edition.</source>
+        <translation>ProGet %1, Edition %2.</translation>
+    </message>
+    <message>
+        <source>Connector filters need a paid edition (Basic or Enterprise): this server keeps them but ignores them.</source>
+        <translation>Connector-Filter erfordern eine kostenpflichtige Edition (Basic oder Enterprise): Dieser Server speichert sie, wendet sie aber nicht an.</translation>
+    </message>
+    <message>
+        <source>De&amp;tach from %1</source>
+        <translation>Von %1 &amp;trennen</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach to %1</source>
+        <translation>Mit %1 &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation>%1 wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Attaching %1 to %2…</source>
+        <translation>%1 wird mit %2 verbunden …</translation>
+    </message>
+    <message>
+        <source>Detaching %1 from %2…</source>
+        <translation>%1 wird von %2 getrennt …</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionDialog</name>
+    <message>
+        <source>Also promote what they &amp;depend on</source>
+        <translation>Auch ihre &amp;Abhängigkeiten übertragen</translation>
+    </message>
+    <message>
+        <source>Promote into %1</source>
+        <translation>Nach %1 übertragen</translation>
+    </message>
+    <message>
+        <source>Everything cargo would need from the source to build these versions, resolved as cargo does without a lockfile, so that the target serves the whole closure.</source>
+        <translation>Alles, was Cargo aus der Quelle bräuchte, um diese Versionen zu bauen, aufgelöst wie von Cargo ohne Lockfile, sodass das Ziel den gesamten Abhängigkeitsbaum ausliefert.</translation>
+    </message>
+    <message>
+        <source>&amp;Promote</source>
+        <translation>Ü&amp;bertragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Promoting %n version(s), dependencies first…</source>
+        <translation>
+            <numerusform>%n Version wird übertragen, Abhängigkeiten zuerst …</numerusform>
+            <numerusform>%n Versionen werden übertragen, Abhängigkeiten zuerst …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>Add another feed to promote from.</source>
+        <translation>Fügen Sie einen weiteren Feed hinzu, aus dem übertragen werden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking %1 and %2 about %n version(s)…</source>
+        <translation>
+            <numerusform>%1 und %2 werden nach %n Version gefragt …</numerusform>
+            <numerusform>%1 und %2 werden nach %n Versionen gefragt …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to promote, %2 already in %3, %4 not in the source.</source>
+        <translation>%1 zu übertragen, %2 bereits in %3, %4 nicht in der Quelle.</translation>
+    </message>
+    <message>
+        <source>%1 promoted, %2 failed, %3 skipped, %4 were already there.</source>
+        <translation>%1 übertragen, %2 fehlgeschlagen, %3 übersprungen, %4 bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>%1 now serves every version asked for.</source>
+        <translation>%1 liefert jetzt jede angefragte Version aus.</translation>
+    </message>
+    <message>
+        <source>Some versions were not promoted; each row says why.</source>
+        <translation>Einige Versionen wurden nicht übertragen; jede Zeile nennt den Grund.</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionHistory</name>
+    <message>
+        <source>the feed is gone</source>
+        <translation>der Feed existiert nicht mehr</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionHistoryDialog</name>
+    <message>
+        <source>Promotion History of %1</source>
+        <translation>Übertragungsverlauf von %1</translation>
+    </message>
+    <message>
+        <source>Asking %1 how %2 came into it…</source>
+        <translation>%1 wird gefragt, wie %2 dorthin gelangt ist …</translation>
+    </message>
+    <message>
+        <source>Promotions of %1 into %2</source>
+        <translation>Übertragungen von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>ProGet has no record of %1 being promoted into %2: its versions were published there, or came through a connector.</source>
+        <translation>ProGet hat keinen Eintrag darüber, dass %1 nach %2 übertragen wurde: Seine Versionen wurden dort veröffentlicht oder kamen über einen Connector.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n promotion(s) of %1 into %2, newest first.</source>
+        <translation>
+            <numerusform>%n Übertragung von %1 nach %2.</numerusform>
+            <numerusform>%n Übertragungen von %1 nach %2, neueste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No history to show.</source>
+        <translation>Kein Verlauf vorhanden.</translation>
+    </message>
+    <message>
+        <source>The promotion history could not be read: %1</source>
+        <translation>Der Übertragungsverlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionHistoryModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>From Feed</source>
+        <translation>Aus Feed</translation>
+    </message>
+    <message>
+        <source>To Feed</source>
+        <translation>In Feed</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionModel</name>
+    <message>
+        <source>checking</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <source>to promote</source>
+        <translation>zu übertragen</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>not in the source</source>
+        <translation>nicht in der Quelle</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>publishing</source>
+        <translation>wird veröffentlicht</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>übertragen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 (yanked)</source>
+        <translation>%1 (zurückgezogen)</translation>
+    </message>
+    <message>
+        <source>Needs %1</source>
+        <translation>Benötigt %1</translation>
+    </message>
+    <message>
+        <source>Crate</source>
+        <translation>Crate</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPanel</name>
+    <message>
+        <source>Upload through:</source>
+        <translation>Hochladen über:</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>Dateien hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Publish to %1</source>
+        <translation>In %1 veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Cargo registry API, as cargo publish</source>
+        <translation>Cargo-Registry-API, wie cargo publish</translation>
+    </message>
+    <message>
+        <source>ProGet package upload</source>
+        <translation>ProGet-Paket-Upload</translation>
+    </message>
+    <message>
+        <source>ProGet accepts crates both ways; its own upload keeps ProGet&apos;s package metadata.</source>
+        <translation>ProGet nimmt Crates auf beiden Wegen an; der eigene Upload behält die Paketmetadaten von ProGet.</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop .crate files here&lt;/p&gt;&lt;p&gt;or use &lt;b&gt;Add Files…&lt;/b&gt; to choose them.&lt;/p&gt;&lt;p&gt;Each file is checked before anything is sent: name, version, license, size, and whether the feed already has that version.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;.crate-Dateien hier ablegen&lt;/p&gt;&lt;p&gt;oder mit &lt;b&gt;Dateien hinzufügen …&lt;/b&gt; auswählen.&lt;/p&gt;&lt;p&gt;Jede Datei wird geprüft, bevor etwas gesendet wird: Name, Version, Lizenz, Größe und ob der Feed diese Version bereits hat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing more can be published from this window: %1.</source>
+        <translation>Aus diesem Fenster kann nichts mehr veröffentlicht werden: %1.</translation>
+    </message>
+    <message>
+        <source>Crates can be added once the running batch has finished (or after Cancel All).</source>
+        <translation>Crates können hinzugefügt werden, sobald der laufende Durchgang beendet ist (oder nach „Alle abbrechen“).</translation>
+    </message>
+    <message>
+        <source>Already in the list: %1.</source>
+        <translation>Bereits in der Liste: %1.</translation>
+    </message>
+    <message>
+        <source>Add Crates to Publish</source>
+        <translation>Crates zum Veröffentlichen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Crate files (*.crate)</source>
+        <translation>Crate-Dateien (*.crate)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Remove from the List</source>
+        <translation>Aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Publish %1 Crates</source>
+        <translation>%1 Crates veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Nothing to publish yet.</source>
+        <translation>Noch nichts zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Publishing: %1.</source>
+        <translation>Veröffentlichung läuft: %1.</translation>
+    </message>
+    <message>
+        <source>Finished: %1.</source>
+        <translation>Abgeschlossen: %1.</translation>
+    </message>
+    <message>
+        <source>%1. Nothing can be published; see the messages.</source>
+        <translation>%1. Nichts kann veröffentlicht werden; siehe die Meldungen.</translation>
+    </message>
+    <message>
+        <source>Crates to publish</source>
+        <translation>Zu veröffentlichende Crates</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPreview</name>
+    <message>
+        <source>License:</source>
+        <translation>Lizenz:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>No crate selected</source>
+        <translation>Kein Crate ausgewählt</translation>
+    </message>
+    <message>
+        <source>see %1</source>
+        <translation>siehe %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>Alle Prüfungen bestanden.</translation>
+    </message>
+    <message>
+        <source>Reading the file and asking the feed…</source>
+        <translation>Datei wird gelesen und der Feed befragt …</translation>
+    </message>
+    <message>
+        <source>Dependencies (%1)</source>
+        <translation>Abhängigkeiten (%1)</translation>
+    </message>
+    <message>
+        <source>Features (%1)</source>
+        <translation>Features (%1)</translation>
+    </message>
+    <message>
+        <source>Dependencies of the selected crate</source>
+        <translation>Abhängigkeiten des ausgewählten Crates</translation>
+    </message>
+    <message>
+        <source>Features of the selected crate</source>
+        <translation>Features des ausgewählten Crates</translation>
+    </message>
+</context>
+<context>
+    <name>PublishQueueModel</name>
+    <message>
+        <source>Crate</source>
+        <translation>Crate</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Ready, 1 warning</source>
+        <translation>Bereit, 1 Warnung</translation>
+    </message>
+    <message>
+        <source>Ready, %1 warnings</source>
+        <translation>Bereit, %1 Warnungen</translation>
+    </message>
+    <message>
+        <source>Cannot be published</source>
+        <translation>Kann nicht veröffentlicht werden</translation>
+    </message>
+    <message>
+        <source>Cannot be published, %1 errors</source>
+        <translation>Kann nicht veröffentlicht werden, %1 Fehler</translation>
+    </message>
+    <message>
+        <source>Sent, waiting for the registry</source>
+        <translation>Gesendet, wartet auf die Registry</translation>
+    </message>
+    <message>
+        <source>Uploading %1%</source>
+        <translation>Wird hochgeladen: %1 %</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Ready, with warnings</source>
+        <translation>Bereit, mit Warnungen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Uploaded, waiting for the index</source>
+        <translation>Hochgeladen, wartet auf den Index</translation>
+    </message>
+    <message>
+        <source>Published, visible in the index</source>
+        <translation>Veröffentlicht, im Index sichtbar</translation>
+    </message>
+    <message>
+        <source>Uploaded, not yet visible in the index</source>
+        <translation>Hochgeladen, noch nicht im Index sichtbar</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 being checked</source>
+        <translation>%1 in Prüfung</translation>
+    </message>
+    <message>
+        <source>%1 ready to publish</source>
+        <translation>%1 bereit zum Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>%1 published</source>
+        <translation>%1 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>%1 uploaded but not yet in the index</source>
+        <translation>%1 hochgeladen, aber noch nicht im Index</translation>
+    </message>
+    <message>
+        <source>%1 in progress</source>
+        <translation>%1 in Arbeit</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wartend</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be published</source>
+        <translation>%1 nicht veröffentlichbar</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Schl&amp;ießen</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDependencyModel</name>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (optional)</translation>
+    </message>
+    <message>
+        <source>development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>build</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>Crate</source>
+        <translation>Crate</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Requires</source>
+        <translation>Anforderung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+</context>
+<context>
+    <name>VersionListModel</name>
+    <message>
+        <source>held until %1</source>
+        <translation>zurückgehalten bis %1</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>yanked</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>advisory %1</source>
+        <translation>Sicherheitshinweis %1</translation>
+    </message>
+    <message>
+        <source>Held by the feed until %1: %2</source>
+        <translation>Vom Feed zurückgehalten bis %1: %2</translation>
+    </message>
+    <message>
+        <source>Blocked by the feed: %1</source>
+        <translation>Vom Feed gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>Yanked: cargo keeps it for existing lock files but never picks it for new ones.</source>
+        <translation>Zurückgezogen: Cargo behält die Version für bestehende Lockfiles, wählt sie aber nie für neue aus.</translation>
+    </message>
+    <message>
+        <source>Advisory %1</source>
+        <translation>Sicherheitshinweis %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>MSRV</source>
+        <translation>MSRV</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+</context>
+</TS>
