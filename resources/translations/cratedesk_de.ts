@@ -172,6 +172,99 @@
     </message>
 </context>
 <context>
+    <name>CompareVersionsDialog</name>
+    <message>
+        <source>Compare Versions of %1</source>
+        <translation>Versionen von %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Older version</source>
+        <translation>Ältere Version</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>Neuere Version</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;with</source>
+        <translation>&amp;mit</translation>
+    </message>
+    <message>
+        <source>Changes a dependent sees</source>
+        <translation>Änderungen, die abhängige Crates betreffen</translation>
+    </message>
+    <message>
+        <source>Files that changed</source>
+        <translation>Geänderte Dateien</translation>
+    </message>
+    <message>
+        <source>Pick a file to see what changed in it.</source>
+        <translation>Wählen Sie eine Datei, um ihre Änderungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Differences in the file</source>
+        <translation>Unterschiede in der Datei</translation>
+    </message>
+    <message>
+        <source>Downloading %1 and %2: %3%</source>
+        <translation>%1 und %2 werden heruntergeladen: %3 %</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen …</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are the same version.</source>
+        <translation>%1 und %2 sind dieselbe Version.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 hold the same files and metadata.</source>
+        <translation>%1 und %2 enthalten dieselben Dateien und Metadaten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2: %n file(s) differ, %3 unchanged.</source>
+        <translation>
+            <numerusform>Von %1 zu %2: %n Datei unterscheidet sich, %3 unverändert.</numerusform>
+            <numerusform>Von %1 zu %2: %n Dateien unterscheiden sich, %3 unverändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) a dependent sees.</source>
+        <translation>
+            <numerusform>%n Änderung, die abhängige Crates betrifft.</numerusform>
+            <numerusform>%n Änderungen, die abhängige Crates betreffen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to compare.</source>
+        <translation>Nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 could not be compared: %3</source>
+        <translation>%1 und %2 konnten nicht verglichen werden: %3</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>… the rest of the diff is left out.</source>
+        <translation>… der Rest des Diffs wird nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 is binary or too large to compare.</source>
+        <translation>%1 ist binär oder zu groß zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1 is in neither version.</source>
+        <translation>%1 ist in keiner der beiden Versionen.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorListModel</name>
     <message>
         <source>OK</source>
@@ -1579,14 +1672,6 @@ serde =1.0.219</translation>
         <translation>Die Connectors des Servers des ausgewählten ProGet-Feeds und welche davon der Feed verwendet.</translation>
     </message>
     <message>
-        <source>Require a &amp;Token to Read the Local Feed</source>
-        <translation>&amp;Token zum Lesen des lokalen Feeds verlangen</translation>
-    </message>
-    <message>
-        <source>Cargo and other programs then need a token of the local feed to read its index and download crates.</source>
-        <translation>Cargo und andere Programme brauchen dann ein Token des lokalen Feeds, um seinen Index zu lesen und Crates herunterzuladen.</translation>
-    </message>
-    <message>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1810,6 +1895,30 @@ serde =1.0.219</translation>
     <message>
         <source>Crates</source>
         <translation>Crates</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Versions…</source>
+        <translation>Versionen ver&amp;gleichen …</translation>
+    </message>
+    <message>
+        <source>What changed between two versions of this crate: files, dependencies, features, license</source>
+        <translation>Was sich zwischen zwei Versionen dieses Crates geändert hat: Dateien, Abhängigkeiten, Features, Lizenz</translation>
+    </message>
+    <message>
+        <source>the local feed moved to %1</source>
+        <translation>der lokale Feed ist nach %1 umgezogen</translation>
+    </message>
+    <message>
+        <source>Local feed serving %1</source>
+        <translation>Lokaler Feed stellt %1 bereit</translation>
+    </message>
+    <message>
+        <source>The local feed now serves on port %1. Cargo&apos;s configuration written for port %2 no longer reaches it: use it with Cargo again.</source>
+        <translation>Der lokale Feed antwortet jetzt auf Port %1. Die für Port %2 geschriebene Cargo-Konfiguration erreicht ihn nicht mehr: Verwenden Sie ihn erneut mit Cargo.</translation>
     </message>
 </context>
 <context>
@@ -2561,6 +2670,278 @@ serde =1.0.219</translation>
     <message>
         <source>Kind</source>
         <translation>Art</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Local feed</source>
+        <translation>Lokaler Feed</translation>
+    </message>
+    <message>
+        <source>Local feed port</source>
+        <translation>Port des lokalen Feeds</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>&amp;Port on 127.0.0.1:</source>
+        <translation>&amp;Port auf 127.0.0.1:</translation>
+    </message>
+    <message>
+        <source>Cargo&apos;s configuration names the port: after a change, use Feed &gt; Use with Cargo again.</source>
+        <translation>Die Cargo-Konfiguration nennt den Port: Verwenden Sie nach einer Änderung erneut Feed &gt; Mit Cargo verwenden.</translation>
+    </message>
+    <message>
+        <source>Require a &amp;token to read the local feed</source>
+        <translation>Zum Lesen des lokalen Feeds ein &amp;Token verlangen</translation>
+    </message>
+    <message>
+        <source>Cargo and other programs then need a token of the local feed to read its index and download crates.</source>
+        <translation>Cargo und andere Programme brauchen dann ein Token des lokalen Feeds, um seinen Index zu lesen und Crates herunterzuladen.</translation>
+    </message>
+    <message>
+        <source>Index cache</source>
+        <translation>Index-Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>Index cache size limit in MiB</source>
+        <translation>Größengrenze des Index-Zwischenspeichers in MiB</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Size &amp;limit:</source>
+        <translation>&amp;Größengrenze:</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Wird gemessen …</translation>
+    </message>
+    <message>
+        <source>Index cache size on disk</source>
+        <translation>Größe des Index-Zwischenspeichers auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>On disk now:</source>
+        <translation>Jetzt auf der Festplatte:</translation>
+    </message>
+    <message>
+        <source>Index files confirmed longest ago go first once the cache outgrows the limit.</source>
+        <translation>Wächst der Zwischenspeicher über die Grenze, werden zuerst die Indexdateien entfernt, die am längsten nicht bestätigt wurden.</translation>
+    </message>
+    <message>
+        <source>Network proxy</source>
+        <translation>Netzwerk-Proxy</translation>
+    </message>
+    <message>
+        <source>Use the s&amp;ystem&apos;s proxy settings</source>
+        <translation>Proxy-Einstellungen des S&amp;ystems verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>&amp;Kein Proxy</translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy:</source>
+        <translation>&amp;Manueller Proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation>Proxy-Host</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>Proxy-Port</translation>
+    </message>
+    <message>
+        <source>Proxy po&amp;rt:</source>
+        <translation>Proxy-Po&amp;rt:</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Proxy-Benutzername</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Proxy-Passwort</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; empty keeps the stored one</source>
+        <translation>Im Schlüsselbund gespeichert; leer lässt das gespeicherte unverändert</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Requests to the local feed on 127.0.0.1 never go through a proxy.</source>
+        <translation>Anfragen an den lokalen Feed auf 127.0.0.1 gehen nie über einen Proxy.</translation>
+    </message>
+    <message>
+        <source>Enter a port number from %1 to %2.</source>
+        <translation>Geben Sie eine Portnummer von %1 bis %2 ein.</translation>
+    </message>
+    <message>
+        <source>Ports below %1 need administrator rights; choose one from %1 to %2.</source>
+        <translation>Ports unter %1 brauchen Administratorrechte; wählen Sie einen von %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>Ports end at %1; choose one from %2 to %1.</source>
+        <translation>Ports enden bei %1; wählen Sie einen von %2 bis %1.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Proxys ein.</translation>
+    </message>
+    <message>
+        <source>A host name has no spaces.</source>
+        <translation>Ein Hostname enthält keine Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>Enter the host alone, without &quot;http://&quot;; the port has a field of its own.</source>
+        <translation>Geben Sie nur den Host ein, ohne „http://“; der Port hat ein eigenes Feld.</translation>
+    </message>
+    <message>
+        <source>This is not a host name or address; the port and user name have fields of their own.</source>
+        <translation>Das ist kein Hostname und keine Adresse; Port und Benutzername haben eigene Felder.</translation>
+    </message>
+    <message>
+        <source>Moving the local feed to port %1…</source>
+        <translation>Der lokale Feed wird auf Port %1 verlegt …</translation>
+    </message>
+    <message>
+        <source>Port %1 cannot be used (%2). The local feed still serves on port %3.</source>
+        <translation>Port %1 kann nicht verwendet werden (%2). Der lokale Feed antwortet weiter auf Port %3.</translation>
+    </message>
+    <message>
+        <source>Port %1 cannot be used.</source>
+        <translation>Port %1 kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password could not be kept in the keychain: %1</source>
+        <translation>Das Passwort des Proxys konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VersionComparison</name>
+    <message>
+        <source>“%1” is not a version: %2</source>
+        <translation>„%1“ ist keine Version: %2</translation>
+    </message>
+    <message>
+        <source>no feed to compare in</source>
+        <translation>kein Feed zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 has no version %2 in %3</source>
+        <translation>%1 hat in %3 keine Version %2</translation>
+    </message>
+    <message>
+        <source>%1@%2 has no valid sha256 checksum in the index</source>
+        <translation>%1@%2 hat im Index keine gültige sha256-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>the feed is gone</source>
+        <translation>der Feed ist nicht mehr da</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDiffFileModel</name>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>%1, binary</source>
+        <translation>%1, binär</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDiffMetadataModel</name>
+    <message>
+        <source>dev-dependency %1</source>
+        <translation>Entwicklungsabhängigkeit %1</translation>
+    </message>
+    <message>
+        <source>build-dependency %1</source>
+        <translation>Build-Abhängigkeit %1</translation>
+    </message>
+    <message>
+        <source>dependency %1</source>
+        <translation>Abhängigkeit %1</translation>
+    </message>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1 (für %2)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>feature %1</source>
+        <translation>Feature %1</translation>
     </message>
 </context>
 <context>
