@@ -2,6 +2,7 @@
 #include "guiapp.h"
 
 #include "commandline.h"
+#include "compareversionsdialog.h"
 
 #include "appicon.h"
 #include "browse/cratebrowser.h"
@@ -28,6 +29,7 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QPointer>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QImage>
@@ -106,6 +108,7 @@ struct DesktopOptions
     std::optional<quint16> port; // --port; without it, the Settings dialog's port
     QString seedDir;
     QString openCrate;
+    bool compareVersions = false;
     QStringList publishFiles;
 };
 
@@ -127,7 +130,8 @@ DesktopOptions parseDesktopOptions(const QApplication &app)
         u"n"_s);
     const QCommandLineOption seed(u"seed-from"_s, u"Publish the .crate files of this folder into the local feed when it is empty."_s, u"dir"_s);
     const QCommandLineOption openCrate(u"open"_s, u"Open this crate of the first feed."_s, u"crate"_s);
-    parser.addOptions({screenshot, screenshotDelay, dataDir, port, seed, openCrate});
+    const QCommandLineOption compare(u"compare"_s, u"With --open: compare the crate's two newest versions."_s);
+    parser.addOptions({screenshot, screenshotDelay, dataDir, port, seed, openCrate, compare});
     parser.addPositionalArgument(
         u"files"_s, u"Open the publish panel of the first feed with these .crate files."_s, u"[file.crate...]"_s);
     parser.process(app);
@@ -136,7 +140,7 @@ DesktopOptions parseDesktopOptions(const QApplication &app)
         files << QFileInfo(path).absoluteFilePath();
     return {parser.value(screenshot), parser.value(screenshotDelay).toInt(), parser.value(dataDir),
             parser.isSet(port) ? std::optional(quint16(parser.value(port).toUInt())) : std::nullopt, parser.value(seed),
-            parser.value(openCrate), files};
+            parser.value(openCrate), parser.isSet(compare), files};
 }
 
 void setUpApplication(QApplication &app)
@@ -176,6 +180,7 @@ private:
     void openCrateOnceListed(MainWindow *window);
     void prepareScreenshot();
     void awaitScreenshotContent(MainWindow *window);
+    void awaitComparison(MainWindow *window);
 
     DesktopOptions m_options;
     QNetworkAccessManager m_nam;
@@ -194,6 +199,7 @@ private:
     QTimer m_localChanges;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ScreenshotTaker> m_screenshot;
+    QPointer<QWidget> m_screenshotDialog; // the dialog to picture instead of the window
 };
 
 DesktopApp::DesktopApp(const DesktopOptions &options)
@@ -329,6 +335,8 @@ void DesktopApp::prepareScreenshot()
     m_screenshot = std::make_unique<ScreenshotTaker>(m_options.screenshotFile, m_options.screenshotDelayMs);
     // The publish panel when files were given, otherwise the main window.
     m_screenshot->setTarget([this]() -> QWidget * {
+        if (m_screenshotDialog && m_screenshotDialog->isVisible())
+            return m_screenshotDialog.data();
         if (PublishPanel *panel = m_window ? m_window->publishPanel() : nullptr; panel && panel->isVisible())
             return panel;
         return m_window.get();
@@ -347,10 +355,12 @@ void DesktopApp::awaitScreenshotContent(MainWindow *window)
     if (!m_options.openCrate.isEmpty()) {
         taker->expect();
         auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = QObject::connect(&m_browser, &CrateBrowser::contentsKnown, taker, [this, taker, connection] {
+        *connection = QObject::connect(&m_browser, &CrateBrowser::contentsKnown, taker, [this, window, taker, connection] {
             if (m_browser.overview().name != m_options.openCrate)
                 return;
             QObject::disconnect(*connection);
+            if (m_options.compareVersions)
+                awaitComparison(window);
             taker->arrived();
         });
     }
@@ -364,6 +374,19 @@ void DesktopApp::awaitScreenshotContent(MainWindow *window)
                 panel->session(), &PublishSession::allChecked, taker, &ScreenshotTaker::arrived, Qt::SingleShotConnection);
         });
     }
+}
+
+// --compare: the Compare Versions dialog of the open crate, pictured once it has compared.
+void DesktopApp::awaitComparison(MainWindow *window)
+{
+    CompareVersionsDialog *dialog = window->openCompareVersions();
+    if (!dialog) {
+        std::fprintf(stderr, "cratedesk: %s has fewer than two versions to compare\n", qPrintable(m_options.openCrate));
+        return;
+    }
+    m_screenshotDialog = dialog;
+    m_screenshot->expect();
+    QObject::connect(dialog, &CompareVersionsDialog::settled, m_screenshot.get(), &ScreenshotTaker::arrived, Qt::SingleShotConnection);
 }
 
 } // namespace

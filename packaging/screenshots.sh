@@ -33,6 +33,9 @@ for file in "$crates"/*.crate; do
     done
     ln -s "$(realpath "$file")" "$target/$name"
 done
+# A next version of semver, for the picture of Compare Versions: the fixture has one version
+# of each crate. It changes a source file, adds one, and raises the MSRV and a dependency.
+packaging/demo-next-version.py "$crates" "$work/seed"
 shot() {
     local picture=$1; shift
     rm -rf "$work/feed"
@@ -43,4 +46,5 @@ shot() {
 }
 shot main-window.png --open serde_json
 shot publish-panel.png "$work"/new/*.crate
+shot version-diff.png --open semver --compare
 ' screenshots "$out"
