@@ -28,6 +28,8 @@ QTableView *tableFor(QAbstractItemModel *model, const QString &name, QWidget *pa
 {
     auto *view = new QTableView(parent);
     view->setObjectName(name);
+    // Tab leaves the table, as everywhere else; arrow keys move between cells.
+    view->setTabKeyNavigation(false);
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -86,6 +88,8 @@ CompareVersionsDialog::CompareVersionsDialog(RegistryClient *client, const QStri
     m_diff = new QPlainTextEdit(this);
     m_diff->setObjectName(u"fileDiff"_s);
     m_diff->setReadOnly(true);
+    // A caret, so that focus shows and lines can be selected from the keyboard.
+    m_diff->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setPlaceholderText(tr("Pick a file to see what changed in it."));

@@ -3,10 +3,11 @@
 // crates in it: every control a user acts on has an accessible name, Tab reaches every one of
 // them, and the control that has focus looks different from when it has not. The same for
 // the dialogs the window opens: the publish panel, a new feed, Use with Cargo, the crate in
-// every feed and the lockfile audit.
+// every feed, the lockfile audit and Compare Versions.
 #include "accessibilitywalk.h"
 #include "audit/lockfileaudit.h"
 #include "browse/cratebrowser.h"
+#include "compareversionsdialog.h"
 #include "crate/cratepreflight.h"
 #include "itemmodels/cratefilterproxymodel.h"
 #include "itemmodels/cratelistmodel.h"
@@ -109,6 +110,8 @@ private:
             cargo->trigger();
         } else if (name == u"acrossfeeds"_s) {
             QVERIFY(m_window->openCrateAcrossFeeds());
+        } else if (name == u"compare"_s) {
+            QVERIFY(m_window->openCompareVersions());
         } else if (name == u"audit"_s) {
             const QString path = m_dir.filePath(u"Cargo.lock"_s);
             QFile file(path);
@@ -165,7 +168,11 @@ private Q_SLOTS:
         core.license = "MIT";
         TestCrate app(u"acme-app"_s, u"0.3.0"_s);
         app.license = "Apache-2.0";
+        TestCrate next(u"acme-core"_s, u"1.3.0"_s);
+        next.description = core.description;
+        next.license = "MIT OR Apache-2.0";
         publish({core, app});
+        publish({next});
 
         m_settingsFile = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         m_settings = std::make_unique<FeedSettings>(m_settingsFile.get());
@@ -208,6 +215,7 @@ private Q_SLOTS:
         QTest::newRow("use with cargo") << u"cargo"_s;
         QTest::newRow("in every feed") << u"acrossfeeds"_s;
         QTest::newRow("lockfile audit") << u"audit"_s;
+        QTest::newRow("compare versions") << u"compare"_s;
     }
 
     void theDialogsAreNamedAndReachable()
@@ -223,6 +231,10 @@ private Q_SLOTS:
             QTRY_VERIFY(table->model()->rowCount() > 0);
         if (auto *audit = qobject_cast<LockfileAuditWindow *>(dialog))
             QTRY_VERIFY(audit->audit()->isFinished());
+        if (auto *compare = qobject_cast<CompareVersionsDialog *>(dialog)) {
+            QSignalSpy settled(compare, &CompareVersionsDialog::settled);
+            QVERIFY(settled.wait(20000));
+        }
         QVERIFY(dialog);
         checkWindow(dialog, name);
         dialog->close();
