@@ -5,15 +5,15 @@
 #include "versionreq.h"
 
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
-#include <QJsonValue>
-#include <QSet>
 #include <QUrl>
 
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
 #include <limits>
+#include <string_view>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -65,13 +65,100 @@ QString platformError(const QString &target)
     return {};
 }
 
+namespace dom = simdjson::dom;
+
+// A field of a JSON object as the rules below see it: absent, or present with a type. It
+// speaks QJsonValue's vocabulary so that the rules read as serde's do.
+class Field
+{
+public:
+    Field() = default;
+    explicit Field(dom::element element)
+        : m_element(element)
+        , m_present(true)
+    {
+    }
+
+    static Field of(dom::object object, std::string_view key)
+    {
+        dom::element value;
+        if (object.at_key(key).get(value) != simdjson::SUCCESS)
+            return {};
+        return Field(value);
+    }
+
+    bool isUndefined() const { return !m_present; }
+    bool isNull() const { return m_present && m_element.is_null(); }
+    bool isString() const { return m_present && m_element.is_string(); }
+    bool isBool() const { return m_present && m_element.is_bool(); }
+    bool isArray() const { return m_present && m_element.is_array(); }
+    bool isObject() const { return m_present && m_element.is_object(); }
+
+    // Empty unless a string, as QJsonValue::toString().
+    std::string_view text() const
+    {
+        std::string_view value;
+        return m_present && m_element.get_string().get(value) == simdjson::SUCCESS ? value : std::string_view();
+    }
+    bool toBool() const
+    {
+        bool value = false;
+        return m_present && m_element.get_bool().get(value) == simdjson::SUCCESS && value;
+    }
+    dom::array array() const { return m_element.get_array().value_unsafe(); }   // only when isArray()
+    dom::object object() const { return m_element.get_object().value_unsafe(); } // only when isObject()
+    // serde's u32: a JSON integer from 0 to 2^32 - 1; a fraction or an exponent is not one.
+    std::optional<quint32> unsigned32() const
+    {
+        uint64_t value = 0;
+        if (!m_present || m_element.get_uint64().get(value) != simdjson::SUCCESS
+            || value > std::numeric_limits<quint32>::max())
+            return std::nullopt;
+        return quint32(value);
+    }
+
+private:
+    dom::element m_element;
+    bool m_present = false;
+};
+
+// serde refuses an object that names a field of its struct twice; unknown fields may repeat.
+// The first field of `fields` found twice in `object`, or an empty view.
+template<size_t N>
+std::string_view repeatedField(dom::object object, const std::array<std::string_view, N> &fields)
+{
+    std::array<bool, N> seen{};
+    for (const dom::key_value_pair pair : object) {
+        const auto it = std::find(fields.begin(), fields.end(), pair.key);
+        if (it == fields.end())
+            continue;
+        if (seen[size_t(it - fields.begin())])
+            return *it;
+        seen[size_t(it - fields.begin())] = true;
+    }
+    return {};
+}
+
+constexpr std::array<std::string_view, 11> lineFields{
+    "name", "vers", "deps", "cksum", "features", "features2", "yanked", "links", "v", "rust_version", "pubtime"};
+constexpr std::array<std::string_view, 13> dependencyFields{"name",   "req",      "features", "optional",      "default_features",
+                                                            "target", "kind",     "package",  "registry",      "public",
+                                                            "artifact", "bindep_target", "lib"};
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
 // What lines of one file share: requirements and names repeat from one version to the next,
 // so each requirement is checked once, and equal strings share one allocation. That keeps a
-// 4 MB file with 30,000 dependencies from holding 100,000 copies of a few hundred strings.
+// 4 MB file with 30,000 dependencies from holding 100,000 copies of a few hundred strings,
+// and from converting them from UTF-8 100,000 times.
 struct FileCache
 {
     QHash<QString, QString> reqErrors;
-    QSet<QString> strings;
+    QHash<QByteArray, QString> strings; // UTF-8 as sent -> the one QString for it
+    QString trustedName;                // the last `name` found trustworthy for the file's crate
 };
 
 // Collects the first reason an entry is invalid; later checks still fill in what they can, so
@@ -85,14 +172,16 @@ public:
     {
     }
 
-    QString intern(const QJsonValue &value)
+    QString intern(const Field &value)
     {
-        QString text = value.toString();
+        const std::string_view utf8 = value.text();
         if (!m_cache)
-            return text;
-        if (const auto it = m_cache->strings.constFind(text); it != m_cache->strings.cend())
+            return toQString(utf8);
+        const QByteArray key = QByteArray::fromRawData(utf8.data(), qsizetype(utf8.size()));
+        if (const auto it = m_cache->strings.constFind(key); it != m_cache->strings.cend())
             return *it;
-        m_cache->strings.insert(text);
+        QString text = toQString(utf8);
+        m_cache->strings.insert(QByteArray(utf8.data(), qsizetype(utf8.size())), text);
         return text;
     }
 
@@ -105,7 +194,7 @@ public:
     }
 
     // serde's rules: an absent Option is None, and so is null; any other type is an error.
-    std::optional<QString> optionalString(const QJsonValue &value, QLatin1StringView key, const QString *dep = nullptr)
+    std::optional<QString> optionalString(const Field &value, QLatin1StringView key, const QString *dep = nullptr)
     {
         if (value.isUndefined() || value.isNull())
             return std::nullopt;
@@ -117,7 +206,7 @@ public:
     }
 
     // A plain bool with a serde default: absent takes the default, null is an error.
-    bool boolean(const QJsonValue &value, QLatin1StringView key, bool fallback, bool nullAllowed,
+    bool boolean(const Field &value, QLatin1StringView key, bool fallback, bool nullAllowed,
                  const QString *dep = nullptr)
     {
         if (value.isUndefined() || (nullAllowed && value.isNull()))
@@ -131,16 +220,17 @@ public:
 
     // `what` names the list for a message, and is only called when one is needed.
     template<typename What>
-    QStringList strings(const QJsonValue &value, What what)
+    QStringList strings(const Field &value, What what)
     {
         QStringList result;
         if (!value.isArray()) {
             fail(u"invalid type for %1: expected a list of strings"_s.arg(what()));
             return result;
         }
-        const QJsonArray array = value.toArray();
-        result.reserve(array.size());
-        for (const QJsonValue &item : array) {
+        const dom::array array = value.array();
+        result.reserve(qsizetype(array.size()));
+        for (const dom::element element : array) {
+            const Field item(element);
             if (!item.isString()) {
                 fail(u"invalid type in %1: expected a string"_s.arg(what()));
                 continue;
@@ -152,37 +242,36 @@ public:
 
     // features2 is appended to features key by key: a registry may split one feature's values
     // between the two maps, so replacing would lose half of them (pitfall 13).
-    void mergeFeatures(const QJsonObject &object, QLatin1StringView key, QMap<QString, QStringList> *features)
+    void mergeFeatures(dom::object object, QLatin1StringView key, QMap<QString, QStringList> *features)
     {
-        const QJsonValue value = object.value(key);
+        const Field value = Field::of(object, std::string_view(key.data(), size_t(key.size())));
         if (value.isUndefined() || (key == "features2"_L1 && value.isNull()))
             return;
         if (!value.isObject()) {
             fail(u"invalid type for `%1`: expected a map"_s.arg(key));
             return;
         }
-        const QJsonObject map = value.toObject();
-        for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
-            const QString feature = it.key();
-            (*features)[feature] += strings(it.value(), [&] { return u"feature `%1`"_s.arg(feature); });
+        for (const dom::key_value_pair pair : value.object()) {
+            const QString feature = toQString(pair.key);
+            (*features)[feature] += strings(Field(pair.value), [&] { return u"feature `%1`"_s.arg(feature); });
         }
     }
 
-    IndexDependency dependency(const QJsonValue &value, qsizetype index)
+    IndexDependency dependency(const Field &value, qsizetype index)
     {
         IndexDependency dep;
         if (!value.isObject()) {
             fail(u"deps[%1] is not an object"_s.arg(index));
             return dep;
         }
-        const QJsonObject object = value.toObject();
-        const QJsonValue name = object.value("name"_L1);
-        const QJsonValue req = object.value("req"_L1);
-        const QJsonValue features = object.value("features"_L1);
-        const QJsonValue optional = object.value("optional"_L1);
-        const QJsonValue defaultFeatures = object.value("default_features"_L1);
-        const QJsonValue target = object.value("target"_L1);
-        const QJsonValue kind = object.value("kind"_L1);
+        const dom::object object = value.object();
+        const Field name = Field::of(object, "name");
+        const Field req = Field::of(object, "req");
+        const Field features = Field::of(object, "features");
+        const Field optional = Field::of(object, "optional");
+        const Field defaultFeatures = Field::of(object, "default_features");
+        const Field target = Field::of(object, "target");
+        const Field kind = Field::of(object, "kind");
 
         if (!name.isString())
             fail(u"deps[%1] has no name"_s.arg(index));
@@ -217,30 +306,35 @@ public:
         // the seven fields above (plus `package` for a rename): when they account for the whole
         // object, the rarer fields need no looking for.
         qsizetype known = 0;
-        for (const QJsonValue *field : {&name, &req, &features, &optional, &defaultFeatures, &target, &kind})
+        for (const Field *field : {&name, &req, &features, &optional, &defaultFeatures, &target, &kind})
             known += field->isUndefined() ? 0 : 1;
-        if (object.size() == known)
+        // Each field found accounts for at least one entry of the object: when the counts
+        // agree, no field repeats and no other is there.
+        const qsizetype size = qsizetype(object.size());
+        if (size == known)
             return dep;
-        const QJsonValue package = object.value("package"_L1);
+        if (const std::string_view repeated = repeatedField(object, dependencyFields); !repeated.empty())
+            fail(u"duplicate field `%1`"_s.arg(toQString(repeated)) + where(self));
+        const Field package = Field::of(object, "package");
         dep.package = optionalString(package, "package"_L1, self);
-        if (object.size() == known + (package.isUndefined() ? 0 : 1))
+        if (size == known + (package.isUndefined() ? 0 : 1))
             return dep;
 
-        dep.registry = optionalString(object.value("registry"_L1), "registry"_L1, self);
+        dep.registry = optionalString(Field::of(object, "registry"), "registry"_L1, self);
         if (dep.registry) {
             const QUrl url(*dep.registry, QUrl::StrictMode);
             if (!url.isValid() || url.isRelative())
                 fail(u"invalid registry URL `%1`%2"_s.arg(*dep.registry, where(self)));
         }
         // Unstable fields nobody here uses, but cargo still checks their types.
-        const QJsonValue isPublic = object.value("public"_L1);
+        const Field isPublic = Field::of(object, "public");
         if (!isPublic.isUndefined() && !isPublic.isNull() && !isPublic.isBool())
             fail(u"invalid type for `public`"_s + where(self));
-        const QJsonValue artifact = object.value("artifact"_L1);
+        const Field artifact = Field::of(object, "artifact");
         if (!artifact.isUndefined() && !artifact.isNull())
             strings(artifact, [&] { return u"`artifact`"_s + where(self); });
-        optionalString(object.value("bindep_target"_L1), "bindep_target"_L1, self);
-        boolean(object.value("lib"_L1), "lib"_L1, false, false, self);
+        optionalString(Field::of(object, "bindep_target"), "bindep_target"_L1, self);
+        boolean(Field::of(object, "lib"), "lib"_L1, false, false, self);
         return dep;
     }
 
@@ -268,8 +362,27 @@ private:
     FileCache *m_cache;
 };
 
+// simdjson reads up to SIMDJSON_PADDING bytes past the end of its input, so each line is
+// copied into a buffer with that much room, reused for every line of a file.
+class LineReader
+{
+public:
+    simdjson::error_code parse(QByteArrayView text, dom::element *document)
+    {
+        const size_t size = size_t(text.size());
+        if (m_buffer.size() < size + simdjson::SIMDJSON_PADDING)
+            m_buffer.resize(size + simdjson::SIMDJSON_PADDING);
+        std::copy(text.begin(), text.end(), m_buffer.begin());
+        return m_parser.parse(m_buffer.data(), size, false).get(*document);
+    }
+
+private:
+    std::vector<char> m_buffer;
+    dom::parser m_parser;
+};
+
 // The line parser proper; `cache` is shared by the lines of one file, or nullptr.
-std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCache *cache)
+std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCache *cache, LineReader &json)
 {
     auto skip = [&](const QString &reason) -> std::optional<IndexEntry> {
         if (problem)
@@ -280,71 +393,74 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
     if (text.isEmpty())
         return skip(QString());
 
-    QJsonParseError parseError;
-    // fromRawData: the document copies what it keeps, so the line need not be copied first.
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return skip(u"not JSON: %1 at offset %2"_s.arg(parseError.errorString()).arg(parseError.offset));
-    if (!document.isObject())
+    dom::element document;
+    if (const simdjson::error_code error = json.parse(text, &document))
+        return skip(u"not JSON: %1"_s.arg(QString::fromUtf8(simdjson::error_message(error))));
+    if (!document.is_object())
         return skip(u"not a JSON object"_s);
-    const QJsonObject object = document.object();
+    const dom::object object = document.get_object().value_unsafe();
 
     // cargo's last resort (IndexPackageMinimum): without these two it cannot even name the
     // version it failed to read, so the line is gone.
-    const QJsonValue name = object.value("name"_L1);
-    const QJsonValue vers = object.value("vers"_L1);
+    const Field name = Field::of(object, "name");
+    const Field vers = Field::of(object, "vers");
     if (!name.isString())
         return skip(u"no `name` string"_s);
     if (!vers.isString())
         return skip(u"no `vers` string"_s);
+    const std::string_view repeated = repeatedField(object, lineFields);
+    if (repeated == "name" || repeated == "vers")
+        return skip(u"duplicate field `%1`"_s.arg(toQString(repeated)));
+    EntryReader reader(cache);
+    if (!repeated.empty())
+        reader.fail(u"duplicate field `%1`"_s.arg(toQString(repeated)));
     IndexEntry entry;
-    entry.name = name.toString();
-    entry.vers = vers.toString();
+    entry.name = reader.intern(name);
+    entry.vers = toQString(vers.text());
     QString versError;
     const auto version = SemVer::parse(entry.vers, &versError);
     if (!version)
         return skip(versError);
     entry.version = *version;
 
-    EntryReader reader(cache);
-    const QJsonValue deps = object.value("deps"_L1);
+    const Field deps = Field::of(object, "deps");
     if (deps.isUndefined()) {
         reader.fail(u"missing field `deps`"_s);
     } else if (!deps.isArray()) {
         reader.fail(u"invalid type for `deps`: expected a list"_s);
     } else {
-        const QJsonArray array = deps.toArray();
-        entry.deps.reserve(array.size());
-        for (qsizetype i = 0; i < array.size(); ++i)
-            entry.deps.append(reader.dependency(array.at(i), i));
+        const dom::array array = deps.array();
+        entry.deps.reserve(qsizetype(array.size()));
+        qsizetype i = 0;
+        for (const dom::element dep : array)
+            entry.deps.append(reader.dependency(Field(dep), i++));
     }
 
-    const QJsonValue cksum = object.value("cksum"_L1);
+    const Field cksum = Field::of(object, "cksum");
     if (!cksum.isString())
         reader.fail(cksum.isUndefined() ? u"missing field `cksum`"_s : u"invalid type for `cksum`: expected a string"_s);
-    entry.cksum = cksum.toString();
+    entry.cksum = toQString(cksum.text());
 
     reader.mergeFeatures(object, "features"_L1, &entry.features);
     reader.mergeFeatures(object, "features2"_L1, &entry.features);
-    entry.yanked = reader.boolean(object.value("yanked"_L1), "yanked"_L1, false, true);
-    entry.links = reader.optionalString(object.value("links"_L1), "links"_L1);
+    entry.yanked = reader.boolean(Field::of(object, "yanked"), "yanked"_L1, false, true);
+    entry.links = reader.optionalString(Field::of(object, "links"), "links"_L1);
 
-    const QJsonValue v = object.value("v"_L1);
+    const Field v = Field::of(object, "v");
     if (!v.isUndefined() && !v.isNull()) {
-        const double number = v.toDouble(-1);
-        if (!v.isDouble() || number < 0 || number > std::numeric_limits<quint32>::max() || number != qint64(number))
-            reader.fail(u"invalid value for `v`: expected an unsigned 32-bit integer"_s);
+        if (const std::optional<quint32> number = v.unsigned32())
+            entry.schemaVersion = int(std::min<quint32>(*number, std::numeric_limits<int>::max()));
         else
-            entry.schemaVersion = int(std::min<double>(number, std::numeric_limits<int>::max()));
+            reader.fail(u"invalid value for `v`: expected an unsigned 32-bit integer"_s);
     }
 
-    entry.rustVersion = reader.optionalString(object.value("rust_version"_L1), "rust_version"_L1);
+    entry.rustVersion = reader.optionalString(Field::of(object, "rust_version"), "rust_version"_L1);
     if (entry.rustVersion) {
         if (const QString error = IndexEntry::rustVersionError(*entry.rustVersion); !error.isEmpty())
             reader.fail(u"invalid `rust_version` \"%1\": %2"_s.arg(*entry.rustVersion, error));
     }
 
-    if (const std::optional<QString> pubtime = reader.optionalString(object.value("pubtime"_L1), "pubtime"_L1)) {
+    if (const std::optional<QString> pubtime = reader.optionalString(Field::of(object, "pubtime"), "pubtime"_L1)) {
         entry.pubtime = IndexEntry::parsePubtime(*pubtime);
         if (!entry.pubtime)
             reader.fail(u"invalid `pubtime` \"%1\": expected YYYY-MM-DDTHH:MM:SSZ"_s.arg(*pubtime));
@@ -361,7 +477,8 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
 
 std::optional<IndexEntry> IndexFileParser::parseLine(QByteArrayView line, QString *problem)
 {
-    return readLine(line, problem, nullptr);
+    LineReader json;
+    return readLine(line, problem, nullptr, json);
 }
 
 QString IndexFileParser::untrustedReason(const IndexEntry &entry, QStringView crate)
@@ -378,6 +495,7 @@ IndexFileParser::Result IndexFileParser::parse(const QByteArray &body, QStringVi
     Result result;
     result.entries.reserve(body.count('\n') + 1);
     FileCache cache;
+    LineReader json;
     const QByteArrayView all(body);
     qsizetype start = 0;
     int lineNumber = 0;
@@ -387,9 +505,18 @@ IndexFileParser::Result IndexFileParser::parse(const QByteArray &body, QStringVi
         if (end < 0)
             end = all.size();
         QString problem;
-        auto entry = readLine(all.sliced(start, end - start), &problem, &cache);
-        if (entry && !crate.isEmpty())
-            problem = untrustedReason(*entry, crate);
+        auto entry = readLine(all.sliced(start, end - start), &problem, &cache, json);
+        // Every line should name the same crate: a name is judged once per file, and later
+        // lines are only compared with it; the checksum is judged on every line.
+        if (entry && !crate.isEmpty()) {
+            if (entry->name.isEmpty() || entry->name != cache.trustedName) {
+                problem = untrustedReason(*entry, crate);
+                if (problem.isEmpty())
+                    cache.trustedName = entry->name;
+            } else if (!IndexEntry::isChecksum(entry->cksum)) {
+                problem = untrustedReason(*entry, crate);
+            }
+        }
         if (entry && problem.isEmpty())
             result.entries.append(std::move(*entry));
         else if (!problem.isEmpty())

@@ -73,6 +73,14 @@ private Q_SLOTS:
         QTest::newRow("CRLF") << minimalWith({}) + "\r\n" << true << QString();
         QTest::newRow("surrounding blanks") << "  \t" + minimalWith({}) + " \r" << true << QString();
         QTest::newRow("real crates.io line") << tracingCore << true << QString();
+        QTest::newRow("name twice") << R"j({"name":"demo","vers":"1.0.0","name":"other","deps":[],"cksum":"00"})j"_ba << false
+                                    << u"duplicate field `name`"_s;
+        QTest::newRow("vers twice") << R"j({"name":"demo","vers":"1.0.0","vers":"2.0.0","deps":[],"cksum":"00"})j"_ba << false
+                                    << u"duplicate field `vers`"_s;
+        QTest::newRow("invalid UTF-8") << "{\"name\":\"demo\",\"vers\":\"1.0.0\",\"deps\":[],\"cksum\":\"\xff\"}"_ba << false
+                                       << u"not JSON"_s;
+        QTest::newRow("lone surrogate") << R"j({"name":"demo\ud800","vers":"1.0.0","deps":[],"cksum":"00"})j"_ba << false
+                                        << u"not JSON"_s;
         QTest::newRow("bad line still named is kept") << R"j({"name":"demo","vers":"1.0.0"})j"_ba << true << QString();
     }
 
@@ -211,6 +219,12 @@ private Q_SLOTS:
         QTest::newRow("v null") << minimalWith(R"j("v":null)j") << QString();
         QTest::newRow("v negative") << minimalWith(R"j("v":-1)j") << u"`v`"_s;
         QTest::newRow("v string") << minimalWith(R"j("v":"2")j") << u"`v`"_s;
+        QTest::newRow("v fraction") << minimalWith(R"j("v":2.5)j") << u"`v`"_s;
+        QTest::newRow("v float") << minimalWith(R"j("v":2.0)j") << u"`v`"_s;
+        QTest::newRow("v above u32") << minimalWith(R"j("v":4294967296)j") << u"`v`"_s;
+        QTest::newRow("v u32 max") << minimalWith(R"j("v":4294967295)j") << QString();
+        QTest::newRow("cksum twice") << minimalWith(R"j("cksum":"11")j") << u"duplicate field `cksum`"_s;
+        QTest::newRow("unknown field twice") << minimalWith(R"j("extra":1,"extra":2)j") << QString();
 
         QTest::newRow("pubtime") << minimalWith(R"j("pubtime":"2025-11-12T19:30:12Z")j") << QString();
         QTest::newRow("pubtime null") << minimalWith(R"j("pubtime":null)j") << QString();
@@ -278,6 +292,8 @@ private Q_SLOTS:
         QTest::newRow("unbalanced cfg") << withDep("{\"name\":\"a\",\"req\":\"^1\",\"target\":\"cfg(unix\"}"_ba) << u"cfg("_s;
         QTest::newRow("cfg without prefix") << withDep(R"j({"name":"a","req":"^1","target":"unix(x)"})j") << u"cfg("_s;
         QTest::newRow("registry not a URL") << withDep(R"j({"name":"a","req":"^1","registry":"not a url"})j") << u"registry"_s;
+        QTest::newRow("dep req twice") << withDep(R"j({"name":"a","req":"^1","req":"^2"})j") << u"duplicate field `req` of dependency `a`"_s;
+        QTest::newRow("dep unknown twice") << withDep(R"j({"name":"a","req":"^1","x":1,"x":2})j") << QString();
         QTest::newRow("package not a string") << withDep(R"j({"name":"a","req":"^1","package":5})j") << u"package"_s;
     }
 
