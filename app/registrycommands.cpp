@@ -14,6 +14,8 @@
 #include "net/httpclient.h"
 #include "cargotypes/cratefilepath.h"
 #include "resolve/dependencyclosure.h"
+#include "resolve/workspaceroot.h"
+#include "crate/cargoworkspace.h"
 #include "registry/registryclient.h"
 #include "resolve/registryindexsource.h"
 #include "cargotypes/versionreq.h"
@@ -336,27 +338,53 @@ int startYank(const FeedCommandRun &run)
     return Started;
 }
 
-int startClosure(const FeedCommandRun &run)
+// Prints the graph when the closure is done; exits 1 when anything did not resolve.
+void printClosureWhenDone(DependencyClosure *closure)
 {
-    const QString crate = run.positional.at(0);
-    const qsizetype at = crate.indexOf(u'@');
-    const QString name = at < 0 ? crate : crate.left(at);
-    QString reqError;
-    const auto requirement = VersionReq::parse(at < 0 ? u"*"_s : crate.mid(at + 1), &reqError);
-    if (!requirement)
-        return fail(reqError);
-    auto *source = new RegistryIndexSource(run.client, run.client);
-    auto *closure = new DependencyClosure(source, run.client);
-    QObject::connect(closure, &DependencyClosure::finished, run.client, [closure] {
+    QObject::connect(closure, &DependencyClosure::finished, closure, [closure] {
         const DependencyGraph graph = closure->graph();
         for (const QString &line : graph.summary())
             out(line);
         for (const auto &problem : graph.problems)
             std::fprintf(stderr, "cratedesk: %s\n", qPrintable(problem.message));
-        // The closure is incomplete when anything could not be resolved.
         finishWith(graph.root.isEmpty() || !graph.problems.isEmpty() ? 1 : 0);
     });
-    closure->start(name, *requirement);
+}
+
+// `closure path/Cargo.toml`: what the workspace takes from the feed, as generate-lockfile
+// would resolve it. Crate names hold no '/' or '.', so a manifest path is never one.
+std::optional<IndexEntry> workspaceRoot(const QString &argument, QString *error)
+{
+    const CargoWorkspace::Result read = CargoWorkspace::read(argument);
+    if (!read.isOk()) {
+        *error = read.error;
+        return std::nullopt;
+    }
+    for (const QString &note : read.workspace->notes)
+        std::fprintf(stderr, "cratedesk: %s\n", qPrintable(note));
+    return WorkspaceRoot::entry(*read.workspace);
+}
+
+int startClosure(const FeedCommandRun &run)
+{
+    const QString argument = run.positional.at(0);
+    auto *source = new RegistryIndexSource(run.client, run.client);
+    auto *closure = new DependencyClosure(source, run.client);
+    printClosureWhenDone(closure);
+    if (argument.endsWith(u"Cargo.toml"_s) || argument.contains(u'/')) {
+        QString error;
+        const auto root = workspaceRoot(argument, &error);
+        if (!root)
+            return fail(error);
+        closure->start(*root);
+        return Started;
+    }
+    const qsizetype at = argument.indexOf(u'@');
+    QString reqError;
+    const auto requirement = VersionReq::parse(at < 0 ? u"*"_s : argument.mid(at + 1), &reqError);
+    if (!requirement)
+        return fail(reqError);
+    closure->start(at < 0 ? argument : argument.left(at), *requirement);
     return Started;
 }
 
@@ -463,7 +491,7 @@ const QList<FeedCommand> &feedCommands()
           QCommandLineOption(u"max-crate-size"_s, u"The largest .crate accepted, in bytes (default %1)."_s.arg(BodyLimit::Download), u"bytes"_s)},
          2, u"download CRATE VERSION (--feed NAME | --index URL) -o DIR [--max-crate-size BYTES]"_s, startDownload},
         {u"yank"_s, {QCommandLineOption(u"undo"_s, u"Unyank instead."_s)}, 2, u"yank CRATE VERSION [--undo] --feed NAME"_s, startYank},
-        {u"closure"_s, {}, 1, u"closure CRATE[@REQ] --feed NAME"_s, startClosure},
+        {u"closure"_s, {}, 1, u"closure (CRATE[@REQ] | PATH/Cargo.toml) (--feed NAME | --index URL)"_s, startClosure},
         {u"owner"_s,
          {QCommandLineOption(u"list"_s, u"List the owners."_s), QCommandLineOption(u"add"_s, u"Add an owner."_s, u"login"_s),
           QCommandLineOption(u"remove"_s, u"Remove an owner."_s, u"login"_s)},

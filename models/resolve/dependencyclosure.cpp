@@ -20,7 +20,17 @@ DependencyClosure::~DependencyClosure() = default;
 void DependencyClosure::start(const QString &crateName, const VersionReq &requirement, const QStringList &features,
                               bool defaultFeatures)
 {
-    m_root = {crateName, requirement, features, defaultFeatures};
+    begin({crateName, requirement, features, defaultFeatures}, std::nullopt);
+}
+
+void DependencyClosure::start(const IndexEntry &localRoot)
+{
+    begin({localRoot.name, *VersionReq::parse(QString(u"="_s + localRoot.vers)), {}, true}, localRoot);
+}
+
+void DependencyClosure::begin(const ClosureResolver::Root &root, const std::optional<IndexEntry> &localRoot)
+{
+    m_root = root;
     // In this order: the resolver and the cache point into the files.
     m_resolver.reset();
     m_cache = ClosureResolver::makeCache();
@@ -32,6 +42,8 @@ void DependencyClosure::start(const QString &crateName, const VersionReq &requir
     m_pending = 0;
     m_running = true;
     m_cancelled = false;
+    if (localRoot)
+        m_files.insert(localRoot->name.toLower(), Slot{true, ClosureResolver::IndexFile::fromEntries({*localRoot})});
     // Run at once: the first pass requests the root, and finished() cannot follow from here
     // because that request is still outstanding (or its answer has queued another pass).
     resolve();

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class IndexSource;
 
@@ -38,6 +39,9 @@ public:
     // answers still in flight are used only where the new run asked for the same files.
     void start(const QString &crateName, const VersionReq &requirement, const QStringList &features = {},
                bool defaultFeatures = true);
+    // Starts over for a root the feed does not hold (a workspace, see WorkspaceRoot): its
+    // entry stands in for an index file; what it depends on is fetched as usual.
+    void start(const IndexEntry &localRoot);
     // Stops issuing requests and emits finished() at once with isCancelled() true; answers
     // that arrive later are ignored. Does nothing unless running.
     void cancel();
@@ -62,6 +66,7 @@ private:
         ClosureResolver::IndexFile file;
     };
 
+    void begin(const ClosureResolver::Root &root, const std::optional<IndexEntry> &localRoot);
     void onIndexLoaded(const QString &crateName, const QList<IndexEntry> &entries);
     void onIndexFailed(const QString &crateName, const QString &message, bool notFound);
     Slot *awaited(const QString &crateName);

@@ -7,6 +7,9 @@
 #include "testsupport.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -183,6 +186,63 @@ private Q_SLOTS:
         const auto missing = runCratedesk({u"closure"_s, Beta + u"@9"_s, u"--feed"_s, u"cli"_s});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains("cli_beta"), qPrintable(missing.describe()));
+    }
+
+    void closureOfAWorkspaceIsWhatCargoLocks()
+    {
+        publish(u"cli-opt"_s, u"1.0.0"_s, u"pub fn opt() {}\n"_s);
+        publish(u"cli-devkit"_s, u"1.0.0"_s, u"pub fn kit() {}\n"_s);
+        // Members by glob, one excluded (it asks for a crate no feed has), inherited and
+        // renamed-free registry dependencies, a path member with an optional dependency that
+        // only a feature turns on, and a member's dev-dependency.
+        const QDir ws(m_dir.filePath(u"ws"_s));
+        const auto write = [&](const QString &relative, const QByteArray &text) {
+            QDir().mkpath(QFileInfo(ws.filePath(relative)).absolutePath());
+            QFile file(ws.filePath(relative));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        write(u"Cargo.toml"_s, "[workspace]\nmembers = [\"members/*\"]\nexclude = [\"members/ignored\"]\nresolver = \"2\"\n\n"
+                               "[workspace.dependencies]\ncli-alpha = { version = \"0.1\", registry = \"local\" }\n");
+        const QByteArray package = "[package]\nname = \"%1\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n";
+        write(u"members/app/Cargo.toml"_s, QByteArray(package).replace("%1", "ws-app")
+                                               + "[dependencies]\ncli_beta = { version = \"0.2\", registry = \"local\" }\n"
+                                                 "cli-alpha.workspace = true\nws-lib = { path = \"../lib\" }\n\n"
+                                                 "[dev-dependencies]\ncli-devkit = { version = \"1\", registry = \"local\" }\n");
+        write(u"members/lib/Cargo.toml"_s, QByteArray(package).replace("%1", "ws-lib")
+                                               + "[features]\nextra = [\"dep:cli-opt\"]\n\n"
+                                                 "[dependencies]\ncli-opt = { version = \"1\", registry = \"local\", optional = true }\n");
+        write(u"members/ignored/Cargo.toml"_s, QByteArray(package).replace("%1", "ws-ignored")
+                                                   + "[dependencies]\ncli-nowhere = { version = \"1\", registry = \"local\" }\n");
+        for (const QString &member : {u"app"_s, u"lib"_s, u"ignored"_s})
+            write(u"members/%1/src/lib.rs"_s.arg(member), "");
+
+        const auto locked = m_cargo->run({u"generate-lockfile"_s}, ws.path());
+        CARGO_VERIFY(locked);
+        QStringList cargoLocked;
+        for (const auto &lockedPackage : CargoProject::lockedPackages(ws.path())) {
+            if (!lockedPackage.source.isEmpty())
+                cargoLocked << lockedPackage.name + u' ' + lockedPackage.version;
+        }
+        cargoLocked.sort();
+        QCOMPARE(cargoLocked, QStringList({u"cli-alpha 0.1.1"_s, u"cli-devkit 1.0.0"_s, u"cli-opt 1.0.0"_s, u"cli_beta 0.2.0"_s}));
+
+        const auto closure = runCratedesk({u"closure"_s, ws.filePath(u"Cargo.toml"_s), u"--feed"_s, u"cli"_s});
+        QVERIFY2(closure.exitCode == 0, qPrintable(closure.describe()));
+        QStringList ours;
+        for (const QByteArray &line : closure.out.split('\n')) {
+            const QList<QByteArray> words = line.split(' ');
+            if (words.size() >= 2 && words.at(0) != "[workspace]")
+                ours << QString::fromUtf8(words.at(0) + ' ' + words.at(1));
+        }
+        ours.sort();
+        QCOMPARE(ours, cargoLocked);
+        QVERIFY2(closure.out.startsWith("[workspace] 0.0.0 -> "), qPrintable(closure.describe()));
+
+        const auto missing = runCratedesk({u"closure"_s, m_dir.filePath(u"nowhere/Cargo.toml"_s), u"--feed"_s, u"cli"_s});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.startsWith(QByteArray("cratedesk: " + m_dir.filePath(u"nowhere/Cargo.toml"_s).toUtf8() + ": cannot be read")),
+                 qPrintable(missing.describe()));
     }
 
     void failuresSayWhatInOneLine_data()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "memoryindexsource.h"
 #include "resolve/dependencyclosure.h"
+#include "resolve/workspaceroot.h"
+#include "crate/cargoworkspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -172,6 +174,54 @@ private Q_SLOTS:
         QVERIFY(graph.node(u"app@1"_s)->isRoot);
         QCOMPARE(graph.node(u"c@0.3"_s)->requirements, QStringList{u"^0.3"_s});
         QVERIFY(graph.problems.isEmpty());
+    }
+
+    void resolvesAWorkspaceAsCargoLocksIt()
+    {
+        using ManifestDep = CargoManifest::Dependency;
+        const auto manifestDep = [](const QString &name, const QString &req, ManifestDep::Kind kind = ManifestDep::Kind::Normal) {
+            ManifestDep dep;
+            dep.name = name;
+            dep.versionRequirement = req;
+            dep.kind = kind;
+            return dep;
+        };
+        CargoWorkspace workspace;
+        CargoWorkspace::Package app;
+        app.name = u"app"_s;
+        // Every feature of a member is on: the optional `opt`, and "left/fast" asks left for fast.
+        app.features.insert(u"extra"_s, {u"dep:opt"_s, u"left?/fast"_s});
+        app.dependencies << manifestDep(u"left"_s, u"^1"_s) << manifestDep(u"opt"_s, u"^1"_s)
+                         << manifestDep(u"cc"_s, u"^1"_s, ManifestDep::Kind::Build)
+                         << manifestDep(u"testkit"_s, u"^1"_s, ManifestDep::Kind::Development);
+        app.dependencies[1].optional = true;
+        ManifestDep named = manifestDep(u"named"_s, u"^1"_s);
+        named.registry = u"company"_s; // the feed answers for every registry a manifest names
+        CargoWorkspace::Package tool;
+        tool.name = u"tool"_s;
+        tool.dependencies << named;
+        workspace.packages << app << tool;
+
+        MemoryIndexSource source;
+        source.addLine(u"left"_s, line(u"left"_s, u"1.0.0"_s, {dep(u"speed"_s, u"^1"_s, isOptional)},
+                                       QJsonObject{{u"fast"_s, strings({u"dep:speed"_s})}}));
+        for (const QString &name : {u"opt"_s, u"cc"_s, u"speed"_s, u"named"_s})
+            source.addLine(name, line(name, u"1.0.0"_s));
+        source.addLine(u"testkit"_s, line(u"testkit"_s, u"1.0.0"_s, {dep(u"devonly"_s, u"^1"_s, {{u"kind"_s, u"dev"_s}})}));
+
+        DependencyClosure closure(&source);
+        QSignalSpy finished(&closure, &DependencyClosure::finished);
+        closure.start(WorkspaceRoot::entry(workspace));
+        QVERIFY(finished.wait(5000));
+        const DependencyGraph graph = closure.graph();
+        QCOMPARE(graph.summary(), (QStringList{u"[workspace] 0.0.0 -> left@1 opt@1 cc@1 testkit@1 named@1"_s, u"cc 1.0.0"_s,
+                                               u"left 1.0.0 [fast] -> speed@1"_s, u"named 1.0.0"_s, u"opt 1.0.0"_s, u"speed 1.0.0"_s,
+                                               u"testkit 1.0.0"_s}));
+        QCOMPARE(graph.node(u"left@1"_s)->features, QStringList{u"fast"_s});
+        QVERIFY(graph.problems.isEmpty());
+        // The stand-in is never asked of the feed, and no crate name can be spelled like it.
+        QVERIFY2(!source.requests().contains(WorkspaceRoot::Name), qPrintable(source.requests().join(u' ')));
+        QVERIFY(!source.requests().contains(u"devonly"_s));
     }
 
     void unifiesDiamondAndDropsStaleEdges()
