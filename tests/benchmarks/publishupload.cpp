@@ -3,6 +3,12 @@
 //   bench-publish-upload frame INDEX_URL CRATE OUT   writes cargo's framed publish body
 //   bench-publish-upload upload INDEX_URL TOKEN CRATE publishes through RegistryClient and
 //                                                    prints upload_ms=... (the PUT alone)
+//   bench-publish-upload qnam INDEX_URL TOKEN BODY [sync]
+//                                                    PUTs a framed body with a bare
+//                                                    QNetworkAccessManager, asynchronously or
+//                                                    with SynchronousRequestAttribute, and
+//                                                    prints upload_ms=...: where the time goes
+//                                                    (QNAM itself, or the layers above it)
 #include "crate/cratepreflight.h"
 #include "net/httpclient.h"
 #include "registry/registryclient.h"
@@ -11,6 +17,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 
 #include <cstdio>
 
@@ -29,6 +37,43 @@ std::optional<PublishCandidate> inspect(const QString &indexUrl, const QString &
     return candidate;
 }
 
+// The same PUT with QNetworkAccessManager alone, timed from the request to the reply's end.
+// Asynchronous, QNAM hands the body from this thread to its HTTP thread in chunks, one queued
+// signal each way per chunk; synchronous, the HTTP thread's work runs here and reads the body
+// directly. The difference is the cost of that hand-off.
+int qnamPut(const QString &indexUrl, const QByteArray &token, const QString &bodyFile, bool synchronous)
+{
+    QFile file(bodyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return 1;
+    const QByteArray body = file.readAll();
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(indexUrl).resolved(QUrl(u"api/v1/crates/new"_s)));
+    request.setRawHeader("Authorization", token);
+    request.setRawHeader("Accept", "application/json");
+    request.setAttribute(QNetworkRequest::SynchronousRequestAttribute, synchronous);
+    // config.json first on the same connection, as the client does; the PUT is timed alone.
+    QNetworkReply *config = nam.get(QNetworkRequest(QUrl(indexUrl).resolved(QUrl(u"config.json"_s))));
+    QObject::connect(config, &QNetworkReply::finished, QCoreApplication::instance(), &QCoreApplication::quit);
+    QCoreApplication::exec();
+    delete config;
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply *reply = nam.put(request, body);
+    if (!synchronous) {
+        QObject::connect(reply, &QNetworkReply::finished, QCoreApplication::instance(), &QCoreApplication::quit);
+        QCoreApplication::exec();
+    }
+    const qint64 ns = timer.nsecsElapsed();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200) {
+        std::fprintf(stderr, "bench-publish-upload: the feed answered %d: %s\n", status, reply->readAll().constData());
+        return 1;
+    }
+    std::printf("upload_ms=%.2f\nbytes=%lld\n", ns / 1e6, static_cast<long long>(body.size()));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -45,8 +90,11 @@ int main(int argc, char **argv)
         out.write(PublishMetadata::frame(candidate->metadata->toJson(), candidate->archive->crateBytes()));
         return 0;
     }
+    if ((args.size() == 5 || args.size() == 6) && args[1] == u"qnam"_s)
+        return qnamPut(args[2], args[3].toUtf8(), args[4], args.value(5) == u"sync"_s);
     if (args.size() != 5 || args[1] != u"upload"_s) {
-        std::fprintf(stderr, "usage: bench-publish-upload frame INDEX_URL CRATE OUT | upload INDEX_URL TOKEN CRATE\n");
+        std::fprintf(stderr, "usage: bench-publish-upload frame INDEX_URL CRATE OUT | upload INDEX_URL TOKEN CRATE"
+                             " | qnam INDEX_URL TOKEN BODY [sync]\n");
         return 2;
     }
     const auto candidate = inspect(args[2], args[4]);
