@@ -93,8 +93,7 @@ struct Expansion
 {
     QSet<QString> enabled;
     QSet<QString> depsOn; // optional dependencies turned on
-    QHash<QString, QSet<QString>> strong;
-    QHash<QString, QSet<QString>> weak; // applied only if the dependency is on anyway
+    QHash<QString, QSet<QString>> depFeatures; // "x/f" and "x?/f": f asked of x
     QSet<QString> missing;
 };
 
@@ -383,16 +382,14 @@ Expansion ClosureResolver::Private::expand(const NodeState *node, const IndexEnt
             result.depsOn.insert(value.name);
             break;
         case FeatureValue::Type::DepFeature:
-            if (value.weak) {
-                result.weak[value.name].insert(value.depFeature);
-                break;
-            }
-            result.strong[value.name].insert(value.depFeature);
+            result.depFeatures[value.name].insert(value.depFeature);
             // "x/f" turns x on, and with it x's implicit feature when there is one: cargo
-            // keeps that for manifests written before "dep:" existed.
+            // keeps that for manifests written before "dep:" existed. "x?/f" turns x on too
+            // in the resolver that writes Cargo.lock (only the feature pass of a build leaves
+            // it off), so cargo needs x's index file and the feed must serve it.
             if (optionalDeps.contains(value.name)) {
                 result.depsOn.insert(value.name);
-                if (features.contains(value.name))
+                if (!value.weak && features.contains(value.name))
                     work.append(value.name);
             }
             break;
@@ -438,8 +435,7 @@ void ClosureResolver::Private::process(NodeState *node)
         EdgeState edge;
         edge.depIndex = i;
         QSet<QString> features(dep.features.cbegin(), dep.features.cend());
-        features.unite(expansion.strong.value(dep.name));
-        features.unite(expansion.weak.value(dep.name));
+        features.unite(expansion.depFeatures.value(dep.name));
         const std::optional<VersionReq> &req = parsedReq(dep.req);
         edge.contribution = {node->key, dep.req, req.value_or(VersionReq()), sortedList(features), dep.defaultFeatures};
         if (dep.registry) {

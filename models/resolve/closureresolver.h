@@ -20,8 +20,8 @@
 // What it picks follows cargo without a lock file: for each requirement the highest
 // non-yanked, valid, understood version; one node per semver-compatible range of a crate,
 // holding the highest version that every requirement on that range accepts; normal and build
-// dependencies, never dev; optional dependencies only when a feature enables them; features
-// unified per node. It does not backtrack as cargo's resolver would: a conflict is reported
+// dependencies, never dev; optional dependencies only when a feature enables them, "x?/f"
+// included, as in the Cargo.lock cargo writes; features unified per node. It does not backtrack as cargo's resolver would: a conflict is reported
 // and the version meeting most requirements kept, so the rest of the graph still shows.
 class ClosureResolver
 {

@@ -71,6 +71,18 @@ private:
         CARGO_VERIFY(result);
     }
 
+    // A 1.0.0 library whose Cargo.toml ends with `tail` (dependencies, features).
+    void publishWithManifestTail(const QString &name, const QByteArray &tail)
+    {
+        const QString dir = m_cargo->writeCrate(name, u"1.0.0"_s, CargoProject::Kind::Library, u"pub fn f() {}\n"_s, {}, u"crate %1"_s.arg(name));
+        QFile manifest(dir + u"/Cargo.toml"_s);
+        QVERIFY(manifest.open(QIODevice::Append));
+        manifest.write(tail);
+        manifest.close();
+        const auto result = m_cargo->run({u"publish"_s, u"--registry"_s, u"local"_s, u"--no-verify"_s}, dir);
+        CARGO_VERIFY(result);
+    }
+
     QString lockAlpha()
     {
         const QString dir = m_cargo->writeCrate(u"resolver"_s, u"0.1.0"_s, CargoProject::Kind::Library, u"pub use cli_alpha::*;\n"_s,
@@ -192,6 +204,10 @@ private Q_SLOTS:
     {
         publish(u"cli-opt"_s, u"1.0.0"_s, u"pub fn opt() {}\n"_s);
         publish(u"cli-devkit"_s, u"1.0.0"_s, u"pub fn kit() {}\n"_s);
+        // A weak dependency feature ("x?/f") on an optional dependency: cargo's lock has x.
+        publishWithManifestTail(u"cli-weak-target"_s, "\n[features]\nextra = []\n");
+        publishWithManifestTail(u"cli-weak-host"_s, "\n[dependencies]\ncli-weak-target = { version = \"1\", registry = \"local\", optional = true }\n"
+                                                   "\n[features]\ndefault = [\"cli-weak-target?/extra\"]\n");
         // Members by glob, one excluded (it asks for a crate no feed has), inherited and
         // renamed-free registry dependencies, a path member with an optional dependency that
         // only a feature turns on, and a member's dev-dependency.
@@ -207,7 +223,8 @@ private Q_SLOTS:
         const QByteArray package = "[package]\nname = \"%1\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n";
         write(u"members/app/Cargo.toml"_s, QByteArray(package).replace("%1", "ws-app")
                                                + "[dependencies]\ncli_beta = { version = \"0.2\", registry = \"local\" }\n"
-                                                 "cli-alpha.workspace = true\nws-lib = { path = \"../lib\" }\n\n"
+                                                 "cli-alpha.workspace = true\nws-lib = { path = \"../lib\" }\n"
+                                                 "cli-weak-host = { version = \"1\", registry = \"local\" }\n\n"
                                                  "[dev-dependencies]\ncli-devkit = { version = \"1\", registry = \"local\" }\n");
         write(u"members/lib/Cargo.toml"_s, QByteArray(package).replace("%1", "ws-lib")
                                                + "[features]\nextra = [\"dep:cli-opt\"]\n\n"
@@ -225,7 +242,8 @@ private Q_SLOTS:
                 cargoLocked << lockedPackage.name + u' ' + lockedPackage.version;
         }
         cargoLocked.sort();
-        QCOMPARE(cargoLocked, QStringList({u"cli-alpha 0.1.1"_s, u"cli-devkit 1.0.0"_s, u"cli-opt 1.0.0"_s, u"cli_beta 0.2.0"_s}));
+        QCOMPARE(cargoLocked, QStringList({u"cli-alpha 0.1.1"_s, u"cli-devkit 1.0.0"_s, u"cli-opt 1.0.0"_s, u"cli-weak-host 1.0.0"_s,
+                                           u"cli-weak-target 1.0.0"_s, u"cli_beta 0.2.0"_s}));
 
         const auto closure = runCratedesk({u"closure"_s, ws.filePath(u"Cargo.toml"_s), u"--feed"_s, u"cli"_s});
         QVERIFY2(closure.exitCode == 0, qPrintable(closure.describe()));
