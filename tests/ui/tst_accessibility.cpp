@@ -8,7 +8,6 @@
 #include "audit/lockfileaudit.h"
 #include "browse/cratebrowser.h"
 #include "compareversionsdialog.h"
-#include "crate/cratepreflight.h"
 #include "itemmodels/cratefilterproxymodel.h"
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
@@ -16,7 +15,6 @@
 #include "lockfileauditwindow.h"
 #include "mainwindow.h"
 #include "net/httpclient.h"
-#include "publish/publishqueue.h"
 #include "registry/feedsessions.h"
 #include "registry/feedsettings.h"
 #include "screenshot.h"
@@ -58,18 +56,11 @@ private:
 
     void publish(const QList<TestCrate> &crates)
     {
-        QList<PublishCandidate> candidates;
+        QList<QByteArray> files;
         for (const TestCrate &crate : crates)
-            candidates << CratePreflight::inspect(
-                crate.crateBytes(), crate.name + u".crate"_s, {m_feed->indexUrl().toString(), {}});
-        PublishQueue queue(m_sessions->client(m_local));
-        queue.setPollInterval(20);
-        queue.setCandidates(candidates);
-        QSignalSpy finished(&queue, &PublishQueue::finished);
-        queue.start();
-        QVERIFY(finished.wait(20000));
-        for (const PublishItem &item : queue.items())
-            QVERIFY2(item.stage == CratePublisher::Stage::Visible, qPrintable(item.error.message));
+            files << crate.crateBytes();
+        const QString error = TestSupport::publishCrates(m_sessions->client(m_local), files);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     QAction *action(const QString &text) const

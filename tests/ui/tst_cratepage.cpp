@@ -7,7 +7,6 @@
 // under QAbstractItemModelTester; screenshots in light and dark.
 #include "badgeitemdelegate.h"
 #include "browse/cratebrowser.h"
-#include "crate/cratepreflight.h"
 #include "cratedetailsview.h"
 #include "crateoverviewview.h"
 #include "faultserver.h"
@@ -19,7 +18,6 @@
 #include "localtestfeed.h"
 #include "mainwindow.h"
 #include "net/httpclient.h"
-#include "publish/publishqueue.h"
 #include "readmeview.h"
 #include "registry/feedsessions.h"
 #include "screenshot.h"
@@ -103,18 +101,11 @@ private:
 
     void publish(const QList<TestCrate> &crates)
     {
-        QList<PublishCandidate> candidates;
+        QList<QByteArray> files;
         for (const TestCrate &crate : crates)
-            candidates << CratePreflight::inspect(
-                crate.crateBytes(), crate.name + u".crate"_s, {m_feed->indexUrl().toString(), {}});
-        PublishQueue queue(m_sessions->client(m_local));
-        queue.setPollInterval(20);
-        queue.setCandidates(candidates);
-        QSignalSpy finished(&queue, &PublishQueue::finished);
-        queue.start();
-        QVERIFY(finished.wait(20000));
-        for (const PublishItem &item : queue.items())
-            QVERIFY2(item.stage == CratePublisher::Stage::Visible, qPrintable(item.error.message));
+            files << crate.crateBytes();
+        const QString error = TestSupport::publishCrates(m_sessions->client(m_local), files);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void openCrate(const QString &name)

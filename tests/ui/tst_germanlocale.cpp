@@ -7,7 +7,6 @@
 #include "browse/cratebrowser.h"
 #include "cargo/cargosetupdialog.h"
 #include "connectors/localconnectordialog.h"
-#include "crate/cratepreflight.h"
 #include "cratedetailsview.h"
 #include "feeddialog.h"
 #include "itemmodels/cratefilterproxymodel.h"
@@ -19,7 +18,6 @@
 #include "localtestfeed.h"
 #include "mainwindow.h"
 #include "net/httpclient.h"
-#include "publish/publishqueue.h"
 #include "publishpanel.h"
 #include "registry/feedsessions.h"
 #include "registry/feedsettings.h"
@@ -41,7 +39,6 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -202,18 +199,11 @@ private:
 
     void publish(const QList<TestCrate> &crates)
     {
-        QList<PublishCandidate> candidates;
+        QList<QByteArray> files;
         for (const TestCrate &crate : crates)
-            candidates << CratePreflight::inspect(
-                crate.crateBytes(), crate.name + u".crate"_s, {m_feed->indexUrl().toString(), {}});
-        PublishQueue queue(m_sessions->client(m_local));
-        queue.setPollInterval(20);
-        queue.setCandidates(candidates);
-        QSignalSpy finished(&queue, &PublishQueue::finished);
-        queue.start();
-        QVERIFY(finished.wait(20000));
-        for (const PublishItem &item : queue.items())
-            QVERIFY2(item.stage == CratePublisher::Stage::Visible, qPrintable(item.error.message));
+            files << crate.crateBytes();
+        const QString error = TestSupport::publishCrates(m_sessions->client(m_local), files);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // Fails naming every English text left in `window`, then saves its picture.

@@ -26,8 +26,6 @@
 #include "browse/cratebrowser.h"
 #include "registry/feedsessions.h"
 #include "net/httpclient.h"
-#include "publish/publishqueue.h"
-#include "crate/cratepreflight.h"
 #include "screenshot.h"
 #include "testcrate.h"
 #include "translations.h"
@@ -73,17 +71,11 @@ private:
 
     void publish(const QList<TestCrate> &crates)
     {
-        QList<PublishCandidate> candidates;
+        QList<QByteArray> files;
         for (const TestCrate &crate : crates)
-            candidates << CratePreflight::inspect(crate.crateBytes(), crate.name + u".crate"_s, {m_feed->indexUrl().toString(), {}});
-        PublishQueue queue(m_sessions->client(m_local));
-        queue.setPollInterval(20);
-        queue.setCandidates(candidates);
-        QSignalSpy finished(&queue, &PublishQueue::finished);
-        queue.start();
-        QVERIFY(finished.wait(20000));
-        for (const PublishItem &item : queue.items())
-            QVERIFY2(item.stage == CratePublisher::Stage::Visible, qPrintable(item.error.message));
+            files << crate.crateBytes();
+        const QString error = TestSupport::publishCrates(m_sessions->client(m_local), files);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     TestCrate crateFile(const QString &name, const QString &version) const
