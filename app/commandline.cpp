@@ -41,7 +41,7 @@ constexpr CommandHelp commandHelp[] = {
     {"download", "Download a .crate, kept only if its sha256 matches the index."},
     {"yank", "Yank or unyank a version."},
     {"owner", "List, add or remove the owners of a crate."},
-    {"closure", "The dependency closure of a crate."},
+    {"closure", "The dependency closure of a crate, or of a workspace from its Cargo.toml."},
     {"audit", "Check every package a Cargo.lock pins against a feed."},
     {"publish", "Publish prebuilt .crate files with the metadata cargo would send."},
     {"promote", "Copy crate versions (and what they need) from one feed to another."},
