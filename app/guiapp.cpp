@@ -103,7 +103,7 @@ PublishSession *seedLocalFeed(RegistryClient *client, const QString &dir, QObjec
 struct DesktopOptions
 {
     QString screenshotFile;
-    int screenshotDelayMs = 0;
+    int screenshotDelayMs = 300;
     QString dataDir;
     std::optional<quint16> port; // --port; without it, the Settings dialog's port
     QString seedDir;
@@ -122,7 +122,8 @@ DesktopOptions parseDesktopOptions(const QApplication &app)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(u"screenshot"_s, u"Render the main window to a PNG file and exit."_s, u"file"_s);
-    const QCommandLineOption screenshotDelay(u"screenshot-delay"_s, u"Milliseconds to let the window load before --screenshot."_s, u"ms"_s, u"0"_s);
+    const QCommandLineOption screenshotDelay(u"screenshot-delay"_s,
+        u"Milliseconds the window must stay settled before --screenshot (default 300; 0: at once)."_s, u"ms"_s, u"300"_s);
     const QCommandLineOption dataDir(u"data"_s, u"The local feed's data folder."_s, u"dir"_s, FeedServerOptions::defaultDataDir());
     const QCommandLineOption port(
         u"port"_s,

@@ -14,7 +14,7 @@ constexpr int GiveUpMs = 120'000;
 } // namespace
 
 ScreenshotTaker::ScreenshotTaker(const QString &file, int settleMs, QObject *parent)
-    : QObject(parent), m_file(file), m_settleMs(qMax(300, settleMs))
+    : QObject(parent), m_file(file), m_settleMs(qMax(0, settleMs))
 {
     m_settle.setSingleShot(true);
     connect(&m_settle, &QTimer::timeout, this, &ScreenshotTaker::take);
