@@ -77,8 +77,12 @@ QString IndexEntry::featureReferenceError() const
         if (dep.optional && dep.kind == IndexDependency::Kind::Dev)
             return u"dev-dependencies are not allowed to be optional: `%1`"_s.arg(dep.name);
     }
+    // Checked for every line of every index file: most have no features to check, and only a
+    // feature naming an optional dependency needs the implicit ones.
+    if (features.isEmpty())
+        return {};
     const QHash<QString, DepUse> uses = dependencyUses(deps);
-    const QMap<QString, QStringList> all = featuresWithImplicit();
+    std::optional<QMap<QString, QStringList>> all;
     for (auto it = features.cbegin(); it != features.cend(); ++it) {
         const QString &feature = it.key();
         for (const QString &text : it.value()) {
@@ -92,7 +96,9 @@ QString IndexEntry::featureReferenceError() const
                     return u"feature `%1` includes `%2` which is neither a dependency nor another feature"_s.arg(feature, text);
                 if (!use.optional)
                     return u"feature `%1` includes `%2`, but `%2` is not an optional dependency"_s.arg(feature, text);
-                if (!all.contains(value.name))
+                if (!all)
+                    all = featuresWithImplicit();
+                if (!all->contains(value.name))
                     return u"feature `%1` includes `%2`, but `%2` is an optional dependency without an implicit feature"_s.arg(feature, text);
                 break;
             case FeatureValue::Type::Dep:
