@@ -83,6 +83,8 @@ private:
     CargoWorkspace &m_workspace;
     std::optional<toml::table> m_root;
     QString m_rootFile;
+    QString m_canonicalRootFile;   // resolved once: compared with every package found
+    QString m_canonicalRootFolder;
     QStringList m_exclude;
     QList<Queued> m_queue;
     QSet<QString> m_seen;
@@ -91,6 +93,13 @@ private:
 
 std::optional<toml::table> WorkspaceReader::parseFile(const QString &path)
 {
+    // A checkout may be someone else's: a FIFO or a device named Cargo.toml would block the
+    // open or never end, so only a regular file is read.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        fail(path, nullptr, u"is not a regular file"_s);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         fail(path, nullptr, u"cannot be read: %1"_s.arg(file.errorString()));
@@ -125,6 +134,8 @@ bool WorkspaceReader::readRoot(const QString &manifestPath)
 {
     m_rootFile = QFileInfo(manifestPath).absoluteFilePath();
     m_workspace.rootFolder = QFileInfo(m_rootFile).absolutePath();
+    m_canonicalRootFile = QFileInfo(m_rootFile).canonicalFilePath();
+    m_canonicalRootFolder = QFileInfo(m_workspace.rootFolder).canonicalFilePath();
     m_root = parseFile(m_rootFile);
     if (!m_root)
         return false;
@@ -168,8 +179,7 @@ void WorkspaceReader::enqueue(const QString &folder, bool fromMembers)
     if (fromMembers && excluded)
         return;
     m_seen.insert(manifest);
-    const QString root = QFileInfo(m_workspace.rootFolder).canonicalFilePath();
-    m_queue.append({manifest, fromMembers || (!excluded && isUnder(QFileInfo(manifest).absolutePath(), root))});
+    m_queue.append({manifest, fromMembers || (!excluded && isUnder(QFileInfo(manifest).absolutePath(), m_canonicalRootFolder))});
 }
 
 void WorkspaceReader::readQueuedPackages()
@@ -198,7 +208,7 @@ QString WorkspaceReader::packageVersion(const toml::table &package)
 
 void WorkspaceReader::readPackage(const Queued &queued)
 {
-    const bool isRoot = queued.manifestPath == QFileInfo(m_rootFile).canonicalFilePath();
+    const bool isRoot = queued.manifestPath == m_canonicalRootFile;
     std::optional<toml::table> parsed = isRoot ? std::nullopt : parseFile(queued.manifestPath);
     const toml::table *root = isRoot ? &*m_root : parsed ? &*parsed : nullptr;
     if (!root)

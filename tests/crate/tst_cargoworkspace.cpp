@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::Literals::StringLiterals;
 using Dependency = CargoManifest::Dependency;
 using Kind = Dependency::Kind;
@@ -272,6 +274,25 @@ private Q_SLOTS:
         QVERIFY2(read.error.contains(message), qPrintable(read.error));
         // Every message names the file it is about.
         QVERIFY2(read.error.startsWith(dir.path()), qPrintable(read.error));
+    }
+
+    void refusesAManifestThatIsNotARegularFile()
+    {
+        // A cloned checkout may hold a FIFO named Cargo.toml: opening it would block for ever.
+        QTemporaryDir dir;
+        write(dir, u"Cargo.toml"_s, "[workspace]\nmembers = [\"fifo\", \"folder\"]\n");
+        QVERIFY(QDir().mkpath(dir.filePath(u"fifo"_s)));
+        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(u"fifo/Cargo.toml"_s)).constData(), 0600), 0);
+        auto read = CargoWorkspace::read(dir.filePath(u"Cargo.toml"_s));
+        QVERIFY(!read.isOk());
+        QVERIFY2(read.error.endsWith(u"fifo/Cargo.toml: is not a regular file"_s), qPrintable(read.error));
+
+        // A folder named Cargo.toml is no manifest either.
+        QVERIFY(QFile::remove(dir.filePath(u"fifo/Cargo.toml"_s)));
+        QVERIFY(QDir().mkpath(dir.filePath(u"folder/Cargo.toml"_s)));
+        read = CargoWorkspace::read(dir.filePath(u"Cargo.toml"_s));
+        QVERIFY(!read.isOk());
+        QVERIFY2(read.error.endsWith(u"folder/Cargo.toml: is not a regular file"_s), qPrintable(read.error));
     }
 
     void saysWhenThereIsNoManifest()
