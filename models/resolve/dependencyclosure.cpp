@@ -25,7 +25,9 @@ void DependencyClosure::start(const QString &crateName, const VersionReq &requir
 
 void DependencyClosure::start(const IndexEntry &localRoot)
 {
-    begin({localRoot.name, *VersionReq::parse(QString(u"="_s + localRoot.vers)), {}, true}, localRoot);
+    // The entry is the only one under its name, so should its version not parse, "*" still
+    // picks it (short of a pre-release); never an unchecked dereference.
+    begin({localRoot.name, VersionReq::parse(QString(u"="_s + localRoot.vers)).value_or(VersionReq()), {}, true}, localRoot);
 }
 
 void DependencyClosure::begin(const ClosureResolver::Root &root, const std::optional<IndexEntry> &localRoot)
