@@ -138,19 +138,27 @@ void LockfileAudit::proGetAnswered(qsizetype row, Status fallback, const QString
     if (reply->error() && reply->error().kind != RegistryError::Kind::NotFound && entry)
         m_rows[row].notes << tr("ProGet's metadata could not be read: %1").arg(reply->error().message);
     const ProGetPackageReport report = ProGetPackageReport::fromMetadata(reply->error() ? QJsonObject() : reply->json.object());
-    QStringList blocking;
+    QStringList blocking; // the labels of the vulnerabilities ProGet blocks it for
     for (const ProGetVulnerability &vulnerability : report.vulnerabilities) {
         // The batch audit may have named it already, without ProGet's assessment.
         m_rows[row].notes.removeIf([&](const QString &note) { return note.contains(vulnerability.id); });
-        (vulnerability.blocked ? blocking : m_rows[row].notes) << tr("vulnerability %1").arg(vulnerability.label());
+        if (vulnerability.blocked)
+            blocking << vulnerability.label();
+        else
+            m_rows[row].notes << tr("vulnerability %1").arg(vulnerability.label());
     }
     if (report.allowDownload == false)
         return settle(row, Status::Blocked, tr("ProGet blocks downloads of %1 %2").arg(wanted.name, wanted.version));
+    if (blocking.size() == 1)
+        return settle(row, Status::Blocked, tr("ProGet blocks %1 %2 for vulnerability %3").arg(wanted.name, wanted.version, blocking.first()));
     if (!blocking.isEmpty())
-        return settle(row, Status::Blocked, tr("ProGet blocks %1 %2 for %3").arg(wanted.name, wanted.version, blocking.join(u"; "_s)));
+        return settle(row, Status::Blocked,
+                      tr("ProGet blocks %1 %2 for these vulnerabilities: %3").arg(wanted.name, wanted.version, blocking.join(u"; "_s)));
     if (report.isNoncompliant()) {
-        const QString issues = report.complianceIssues.isEmpty() ? tr("no reason given") : report.complianceIssues.join(u"; "_s);
-        return settle(row, Status::Blocked, tr("ProGet finds %1 %2 noncompliant: %3").arg(wanted.name, wanted.version, issues));
+        if (report.complianceIssues.isEmpty())
+            return settle(row, Status::Blocked, tr("ProGet finds %1 %2 noncompliant: no reason given").arg(wanted.name, wanted.version));
+        return settle(row, Status::Blocked,
+                      tr("ProGet finds %1 %2 noncompliant: %3").arg(wanted.name, wanted.version, report.complianceIssues.join(u"; "_s)));
     }
     if (!report.compliance.isEmpty() && report.compliance.compare(u"Compliant"_s, Qt::CaseInsensitive) != 0)
         m_rows[row].notes << tr("ProGet's compliance analysis: %1 %2").arg(report.compliance, report.complianceIssues.join(u"; "_s)).trimmed();

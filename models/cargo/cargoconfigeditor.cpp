@@ -100,7 +100,7 @@ std::optional<QVariantMap> CargoConfigEditor::parse(const QString &text, QString
     // TomlGuard refuses (200,000 dotted keys overflowed the stack, here and in toVariant()).
     const TomlGuard::Parsed parsed = TomlGuard::parse(text.toUtf8());
     if (const auto &problem = parsed.problem) {
-        *error = u"line %1, column %2: %3"_s.arg(problem->line).arg(problem->column).arg(problem->message);
+        *error = tr("line %1, column %2: %3", "where in the TOML text: what is wrong").arg(problem->line).arg(problem->column).arg(problem->message);
         return std::nullopt;
     }
     return toVariant(*parsed.table).toMap();
@@ -215,7 +215,7 @@ bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlVal
         return false;
     const std::optional<QVariant> wanted = parseValue(tomlValue);
     if (!wanted)
-        return fail(u"internal error: %1 is not a TOML value"_s.arg(tomlValue));
+        return fail(tr("internal error: %1 is not a TOML value").arg(tomlValue));
     QString error;
     const std::optional<TomlLayout> layout = TomlLayout::scan(m_text, &error);
     if (!layout)
@@ -227,20 +227,20 @@ bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlVal
 
     for (const TomlLayout::Table &table : layout->tables()) {
         if (table.path.size() >= path.size() && table.path.first(path.size()) == path)
-            return fail(u"%1 is a table, not a value"_s.arg(keyText(path)));
+            return fail(tr("%1 is a table, not a value").arg(keyText(path)));
         // [[x]] makes x an array: a [x] table or an x.key next to it is no TOML (found by
         // fuzz_cargoconfig with [[source.crates-io]]).
         if (table.arrayOfTables && table.path.size() < path.size() && path.first(table.path.size()) == table.path)
-            return fail(u"%1 is an array of tables ([[%1]]), so %2 cannot be set"_s.arg(keyText(table.path), keyText(path)));
+            return fail(tr("%1 is an array of tables ([[%1]]), so %2 cannot be set").arg(keyText(table.path), keyText(path)));
     }
     // Dotted keys make tables too: `a.b.c = 1` makes a.b one (found by fuzz_cargoconfig).
     for (const TomlLayout::Entry &e : layout->entries()) {
         if (!inArrayTable(e) && e.path.size() > path.size() && e.path.first(path.size()) == path)
-            return fail(u"%1 is a table, not a value"_s.arg(keyText(path)));
+            return fail(tr("%1 is a table, not a value").arg(keyText(path)));
     }
     if (const TomlLayout::Entry *existing = layout->entry(path); existing && !inArrayTable(*existing)) {
         if (existing->isInlineTable)
-            return fail(u"%1 is a table, not a value"_s.arg(keyText(path)));
+            return fail(tr("%1 is a table, not a value").arg(keyText(path)));
         const QString present = m_text.sliced(existing->valueStart, existing->valueEnd - existing->valueStart);
         if (parseValue(present) != wanted) // same value spelled otherwise: leave it be
             m_text.replace(existing->valueStart, existing->valueEnd - existing->valueStart, tomlValue);
@@ -249,13 +249,13 @@ bool CargoConfigEditor::setValue(const QStringList &path, const QString &tomlVal
 
     const qsizetype tableDepth = path.size() - 1;
     if (tableDepth == 0)
-        return fail(u"internal error: cargo has no top-level keys such as %1"_s.arg(keyText(path)));
+        return fail(tr("internal error: cargo has no top-level keys such as %1").arg(keyText(path)));
     for (qsizetype n = tableDepth; n > 0; --n) {
         const QStringList prefix = path.first(n);
         const QStringList rest = path.sliced(n);
         if (const TomlLayout::Entry *holder = layout->entry(prefix); holder && !inArrayTable(*holder)) {
             if (!holder->isInlineTable)
-                return fail(u"%1 already has a value that is not a table, so %2 cannot be added"_s.arg(keyText(prefix), keyText(path)));
+                return fail(tr("%1 already has a value that is not a table, so %2 cannot be added").arg(keyText(prefix), keyText(path)));
             addToInlineTable(*holder, keyText(rest) + u" = "_s + tomlValue);
             return true;
         }
@@ -295,11 +295,11 @@ bool CargoConfigEditor::validate()
     QString error;
     const auto result = parse(m_text, &error);
     if (!result)
-        return fail(u"the edited file would not be valid TOML (%1)"_s.arg(error));
+        return fail(tr("the edited file would not be valid TOML (%1)").arg(error));
     QVariantMap expected = *parse(m_original, &error);
     for (const auto &[path, value] : std::as_const(m_sets))
         setIn(expected, path, *parseValue(value));
     if (expected != *result)
-        return fail(u"internal error: the edited file does not mean what was intended"_s);
+        return fail(tr("internal error: the edited file does not mean what was intended"));
     return true;
 }

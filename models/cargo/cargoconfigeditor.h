@@ -3,6 +3,7 @@
 
 #include "tomllayout.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -20,6 +21,8 @@
 // original plus the values set, nothing more, nothing less.
 class CargoConfigEditor final
 {
+    Q_DECLARE_TR_FUNCTIONS(CargoConfigEditor)
+
 public:
     explicit CargoConfigEditor(const QString &text);
 

@@ -28,7 +28,7 @@ bool readFile(const QString &path, bool *existed, QByteArray *bytes, QString *er
     if (!*existed)
         return true;
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+        *error = QCoreApplication::translate("CargoSetupPlan", "cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     *bytes = file.readAll();
@@ -78,29 +78,29 @@ CargoSetupPlan CargoSetupPlan::make(const CargoSetupOptions &options)
     plan.m_options = options;
     plan.m_configFile = configFileIn(options.configDir());
     if (const QString problem = RegistryName::validationError(options.registryName); !problem.isEmpty()) {
-        plan.fail(u"cargo would refuse the registry name: %1"_s.arg(problem));
+        plan.fail(tr("cargo would refuse the registry name: %1").arg(problem));
         return plan;
     }
     const QString &index = options.cargoIndexUrl;
     if (!index.startsWith(u"sparse+"_s)) {
-        plan.fail(u"\"%1\" is not a sparse index URL (sparse+https://…/)"_s.arg(index));
+        plan.fail(tr("\"%1\" is not a sparse index URL (sparse+https://…/)").arg(index));
         return plan;
     }
     const QUrl url(index.sliced(7));
     if (!url.isValid() || url.isRelative()) {
-        plan.fail(u"cargo would refuse the index URL: invalid url `%1`: relative URL without a base"_s.arg(index));
+        plan.fail(tr("cargo would refuse the index URL: invalid url `%1`: relative URL without a base").arg(index));
         return plan;
     }
     if (!url.password().isEmpty()) {
-        plan.fail(u"cargo would refuse the index URL: registry URLs may not contain passwords"_s);
+        plan.fail(tr("cargo would refuse the index URL: registry URLs may not contain passwords"));
         return plan;
     }
     if (!index.endsWith(u'/')) {
-        plan.fail(u"cargo would refuse the index URL: sparse registry url must end in a slash `/`: %1"_s.arg(index));
+        plan.fail(tr("cargo would refuse the index URL: sparse registry url must end in a slash `/`: %1").arg(index));
         return plan;
     }
     if (options.tokenHandling == CargoSetupOptions::TokenHandling::Keychain && options.providerCommand.isEmpty()) {
-        plan.fail(u"internal error: no credential provider command"_s);
+        plan.fail(tr("internal error: no credential provider command"));
         return plan;
     }
     if (plan.planConfig() && options.tokenHandling == CargoSetupOptions::TokenHandling::CargoToken)
@@ -118,11 +118,11 @@ bool CargoSetupPlan::planConfig()
     QStringDecoder utf8(QStringDecoder::Utf8);
     const QString text = utf8.decode(change.before);
     if (utf8.hasError())
-        return fail(u"%1 is not UTF-8 text, which cargo requires"_s.arg(change.path));
+        return fail(tr("%1 is not UTF-8 text, which cargo requires").arg(change.path));
 
     CargoConfigEditor editor(text);
     if (!editor.isValid())
-        return fail(u"cargo cannot read %1 as it is (%2); fix it first"_s.arg(change.path, editor.errorString()));
+        return fail(tr("cargo cannot read %1 as it is (%2); fix it first").arg(change.path, editor.errorString()));
     const QVariantMap config = *CargoConfigEditor::parse(text, &error);
     checkSemantics(config);
     if (!m_error.isEmpty())
@@ -141,19 +141,19 @@ bool CargoSetupPlan::planConfig()
     if (ok && m_options.proxyCratesIo)
         ok = editor.setValue({u"source"_s, u"crates-io"_s, u"replace-with"_s}, CargoConfigEditor::basicString(name));
     if (!ok || !editor.validate())
-        return fail(u"cannot edit %1: %2"_s.arg(change.path, editor.errorString()));
+        return fail(tr("cannot edit %1: %2").arg(change.path, editor.errorString()));
     change.after = editor.text().toUtf8();
     if (change.after != change.before || !change.existed)
         m_changes.append(change);
 
     if (m_options.proxyCratesIo) {
-        m_warnings.append(u"Every crates.io dependency now comes from \"%1\", which must hold the same crates as crates.io. Cargo.lock still names crates.io for them, so a machine without this setting fetches them from crates.io itself."_s.arg(name));
-        m_warnings.append(u"With crates.io replaced, cargo publish, yank and owner need an explicit --registry."_s);
+        m_warnings.append(tr("Every crates.io dependency now comes from \"%1\", which must hold the same crates as crates.io. Cargo.lock still names crates.io for them, so a machine without this setting fetches them from crates.io itself.").arg(name));
+        m_warnings.append(tr("With crates.io replaced, cargo publish, yank and owner need an explicit --registry."));
     }
     if (keychain && !m_options.projectDir.isEmpty())
-        m_warnings.append(u"%1 names this machine's cratedesk as credential provider; keep it out of version control or use the global config."_s.arg(change.path));
+        m_warnings.append(tr("%1 names this machine's cratedesk as credential provider; keep it out of version control or use the global config.").arg(change.path));
     if (keychain && config.value(u"registries"_s).toMap().value(name).toMap().contains(u"token"_s))
-        m_warnings.append(u"%1 holds a plain-text token for \"%2\"; cargo ignores it now, so delete that line."_s.arg(change.path, name));
+        m_warnings.append(tr("%1 holds a plain-text token for \"%2\"; cargo ignores it now, so delete that line.").arg(change.path, name));
     if (keychain) {
         bool existed = false;
         QByteArray credentials;
@@ -161,7 +161,7 @@ bool CargoSetupPlan::planConfig()
         if (readFile(file, &existed, &credentials, &error) && existed) {
             const auto parsed = CargoConfigEditor::parse(QString::fromUtf8(credentials), &error);
             if (parsed && parsed->value(u"registries"_s).toMap().value(name).toMap().contains(u"token"_s))
-                m_warnings.append(u"%1 still holds a plain-text token for \"%2\"; cargo ignores it now, so delete that entry."_s.arg(file, name));
+                m_warnings.append(tr("%1 still holds a plain-text token for \"%2\"; cargo ignores it now, so delete that entry.").arg(file, name));
         }
     }
     return true;
@@ -171,13 +171,13 @@ void CargoSetupPlan::checkSemantics(const QVariantMap &config)
 {
     const QString &name = m_options.registryName;
     if (config.value(u"registry"_s).toMap().contains(u"index"_s)) {
-        fail(u"%1 sets [registry] index, which cargo rejects: \"the `registry.index` config value is no longer supported\"; remove that line first"_s.arg(m_configFile));
+        fail(tr("%1 sets [registry] index, which cargo rejects: \"the `registry.index` config value is no longer supported\"; remove that line first").arg(m_configFile));
         return;
     }
     const QVariantMap registries = config.value(u"registries"_s).toMap();
     for (auto it = registries.cbegin(); it != registries.cend(); ++it) {
         if (it.key() != name && it.value().toMap().value(u"index"_s).toString() == m_options.cargoIndexUrl) {
-            fail(u"[registries.%1] in %2 already uses %3; with a second name for it cargo fails with \"multiple registries are configured with the same index url\". Use the name \"%1\" or remove that entry."_s
+            fail(tr("[registries.%1] in %2 already uses %3; with a second name for it cargo fails with \"multiple registries are configured with the same index url\". Use the name \"%1\" or remove that entry.")
                      .arg(it.key(), m_configFile, m_options.cargoIndexUrl));
             return;
         }
@@ -192,13 +192,13 @@ void CargoSetupPlan::checkSemantics(const QVariantMap &config)
     QStringList seen{u"crates-io"_s};
     while (sources.contains(next) && sources.value(next).toMap().contains(u"replace-with"_s)) {
         if (seen.contains(next)) {
-            fail(u"[source.%1] in %2 would make cargo fail: \"detected a cycle of `replace-with` sources\""_s.arg(name, m_configFile));
+            fail(tr("[source.%1] in %2 would make cargo fail: \"detected a cycle of `replace-with` sources\"").arg(name, m_configFile));
             return;
         }
         seen.append(next);
         next = sources.value(next).toMap().value(u"replace-with"_s).toString();
         if (next == u"crates-io"_s) {
-            fail(u"[source.%1] in %2 would make cargo fail: \"detected a cycle of `replace-with` sources\""_s.arg(name, m_configFile));
+            fail(tr("[source.%1] in %2 would make cargo fail: \"detected a cycle of `replace-with` sources\"").arg(name, m_configFile));
             return;
         }
     }
@@ -206,11 +206,11 @@ void CargoSetupPlan::checkSemantics(const QVariantMap &config)
     const QStringList locations{u"registry"_s, u"local-registry"_s, u"directory"_s, u"git"_s};
     const bool hasLocation = std::any_of(locations.cbegin(), locations.cend(), [&own](const QString &key) { return own.contains(key); });
     if (!hasLocation && !own.contains(u"replace-with"_s)) {
-        fail(u"[source.%1] in %2 would make cargo fail: \"no source location specified for `source.%1`, need `registry`, `local-registry`, `directory`, or `git` defined\""_s.arg(name, m_configFile));
+        fail(tr("[source.%1] in %2 would make cargo fail: \"no source location specified for `source.%1`, need `registry`, `local-registry`, `directory`, or `git` defined\"").arg(name, m_configFile));
         return;
     }
     if (own.value(u"registry"_s).toString() != m_options.cargoIndexUrl)
-        fail(u"%1 has its own [source.%2], which cargo would use instead of the feed for crates.io (it looks up [source] before [registries]); rename or remove it first"_s.arg(m_configFile, name));
+        fail(tr("%1 has its own [source.%2], which cargo would use instead of the feed for crates.io (it looks up [source] before [registries]); rename or remove it first").arg(m_configFile, name));
 }
 
 bool CargoSetupPlan::planCredentials()
@@ -222,17 +222,17 @@ bool CargoSetupPlan::planCredentials()
     if (!readFile(change.path, &change.existed, &change.before, &error))
         return fail(error);
     if (m_options.token.isEmpty())
-        return fail(u"there is no token for \"%1\" in the keychain to copy into %2"_s.arg(m_options.registryName, change.path));
+        return fail(tr("there is no token for \"%1\" in the keychain to copy into %2").arg(m_options.registryName, change.path));
     CargoConfigEditor editor(QString::fromUtf8(change.before));
     if (!editor.isValid())
-        return fail(u"cargo cannot read %1 as it is (%2); fix it first"_s.arg(change.path, editor.errorString()));
+        return fail(tr("cargo cannot read %1 as it is (%2); fix it first").arg(change.path, editor.errorString()));
     if (!editor.setValue({u"registries"_s, m_options.registryName, u"token"_s}, CargoConfigEditor::basicString(QString::fromUtf8(m_options.token)))
         || !editor.validate())
-        return fail(u"cannot edit %1: %2"_s.arg(change.path, editor.errorString()));
+        return fail(tr("cannot edit %1: %2").arg(change.path, editor.errorString()));
     change.after = editor.text().toUtf8();
     if (change.after != change.before || !change.existed)
         m_changes.append(change);
-    m_warnings.append(u"The token is copied in plain text to %1: anyone who can read that file can use it. The keychain provider avoids that copy."_s.arg(change.path));
+    m_warnings.append(tr("The token is copied in plain text to %1: anyone who can read that file can use it. The keychain provider avoids that copy.").arg(change.path));
     return true;
 }
 
@@ -244,8 +244,9 @@ QString CargoSetupPlan::diff() const
         QString after = QString::fromUtf8(change.after);
         if (change.holdsSecret && !m_options.token.isEmpty()) {
             const QString token = QString::fromUtf8(m_options.token);
-            before.replace(token, u"<token from the keychain>"_s);
-            after.replace(token, u"<token from the keychain>"_s);
+            const QString placeholder = tr("<token from the keychain>", "stands for the secret in a diff of credentials.toml");
+            before.replace(token, placeholder);
+            after.replace(token, placeholder);
         }
         out += TextDiff::unified(before, after, change.existed ? change.path : u"/dev/null"_s, change.path);
     }
@@ -276,11 +277,12 @@ QStringList CargoSetupPlan::environmentLines() const
     // Cargo splits this variable on spaces: a path with a space needs the config file instead.
     lines.append(u"export %1_CREDENTIAL_PROVIDER=%2"_s.arg(prefix, quote(keychain ? m_options.providerCommand.join(u' ') : u"cargo:token"_s)));
     if (!keychain)
-        lines.append(u"export %1_TOKEN='<the token>'"_s.arg(prefix));
+        lines.append(u"export %1_TOKEN=%2"_s.arg(prefix, quote(tr("<the token>", "stands for the secret in a shell line"))));
     if (m_options.makeDefault)
         lines.append(u"export CARGO_REGISTRY_DEFAULT=%1"_s.arg(quote(m_options.registryName)));
     if (m_options.proxyCratesIo)
-        lines.append(u"# [source] tables have no environment form; pass instead: --config 'source.crates-io.replace-with=\"%1\"'"_s.arg(m_options.registryName));
+        lines.append(tr("# [source] tables have no environment form; pass instead: %1", "a shell comment; %1 is a cargo option")
+                         .arg(u"--config 'source.crates-io.replace-with=\"%1\"'"_s.arg(m_options.registryName)));
     return lines;
 }
 
@@ -289,18 +291,18 @@ namespace {
 bool writeFile(const QString &path, const QByteArray &bytes, bool secret, QString *error)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = u"cannot create the folder of %1"_s.arg(path);
+        *error = QCoreApplication::translate("CargoSetupPlan", "cannot create the folder of %1").arg(path);
         return false;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+        *error = QCoreApplication::translate("CargoSetupPlan", "cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     if (secret)
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+        *error = QCoreApplication::translate("CargoSetupPlan", "cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -371,13 +373,13 @@ bool CargoSetupPlan::undo(const QString &configDir, QStringList *restored, QStri
 {
     QFile recordFile(undoRecordPath(configDir));
     if (!recordFile.open(QIODevice::ReadOnly)) {
-        *error = u"there is nothing to undo in %1"_s.arg(configDir);
+        *error = tr("there is nothing to undo in %1").arg(configDir);
         return false;
     }
     const QJsonArray files = QJsonDocument::fromJson(recordFile.readAll()).object().value(u"files"_s).toArray();
     recordFile.close();
     if (files.isEmpty()) {
-        *error = u"%1 is damaged; restore the files from their .cratedesk-backup copies by hand"_s.arg(recordFile.fileName());
+        *error = tr("%1 is damaged; restore the files from their .cratedesk-backup copies by hand").arg(recordFile.fileName());
         return false;
     }
     // First check everything, so that undo either restores all files or none.
@@ -387,11 +389,11 @@ bool CargoSetupPlan::undo(const QString &configDir, QStringList *restored, QStri
         QFile current(path);
         const QByteArray bytes = current.open(QIODevice::ReadOnly) ? current.readAll() : QByteArray();
         if (!current.exists() || sha256(bytes) != entry.value(u"sha256"_s).toString()) {
-            *error = u"%1 changed after CrateDesk edited it; undo would lose that change, so restore %2 by hand if you want"_s.arg(path, backupPath(path));
+            *error = tr("%1 changed after CrateDesk edited it; undo would lose that change, so restore %2 by hand if you want").arg(path, backupPath(path));
             return false;
         }
         if (entry.value(u"existed"_s).toBool() && !QFileInfo::exists(backupPath(path))) {
-            *error = u"the backup %1 is missing"_s.arg(backupPath(path));
+            *error = tr("the backup %1 is missing").arg(backupPath(path));
             return false;
         }
     }
@@ -401,7 +403,7 @@ bool CargoSetupPlan::undo(const QString &configDir, QStringList *restored, QStri
         if (entry.value(u"existed"_s).toBool()) {
             QFile backup(backupPath(path));
             if (!backup.open(QIODevice::ReadOnly)) {
-                *error = u"cannot read %1: %2"_s.arg(backup.fileName(), backup.errorString());
+                *error = tr("cannot read %1: %2").arg(backup.fileName(), backup.errorString());
                 return false;
             }
             const bool secret = !(backup.permissions() & QFileDevice::ReadOther);
@@ -410,7 +412,7 @@ bool CargoSetupPlan::undo(const QString &configDir, QStringList *restored, QStri
             backup.close();
             backup.remove();
         } else if (!QFile::remove(path)) {
-            *error = u"cannot remove %1"_s.arg(path);
+            *error = tr("cannot remove %1").arg(path);
             return false;
         }
         restored->append(path);

@@ -4,6 +4,7 @@
 #include "cargosetupoptions.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,8 @@
 // backup and an undo record; undo() puts the files back exactly as they were.
 class CargoSetupPlan final
 {
+    Q_DECLARE_TR_FUNCTIONS(CargoSetupPlan)
+
 public:
     struct FileChange
     {

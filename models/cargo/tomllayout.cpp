@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tomllayout.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -45,9 +47,9 @@ public:
                     return fail(error);
                 skipBlank(false);
                 if (!expect(u']') || (table.arrayOfTables && !expect(u']')))
-                    return fail(error, u"a table header is not closed with ]"_s);
+                    return fail(error, QCoreApplication::translate("TomlLayout", "a table header is not closed with ]"));
                 if (!endOfLine())
-                    return fail(error, u"unexpected text after a table header"_s);
+                    return fail(error, QCoreApplication::translate("TomlLayout", "unexpected text after a table header"));
                 table.headerLineEnd = m_pos;
                 if (!m_tables->isEmpty())
                     m_tables->last().bodyEnd = table.headerStart;
@@ -59,7 +61,7 @@ public:
             if (!readEntry(tablePath, tableIndex, false))
                 return fail(error);
             if (!endOfLine())
-                return fail(error, u"unexpected text after a value"_s);
+                return fail(error, QCoreApplication::translate("TomlLayout", "unexpected text after a value"));
             (*m_entries)[m_lastLineEntry].lineEnd = m_pos;
         }
         if (!m_tables->isEmpty())
@@ -76,7 +78,7 @@ private:
     {
         const QString what = message.isEmpty() ? m_message : message;
         const qsizetype line = QStringView(m_text).first(std::min(m_pos, m_text.size())).count(u'\n') + 1;
-        *error = u"line %1: %2"_s.arg(line).arg(what.isEmpty() ? u"unexpected text"_s : what);
+        *error = QCoreApplication::translate("TomlLayout", "line %1: %2", "line number: what is wrong").arg(line).arg(what.isEmpty() ? QCoreApplication::translate("TomlLayout", "unexpected text") : what);
         return false;
     }
 
@@ -136,7 +138,7 @@ private:
         while (!atEnd() && isBareKeyChar(peek()))
             ++m_pos;
         if (m_pos == start) {
-            m_message = u"a key was expected"_s;
+            m_message = QCoreApplication::translate("TomlLayout", "a key was expected");
             return false;
         }
         *key = m_text.sliced(start, m_pos - start);
@@ -220,7 +222,7 @@ private:
             }
             ++m_pos;
         }
-        m_message = u"a string is not closed"_s;
+        m_message = QCoreApplication::translate("TomlLayout", "a string is not closed");
         return false;
     }
 
@@ -229,7 +231,7 @@ private:
         // Arrays and inline tables recurse: bound them before the stack does (toml++ has
         // refused deeper text already when the editor calls this, but scan() takes any text).
         if (m_depth >= MaxDepth) {
-            m_message = u"arrays and inline tables nested more than %1 deep"_s.arg(MaxDepth);
+            m_message = QCoreApplication::translate("TomlLayout", "arrays and inline tables nested more than %1 deep").arg(MaxDepth);
             return false;
         }
         ++m_depth;
@@ -256,7 +258,7 @@ private:
                     continue;
                 if (expect(u']'))
                     return true;
-                m_message = u"an array is not closed with ]"_s;
+                m_message = QCoreApplication::translate("TomlLayout", "an array is not closed with ]");
                 return false;
             }
         }
@@ -273,7 +275,7 @@ private:
                     continue;
                 if (expect(u'}'))
                     return true;
-                m_message = u"an inline table is not closed with }"_s;
+                m_message = QCoreApplication::translate("TomlLayout", "an inline table is not closed with }");
                 return false;
             }
         }
@@ -290,7 +292,7 @@ private:
             ++m_pos;
         }
         if (m_pos == start) {
-            m_message = u"a value was expected"_s;
+            m_message = QCoreApplication::translate("TomlLayout", "a value was expected");
             return false;
         }
         return true;
@@ -303,7 +305,7 @@ private:
             return false;
         skipBlank(false);
         if (!expect(u'=')) {
-            m_message = u"= was expected after a key"_s;
+            m_message = QCoreApplication::translate("TomlLayout", "= was expected after a key");
             return false;
         }
         skipBlank(false);

@@ -2,6 +2,7 @@
 #include "cratename.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <iterator>
@@ -110,28 +111,30 @@ namespace CrateName {
 
 QString validationError(QStringView name)
 {
-    auto invalid = [&](const QString &reason) { return u"invalid crate name \"%1\": %2"_s.arg(name, reason); };
+    auto invalid = [&](const QString &reason) {
+        return QCoreApplication::translate("CrateName", "invalid crate name \"%1\": %2").arg(name, reason);
+    };
 
     if (name.isEmpty())
-        return invalid(u"the name is empty"_s);
+        return invalid(QCoreApplication::translate("CrateName", "the name is empty"));
     if (!isAsciiLetter(name.front()))
-        return invalid(u"the first character must be an ASCII letter"_s);
+        return invalid(QCoreApplication::translate("CrateName", "the first character must be an ASCII letter"));
     for (const QChar c : name) {
         if (!isAllowedChar(c)) {
-            return invalid(u"invalid character '%1'; only ASCII letters, digits, '-' and '_' are allowed"_s.arg(c));
+            return invalid(QCoreApplication::translate("CrateName", "invalid character '%1'; only ASCII letters, digits, '-' and '_' are allowed").arg(c));
         }
     }
     if (name.size() > MaxLength)
-        return invalid(u"%1 characters, at most %2 are allowed"_s.arg(name.size()).arg(MaxLength));
+        return invalid(QCoreApplication::translate("CrateName", "%n characters, at most %1 are allowed", nullptr, int(name.size())).arg(MaxLength));
     if (isWindowsReserved(name))
-        return invalid(u"it is a reserved Windows device name"_s);
+        return invalid(QCoreApplication::translate("CrateName", "it is a reserved Windows device name"));
     if (const QString match = reservedMatch(name); !match.isEmpty()) {
         if (match == name)
-            return invalid(u"the name is reserved"_s);
-        return invalid(u"the name is reserved (as \"%1\")"_s.arg(match));
+            return invalid(QCoreApplication::translate("CrateName", "the name is reserved"));
+        return invalid(QCoreApplication::translate("CrateName", "the name is reserved (as \"%1\")").arg(match));
     }
     if (isKeyword(name))
-        return invalid(u"it is a Rust keyword"_s);
+        return invalid(QCoreApplication::translate("CrateName", "it is a Rust keyword"));
     return {};
 }
 

@@ -98,14 +98,15 @@ QString CrateVersionDiff::describe(const IndexDependency &dependency)
 {
     QStringList parts{dependency.req};
     if (dependency.package)
-        parts << u"package %1"_s.arg(*dependency.package);
+        parts << tr("package %1", "a renamed dependency: the crate it names").arg(*dependency.package);
     if (dependency.optional)
-        parts << u"optional"_s;
+        parts << tr("optional", "a dependency");
     if (!dependency.features.isEmpty())
-        parts << u"features %1"_s.arg(dependency.features.join(u' '));
+        parts << tr("features %1", "a dependency: the features it turns on").arg(dependency.features.join(u' '));
     if (!dependency.defaultFeatures)
-        parts << u"no default features"_s;
+        parts << tr("no default features", "a dependency");
     if (dependency.registry)
-        parts << (CratesIo::isIndex(*dependency.registry) ? u"from crates.io"_s : u"from %1"_s.arg(*dependency.registry));
+        parts << (CratesIo::isIndex(*dependency.registry) ? tr("from crates.io", "a dependency")
+                                                          : tr("from %1", "a dependency: its registry's index URL").arg(*dependency.registry));
     return parts.join(u", "_s);
 }

@@ -3,6 +3,7 @@
 
 #include "indexentry.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,9 @@
 // edition). Plain data, made by CrateComparison and shown by the window and `cratedesk diff`.
 struct CrateVersionDiff
 {
+    Q_DECLARE_TR_FUNCTIONS(CrateVersionDiff)
+
+public:
     enum class Change { Added, Removed, Changed };
 
     struct File
@@ -73,7 +77,7 @@ struct CrateVersionDiff
     // "normal", "dev", "build".
     static QString kindName(IndexDependency::Kind kind);
     // The requirement and what else a dependent gets: "^1.0, optional, features a b, no default
-    // features, from crates.io" (no registry: the feed's own).
+    // features, from crates.io" (no registry: the feed's own). A list: each item is whole.
     static QString describe(const IndexDependency &dependency);
 
     friend bool operator==(const CrateVersionDiff &, const CrateVersionDiff &) = default;

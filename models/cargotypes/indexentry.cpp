@@ -75,7 +75,7 @@ QString IndexEntry::featureReferenceError() const
     // reason shown matches what `cargo` would print for the same line.
     for (const IndexDependency &dep : deps) {
         if (dep.optional && dep.kind == IndexDependency::Kind::Dev)
-            return u"dev-dependencies are not allowed to be optional: `%1`"_s.arg(dep.name);
+            return tr("dev-dependencies are not allowed to be optional: `%1`").arg(dep.name);
     }
     // Checked for every line of every index file: most have no features to check, and only a
     // feature naming an optional dependency needs the implicit ones.
@@ -93,29 +93,29 @@ QString IndexEntry::featureReferenceError() const
                 if (features.contains(value.name))
                     break;
                 if (!use.any)
-                    return u"feature `%1` includes `%2` which is neither a dependency nor another feature"_s.arg(feature, text);
+                    return tr("feature `%1` includes `%2` which is neither a dependency nor another feature").arg(feature, text);
                 if (!use.optional)
-                    return u"feature `%1` includes `%2`, but `%2` is not an optional dependency"_s.arg(feature, text);
+                    return tr("feature `%1` includes `%2`, but `%2` is not an optional dependency").arg(feature, text);
                 if (!all)
                     all = featuresWithImplicit();
                 if (!all->contains(value.name))
-                    return u"feature `%1` includes `%2`, but `%2` is an optional dependency without an implicit feature"_s.arg(feature, text);
+                    return tr("feature `%1` includes `%2`, but `%2` is an optional dependency without an implicit feature").arg(feature, text);
                 break;
             case FeatureValue::Type::Dep:
                 if (!use.any)
-                    return u"feature `%1` includes `%2`, but `%3` is not listed as a dependency"_s.arg(feature, text, value.name);
+                    return tr("feature `%1` includes `%2`, but `%3` is not listed as a dependency").arg(feature, text, value.name);
                 if (!use.optional)
-                    return u"feature `%1` includes `%2`, but `%3` is not an optional dependency"_s.arg(feature, text, value.name);
+                    return tr("feature `%1` includes `%2`, but `%3` is not an optional dependency").arg(feature, text, value.name);
                 break;
             case FeatureValue::Type::DepFeature:
                 if (value.depFeature.contains(u'/'))
-                    return u"multiple slashes in feature `%1` (included by feature `%2`) are not allowed"_s.arg(text, feature);
+                    return tr("multiple slashes in feature `%1` (included by feature `%2`) are not allowed").arg(text, feature);
                 if (value.name.startsWith(u"dep:"))
-                    return u"feature `%1` includes `%2` with both `dep:` and `/`"_s.arg(feature, text);
+                    return tr("feature `%1` includes `%2` with both `dep:` and `/`").arg(feature, text);
                 if (!use.any)
-                    return u"feature `%1` includes `%2`, but `%3` is not a dependency"_s.arg(feature, text, value.name);
+                    return tr("feature `%1` includes `%2`, but `%3` is not a dependency").arg(feature, text, value.name);
                 if (value.weak && !use.optional)
-                    return u"feature `%1` includes `%2` with a `?`, but `%3` is not an optional dependency"_s.arg(feature, text, value.name);
+                    return tr("feature `%1` includes `%2` with a `?`, but `%3` is not an optional dependency").arg(feature, text, value.name);
                 break;
             }
         }
@@ -147,28 +147,30 @@ std::optional<QDateTime> IndexEntry::parsePubtime(QStringView text)
 
 QString IndexEntry::rustVersionError(QStringView text)
 {
-    // Mirrors cargo's PartialVersion::from_str followed by RustVersion's checks.
-    static const QString expected = u"expected a version like \"1.32\""_s;
+    // Mirrors cargo's PartialVersion::from_str followed by RustVersion's checks. Called for
+    // every line that has a rust_version: the messages are only made when one is wrong.
+    const auto prerelease = [] { return tr("unexpected prerelease field, expected a version like \"1.32\""); };
+    const auto build = [] { return tr("unexpected build field, expected a version like \"1.32\""); };
     if (const auto full = SemVer::parse(text)) {
         if (full->isPrerelease())
-            return u"unexpected prerelease field, "_s + expected;
+            return prerelease();
         if (!full->buildMetadata().isEmpty())
-            return u"unexpected build field, "_s + expected;
+            return build();
         return {};
     }
     const auto req = VersionReq::parse(text);
     if (!req) {
         if (text.contains(u'-'))
-            return u"unexpected prerelease field, "_s + expected;
+            return prerelease();
         if (text.contains(u'+'))
-            return u"unexpected build field, "_s + expected;
-        return expected;
+            return build();
+        return tr("expected a version like \"1.32\"");
     }
     const QList<VersionReq::Comparator> comparators = req->comparators();
     if (comparators.size() != 1 || comparators.first().op != VersionReq::Op::Caret || text.startsWith(u'^'))
-        return u"unexpected version requirement, "_s + expected;
+        return tr("unexpected version requirement, expected a version like \"1.32\"");
     if (!comparators.first().prerelease.isEmpty())
-        return u"unexpected prerelease field, "_s + expected;
+        return prerelease();
     return {};
 }
 

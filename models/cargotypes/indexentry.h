@@ -3,6 +3,7 @@
 
 #include "semver.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QMap>
@@ -38,6 +39,9 @@ struct IndexDependency
 // One line of a sparse index file: one published version of a crate.
 struct IndexEntry
 {
+    Q_DECLARE_TR_FUNCTIONS(IndexEntry)
+
+public:
     // cargo 1.95 reads schema versions up to this one; it lists newer lines but will not use
     // them (protocol notes 1.5).
     static constexpr int MaxSchemaVersion = 2;

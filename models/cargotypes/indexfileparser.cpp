@@ -52,14 +52,14 @@ QString platformError(const QString &target)
                 break;
         }
         if (depth != 0 || inString)
-            return u"failed to parse `%1` as a cfg expression"_s.arg(target);
+            return IndexFileParser::tr("failed to parse `%1` as a cfg expression").arg(target);
         return {};
     }
     for (QChar c : target) {
         if (!(c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.')) {
             if (target.contains(u'('))
-                return u"unexpected `(` character in `%1`, cfg expressions must start with `cfg(`"_s.arg(target);
-            return u"unexpected character %1 in target name `%2`"_s.arg(c).arg(target);
+                return IndexFileParser::tr("unexpected `(` character in `%1`, cfg expressions must start with `cfg(`").arg(target);
+            return IndexFileParser::tr("unexpected character %1 in target name `%2`").arg(c).arg(target);
         }
     }
     return {};
@@ -194,12 +194,14 @@ public:
     }
 
     // serde's rules: an absent Option is None, and so is null; any other type is an error.
+    // `dep` names the dependency the field belongs to, or is null for a field of the line.
     std::optional<QString> optionalString(const Field &value, QLatin1StringView key, const QString *dep = nullptr)
     {
         if (value.isUndefined() || value.isNull())
             return std::nullopt;
         if (!value.isString()) {
-            fail(u"invalid type for `%1`%2: expected a string"_s.arg(key, where(dep)));
+            fail(dep ? IndexFileParser::tr("invalid type for `%1` of dependency `%2`: expected a string").arg(key, *dep)
+                     : IndexFileParser::tr("invalid type for `%1`: expected a string").arg(key));
             return std::nullopt;
         }
         return intern(value);
@@ -212,19 +214,25 @@ public:
         if (value.isUndefined() || (nullAllowed && value.isNull()))
             return fallback;
         if (!value.isBool()) {
-            fail(u"invalid type for `%1`%2: expected a boolean"_s.arg(key, where(dep)));
+            fail(dep ? IndexFileParser::tr("invalid type for `%1` of dependency `%2`: expected a boolean").arg(key, *dep)
+                     : IndexFileParser::tr("invalid type for `%1`: expected a boolean").arg(key));
             return fallback;
         }
         return value.toBool();
     }
 
-    // `what` names the list for a message, and is only called when one is needed.
-    template<typename What>
-    QStringList strings(const Field &value, What what)
+    // The lists of strings a line holds, for their messages.
+    enum class List {
+        Feature,             // a feature of the line, named by `name`
+        DependencyFeatures,  // `features` of the dependency `name`
+        DependencyArtifact,  // `artifact` of the dependency `name`
+    };
+
+    QStringList strings(const Field &value, List list, const QString &name)
     {
         QStringList result;
         if (!value.isArray()) {
-            fail(u"invalid type for %1: expected a list of strings"_s.arg(what()));
+            fail(notAList(list, name));
             return result;
         }
         const dom::array array = value.array();
@@ -232,7 +240,7 @@ public:
         for (const dom::element element : array) {
             const Field item(element);
             if (!item.isString()) {
-                fail(u"invalid type in %1: expected a string"_s.arg(what()));
+                fail(notAString(list, name));
                 continue;
             }
             result.append(intern(item));
@@ -248,12 +256,12 @@ public:
         if (value.isUndefined() || (key == "features2"_L1 && value.isNull()))
             return;
         if (!value.isObject()) {
-            fail(u"invalid type for `%1`: expected a map"_s.arg(key));
+            fail(IndexFileParser::tr("invalid type for `%1`: expected a map").arg(key));
             return;
         }
         for (const dom::key_value_pair pair : value.object()) {
             const QString feature = toQString(pair.key);
-            (*features)[feature] += strings(Field(pair.value), [&] { return u"feature `%1`"_s.arg(feature); });
+            (*features)[feature] += strings(Field(pair.value), List::Feature, feature);
         }
     }
 
@@ -261,7 +269,7 @@ public:
     {
         IndexDependency dep;
         if (!value.isObject()) {
-            fail(u"deps[%1] is not an object"_s.arg(index));
+            fail(IndexFileParser::tr("deps[%1] is not an object").arg(index));
             return dep;
         }
         const dom::object object = value.object();
@@ -274,19 +282,19 @@ public:
         const Field kind = Field::of(object, "kind");
 
         if (!name.isString())
-            fail(u"deps[%1] has no name"_s.arg(index));
+            fail(IndexFileParser::tr("deps[%1] has no name").arg(index));
         dep.name = intern(name);
         const QString *self = &dep.name;
 
         if (!req.isString())
-            fail(u"missing field `req`"_s + where(self));
+            fail(IndexFileParser::tr("missing field `req` of dependency `%1`").arg(dep.name));
         dep.req = intern(req);
         if (req.isString()) {
             if (const QString reason = reqError(dep.req); !reason.isEmpty())
-                fail(u"failed to parse the version requirement `%1` for dependency `%2`: %3"_s.arg(dep.req, dep.name, reason));
+                fail(IndexFileParser::tr("failed to parse the version requirement `%1` for dependency `%2`: %3").arg(dep.req, dep.name, reason));
         }
         if (!features.isUndefined())
-            dep.features = strings(features, [&] { return u"the features"_s + where(self); });
+            dep.features = strings(features, List::DependencyFeatures, dep.name);
         dep.features.removeAll(QString()); // old registries wrote "", cargo filters it out
         dep.optional = boolean(optional, "optional"_L1, false, false, self);
         dep.defaultFeatures = boolean(defaultFeatures, "default_features"_L1, true, false, self);
@@ -314,7 +322,7 @@ public:
         if (size == known)
             return dep;
         if (const std::string_view repeated = repeatedField(object, dependencyFields); !repeated.empty())
-            fail(u"duplicate field `%1`"_s.arg(toQString(repeated)) + where(self));
+            fail(IndexFileParser::tr("duplicate field `%1` of dependency `%2`").arg(toQString(repeated), dep.name));
         const Field package = Field::of(object, "package");
         dep.package = optionalString(package, "package"_L1, self);
         if (size == known + (package.isUndefined() ? 0 : 1))
@@ -324,24 +332,45 @@ public:
         if (dep.registry) {
             const QUrl url(*dep.registry, QUrl::StrictMode);
             if (!url.isValid() || url.isRelative())
-                fail(u"invalid registry URL `%1`%2"_s.arg(*dep.registry, where(self)));
+                fail(IndexFileParser::tr("invalid registry URL `%1` of dependency `%2`").arg(*dep.registry, dep.name));
         }
         // Unstable fields nobody here uses, but cargo still checks their types.
         const Field isPublic = Field::of(object, "public");
         if (!isPublic.isUndefined() && !isPublic.isNull() && !isPublic.isBool())
-            fail(u"invalid type for `public`"_s + where(self));
+            fail(IndexFileParser::tr("invalid type for `public` of dependency `%1`").arg(dep.name));
         const Field artifact = Field::of(object, "artifact");
         if (!artifact.isUndefined() && !artifact.isNull())
-            strings(artifact, [&] { return u"`artifact`"_s + where(self); });
+            strings(artifact, List::DependencyArtifact, dep.name);
         optionalString(Field::of(object, "bindep_target"), "bindep_target"_L1, self);
         boolean(Field::of(object, "lib"), "lib"_L1, false, false, self);
         return dep;
     }
 
 private:
-    static QString where(const QString *dep)
+    static QString notAList(List list, const QString &name)
     {
-        return dep ? u" of dependency `%1`"_s.arg(*dep) : QString();
+        switch (list) {
+        case List::Feature:
+            break;
+        case List::DependencyFeatures:
+            return IndexFileParser::tr("invalid type for the features of dependency `%1`: expected a list of strings").arg(name);
+        case List::DependencyArtifact:
+            return IndexFileParser::tr("invalid type for `artifact` of dependency `%1`: expected a list of strings").arg(name);
+        }
+        return IndexFileParser::tr("invalid type for feature `%1`: expected a list of strings").arg(name);
+    }
+
+    static QString notAString(List list, const QString &name)
+    {
+        switch (list) {
+        case List::Feature:
+            break;
+        case List::DependencyFeatures:
+            return IndexFileParser::tr("invalid type in the features of dependency `%1`: expected a string").arg(name);
+        case List::DependencyArtifact:
+            return IndexFileParser::tr("invalid type in `artifact` of dependency `%1`: expected a string").arg(name);
+        }
+        return IndexFileParser::tr("invalid type in feature `%1`: expected a string").arg(name);
     }
 
     // Requirements repeat from one version to the next; within a file each is parsed once.
@@ -353,7 +382,7 @@ private:
         }
         QString reason;
         if (!VersionReq::parse(req, &reason) && reason.isEmpty())
-            reason = u"invalid"_s;
+            reason = IndexFileParser::tr("invalid", "a version requirement");
         if (m_cache)
             m_cache->reqErrors.insert(req, reason);
         return reason;
@@ -395,9 +424,9 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
 
     dom::element document;
     if (const simdjson::error_code error = json.parse(text, &document))
-        return skip(u"not JSON: %1"_s.arg(QString::fromUtf8(simdjson::error_message(error))));
+        return skip(IndexFileParser::tr("not JSON: %1").arg(QString::fromUtf8(simdjson::error_message(error))));
     if (!document.is_object())
-        return skip(u"not a JSON object"_s);
+        return skip(IndexFileParser::tr("not a JSON object"));
     const dom::object object = document.get_object().value_unsafe();
 
     // cargo's last resort (IndexPackageMinimum): without these two it cannot even name the
@@ -405,15 +434,15 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
     const Field name = Field::of(object, "name");
     const Field vers = Field::of(object, "vers");
     if (!name.isString())
-        return skip(u"no `name` string"_s);
+        return skip(IndexFileParser::tr("no `name` string"));
     if (!vers.isString())
-        return skip(u"no `vers` string"_s);
+        return skip(IndexFileParser::tr("no `vers` string"));
     const std::string_view repeated = repeatedField(object, lineFields);
     if (repeated == "name" || repeated == "vers")
-        return skip(u"duplicate field `%1`"_s.arg(toQString(repeated)));
+        return skip(IndexFileParser::tr("duplicate field `%1`").arg(toQString(repeated)));
     EntryReader reader(cache);
     if (!repeated.empty())
-        reader.fail(u"duplicate field `%1`"_s.arg(toQString(repeated)));
+        reader.fail(IndexFileParser::tr("duplicate field `%1`").arg(toQString(repeated)));
     IndexEntry entry;
     entry.name = reader.intern(name);
     entry.vers = toQString(vers.text());
@@ -425,9 +454,9 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
 
     const Field deps = Field::of(object, "deps");
     if (deps.isUndefined()) {
-        reader.fail(u"missing field `deps`"_s);
+        reader.fail(IndexFileParser::tr("missing field `deps`"));
     } else if (!deps.isArray()) {
-        reader.fail(u"invalid type for `deps`: expected a list"_s);
+        reader.fail(IndexFileParser::tr("invalid type for `deps`: expected a list"));
     } else {
         const dom::array array = deps.array();
         entry.deps.reserve(qsizetype(array.size()));
@@ -438,7 +467,8 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
 
     const Field cksum = Field::of(object, "cksum");
     if (!cksum.isString())
-        reader.fail(cksum.isUndefined() ? u"missing field `cksum`"_s : u"invalid type for `cksum`: expected a string"_s);
+        reader.fail(cksum.isUndefined() ? IndexFileParser::tr("missing field `cksum`")
+                                        : IndexFileParser::tr("invalid type for `%1`: expected a string").arg("cksum"_L1));
     entry.cksum = toQString(cksum.text());
 
     reader.mergeFeatures(object, "features"_L1, &entry.features);
@@ -451,19 +481,19 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
         if (const std::optional<quint32> number = v.unsigned32())
             entry.schemaVersion = int(std::min<quint32>(*number, std::numeric_limits<int>::max()));
         else
-            reader.fail(u"invalid value for `v`: expected an unsigned 32-bit integer"_s);
+            reader.fail(IndexFileParser::tr("invalid value for `v`: expected an unsigned 32-bit integer"));
     }
 
     entry.rustVersion = reader.optionalString(Field::of(object, "rust_version"), "rust_version"_L1);
     if (entry.rustVersion) {
         if (const QString error = IndexEntry::rustVersionError(*entry.rustVersion); !error.isEmpty())
-            reader.fail(u"invalid `rust_version` \"%1\": %2"_s.arg(*entry.rustVersion, error));
+            reader.fail(IndexFileParser::tr("invalid `rust_version` \"%1\": %2").arg(*entry.rustVersion, error));
     }
 
     if (const std::optional<QString> pubtime = reader.optionalString(Field::of(object, "pubtime"), "pubtime"_L1)) {
         entry.pubtime = IndexEntry::parsePubtime(*pubtime);
         if (!entry.pubtime)
-            reader.fail(u"invalid `pubtime` \"%1\": expected YYYY-MM-DDTHH:MM:SSZ"_s.arg(*pubtime));
+            reader.fail(IndexFileParser::tr("invalid `pubtime` \"%1\": expected YYYY-MM-DDTHH:MM:SSZ").arg(*pubtime));
     }
 
     // Only meaningful once deps and features were read as such.
@@ -484,9 +514,9 @@ std::optional<IndexEntry> IndexFileParser::parseLine(QByteArrayView line, QStrin
 QString IndexFileParser::untrustedReason(const IndexEntry &entry, QStringView crate)
 {
     if (entry.name.compare(crate, Qt::CaseInsensitive) != 0 || !CrateName::isValid(entry.name))
-        return u"the line names `%1`, not the crate `%2` its file is for"_s.arg(entry.name.left(80), crate);
+        return tr("the line names `%1`, not the crate `%2` its file is for").arg(entry.name.left(80), crate);
     if (!IndexEntry::isChecksum(entry.cksum))
-        return u"version %1 has no valid sha256 `cksum`, so it cannot be downloaded safely"_s.arg(entry.vers);
+        return tr("version %1 has no valid sha256 `cksum`, so it cannot be downloaded safely").arg(entry.vers);
     return {};
 }
 
@@ -520,7 +550,7 @@ IndexFileParser::Result IndexFileParser::parse(const QByteArray &body, QStringVi
         if (entry && problem.isEmpty())
             result.entries.append(std::move(*entry));
         else if (!problem.isEmpty())
-            result.problems.append(u"line %1: %2"_s.arg(lineNumber).arg(problem));
+            result.problems.append(tr("line %1: %2", "index file line number: why the line was left out").arg(lineNumber).arg(problem));
         start = end + 1;
     }
     return result;

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,8 @@
 //   - unknown fields are ignored, `v` above what cargo reads is kept (needsNewerCargo()).
 class IndexFileParser
 {
+    Q_DECLARE_TR_FUNCTIONS(IndexFileParser)
+
 public:
     struct Result
     {

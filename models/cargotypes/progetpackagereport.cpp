@@ -49,8 +49,8 @@ QString ProGetVulnerability::label() const
         rating << severity;
     if (score)
         rating << QString::number(*score, 'f', 1);
-    const QString head = rating.isEmpty() ? id : u"%1 (%2)"_s.arg(id, rating.join(u", "_s));
-    return summary.isEmpty() ? head : u"%1: %2"_s.arg(head, summary);
+    const QString head = rating.isEmpty() ? id : tr("%1 (%2)", "vulnerability id (severity, score)").arg(id, rating.join(u", "_s));
+    return summary.isEmpty() ? head : tr("%1: %2", "vulnerability: its summary").arg(head, summary);
 }
 
 bool ProGetPackageReport::blocksDownload() const

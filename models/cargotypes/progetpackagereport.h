@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -17,6 +18,9 @@
 // left out rather than guessed.
 struct ProGetVulnerability
 {
+    Q_DECLARE_TR_FUNCTIONS(ProGetVulnerability)
+
+public:
     QString id;       // "PGV-2412345"
     QString summary;
     QString severity; // as ProGet names it ("High"); may be empty

@@ -13,12 +13,12 @@ std::optional<RegistryConfig> RegistryConfig::parse(const QByteArray &json, QStr
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = u"config.json is not a JSON object (%1)"_s.arg(parseError.errorString());
+        *error = tr("config.json is not a JSON object (%1)").arg(parseError.errorString());
         return std::nullopt;
     }
     const QJsonObject object = doc.object();
     if (!object.value(u"dl"_s).isString() || object.value(u"dl"_s).toString().isEmpty()) {
-        *error = u"config.json has no \"dl\" download template, so cargo cannot use this feed"_s;
+        *error = tr("config.json has no \"dl\" download template, so cargo cannot use this feed");
         return std::nullopt;
     }
     RegistryConfig config;
@@ -27,7 +27,7 @@ std::optional<RegistryConfig> RegistryConfig::parse(const QByteArray &json, QStr
     if (!api.isEmpty()) {
         config.api = QUrl(api);
         if (!config.api.isValid() || config.api.isRelative()) {
-            *error = u"config.json's \"api\" is not a URL: %1"_s.arg(api);
+            *error = tr("config.json's \"api\" is not a URL: %1").arg(api);
             return std::nullopt;
         }
     }

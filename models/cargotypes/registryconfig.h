@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
@@ -10,6 +11,9 @@
 // and whether every request needs a token (`auth-required`).
 struct RegistryConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(RegistryConfig)
+
+public:
     QString dl;
     QUrl api; // empty when the feed has no web API
     bool authRequired = false;

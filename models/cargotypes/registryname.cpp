@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "registryname.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -32,22 +34,24 @@ QString RegistryName::validationError(QStringView name)
 {
     // Cargo's validate_package_name(name, "registry name"), message for message (reference 5.4).
     if (name.isEmpty())
-        return u"registry name cannot be empty"_s;
+        return QCoreApplication::translate("RegistryName", "registry name cannot be empty");
     const QString text = name.toString();
     const QChar first = name.front();
     if (first.isDigit())
-        return u"the name `%1` cannot be used as a registry name, the first character cannot be a number"_s.arg(text);
+        return QCoreApplication::translate("RegistryName", "the name `%1` cannot be used as a registry name, the first character cannot be a number").arg(text);
     if (!isXidStart(first) && first != u'_') {
-        return u"invalid character `%1` in registry name: `%2`, the first character must be a Unicode XID start character (most letters or `_`)"_s
+        return QCoreApplication::translate("RegistryName", "invalid character `%1` in registry name: `%2`, the first character must be a "
+                                                           "Unicode XID start character (most letters or `_`)")
             .arg(first, text);
     }
     for (const QChar c : name.sliced(1)) {
         if (!isXidContinue(c) && c != u'-')
-            return u"invalid character `%1` in registry name: `%2`, characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)"_s
+            return QCoreApplication::translate("RegistryName", "invalid character `%1` in registry name: `%2`, characters must be Unicode "
+                                                               "XID characters (numbers, `-`, `_`, or most letters)")
                 .arg(c, text);
     }
     if (name == CratesIo)
-        return u"`crates-io` is cargo's own name for crates.io; give the feed another name"_s;
+        return QCoreApplication::translate("RegistryName", "`crates-io` is cargo's own name for crates.io; give the feed another name");
     return {};
 }
 

@@ -50,29 +50,32 @@ SemVer::SemVer(quint64 major, quint64 minor, quint64 patch)
 
 std::optional<SemVer> SemVer::parse(QStringView text, QString *error)
 {
-    auto fail = [&](const QString &reason) -> std::optional<SemVer> {
+    // `reason` is only called when a message is wanted: callers that only test text leave
+    // `error` null, and a failed parse costs them no message.
+    auto fail = [&](auto reason) -> std::optional<SemVer> {
         if (error)
-            *error = u"\"%1\" is not a valid version: %2"_s.arg(text, reason);
+            *error = tr("\"%1\" is not a valid version: %2").arg(text, reason());
         return std::nullopt;
     };
     if (text.isEmpty())
-        return fail(u"the version is empty"_s);
+        return fail([] { return tr("the version is empty"); });
 
     SemVerLexer lexer(text);
+    const auto lexerError = [&lexer] { return lexer.error(); };
     SemVer version;
     const auto major = lexer.number(Part::Major);
     if (!major)
-        return fail(lexer.error());
+        return fail(lexerError);
     if (!lexer.consume(u'.'))
-        return fail(lexer.unexpectedAfter(Part::Major));
+        return fail([&lexer] { return lexer.unexpectedAfter(Part::Major); });
     const auto minor = lexer.number(Part::Minor);
     if (!minor)
-        return fail(lexer.error());
+        return fail(lexerError);
     if (!lexer.consume(u'.'))
-        return fail(lexer.unexpectedAfter(Part::Minor));
+        return fail([&lexer] { return lexer.unexpectedAfter(Part::Minor); });
     const auto patch = lexer.number(Part::Patch);
     if (!patch)
-        return fail(lexer.error());
+        return fail(lexerError);
     version.m_major = *major;
     version.m_minor = *minor;
     version.m_patch = *patch;
@@ -81,19 +84,19 @@ std::optional<SemVer> SemVer::parse(QStringView text, QString *error)
     if (lexer.consume(u'-')) {
         const auto prerelease = lexer.identifiers(Part::Prerelease);
         if (!prerelease)
-            return fail(lexer.error());
+            return fail(lexerError);
         version.m_prerelease = *prerelease;
         last = Part::Prerelease;
     }
     if (lexer.consume(u'+')) {
         const auto build = lexer.identifiers(Part::Build);
         if (!build)
-            return fail(lexer.error());
+            return fail(lexerError);
         version.m_build = build->join(u'.');
         last = Part::Build;
     }
     if (!lexer.atEnd())
-        return fail(lexer.unexpectedAfter(last));
+        return fail([&lexer, last] { return lexer.unexpectedAfter(last); });
     return version;
 }
 

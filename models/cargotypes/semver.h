@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QHashFunctions>
 #include <QMetaType>
 #include <QString>
@@ -13,6 +14,8 @@
 // purpose: a registry that accepts "v1.0" or "1.0.0 " publishes an index cargo cannot load.
 class SemVer
 {
+    Q_DECLARE_TR_FUNCTIONS(SemVer)
+
 public:
     SemVer() = default;
     SemVer(quint64 major, quint64 minor, quint64 patch);

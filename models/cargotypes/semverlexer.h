@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -12,8 +13,12 @@
 // words. Internal to models/cargotypes: callers use SemVer::parse and VersionReq::parse.
 class SemVerLexer
 {
+    Q_DECLARE_TR_FUNCTIONS(SemVerLexer)
+
 public:
     enum class Part { Major, Minor, Patch, Prerelease, Build };
+    // What stands at a position, for a message: each case has sentences of its own.
+    enum class Found { End, Space, Character };
 
     explicit SemVerLexer(QStringView text);
 
@@ -31,19 +36,30 @@ public:
     // character, which the caller judges.
     std::optional<QStringList> identifiers(Part part);
 
-    QString error() const { return m_error; }
+    // Why number() or identifiers() failed. Put together only when asked: a parse that may
+    // fail on purpose (a rust_version tried as a full version first) needs no message.
+    QString error() const;
 
     // "unexpected character 'v' after patch version", "missing patch version", ...
     QString unexpectedAfter(Part part) const;
-    QString unexpectedHere() const { return describeAt(m_pos); } // "character 'v'", "space", ...
+    Found foundHere() const { return foundAt(m_pos); }
+    // The character here as messages quote it: 'v', or U+0009 when it does not print.
+    QString characterHere() const { return characterAt(m_pos); }
 
-    static QString partName(Part part);
     static bool isNumeric(QStringView identifier);
 
 private:
-    QString describeAt(qsizetype at) const;
+    enum class Failure { None, LeadingZero, Overflow, Unexpected, UnexpectedInIdentifier, EmptyIdentifier, LeadingZeroIdentifier };
+
+    Found foundAt(qsizetype at) const;
+    QString characterAt(qsizetype at) const;
+    void fail(Failure failure, Part part, qsizetype at, qsizetype length = 0);
 
     QStringView m_text;
     qsizetype m_pos = 0;
-    QString m_error;
+    // The last failure, kept as facts; error() words it.
+    Failure m_failure = Failure::None;
+    Part m_failurePart = Part::Major;
+    qsizetype m_failureAt = 0;
+    qsizetype m_failureLength = 0;
 };

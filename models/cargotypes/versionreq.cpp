@@ -29,9 +29,14 @@ Op readOp(SemVerLexer &lexer, bool *explicitOp)
 }
 
 // One comparator and the spaces after it. *last is the part read last, for the message when
-// something other than ',' follows.
+// something other than ',' follows. *error is only set when `error` is not null.
 std::optional<Comparator> readComparator(SemVerLexer &lexer, Part *last, QString *error)
 {
+    const auto failed = [&lexer, error] {
+        if (error)
+            *error = lexer.error();
+        return std::nullopt;
+    };
     Comparator comparator;
     bool explicitOp = false;
     comparator.op = readOp(lexer, &explicitOp);
@@ -39,10 +44,8 @@ std::optional<Comparator> readComparator(SemVerLexer &lexer, Part *last, QString
 
     *last = Part::Major;
     const auto major = lexer.number(Part::Major);
-    if (!major) {
-        *error = lexer.error();
-        return std::nullopt;
-    }
+    if (!major)
+        return failed();
     comparator.major = *major;
 
     // A wildcard turns a bare version into Op::Wildcard, but "^1.*" stays a caret on "1":
@@ -57,8 +60,7 @@ std::optional<Comparator> readComparator(SemVerLexer &lexer, Part *last, QString
         } else if (const auto minor = lexer.number(Part::Minor)) {
             comparator.minor = *minor;
         } else {
-            *error = lexer.error();
-            return std::nullopt;
+            return failed();
         }
     }
     if (lexer.consume(u'.')) {
@@ -67,31 +69,27 @@ std::optional<Comparator> readComparator(SemVerLexer &lexer, Part *last, QString
             if (!explicitOp)
                 comparator.op = Op::Wildcard;
         } else if (wildcard) {
-            *error = u"a wildcard must not be followed by a number"_s;
+            if (error)
+                *error = VersionReq::tr("a wildcard must not be followed by a number");
             return std::nullopt;
         } else if (const auto patch = lexer.number(Part::Patch)) {
             comparator.patch = *patch;
         } else {
-            *error = lexer.error();
-            return std::nullopt;
+            return failed();
         }
     }
     if (comparator.patch && lexer.consume(u'-')) {
         *last = Part::Prerelease;
         const auto prerelease = lexer.identifiers(Part::Prerelease);
-        if (!prerelease) {
-            *error = lexer.error();
-            return std::nullopt;
-        }
+        if (!prerelease)
+            return failed();
         comparator.prerelease = *prerelease;
     }
     // Read to be validated, then dropped: build metadata never takes part in matching.
     if (comparator.patch && lexer.consume(u'+')) {
         *last = Part::Build;
-        if (!lexer.identifiers(Part::Build)) {
-            *error = lexer.error();
-            return std::nullopt;
-        }
+        if (!lexer.identifiers(Part::Build))
+            return failed();
     }
     lexer.skipSpaces();
     return comparator;
@@ -106,6 +104,40 @@ bool isLoneWildcard(SemVerLexer lexer, QChar *which, bool *followedByComma)
     lexer.skipSpaces();
     *followedByComma = lexer.peek() == u',';
     return lexer.atEnd() || *followedByComma;
+}
+
+// What stands after a comparator where a comma belongs: never a space (spaces after a
+// comparator are read with it) nor the end, so a character. By the part read last.
+QString expectedComma(const SemVerLexer &lexer, Part last)
+{
+    const QString found = lexer.characterHere();
+    switch (last) {
+    case Part::Major:
+        return VersionReq::tr("expected a comma after major version, found character %1").arg(found);
+    case Part::Minor:
+        return VersionReq::tr("expected a comma after minor version, found character %1").arg(found);
+    case Part::Patch:
+        return VersionReq::tr("expected a comma after patch version, found character %1").arg(found);
+    case Part::Prerelease:
+        return VersionReq::tr("expected a comma after pre-release identifier, found character %1").arg(found);
+    case Part::Build:
+        break;
+    }
+    return VersionReq::tr("expected a comma after build metadata, found character %1").arg(found);
+}
+
+// After a wildcard that is not alone: a space or a character (the end would make it alone).
+QString unexpectedAfterWildcard(const SemVerLexer &lexer)
+{
+    switch (lexer.foundHere()) {
+    case SemVerLexer::Found::End:
+        return VersionReq::tr("unexpected end of input after the wildcard");
+    case SemVerLexer::Found::Space:
+        return VersionReq::tr("unexpected space after the wildcard");
+    case SemVerLexer::Found::Character:
+        break;
+    }
+    return VersionReq::tr("unexpected character %1 after the wildcard").arg(lexer.characterHere());
 }
 
 int compareNumbers(quint64 lhs, quint64 rhs)
@@ -251,9 +283,10 @@ QString VersionReq::Comparator::toString() const
 
 std::optional<VersionReq> VersionReq::parse(QStringView text, QString *error)
 {
-    auto fail = [&](const QString &reason) -> std::optional<VersionReq> {
+    // `reason` is only called when a message is wanted: most callers only test the text.
+    auto fail = [&](auto reason) -> std::optional<VersionReq> {
         if (error)
-            *error = u"\"%1\" is not a valid version requirement: %2"_s.arg(text, reason);
+            *error = tr("\"%1\" is not a valid version requirement: %2").arg(text, reason());
         return std::nullopt;
     };
 
@@ -265,26 +298,26 @@ std::optional<VersionReq> VersionReq::parse(QStringView text, QString *error)
         if (!followedByComma)
             return VersionReq();
     } else if (SemVerLexer probe = lexer; probe.consumeWildcard()) {
-        return fail(u"unexpected %1 after the wildcard"_s.arg(probe.unexpectedHere()));
+        return fail([&probe] { return unexpectedAfterWildcard(probe); });
     }
 
     VersionReq req;
     for (;;) {
         if (isLoneWildcard(lexer, &wildcard, &followedByComma))
-            return fail(u"the wildcard %1 must be the only comparator"_s.arg(wildcard));
+            return fail([wildcard] { return tr("the wildcard %1 must be the only comparator").arg(wildcard); });
         Part last = Part::Major;
         QString reason;
-        const auto comparator = readComparator(lexer, &last, &reason);
+        const auto comparator = readComparator(lexer, &last, error ? &reason : nullptr);
         if (!comparator)
-            return fail(reason);
+            return fail([&reason] { return reason; });
         req.m_comparators.append(*comparator);
         if (lexer.atEnd())
             return req;
         if (!lexer.consume(u','))
-            return fail(u"expected a comma after %1, found %2"_s.arg(SemVerLexer::partName(last), lexer.unexpectedHere()));
+            return fail([&lexer, last] { return expectedComma(lexer, last); });
         lexer.skipSpaces();
         if (req.m_comparators.size() == MaxComparators)
-            return fail(u"more than %1 comparators"_s.arg(MaxComparators));
+            return fail([] { return tr("more than %n comparators", nullptr, int(MaxComparators)); });
     }
 }
 

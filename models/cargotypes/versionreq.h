@@ -3,6 +3,7 @@
 
 #include "semver.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -15,6 +16,8 @@
 // joined by ',' meaning AND, no '||'. The default value is "*".
 class VersionReq
 {
+    Q_DECLARE_TR_FUNCTIONS(VersionReq)
+
 public:
     enum class Op {
         Exact,     // =1.2.3

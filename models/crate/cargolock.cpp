@@ -5,6 +5,7 @@
 #include "cargotypes/semver.h"
 #include "tomlguard.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -66,7 +67,7 @@ public:
         };
         const auto name = text("name"), version = text("version"), source = text("source"), checksum = text("checksum");
         if (!name || !version || !source || !checksum)
-            return u"name, version, source and checksum must be strings"_s;
+            return QCoreApplication::translate("CargoLock", "name, version, source and checksum must be strings");
         package->name = *name;
         package->version = *version;
         package->source = *source;
@@ -74,7 +75,7 @@ public:
         if (const QString error = CrateName::validationError(*name); !error.isEmpty())
             return error;
         if (!SemVer::parse(*version))
-            return u"the version \"%1\" is not SemVer"_s.arg(version->left(80));
+            return QCoreApplication::translate("CargoLock", "the version \"%1\" is not SemVer").arg(version->left(80));
         if (source->isEmpty())
             package->origin = CargoLock::Package::Origin::Path;
         else if (source->startsWith(u"registry+"_s) || source->startsWith(u"sparse+"_s))
@@ -82,11 +83,11 @@ public:
         else if (source->startsWith(u"git+"_s))
             package->origin = CargoLock::Package::Origin::Git;
         else
-            return u"the source \"%1\" is neither a registry, git nor a path"_s.arg(source->left(120));
+            return QCoreApplication::translate("CargoLock", "the source \"%1\" is neither a registry, git nor a path").arg(source->left(120));
         if (package->checksum.isEmpty() && !source->isEmpty())
             package->checksum = m_checksums.value(u"%1 %2 (%3)"_s.arg(*name, *version, *source));
         if (!package->checksum.isEmpty() && !isSha256Hex(package->checksum))
-            return u"the checksum \"%1\" is not a sha256 in hex"_s.arg(package->checksum.left(80));
+            return QCoreApplication::translate("CargoLock", "the checksum \"%1\" is not a sha256 in hex").arg(package->checksum.left(80));
         return {};
     }
 
@@ -108,7 +109,8 @@ CargoLock::Result CargoLock::parse(const QByteArray &toml, const QString &fileNa
     const QString file = fileName.isEmpty() ? u"Cargo.lock"_s : fileName;
     const TomlGuard::Parsed parsed = TomlGuard::parse(toml, file);
     if (const auto &problem = parsed.problem)
-        return {std::nullopt, u"%1:%2:%3: %4"_s.arg(file).arg(problem->line).arg(problem->column).arg(problem->message)};
+        return {std::nullopt, tr("%1:%2:%3: %4", "file:line:column: problem")
+                                  .arg(file, QString::number(problem->line), QString::number(problem->column), problem->message)};
     const toml::table &root = *parsed.table;
 
     CargoLock lock;
@@ -116,9 +118,11 @@ CargoLock::Result CargoLock::parse(const QByteArray &toml, const QString &fileNa
         // Only an integer: toml++'s value<int64_t>() converts a float such as 1e106 without a
         // range check, undefined behaviour (found by fuzz_cargolock).
         const auto number = version->is_integer() ? std::optional<int64_t>(version->as_integer()->get()) : std::nullopt;
-        if (!number || *number < 1 || *number > 4) {
-            const QString shown = number ? QString::number(*number) : u"(not a number)"_s;
-            return {std::nullopt, u"%1: lockfile version %2 is not one this reader knows (1 to 4)"_s.arg(file, shown)};
+        if (!number)
+            return {std::nullopt, tr("%1: the lockfile version is not a number (this reader knows 1 to 4)").arg(file)};
+        if (*number < 1 || *number > 4) {
+            return {std::nullopt,
+                    tr("%1: lockfile version %2 is not one this reader knows (1 to 4)").arg(file, QString::number(*number))};
         }
         lock.version = int(*number);
     }
@@ -127,17 +131,19 @@ CargoLock::Result CargoLock::parse(const QByteArray &toml, const QString &fileNa
         return {std::move(lock), {}};
     const toml::array *list = packages->as_array();
     if (!list || !list->is_array_of_tables())
-        return {std::nullopt, u"%1: `package` is not a list of [[package]] tables"_s.arg(file)};
+        return {std::nullopt, tr("%1: `package` is not a list of [[package]] tables").arg(file)};
     if (qsizetype(list->size()) > MaxPackages)
-        return {std::nullopt, u"%1: more than %2 packages"_s.arg(file).arg(MaxPackages)};
+        return {std::nullopt, tr("%1: more than %2 packages").arg(file, QString::number(MaxPackages))};
 
     const QHash<QString, QString> checksums = metadataChecksums(root);
     const PackageReader reader(checksums);
     for (std::size_t i = 0; i < list->size(); ++i) {
         Package package;
         if (const QString error = reader.read(*list->get(i)->as_table(), &package); !error.isEmpty()) {
-            const QString which = package.name.isEmpty() ? QString() : u" (%1)"_s.arg(package.name.left(80));
-            return {std::nullopt, u"%1: package %2%3: %4"_s.arg(file).arg(i + 1).arg(which, error)};
+            const QString number = QString::number(i + 1);
+            if (package.name.isEmpty())
+                return {std::nullopt, tr("%1: package %2: %3").arg(file, number, error)};
+            return {std::nullopt, tr("%1: package %2 (%3): %4").arg(file, number, package.name.left(80), error)};
         }
         lock.packages.append(package);
     }
@@ -148,8 +154,8 @@ CargoLock::Result CargoLock::readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return {std::nullopt, u"cannot read %1: %2"_s.arg(path, file.errorString())};
+        return {std::nullopt, tr("cannot read %1: %2").arg(path, file.errorString())};
     if (file.size() > MaxFileBytes)
-        return {std::nullopt, u"%1 is larger than the %2 MiB a Cargo.lock may have here"_s.arg(path).arg(MaxFileBytes >> 20)};
+        return {std::nullopt, tr("%1 is larger than the %2 MiB a Cargo.lock may have here").arg(path, QString::number(MaxFileBytes >> 20))};
     return parse(file.read(MaxFileBytes), QFileInfo(path).fileName());
 }

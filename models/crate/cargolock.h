@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -12,6 +13,9 @@
 // version and checksum checked before it can become a request or a path.
 struct CargoLock
 {
+    Q_DECLARE_TR_FUNCTIONS(CargoLock)
+
+public:
     struct Package
     {
         enum class Origin {

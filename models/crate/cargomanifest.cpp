@@ -4,6 +4,7 @@
 #include "cratearchive.h"
 #include "tomlguard.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QStringDecoder>
 
@@ -41,9 +42,10 @@ public:
         if (node && node->source().begin) {
             error.line = int(node->source().begin.line);
             error.column = int(node->source().begin.column);
-            error.message = u"%1:%2:%3: %4"_s.arg(m_fileName).arg(error.line).arg(error.column).arg(message);
+            error.message = QCoreApplication::translate("CargoManifest", "%1:%2:%3: %4", "file:line:column: problem")
+                                .arg(m_fileName, QString::number(error.line), QString::number(error.column), message);
         } else {
-            error.message = u"%1: %2"_s.arg(m_fileName, message);
+            error.message = QCoreApplication::translate("CargoManifest", "%1: %2", "file: problem").arg(m_fileName, message);
         }
         m_error = error;
     }
@@ -55,7 +57,7 @@ public:
             return std::nullopt;
         if (const auto *value = node->as_string())
             return toQString(value->get());
-        fail(node, u"%1 must be a string"_s.arg(path));
+        fail(node, QCoreApplication::translate("CargoManifest", "%1 must be a string").arg(path));
         return std::nullopt;
     }
 
@@ -66,7 +68,7 @@ public:
             return std::nullopt;
         if (const auto *value = node->as_boolean())
             return value->get();
-        fail(node, u"%1 must be true or false"_s.arg(path));
+        fail(node, QCoreApplication::translate("CargoManifest", "%1 must be true or false").arg(path));
         return std::nullopt;
     }
 
@@ -77,14 +79,14 @@ public:
             return list;
         const toml::array *array = node->as_array();
         if (!array) {
-            fail(node, u"%1 must be an array of strings"_s.arg(path));
+            fail(node, QCoreApplication::translate("CargoManifest", "%1 must be an array of strings").arg(path));
             return list;
         }
         for (const toml::node &element : *array) {
             if (const auto *value = element.as_string())
                 list.append(toQString(value->get()));
             else
-                fail(&element, u"%1 must hold only strings"_s.arg(path));
+                fail(&element, QCoreApplication::translate("CargoManifest", "%1 must hold only strings").arg(path));
         }
         return list;
     }
@@ -95,7 +97,7 @@ public:
         if (!node)
             return nullptr;
         if (!node->is_table())
-            fail(node, u"%1 must be a table"_s.arg(path));
+            fail(node, QCoreApplication::translate("CargoManifest", "%1 must be a table").arg(path));
         return node->as_table();
     }
 
@@ -106,7 +108,8 @@ public:
         const toml::table *table = node.as_table();
         if (table && table->contains("workspace"))
             fail(table->get("workspace"),
-                 u"%1 still says workspace = true; a .crate's Cargo.toml has inherited values written out"_s.arg(path));
+                 QCoreApplication::translate("CargoManifest", "%1 still says workspace = true; a .crate's Cargo.toml has inherited values written out")
+                     .arg(path));
     }
 
     void readPackage(const toml::table &package, const QString &section, CargoManifest &manifest);
@@ -133,7 +136,7 @@ void ManifestReader::readPackage(const toml::table &package, const QString &sect
     if (const auto name = string(package, "name", key("name")))
         manifest.name = *name;
     else if (!failed())
-        fail(nullptr, u"%1 is missing"_s.arg(key("name")));
+        fail(nullptr, QCoreApplication::translate("CargoManifest", "%1 is missing").arg(key("name")));
     manifest.version = string(package, "version", key("version")).value_or(u"0.0.0"_s);
     manifest.description = string(package, "description", key("description"));
     manifest.license = string(package, "license", key("license"));
@@ -158,7 +161,7 @@ void ManifestReader::readPackage(const toml::table &package, const QString &sect
             else
                 manifest.readmeDisabled = true;
         } else {
-            fail(readme, u"%1 must be a path or a boolean"_s.arg(key("readme")));
+            fail(readme, QCoreApplication::translate("CargoManifest", "%1 must be a path or a boolean").arg(key("readme")));
         }
     }
 
@@ -169,7 +172,7 @@ void ManifestReader::readPackage(const toml::table &package, const QString &sect
         } else if (publish->is_array()) {
             manifest.publish = stringList(publish, key("publish"));
         } else {
-            fail(publish, u"%1 must be a boolean or an array of registry names"_s.arg(key("publish")));
+            fail(publish, QCoreApplication::translate("CargoManifest", "%1 must be a boolean or an array of registry names").arg(key("publish")));
         }
     }
 }
@@ -223,7 +226,7 @@ void ManifestReader::readDependencyTable(const toml::table *table, CargoManifest
             dep.registryIndex = string(*spec, "registry-index", depPath + u".registry-index"_s);
             dep.registry = string(*spec, "registry", depPath + u".registry"_s);
         } else {
-            fail(&node, u"%1 must be a version string or a table"_s.arg(depPath));
+            fail(&node, QCoreApplication::translate("CargoManifest", "%1 must be a version string or a table").arg(depPath));
         }
         manifest.dependencies.append(dep);
     }
@@ -241,7 +244,8 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
         Error result;
         result.line = problem->line;
         result.column = problem->column;
-        result.message = u"%1:%2:%3: %4"_s.arg(file).arg(result.line).arg(result.column).arg(problem->message);
+        result.message = tr("%1:%2:%3: %4", "file:line:column: problem")
+                             .arg(file, QString::number(result.line), QString::number(result.column), problem->message);
         return {std::nullopt, result};
     }
     const toml::table &root = *parsed.table;
@@ -253,7 +257,7 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
     const toml::table *package = reader.subTable(root, section, toQString(section));
     if (!package) {
         if (!reader.failed())
-            reader.fail(nullptr, u"there is no [package] table"_s);
+            reader.fail(nullptr, tr("there is no [package] table"));
         return {std::nullopt, reader.error()};
     }
     reader.readPackage(*package, toQString(section), manifest);
@@ -270,7 +274,7 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
             const QString badgePath = u"badges."_s + toQString(badge.str());
             const toml::table *attributes = node.as_table();
             if (!attributes) {
-                reader.fail(&node, u"%1 must be a table"_s.arg(badgePath));
+                reader.fail(&node, tr("%1 must be a table").arg(badgePath));
                 break;
             }
             QMap<QString, QString> &target = manifest.badges[toQString(badge.str())];
@@ -278,7 +282,7 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
                 if (const auto *text = value.as_string())
                     target.insert(toQString(attribute.str()), toQString(text->get()));
                 else
-                    reader.fail(&value, u"%1.%2 must be a string"_s.arg(badgePath, toQString(attribute.str())));
+                    reader.fail(&value, tr("%1 must be a string").arg(badgePath + u'.' + toQString(attribute.str())));
             }
         }
     }
@@ -291,7 +295,7 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
             if (const toml::table *platformTable = node.as_table())
                 reader.readDependencies(*platformTable, name, path, manifest);
             else
-                reader.fail(&node, u"target.'%1' must be a table"_s.arg(name));
+                reader.fail(&node, tr("%1 must be a table").arg(u"target.'%1'"_s.arg(name)));
         }
     }
 
@@ -306,42 +310,53 @@ CargoManifest::Result CargoManifest::parse(const QByteArray &toml, const QString
 CargoManifest::Texts CargoManifest::readTexts(const CrateArchive &archive, qint64 maxBytes) const
 {
     Texts texts;
-    const auto read = [&](const QString &given, const QString &what) -> std::optional<PackageText> {
+    // One whole sentence per file and problem.
+    const auto read = [&](const QString &given, bool isReadme) -> std::optional<PackageText> {
         // Manifest paths are relative to the package root and may be written "./x".
         const QString path = QDir::cleanPath(given);
         const auto file = archive.file(path);
         const auto problem = [&](const QString &message) -> std::optional<PackageText> {
             if (texts.error.isEmpty())
-                texts.error = u"the %1 \"%2\" %3"_s.arg(what, given, message);
+                texts.error = message;
             return std::nullopt;
         };
-        if (!file)
-            return problem(u"is not in the package"_s);
-        if (file->size > maxBytes)
-            return problem(u"is %1 bytes, more than the %2 allowed"_s.arg(file->size).arg(maxBytes));
+        if (!file) {
+            return problem(isReadme ? tr("the readme \"%1\" is not in the package").arg(given)
+                                    : tr("the license file \"%1\" is not in the package").arg(given));
+        }
+        if (file->size > maxBytes) {
+            const QString size = QString::number(file->size);
+            const QString allowed = QString::number(maxBytes);
+            return problem(isReadme ? tr("the readme \"%1\" is %2 bytes, more than the %3 allowed").arg(given, size, allowed)
+                                    : tr("the license file \"%1\" is %2 bytes, more than the %3 allowed").arg(given, size, allowed));
+        }
         const auto bytes = archive.fileData(path, maxBytes);
-        if (!bytes)
-            return problem(u"cannot be read"_s);
+        if (!bytes) {
+            return problem(isReadme ? tr("the readme \"%1\" cannot be read").arg(given)
+                                    : tr("the license file \"%1\" cannot be read").arg(given));
+        }
         // Cargo reads the readme into a Rust String, which must be UTF-8.
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString text = utf8.decode(*bytes);
-        if (utf8.hasError())
-            return problem(u"is not valid UTF-8"_s);
+        if (utf8.hasError()) {
+            return problem(isReadme ? tr("the readme \"%1\" is not valid UTF-8").arg(given)
+                                    : tr("the license file \"%1\" is not valid UTF-8").arg(given));
+        }
         return PackageText{path, text};
     };
 
     if (readme && !readmeDisabled) {
-        texts.readme = read(*readme, u"readme"_s);
+        texts.readme = read(*readme, true);
     } else if (!readmeDisabled) {
         // Cargo's readme_for_package() without a readme key.
         for (const QString &candidate : {u"README.md"_s, u"README.txt"_s, u"README"_s}) {
             if (archive.contains(candidate)) {
-                texts.readme = read(candidate, u"readme"_s);
+                texts.readme = read(candidate, true);
                 break;
             }
         }
     }
     if (licenseFile)
-        texts.licenseFile = read(*licenseFile, u"license file"_s);
+        texts.licenseFile = read(*licenseFile, false);
     return texts;
 }

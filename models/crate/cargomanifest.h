@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -16,6 +17,9 @@ class CrateArchive;
 // remain distinguishable, as they are in the publish JSON (null vs "").
 struct CargoManifest
 {
+    Q_DECLARE_TR_FUNCTIONS(CargoManifest)
+
+public:
     struct Dependency
     {
         enum class Kind { Normal, Development, Build };

@@ -3,6 +3,7 @@
 
 #include "tomlguard.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -70,6 +71,9 @@ private:
     };
 
     std::optional<toml::table> parseFile(const QString &path);
+    // message: a whole sentence naming its file; the first one is kept.
+    void fail(const QString &message);
+    // message: a whole sentence, after the file (and the node's line and column).
     void fail(const QString &file, const toml::node *node, const QString &message);
     void enqueue(const QString &folder, bool fromMembers);
     QString packageVersion(const toml::table &package);
@@ -97,37 +101,43 @@ std::optional<toml::table> WorkspaceReader::parseFile(const QString &path)
     // open or never end, so only a regular file is read.
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
-        fail(path, nullptr, u"is not a regular file"_s);
+        fail(QCoreApplication::translate("CargoWorkspace", "%1: is not a regular file").arg(path));
         return std::nullopt;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        fail(path, nullptr, u"cannot be read: %1"_s.arg(file.errorString()));
+        fail(QCoreApplication::translate("CargoWorkspace", "%1: cannot be read: %2").arg(path, file.errorString()));
         return std::nullopt;
     }
     if (file.size() > CargoWorkspace::MaxManifestSize) {
-        fail(path, nullptr,
-            u"is %1 bytes, more than the %2 a manifest may have"_s.arg(file.size()).arg(CargoWorkspace::MaxManifestSize));
+        fail(QCoreApplication::translate("CargoWorkspace", "%1: is %2 bytes, more than the %3 a manifest may have")
+                 .arg(path, QString::number(file.size()), QString::number(CargoWorkspace::MaxManifestSize)));
         return std::nullopt;
     }
     TomlGuard::Parsed parsed = TomlGuard::parse(file.read(CargoWorkspace::MaxManifestSize), path);
     if (parsed.problem) {
-        if (m_error.isEmpty())
-            m_error
-                = u"%1:%2:%3: %4"_s.arg(path).arg(parsed.problem->line).arg(parsed.problem->column).arg(parsed.problem->message);
+        fail(QCoreApplication::translate("CargoWorkspace", "%1:%2:%3: %4", "file:line:column: problem")
+                 .arg(path, QString::number(parsed.problem->line), QString::number(parsed.problem->column),
+                      parsed.problem->message));
         return std::nullopt;
     }
     return std::move(parsed.table);
 }
 
+void WorkspaceReader::fail(const QString &message)
+{
+    if (m_error.isEmpty())
+        m_error = message;
+}
+
 void WorkspaceReader::fail(const QString &file, const toml::node *node, const QString &message)
 {
-    if (!m_error.isEmpty())
-        return;
-    if (node && node->source().begin)
-        m_error = u"%1:%2:%3: %4"_s.arg(file).arg(node->source().begin.line).arg(node->source().begin.column).arg(message);
-    else
-        m_error = u"%1: %2"_s.arg(file, message);
+    if (node && node->source().begin) {
+        fail(QCoreApplication::translate("CargoWorkspace", "%1:%2:%3: %4", "file:line:column: problem")
+                 .arg(file, QString::number(node->source().begin.line), QString::number(node->source().begin.column), message));
+    } else {
+        fail(QCoreApplication::translate("CargoWorkspace", "%1: %2", "file: problem").arg(file, message));
+    }
 }
 
 bool WorkspaceReader::readRoot(const QString &manifestPath)
@@ -141,7 +151,7 @@ bool WorkspaceReader::readRoot(const QString &manifestPath)
         return false;
     const toml::table *workspace = (*m_root)["workspace"].as_table();
     if (!workspace && !m_root->contains("package")) {
-        fail(m_rootFile, nullptr, u"has neither [package] nor [workspace]"_s);
+        fail(QCoreApplication::translate("CargoWorkspace", "%1: has neither [package] nor [workspace]").arg(m_rootFile));
         return false;
     }
     if (m_root->contains("package"))
@@ -158,7 +168,7 @@ bool WorkspaceReader::readRoot(const QString &manifestPath)
         for (const toml::node &entry : *members) {
             const auto *pattern = entry.as_string();
             if (!pattern) {
-                fail(m_rootFile, &entry, u"workspace.members must hold only paths"_s);
+                fail(m_rootFile, &entry, QCoreApplication::translate("CargoWorkspace", "workspace.members must hold only paths"));
                 return false;
             }
             for (const QString &folder : expandMemberGlob(m_workspace.rootFolder, toQString(pattern->get())))
@@ -186,7 +196,7 @@ void WorkspaceReader::readQueuedPackages()
 {
     for (qsizetype i = 0; i < m_queue.size() && m_error.isEmpty(); ++i) {
         if (m_workspace.packages.size() >= CargoWorkspace::MaxPackages) {
-            fail(m_rootFile, nullptr, u"the workspace has more than %1 packages"_s.arg(CargoWorkspace::MaxPackages));
+            fail(m_rootFile, nullptr, QCoreApplication::translate("CargoWorkspace", "the workspace has more than %1 packages").arg(CargoWorkspace::MaxPackages));
             return;
         }
         readPackage(m_queue.at(i));
@@ -216,7 +226,7 @@ void WorkspaceReader::readPackage(const Queued &queued)
     const toml::table *package = (*root)["package"].as_table();
     const auto *name = package ? (*package)["name"].as_string() : nullptr;
     if (!name) {
-        fail(queued.manifestPath, package, u"package.name is missing"_s);
+        fail(queued.manifestPath, package, QCoreApplication::translate("CargoWorkspace", "package.name is missing"));
         return;
     }
     CargoWorkspace::Package result;
@@ -273,14 +283,14 @@ std::optional<toml::table> WorkspaceReader::inherited(const QString &key, const 
 {
     const toml::node *entry = m_root ? (*m_root)["workspace"]["dependencies"][key.toStdString()].node() : nullptr;
     if (!entry) {
-        fail(file, &node, u"%1 says workspace = true, but [workspace.dependencies] in %2 has no %1"_s.arg(key, m_rootFile));
+        fail(file, &node, QCoreApplication::translate("CargoWorkspace", "%1 says workspace = true, but [workspace.dependencies] in %2 has no %1").arg(key, m_rootFile));
         return std::nullopt;
     }
     if (const toml::table *table = entry->as_table())
         return *table;
     if (const auto *version = entry->as_string())
         return toml::table {{"version", version->get()}};
-    fail(m_rootFile, entry, u"workspace.dependencies.%1 must be a version string or a table"_s.arg(key));
+    fail(m_rootFile, entry, QCoreApplication::translate("CargoWorkspace", "workspace.dependencies.%1 must be a version string or a table").arg(key));
     return std::nullopt;
 }
 
@@ -298,7 +308,7 @@ void WorkspaceReader::readDependency(const QString &key, const toml::node &node,
     }
     const toml::table *own = node.as_table();
     if (!own) {
-        fail(file, &node, u"dependency %1 must be a version string or a table"_s.arg(key));
+        fail(file, &node, QCoreApplication::translate("CargoWorkspace", "dependency %1 must be a version string or a table").arg(key));
         return;
     }
     const bool inherits = (*own)["workspace"].value_or(false);
@@ -336,7 +346,7 @@ void WorkspaceReader::readDependency(const QString &key, const toml::node &node,
         return;
     }
     if (text("git")) {
-        m_workspace.notes.append(u"%1: %2 comes from git, which no registry serves; left out"_s.arg(file, key));
+        m_workspace.notes.append(QCoreApplication::translate("CargoWorkspace", "%1: %2 comes from git, which no registry serves; left out").arg(file, key));
         return;
     }
     package.dependencies.append(dep);

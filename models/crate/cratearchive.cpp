@@ -31,27 +31,26 @@ CrateArchive::Result CrateArchive::open(const QString &path, const Limits &limit
     const QString displayName = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return {std::nullopt, {ErrorKind::Io, u"%1: cannot open: %2"_s.arg(displayName, file.errorString())}};
+        return {std::nullopt, {ErrorKind::Io, tr("%1: cannot open: %2").arg(displayName, file.errorString())}};
     if (file.size() > limits.maxCrateSize) {
         return {std::nullopt,
                 {ErrorKind::LimitExceeded,
-                 u"%1: the file is %2, more than the %3 a .crate may have"_s.arg(displayName, sizeText(file.size()),
+                 tr("%1: the file is %2, more than the %3 a .crate may have").arg(displayName, sizeText(file.size()),
                                                                                   sizeText(limits.maxCrateSize))}};
     }
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return {std::nullopt, {ErrorKind::Io, u"%1: cannot read: %2"_s.arg(displayName, file.errorString())}};
+        return {std::nullopt, {ErrorKind::Io, tr("%1: cannot read: %2").arg(displayName, file.errorString())}};
     return scan(bytes, limits, displayName);
 }
 
 CrateArchive::Result CrateArchive::fromBytes(const QByteArray &crate, const Limits &limits, const QString &displayName)
 {
     if (crate.size() > limits.maxCrateSize) {
-        const QString prefix = displayName.isEmpty() ? QString() : displayName + u": "_s;
+        const QString message = tr("the .crate is %1, more than the %2 allowed").arg(sizeText(crate.size()), sizeText(limits.maxCrateSize));
         return {std::nullopt,
                 {ErrorKind::LimitExceeded,
-                 prefix + u"the .crate is %1, more than the %2 allowed"_s.arg(sizeText(crate.size()),
-                                                                               sizeText(limits.maxCrateSize))}};
+                 displayName.isEmpty() ? message : tr("%1: %2", "crate file: problem").arg(displayName, message)}};
     }
     return scan(crate, limits, displayName);
 }

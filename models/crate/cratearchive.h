@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -20,6 +21,8 @@
 // (drops "..", merges duplicates, resolves long names) before a caller could refuse them.
 class CrateArchive
 {
+    Q_DECLARE_TR_FUNCTIONS(CrateArchive)
+
 public:
     enum class ErrorKind {
         None,

@@ -53,7 +53,7 @@ PublishCandidate CratePreflight::inspect(const QString &path, const Target &targ
     const QFileInfo info(path);
     if (info.exists() && info.size() > target.maxCrateSize) {
         candidate.findings.append({PreflightFinding::Severity::Error, PreflightFinding::Check::Size,
-            u"%1 is %2, more than the %3 the feed accepts"_s.arg(candidate.fileName, sizeText(info.size()), sizeText(target.maxCrateSize))});
+            tr("%1 is %2, more than the %3 the feed accepts").arg(candidate.fileName, sizeText(info.size()), sizeText(target.maxCrateSize))});
         if (info.size() > limits.maxCrateSize)
             return candidate;
     }
@@ -73,7 +73,7 @@ PublishCandidate CratePreflight::inspect(const QByteArray &crate, const QString 
     candidate.fileName = displayName;
     if (crate.size() > target.maxCrateSize) {
         candidate.findings.append({PreflightFinding::Severity::Error, PreflightFinding::Check::Size,
-            u"%1 is %2, more than the %3 the feed accepts"_s.arg(displayName, sizeText(crate.size()), sizeText(target.maxCrateSize))});
+            tr("%1 is %2, more than the %3 the feed accepts").arg(displayName, sizeText(crate.size()), sizeText(target.maxCrateSize))});
     }
     CrateArchive::Limits limits;
     limits.maxCrateSize = qMax(limits.maxCrateSize, qint64(crate.size()));
@@ -95,36 +95,36 @@ void CratePreflight::inspectArchive(PublishCandidate &candidate, const Target &t
     const QString file = candidate.fileName;
 
     if (const QString nameError = CrateName::validationError(archive.name()); !nameError.isEmpty())
-        candidate.findings.append({Severity::Error, Check::Name, u"%1: %2"_s.arg(file, nameError)});
+        candidate.findings.append({Severity::Error, Check::Name, tr("%1: %2", "crate file: problem").arg(file, nameError)});
     QString versionError;
     if (!SemVer::parse(archive.version(), &versionError))
         candidate.findings.append({Severity::Error, Check::Version,
-                                   u"%1: the version \"%2\" is not SemVer: %3"_s.arg(file, archive.version(), versionError)});
+                                   tr("%1: the version \"%2\" is not SemVer: %3").arg(file, archive.version(), versionError)});
 
     const auto manifest = CargoManifest::parse(archive.manifestBytes(), archive.topDirectory() + u"/Cargo.toml"_s);
     if (!manifest.isOk()) {
-        candidate.findings.append({Severity::Error, Check::Manifest, u"%1: %2"_s.arg(file, manifest.error.message)});
+        candidate.findings.append({Severity::Error, Check::Manifest, tr("%1: %2", "crate file: problem").arg(file, manifest.error.message)});
         return;
     }
     const CargoManifest &m = *manifest.manifest;
     if (m.name != archive.name() || m.version != archive.version()) {
         candidate.findings.append({Severity::Error, Check::TopFolder,
-            u"%1: Cargo.toml describes %2 %3, but the package folder is %4"_s.arg(file, m.name, m.version, archive.topDirectory())});
+            tr("%1: Cargo.toml describes %2 %3, but the package folder is %4").arg(file, m.name, m.version, archive.topDirectory())});
         return;
     }
     if (m.publish) {
         if (m.publish->isEmpty()) {
             candidate.findings.append({Severity::Error, Check::PublishList,
-                u"%1: Cargo.toml says `publish = false`, so cargo would not publish it anywhere"_s.arg(file)});
+                tr("%1: Cargo.toml says `publish = false`, so cargo would not publish it anywhere").arg(file)});
         } else if (!target.registryName.isEmpty() && !m.publish->contains(target.registryName)) {
             candidate.findings.append({Severity::Error, Check::PublishList,
-                u"%1: Cargo.toml allows publishing only to %2, not to %3"_s.arg(file, m.publish->join(u", "_s), target.registryName)});
+                tr("%1: Cargo.toml allows publishing only to %2, not to %3").arg(file, m.publish->join(u", "_s), target.registryName)});
         }
     }
 
     auto metadata = PublishMetadata::fromArchive(archive, target.indexUrl);
     if (!metadata.isOk()) {
-        candidate.findings.append({Severity::Error, Check::Manifest, u"%1: %2"_s.arg(file, metadata.error)});
+        candidate.findings.append({Severity::Error, Check::Manifest, tr("%1: %2", "crate file: problem").arg(file, metadata.error)});
         return;
     }
     candidate.metadata = std::move(metadata.metadata);
@@ -132,7 +132,7 @@ void CratePreflight::inspectArchive(PublishCandidate &candidate, const Target &t
 
     if (!meta.license && !meta.licenseFile) {
         candidate.findings.append({Severity::Warning, Check::License,
-            u"%1 declares neither `license` nor `license-file`; users of the feed will not know its terms"_s.arg(candidate.label())});
+            tr("%1 declares neither `license` nor `license-file`; users of the feed will not know its terms").arg(candidate.label())});
     }
 
     // crates.io refuses dependencies from any other registry (protocol notes 2.2); so do
@@ -141,11 +141,11 @@ void CratePreflight::inspectArchive(PublishCandidate &candidate, const Target &t
         QStringList foreign;
         for (const PublishMetadata::Dependency &dep : meta.deps) {
             if (dep.registry && !CratesIo::isIndex(*dep.registry))
-                foreign << u"%1 (from %2)"_s.arg(dep.name, *dep.registry);
+                foreign << tr("%1 (from %2)", "a dependency (from its registry's index), one item of a list").arg(dep.name, *dep.registry);
         }
         if (!foreign.isEmpty()) {
             candidate.findings.append({Severity::Error, Check::Registry,
-                u"%1 depends on crates from other registries, which crates.io refuses: %2"_s.arg(candidate.label(), foreign.join(u", "_s))});
+                tr("%1 depends on crates from other registries, which crates.io refuses: %2").arg(candidate.label(), foreign.join(u", "_s))});
         }
     }
 }

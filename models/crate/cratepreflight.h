@@ -4,12 +4,15 @@
 #include "publishcandidate.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 // The checks that need only the .crate and the target's identity: run before any byte goes
 // to a feed. What needs the feed itself (is the version already there?) is PublishPreflight's.
 class CratePreflight
 {
+    Q_DECLARE_TR_FUNCTIONS(CratePreflight)
+
 public:
     struct Target
     {

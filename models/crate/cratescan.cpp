@@ -59,12 +59,12 @@ QString sizeText(qint64 bytes)
     constexpr qint64 KiB = 1024;
     constexpr qint64 MiB = 1024 * KiB;
     if (bytes >= MiB && bytes % MiB == 0)
-        return u"%1 MiB"_s.arg(bytes / MiB);
+        return QCoreApplication::translate("CrateScan", "%1 MiB").arg(bytes / MiB);
     if (bytes >= MiB)
-        return u"%1 MiB"_s.arg(double(bytes) / MiB, 0, 'f', 1);
+        return QCoreApplication::translate("CrateScan", "%1 MiB").arg(double(bytes) / MiB, 0, 'f', 1);
     if (bytes >= KiB)
-        return u"%1 KiB"_s.arg(double(bytes) / KiB, 0, 'f', 1);
-    return u"%1 bytes"_s.arg(bytes);
+        return QCoreApplication::translate("CrateScan", "%1 KiB").arg(double(bytes) / KiB, 0, 'f', 1);
+    return QCoreApplication::translate("CrateScan", "%1 bytes").arg(bytes);
 }
 
 QString quoted(const QString &text)
@@ -92,8 +92,9 @@ CrateScan::CrateScan(const QByteArray &crate, const CrateArchive::Limits &limits
 CrateArchive::Result CrateScan::run(const QString &displayName)
 {
     if (const Problem found = scan()) {
-        const QString prefix = displayName.isEmpty() ? QString() : displayName + u": "_s;
-        return {std::nullopt, {found->kind, prefix + found->message}};
+        const QString message = displayName.isEmpty() ? found->message
+                                                      : tr("%1: %2", "crate file: problem").arg(displayName, found->message);
+        return {std::nullopt, {found->kind, message}};
     }
     return {finish(), {}};
 }
@@ -104,7 +105,7 @@ CrateScan::Problem CrateScan::scan()
         return found;
     setBudget();
     if (!m_reader->open())
-        return problem(ErrorKind::CorruptGzip, u"cannot start decompressing"_s);
+        return problem(ErrorKind::CorruptGzip, tr("cannot start decompressing"));
     if (Problem found = readEntries())
         return found;
     if (Problem found = checkNothingAfterEnd())
@@ -118,17 +119,17 @@ CrateScan::Problem CrateScan::checkGzipHeader() const
 {
     // KCompressionDevice passes data that is not gzip through unchanged, so check first.
     if (m_crate.isEmpty())
-        return problem(ErrorKind::NotGzip, u"the file is empty, not a gzip'd tar"_s);
+        return problem(ErrorKind::NotGzip, tr("the file is empty, not a gzip'd tar"));
     if (!m_crate.startsWith("\x1f\x8b")) {
-        return problem(ErrorKind::NotGzip, u"not a gzip file (it starts with %1, gzip with 1f 8b)"_s.arg(
+        return problem(ErrorKind::NotGzip, tr("not a gzip file (it starts with %1, gzip with 1f 8b)").arg(
                                                QString::fromLatin1(m_crate.left(4).toHex(' '))));
     }
     if (m_crate.size() < 3 || m_crate.at(2) != 8)
         return problem(m_crate.size() < 3 ? ErrorKind::TruncatedGzip : ErrorKind::NotGzip,
-                       u"not a deflate-compressed gzip file"_s);
+                       tr("not a deflate-compressed gzip file"));
     // Header (10) + empty deflate block (2) + trailer (8): anything shorter is cut off.
     if (m_crate.size() < 20)
-        return problem(ErrorKind::TruncatedGzip, u"the gzip data ends early (%1 bytes)"_s.arg(m_crate.size()));
+        return problem(ErrorKind::TruncatedGzip, tr("the gzip data ends early (%1 bytes)").arg(m_crate.size()));
     return std::nullopt;
 }
 
@@ -136,36 +137,114 @@ CrateScan::Problem CrateScan::checkGzipHeader() const
 void CrateScan::setBudget()
 {
     m_budget = m_limits.maxUnpackedSize;
-    bool ratioBound = false;
+    m_ratioBound = false;
     if (m_limits.maxCompressionRatio > 0) {
         const qint64 byRatio = std::max(m_limits.ratioFreeSize, qint64(m_crate.size()) * m_limits.maxCompressionRatio);
         if (byRatio < m_budget) {
             m_budget = byRatio;
-            ratioBound = true;
+            m_ratioBound = true;
         }
     }
-    m_overBudget = ratioBound
-        ? u"unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?)"_s.arg(
-              sizeText(m_budget)).arg(m_limits.maxCompressionRatio).arg(sizeText(m_crate.size()))
-        : u"unpacks to more than %1"_s.arg(sizeText(m_budget));
     m_reader.emplace(m_crate, m_budget);
 }
 
-CrateScan::Problem CrateScan::streamError(GzipReader::Status status, const QString &where) const
+CrateScan::Problem CrateScan::streamError(GzipReader::Status status, const Where &where) const
 {
     switch (status) {
     case GzipReader::Status::Corrupt:
-        return problem(ErrorKind::CorruptGzip, u"the gzip data is corrupt (%1)"_s.arg(where));
+        return problem(ErrorKind::CorruptGzip, streamMessage(status, where));
     case GzipReader::Status::Truncated:
-        return problem(ErrorKind::TruncatedGzip, u"the gzip data ends early (%1); the file is truncated"_s.arg(where));
+        return problem(ErrorKind::TruncatedGzip, streamMessage(status, where));
     case GzipReader::Status::OverBudget:
-        return problem(ErrorKind::LimitExceeded, u"%1 (while reading %2)"_s.arg(m_overBudget, where));
+        return problem(ErrorKind::LimitExceeded, streamMessage(status, where));
     case GzipReader::Status::End:
-        return problem(ErrorKind::TruncatedTar, u"the tar archive ends early, inside %1"_s.arg(where));
+        return problem(ErrorKind::TruncatedTar, streamMessage(status, where));
     case GzipReader::Status::Ok:
         break;
     }
-    return problem(ErrorKind::CorruptTar, where);
+    // Not an error; never reached, but never reported as success either.
+    return problem(ErrorKind::CorruptTar, streamMessage(GzipReader::Status::Corrupt, where));
+}
+
+// One whole sentence for each way the stream can stop and each place it can stop in.
+QString CrateScan::streamMessage(GzipReader::Status status, const Where &where) const
+{
+    using Place = Where::Place;
+    const QString offset = QString::number(where.offset);
+    const QString entry = quoted(where.entry);
+    switch (status) {
+    case GzipReader::Status::Ok:
+    case GzipReader::Status::Corrupt:
+        switch (where.place) {
+        case Place::TarHeader:
+            return tr("the gzip data is corrupt (tar header at offset %1)").arg(offset);
+        case Place::ExtensionHeader:
+            return tr("the gzip data is corrupt (tar extension header at offset %1)").arg(offset);
+        case Place::Entry:
+            return tr("the gzip data is corrupt (entry %1)").arg(entry);
+        case Place::AfterEnd:
+            return tr("the gzip data is corrupt (after the end of the tar archive)");
+        }
+        break;
+    case GzipReader::Status::Truncated:
+        switch (where.place) {
+        case Place::TarHeader:
+            return tr("the gzip data ends early (tar header at offset %1); the file is truncated").arg(offset);
+        case Place::ExtensionHeader:
+            return tr("the gzip data ends early (tar extension header at offset %1); the file is truncated").arg(offset);
+        case Place::Entry:
+            return tr("the gzip data ends early (entry %1); the file is truncated").arg(entry);
+        case Place::AfterEnd:
+            return tr("the gzip data ends early (after the end of the tar archive); the file is truncated");
+        }
+        break;
+    case GzipReader::Status::End:
+        switch (where.place) {
+        case Place::TarHeader:
+            return tr("the tar archive ends early, inside tar header at offset %1").arg(offset);
+        case Place::ExtensionHeader:
+            return tr("the tar archive ends early, inside tar extension header at offset %1").arg(offset);
+        case Place::Entry:
+            return tr("the tar archive ends early, inside entry %1").arg(entry);
+        case Place::AfterEnd:
+            return tr("the tar archive ends early");
+        }
+        break;
+    case GzipReader::Status::OverBudget: {
+        const QString budget = sizeText(m_budget);
+        if (!m_ratioBound) {
+            switch (where.place) {
+            case Place::TarHeader:
+                return tr("unpacks to more than %1 (while reading tar header at offset %2)").arg(budget, offset);
+            case Place::ExtensionHeader:
+                return tr("unpacks to more than %1 (while reading tar extension header at offset %2)").arg(budget, offset);
+            case Place::Entry:
+                return tr("unpacks to more than %1 (while reading entry %2)").arg(budget, entry);
+            case Place::AfterEnd:
+                return tr("unpacks to more than %1 (while reading after the end of the tar archive)").arg(budget);
+            }
+            break;
+        }
+        const QString ratio = QString::number(m_limits.maxCompressionRatio);
+        const QString compressed = sizeText(m_crate.size());
+        switch (where.place) {
+        case Place::TarHeader:
+            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+                      "(while reading tar header at offset %4)").arg(budget, ratio, compressed, offset);
+        case Place::ExtensionHeader:
+            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+                      "(while reading tar extension header at offset %4)").arg(budget, ratio, compressed, offset);
+        case Place::Entry:
+            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+                      "(while reading entry %4)").arg(budget, ratio, compressed, entry);
+        case Place::AfterEnd:
+            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+                      "(while reading after the end of the tar archive)").arg(budget, ratio, compressed);
+        }
+        break;
+    }
+    }
+    return {};
 }
 
 CrateScan::Problem CrateScan::readEntries()
@@ -180,7 +259,7 @@ CrateScan::Problem CrateScan::readEntries()
             return std::nullopt;
         const std::optional<qint64> size = parseNumber(header + 124, 12);
         if (!size)
-            return problem(ErrorKind::CorruptTar, u"the tar header at offset %1 has a bad size field"_s.arg(offset));
+            return problem(ErrorKind::CorruptTar, tr("the tar header at offset %1 has a bad size field").arg(offset));
         const char type = header[156];
         if (isExtension(type)) {
             if (Problem found = readExtension(type, *size, offset))
@@ -206,7 +285,7 @@ CrateScan::Problem CrateScan::readHeader(char *header, qint64 offset, bool *end)
         return std::nullopt;
     }
     if (status != GzipReader::Status::Ok)
-        return streamError(status, u"tar header at offset %1"_s.arg(offset));
+        return streamError(status, {Where::Place::TarHeader, offset, {}});
     if (isZeroBlock(header)) {
         *end = true;
         return std::nullopt;
@@ -215,12 +294,12 @@ CrateScan::Problem CrateScan::readHeader(char *header, qint64 offset, bool *end)
         // The tar crate reads pre-POSIX headers too, but cargo never writes them and they
         // have no room for the long paths real crates need.
         if (offset == 0 && checksumMatches(header))
-            return problem(ErrorKind::CorruptTar, u"a pre-POSIX (v7) tar archive; cargo writes GNU or POSIX ustar headers"_s);
-        return problem(ErrorKind::CorruptTar, offset == 0 ? u"the gzip data is not a tar archive"_s
-                                                          : u"no tar header at offset %1"_s.arg(offset));
+            return problem(ErrorKind::CorruptTar, tr("a pre-POSIX (v7) tar archive; cargo writes GNU or POSIX ustar headers"));
+        return problem(ErrorKind::CorruptTar, offset == 0 ? tr("the gzip data is not a tar archive")
+                                                          : tr("no tar header at offset %1").arg(offset));
     }
     if (!checksumMatches(header))
-        return problem(ErrorKind::CorruptTar, u"the tar header at offset %1 has a bad checksum"_s.arg(offset));
+        return problem(ErrorKind::CorruptTar, tr("the tar header at offset %1 has a bad checksum").arg(offset));
     return std::nullopt;
 }
 
@@ -230,14 +309,14 @@ CrateScan::Problem CrateScan::readExtension(char type, qint64 size, qint64 offse
     const bool longName = type == 'L' || type == 'K';
     const qint64 cap = longName ? MaxPathBytes + 1 : MaxPaxHeaderSize;
     if (size > cap && longName)
-        return problem(ErrorKind::UnsafePath, u"the long name at offset %1 is longer than %2 bytes"_s.arg(offset).arg(MaxPathBytes));
+        return problem(ErrorKind::UnsafePath, tr("the long name at offset %1 is longer than %2 bytes").arg(offset).arg(MaxPathBytes));
     if (size > cap) {
-        return problem(ErrorKind::LimitExceeded, u"the pax header at offset %1 is %2, more than the %3 allowed"_s.arg(offset)
-                                                     .arg(sizeText(size), sizeText(cap)));
+        return problem(ErrorKind::LimitExceeded, tr("the pax header at offset %1 is %2, more than the %3 allowed")
+                                                     .arg(QString::number(offset), sizeText(size), sizeText(cap)));
     }
     QByteArray data(size, Qt::Uninitialized);
     qint64 got = 0;
-    const QString where = u"tar extension header at offset %1"_s.arg(offset);
+    const Where where{Where::Place::ExtensionHeader, offset, {}};
     if (const auto status = m_reader->read(data.data(), size, &got); status != GzipReader::Status::Ok)
         return streamError(status, where);
     if (const auto status = m_reader->skip(padded(size) - size); status != GzipReader::Status::Ok)
@@ -253,20 +332,21 @@ CrateScan::Problem CrateScan::keepExtension(char type, QByteArray data, qint64 o
         while (data.endsWith('\0'))
             data.chop(1);
         if (data.contains('\0')) {
-            return problem(ErrorKind::UnsafePath, u"the long %1 at offset %2 contains a NUL byte: %3"_s.arg(
-                                                      type == 'L' ? u"name"_s : u"link name"_s).arg(offset)
-                                                      .arg(quoted(QString::fromUtf8(data))));
+            const QString shown = quoted(QString::fromUtf8(data));
+            return problem(ErrorKind::UnsafePath,
+                           type == 'L' ? tr("the long name at offset %1 contains a NUL byte: %2").arg(QString::number(offset), shown)
+                                       : tr("the long link name at offset %1 contains a NUL byte: %2").arg(QString::number(offset), shown));
         }
         (type == 'L' ? m_longName : m_longLink) = data;
         return std::nullopt;
     }
     const auto records = parsePax(data);
     if (!records)
-        return problem(ErrorKind::CorruptTar, u"the pax header at offset %1 is malformed"_s.arg(offset));
+        return problem(ErrorKind::CorruptTar, tr("the pax header at offset %1 is malformed").arg(offset));
     for (const auto &value : {records->path, records->linkPath}) {
         if (value && value->contains('\0')) {
-            return problem(ErrorKind::UnsafePath, u"the pax header at offset %1 gives a path with a NUL byte: %2"_s.arg(offset)
-                                                      .arg(quoted(QString::fromUtf8(*value))));
+            return problem(ErrorKind::UnsafePath, tr("the pax header at offset %1 gives a path with a NUL byte: %2")
+                                                      .arg(QString::number(offset), quoted(QString::fromUtf8(*value))));
         }
     }
     if (type == 'x') {
@@ -276,7 +356,7 @@ CrateScan::Problem CrateScan::keepExtension(char type, QByteArray data, qint64 o
         // none in others (the tar crate ignores it); cargo never writes one. git archive's,
         // which holds only a comment, is harmless and passes.
         return problem(ErrorKind::UnsupportedEntry,
-                       u"the pax global header at offset %1 sets a path or size for every entry"_s.arg(offset));
+                       tr("the pax global header at offset %1 sets a path or size for every entry").arg(offset));
     }
     return std::nullopt;
 }
@@ -309,7 +389,7 @@ CrateScan::Entry CrateScan::takeEntry(const char *header, char type, qint64 size
 CrateScan::Problem CrateScan::checkEntry(Entry &entry)
 {
     if (++m_entries > m_limits.maxEntries)
-        return problem(ErrorKind::LimitExceeded, u"holds more than %1 entries"_s.arg(m_limits.maxEntries));
+        return problem(ErrorKind::LimitExceeded, tr("holds more than %1 entries").arg(m_limits.maxEntries));
     if (Problem found = checkPath(entry))
         return found;
     if (Problem found = placeInPackageFolder(entry))
@@ -329,25 +409,25 @@ CrateScan::Problem CrateScan::checkPath(Entry &entry)
     entry.name = m_utf8.decode(entry.rawName);
     const QString &name = entry.name;
     if (m_utf8.hasError())
-        return problem(ErrorKind::UnsafePath, u"entry %1 is not valid UTF-8"_s.arg(quoted(name)));
+        return problem(ErrorKind::UnsafePath, tr("entry %1 is not valid UTF-8").arg(quoted(name)));
     if (entry.rawName.size() > MaxPathBytes)
-        return problem(ErrorKind::UnsafePath,
-                       u"entry %1 has a path longer than %2 bytes"_s.arg(quoted(name.left(100) + u"…"_s)).arg(MaxPathBytes));
+        return problem(ErrorKind::UnsafePath, tr("entry %1 has a path longer than %2 bytes")
+                                                  .arg(quoted(name.left(100) + u"…"_s), QString::number(MaxPathBytes)));
     if (name.isEmpty())
-        return problem(ErrorKind::UnsafePath, u"the entry at offset %1 has an empty path"_s.arg(entry.headerOffset));
+        return problem(ErrorKind::UnsafePath, tr("the entry at offset %1 has an empty path").arg(entry.headerOffset));
     if (name.startsWith(u'/'))
-        return problem(ErrorKind::UnsafePath, u"entry %1 has an absolute path"_s.arg(quoted(name)));
+        return problem(ErrorKind::UnsafePath, tr("entry %1 has an absolute path").arg(quoted(name)));
     if (name.contains(u'\\'))
-        return problem(ErrorKind::UnsafePath, u"entry %1 contains a backslash, a folder separator on Windows"_s.arg(quoted(name)));
+        return problem(ErrorKind::UnsafePath, tr("entry %1 contains a backslash, a folder separator on Windows").arg(quoted(name)));
 
     entry.parts = name.split(u'/');
     if (entry.isFolder() && entry.parts.size() > 1 && entry.parts.last().isEmpty())
         entry.parts.removeLast();
     for (const QString &part : std::as_const(entry.parts)) {
         if (part == u".."_s)
-            return problem(ErrorKind::UnsafePath, u"entry %1 leaves the package folder"_s.arg(quoted(name)));
+            return problem(ErrorKind::UnsafePath, tr("entry %1 leaves the package folder").arg(quoted(name)));
         if (part.isEmpty() || part == u"."_s)
-            return problem(ErrorKind::UnsafePath, u"entry %1 is not a normalized path"_s.arg(quoted(name)));
+            return problem(ErrorKind::UnsafePath, tr("entry %1 is not a normalized path").arg(quoted(name)));
     }
     return std::nullopt;
 }
@@ -359,16 +439,16 @@ CrateScan::Problem CrateScan::placeInPackageFolder(const Entry &entry)
     const bool belowTop = parts.size() >= 2 || entry.isFolder();
     if (m_archive.m_topDirectory.isEmpty()) {
         if (!belowTop)
-            return problem(ErrorKind::OutsideTopDirectory, u"entry %1 is not inside a NAME-VERSION folder"_s.arg(quoted(entry.name)));
+            return problem(ErrorKind::OutsideTopDirectory, tr("entry %1 is not inside a NAME-VERSION folder").arg(quoted(entry.name)));
         const auto split = splitTopDirectory(parts.first());
         if (!split)
-            return problem(ErrorKind::BadTopDirectory, u"the package folder %1 is not NAME-VERSION"_s.arg(quoted(parts.first())));
+            return problem(ErrorKind::BadTopDirectory, tr("the package folder %1 is not NAME-VERSION").arg(quoted(parts.first())));
         m_archive.m_topDirectory = parts.first();
         m_archive.m_name = split->first;
         m_archive.m_version = split->second;
     } else if (parts.first() != m_archive.m_topDirectory || !belowTop) {
-        return problem(ErrorKind::OutsideTopDirectory, u"entry %1 is outside the package folder %2"_s.arg(
-                                                           quoted(entry.name), quoted(m_archive.m_topDirectory + u'/')));
+        return problem(ErrorKind::OutsideTopDirectory, tr("entry %1 is outside the package folder %2")
+                                                           .arg(quoted(entry.name), quoted(m_archive.m_topDirectory + u'/')));
     }
     return std::nullopt;
 }
@@ -377,10 +457,8 @@ CrateScan::Problem CrateScan::placeInPackageFolder(const Entry &entry)
 // in a source package.
 CrateScan::Problem CrateScan::checkEntryType(const Entry &entry) const
 {
-    const auto refuse = [&](const QString &what) {
-        return problem(ErrorKind::UnsupportedEntry,
-                       u"entry %1 is %2; a .crate holds only regular files"_s.arg(quoted(entry.name), what));
-    };
+    const auto refuse = [](const QString &message) { return problem(ErrorKind::UnsupportedEntry, message); };
+    const QString name = quoted(entry.name);
     const QString link = quoted(QString::fromUtf8(entry.rawLink));
     switch (entry.type) {
     case '0':
@@ -389,16 +467,17 @@ CrateScan::Problem CrateScan::checkEntryType(const Entry &entry) const
     case '5':
         return std::nullopt;
     case '1':
-        return refuse(u"a hard link to %1"_s.arg(link));
+        return refuse(tr("entry %1 is a hard link to %2; a .crate holds only regular files").arg(name, link));
     case '2':
-        return refuse(u"a symbolic link to %1"_s.arg(link));
+        return refuse(tr("entry %1 is a symbolic link to %2; a .crate holds only regular files").arg(name, link));
     case '3':
     case '4':
-        return refuse(u"a device"_s);
+        return refuse(tr("entry %1 is a device; a .crate holds only regular files").arg(name));
     case '6':
-        return refuse(u"a FIFO"_s);
+        return refuse(tr("entry %1 is a FIFO; a .crate holds only regular files").arg(name));
     default:
-        return refuse(u"of the unsupported tar type %1"_s.arg(quoted(QString(QLatin1Char(entry.type)))));
+        return refuse(tr("entry %1 is of the unsupported tar type %2; a .crate holds only regular files")
+                          .arg(name, quoted(QString(QLatin1Char(entry.type)))));
     }
 }
 
@@ -406,12 +485,12 @@ CrateScan::Problem CrateScan::checkEntrySize(const Entry &entry) const
 {
     // Folders too: the data of any entry is skipped, and padded() must not overflow.
     if (entry.size > m_limits.maxFileSize) {
-        return problem(ErrorKind::LimitExceeded, u"entry %1 is %2, more than the %3 allowed for one file"_s.arg(
-                                                     quoted(entry.name), sizeText(entry.size), sizeText(m_limits.maxFileSize)));
+        return problem(ErrorKind::LimitExceeded, tr("entry %1 is %2, more than the %3 allowed for one file")
+                                                     .arg(quoted(entry.name), sizeText(entry.size), sizeText(m_limits.maxFileSize)));
     }
     // Known before decompressing anything, so a bomb is refused without doing the work.
     if (m_reader->position() + padded(entry.size) > m_budget)
-        return problem(ErrorKind::LimitExceeded, u"%1 (at entry %2)"_s.arg(m_overBudget, quoted(entry.name)));
+        return streamError(GzipReader::Status::OverBudget, {Where::Place::Entry, 0, entry.name});
     return std::nullopt;
 }
 
@@ -427,11 +506,11 @@ CrateScan::Problem CrateScan::claim(const QString &relative, bool isFolder)
         folder = folder.isEmpty() ? part : folder + u'/' + part;
         const QString folded = folder.toCaseFolded();
         if (m_seenFiles.contains(folded))
-            return problem(ErrorKind::DuplicatePath, u"%1 is both a file and a folder"_s.arg(quoted(top + folder)));
+            return problem(ErrorKind::DuplicatePath, tr("%1 is both a file and a folder").arg(quoted(top + folder)));
         const auto it = m_seenFolders.constFind(folded);
         if (it != m_seenFolders.cend() && *it != folder) {
             return problem(ErrorKind::DuplicatePath,
-                           u"folders %1 and %2 differ only in case"_s.arg(quoted(top + *it), quoted(top + folder)));
+                           tr("folders %1 and %2 differ only in case").arg(quoted(top + *it), quoted(top + folder)));
         }
         m_seenFolders.insert(folded, folder);
     }
@@ -439,12 +518,12 @@ CrateScan::Problem CrateScan::claim(const QString &relative, bool isFolder)
         return std::nullopt;
     const QString folded = relative.toCaseFolded();
     if (m_seenFolders.contains(folded))
-        return problem(ErrorKind::DuplicatePath, u"%1 is both a file and a folder"_s.arg(quoted(top + relative)));
+        return problem(ErrorKind::DuplicatePath, tr("%1 is both a file and a folder").arg(quoted(top + relative)));
     if (const auto it = m_seenFiles.constFind(folded); it != m_seenFiles.cend()) {
         if (*it == relative)
-            return problem(ErrorKind::DuplicatePath, u"entry %1 appears twice"_s.arg(quoted(top + relative)));
+            return problem(ErrorKind::DuplicatePath, tr("entry %1 appears twice").arg(quoted(top + relative)));
         return problem(ErrorKind::DuplicatePath,
-                       u"entries %1 and %2 differ only in case"_s.arg(quoted(top + *it), quoted(top + relative)));
+                       tr("entries %1 and %2 differ only in case").arg(quoted(top + *it), quoted(top + relative)));
     }
     m_seenFiles.insert(folded, relative);
     return std::nullopt;
@@ -453,13 +532,13 @@ CrateScan::Problem CrateScan::claim(const QString &relative, bool isFolder)
 // Cargo.toml is kept; every other entry's data is skipped, remembering where it starts.
 CrateScan::Problem CrateScan::readEntryData(const Entry &entry)
 {
-    const QString where = u"entry %1"_s.arg(quoted(entry.name));
+    const Where where{Where::Place::Entry, 0, entry.name};
     const qint64 dataOffset = m_reader->position();
     const qint64 size = entry.size;
     if (!entry.isFolder() && entry.relative == u"Cargo.toml"_s) {
         if (size > MaxManifestSize)
-            return problem(ErrorKind::LimitExceeded, u"%1 is %2, more than the %3 allowed for a manifest"_s.arg(
-                                                         quoted(entry.name), sizeText(size), sizeText(MaxManifestSize)));
+            return problem(ErrorKind::LimitExceeded, tr("%1 is %2, more than the %3 allowed for a manifest")
+                                                         .arg(quoted(entry.name), sizeText(size), sizeText(MaxManifestSize)));
         m_archive.m_manifest = QByteArray(size, Qt::Uninitialized);
         qint64 got = 0;
         if (const auto s = m_reader->read(m_archive.m_manifest.data(), size, &got); s != GzipReader::Status::Ok)
@@ -487,13 +566,13 @@ CrateScan::Problem CrateScan::checkNothingAfterEnd()
         const qint64 offset = m_reader->position();
         const GzipReader::Status status = m_reader->read(scratch, BlockSize, &got);
         if (!std::all_of(scratch, scratch + got, [](char c) { return c == 0; })) {
-            return problem(ErrorKind::CorruptTar, u"there is data after the end of the tar archive (at offset %1, the end is at %2), "
-                                                  u"which cargo would never read"_s.arg(offset).arg(endOffset));
+            return problem(ErrorKind::CorruptTar, tr("there is data after the end of the tar archive (at offset %1, the end is at %2), "
+                                                     "which cargo would never read").arg(offset).arg(endOffset));
         }
         if (status == GzipReader::Status::End)
             return std::nullopt;
         if (status != GzipReader::Status::Ok)
-            return streamError(status, u"after the end of the tar archive"_s);
+            return streamError(status, {Where::Place::AfterEnd, offset, {}});
     }
 }
 
@@ -505,8 +584,8 @@ CrateScan::Problem CrateScan::checkGzipTrailer() const
 {
     const quint32 trailerSize = qFromLittleEndian<quint32>(m_crate.constData() + m_crate.size() - 4);
     if (trailerSize != quint32(m_reader->position())) {
-        return problem(ErrorKind::CorruptGzip, u"the gzip data unpacks to %1 bytes but its trailer says %2: it holds several gzip "
-                                               u"members (cargo writes one and reads only the first) or a wrong length"_s
+        return problem(ErrorKind::CorruptGzip, tr("the gzip data unpacks to %1 bytes but its trailer says %2: it holds several gzip "
+                                                  "members (cargo writes one and reads only the first) or a wrong length")
                                                    .arg(m_reader->position()).arg(trailerSize));
     }
     return std::nullopt;
@@ -515,14 +594,15 @@ CrateScan::Problem CrateScan::checkGzipTrailer() const
 CrateScan::Problem CrateScan::checkManifestPresent() const
 {
     if (m_archive.m_topDirectory.isEmpty())
-        return problem(ErrorKind::MissingManifest, u"the archive holds no files"_s);
+        return problem(ErrorKind::MissingManifest, tr("the archive holds no files"));
     const QString manifest = m_seenFiles.value(u"cargo.toml"_s);
     if (manifest == u"Cargo.toml"_s)
         return std::nullopt;
-    QString message = u"%1 is missing"_s.arg(quoted(m_archive.m_topDirectory + u"/Cargo.toml"_s));
-    if (!manifest.isEmpty())
-        message += u" (there is %1, which has the wrong case)"_s.arg(quoted(m_archive.m_topDirectory + u'/' + manifest));
-    return problem(ErrorKind::MissingManifest, message);
+    const QString expected = quoted(m_archive.m_topDirectory + u"/Cargo.toml"_s);
+    if (manifest.isEmpty())
+        return problem(ErrorKind::MissingManifest, tr("%1 is missing").arg(expected));
+    return problem(ErrorKind::MissingManifest, tr("%1 is missing (there is %2, which has the wrong case)")
+                                                   .arg(expected, quoted(m_archive.m_topDirectory + u'/' + manifest)));
 }
 
 CrateArchive CrateScan::finish()

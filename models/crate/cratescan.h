@@ -5,6 +5,7 @@
 #include "gzipreader.h"
 #include "tarformat.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QStringDecoder>
 #include <QStringList>
@@ -22,6 +23,8 @@ QString quoted(const QString &text);
 // what is wrong and where, or nothing; the first problem ends the scan.
 class CrateScan
 {
+    Q_DECLARE_TR_FUNCTIONS(CrateScan)
+
 public:
     CrateScan(const QByteArray &crate, const CrateArchive::Limits &limits);
 
@@ -29,6 +32,16 @@ public:
 
 private:
     using Problem = std::optional<CrateArchive::Error>;
+
+    // Where in the tar stream reading stopped: carried as data, so that each message about
+    // it is one whole sentence.
+    struct Where
+    {
+        enum class Place { TarHeader, ExtensionHeader, Entry, AfterEnd };
+        Place place = Place::TarHeader;
+        qint64 offset = 0; // TarHeader, ExtensionHeader
+        QString entry;     // Entry: its name as decoded
+    };
 
     // An entry as its header, and the extension headers before it, describe it.
     struct Entry
@@ -63,13 +76,14 @@ private:
     Problem checkNothingAfterEnd();
     Problem checkGzipTrailer() const;
     Problem checkManifestPresent() const;
-    Problem streamError(GzipReader::Status status, const QString &where) const;
+    Problem streamError(GzipReader::Status status, const Where &where) const;
+    QString streamMessage(GzipReader::Status status, const Where &where) const;
     CrateArchive finish();
 
     const QByteArray &m_crate;
     const CrateArchive::Limits &m_limits;
     qint64 m_budget = 0;
-    QString m_overBudget; // why a stream over the budget is refused
+    bool m_ratioBound = false; // the budget comes from the compression ratio limit
     std::optional<GzipReader> m_reader;
 
     CrateArchive m_archive;

@@ -231,8 +231,8 @@ PublishMetadata::Result PublishMetadata::fromManifest(const CargoManifest &manif
             continue;
         if (dep.registry && !dep.registryIndex) {
             return {std::nullopt,
-                    u"dependency \"%1\" names the registry \"%2\" rather than its index URL; "
-                    "only a Cargo.toml normalized by cargo package can be published"_s.arg(dep.name, *dep.registry)};
+                    tr("dependency \"%1\" names the registry \"%2\" rather than its index URL; "
+                       "only a Cargo.toml normalized by cargo package can be published").arg(dep.name, *dep.registry)};
         }
         Dependency out;
         out.name = dep.packageName();
@@ -244,8 +244,8 @@ PublishMetadata::Result PublishMetadata::fromManifest(const CargoManifest &manif
             QString error;
             const auto req = normalizeVersionReq(dep.versionRequirement, &error);
             if (!req) {
-                return {std::nullopt, u"dependency \"%1\" has the invalid version requirement \"%2\": %3"_s.arg(
-                                          dep.name, dep.versionRequirement, error)};
+                return {std::nullopt, tr("dependency \"%1\" has the invalid version requirement \"%2\": %3")
+                                          .arg(dep.name, dep.versionRequirement, error)};
             }
             out.versionReq = *req;
         }
@@ -284,8 +284,8 @@ PublishMetadata::Result PublishMetadata::fromArchive(const CrateArchive &archive
         return {std::nullopt, parsed.error.message};
     CargoManifest manifest = *parsed.manifest;
     if (manifest.name != archive.name() || manifest.version != archive.version()) {
-        return {std::nullopt, u"%1 describes %2 %3, but the package folder is %4"_s.arg(
-                                  manifestPath, manifest.name, manifest.version, archive.topDirectory())};
+        return {std::nullopt, tr("%1 describes %2 %3, but the package folder is %4")
+                                  .arg(manifestPath, manifest.name, manifest.version, archive.topDirectory())};
     }
 
     // Paths in the manifest are relative to the package root and may be written "./x".
@@ -305,21 +305,23 @@ PublishMetadata::Result PublishMetadata::fromArchive(const CrateArchive &archive
         const QString path = inArchive(*manifest.readme);
         const auto file = archive.file(path);
         if (!file)
-            return {std::nullopt, u"the readme \"%1\" named in %2 is not in the package"_s.arg(*manifest.readme, manifestPath)};
-        if (file->size > MaxReadmeSize)
-            return {std::nullopt, u"the readme \"%1\" is larger than %2 MiB"_s.arg(*manifest.readme).arg(MaxReadmeSize >> 20)};
+            return {std::nullopt, tr("the readme \"%1\" named in %2 is not in the package").arg(*manifest.readme, manifestPath)};
+        if (file->size > MaxReadmeSize) {
+            return {std::nullopt,
+                    tr("the readme \"%1\" is larger than %2 MiB").arg(*manifest.readme, QString::number(MaxReadmeSize >> 20))};
+        }
         const auto bytes = archive.fileData(path, MaxReadmeSize);
         if (!bytes)
-            return {std::nullopt, u"the readme \"%1\" cannot be read"_s.arg(*manifest.readme)};
+            return {std::nullopt, tr("the readme \"%1\" cannot be read").arg(*manifest.readme)};
         // Cargo reads it as a Rust String, which must be UTF-8.
         QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString text = utf8.decode(*bytes);
         if (utf8.hasError())
-            return {std::nullopt, u"the readme \"%1\" is not valid UTF-8"_s.arg(*manifest.readme)};
+            return {std::nullopt, tr("the readme \"%1\" is not valid UTF-8").arg(*manifest.readme)};
         readme = text;
     }
     if (manifest.licenseFile && !archive.contains(inArchive(*manifest.licenseFile)))
-        return {std::nullopt, u"the license file \"%1\" does not exist in the package"_s.arg(*manifest.licenseFile)};
+        return {std::nullopt, tr("the license file \"%1\" does not exist in the package").arg(*manifest.licenseFile)};
 
     return fromManifest(manifest, readme, targetIndexUrl);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -17,6 +18,9 @@ struct CargoManifest;
 // registry exactly what cargo would have. Field names follow the wire format.
 struct PublishMetadata
 {
+    Q_DECLARE_TR_FUNCTIONS(PublishMetadata)
+
+public:
     struct Dependency
     {
         QString name; // the real package name

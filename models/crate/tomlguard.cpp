@@ -2,6 +2,7 @@
 #include "tomlguard.h"
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QList>
 
 #include <cctype>
@@ -205,7 +206,7 @@ std::optional<TomlGuard::Problem> Scanner::run()
             // toml++ reads a bare value as one token up to its end, asking "whitespace?" of
             // every character in it: quotes, '=' and '.' there are no structure.
             if (uchar(c) >= 0x80)
-                return problemAt(i, u"a non-ASCII character outside a string or comment"_s);
+                return problemAt(i, QCoreApplication::translate("TomlGuard", "a non-ASCII character outside a string or comment"));
             continue;
         }
         if (c == '\n') {
@@ -220,16 +221,17 @@ std::optional<TomlGuard::Problem> Scanner::run()
                 ++k;
             if (k < size && !isBareKeyChar(m_toml.at(k)) && m_toml.at(k) != '"' && m_toml.at(k) != '\'' && m_toml.at(k) != ']') {
                 const uchar bad = uchar(m_toml.at(k));
-                return problemAt(k, u"a table header must start with a key, not %1"_s.arg(
-                                        bad < 0x80 && bad >= 0x20 ? u"'%1'"_s.arg(QLatin1Char(char(bad)))
-                                                                  : u"byte 0x%1"_s.arg(bad, 2, 16, QLatin1Char('0'))));
+                if (bad < 0x80 && bad >= 0x20)
+                    return problemAt(k, QCoreApplication::translate("TomlGuard", "a table header must start with a key, not '%1'").arg(QLatin1Char(char(bad))));
+                return problemAt(k, QCoreApplication::translate("TomlGuard", "a table header must start with a key, not byte 0x%1")
+                                        .arg(bad, 2, 16, QLatin1Char('0')));
             }
             chain = 0;
             inHeader = true;
         } else if (c == '[' || c == '{') {
             const int depth = (before == '=' ? keyDepth : depths.last()) + 1;
             if (depth > TomlGuard::MaxDepth)
-                return problemAt(i, u"tables, arrays and dotted keys nested more than %1 deep"_s.arg(TomlGuard::MaxDepth));
+                return problemAt(i, QCoreApplication::translate("TomlGuard", "tables, arrays and dotted keys nested more than %1 deep").arg(TomlGuard::MaxDepth));
             depths.append(depth);
             bare.open(c);
             chain = 0;
@@ -246,7 +248,7 @@ std::optional<TomlGuard::Problem> Scanner::run()
             bare.expectValue();
             keyDepth = depths.last() + chain + 1;
             if (keyDepth > TomlGuard::MaxDepth)
-                return problemAt(i, u"tables, arrays and dotted keys nested more than %1 deep"_s.arg(TomlGuard::MaxDepth));
+                return problemAt(i, QCoreApplication::translate("TomlGuard", "tables, arrays and dotted keys nested more than %1 deep").arg(TomlGuard::MaxDepth));
             chain = 0;
         } else if (c == '#') {
             if (auto problem = maskComment(i))
@@ -255,13 +257,13 @@ std::optional<TomlGuard::Problem> Scanner::run()
             if (auto problem = skipString(i, before))
                 return problem;
         } else if (uchar(c) >= 0x80) {
-            return problemAt(i, u"a non-ASCII character outside a string or comment"_s);
+            return problemAt(i, QCoreApplication::translate("TomlGuard", "a non-ASCII character outside a string or comment"));
         } else if (c == ',') {
             bare.afterComma();
             chain = 0;
         } else if (c == '.') {
             if (++chain + 1 > TomlGuard::MaxKeyParts)
-                return problemAt(i, u"a dotted key or table name with more than %1 parts"_s.arg(TomlGuard::MaxKeyParts));
+                return problemAt(i, QCoreApplication::translate("TomlGuard", "a dotted key or table name with more than %1 parts").arg(TomlGuard::MaxKeyParts));
         } else if (!isBlank(c) && c != '_' && c != '-' && c != '+' && c != ':' && !std::isalnum(uchar(c))) {
             chain = 0;
         }
@@ -305,7 +307,7 @@ std::optional<TomlGuard::Problem> Scanner::skipString(qsizetype &i, char before)
     if (!stringForToml) {
         for (qsizetype k = opening; k < std::min(i + 1, size); ++k) {
             if (uchar(m_toml.at(k)) >= 0x80)
-                return problemAt(k, u"a non-ASCII character outside a string or comment"_s);
+                return problemAt(k, QCoreApplication::translate("TomlGuard", "a non-ASCII character outside a string or comment"));
         }
     }
     return std::nullopt;
@@ -323,7 +325,7 @@ std::optional<TomlGuard::Problem> Scanner::maskComment(qsizetype &i)
             continue;
         const auto decoded = decodeUtf8(m_toml, i);
         if (!decoded)
-            return problemAt(i, u"the text is not UTF-8"_s);
+            return problemAt(i, QCoreApplication::translate("TomlGuard", "the text is not UTF-8"));
         m_rewrites.append({i, decoded->second, QByteArray(decoded->second, 'x')});
         i += decoded->second - 1;
     }
@@ -338,7 +340,7 @@ std::optional<TomlGuard::Problem> Scanner::afterBackslash(qsizetype &i, bool mul
     if (k >= size)
         return std::nullopt; // toml++ reports the open string
     if (uchar(m_toml.at(k)) >= 0x80)
-        return problemAt(k, u"a backslash followed by a non-ASCII character in a string (no TOML escape)"_s);
+        return problemAt(k, QCoreApplication::translate("TomlGuard", "a backslash followed by a non-ASCII character in a string (no TOML escape)"));
     const bool lineEnding = multi && (isBlank(m_toml.at(k)) || m_toml.at(k) == '\r' || m_toml.at(k) == '\n');
     if (!lineEnding) {
         // An escape letter (\u's hex digits are read as plain text), or a newline that
@@ -349,7 +351,8 @@ std::optional<TomlGuard::Problem> Scanner::afterBackslash(qsizetype &i, bool mul
     while (k < size && isBlank(m_toml.at(k)))
         ++k;
     if (k < size && uchar(m_toml.at(k)) >= 0x80)
-        return problemAt(k, u"a backslash followed by blanks and a non-ASCII character in a string (a line-ending backslash must end its line)"_s);
+        return problemAt(k, QCoreApplication::translate("TomlGuard", "a backslash followed by blanks and a non-ASCII character in a string (a line-ending "
+                                                          "backslash must end its line)"));
     if (k >= size || (m_toml.at(k) != '\r' && m_toml.at(k) != '\n')) {
         i = k - 1; // not a line end after all: toml++ refuses it
         return std::nullopt;
@@ -359,7 +362,7 @@ std::optional<TomlGuard::Problem> Scanner::afterBackslash(qsizetype &i, bool mul
     if (k < size && uchar(m_toml.at(k)) >= 0x80) {
         const auto decoded = decodeUtf8(m_toml, k);
         if (!decoded)
-            return problemAt(k, u"the text is not UTF-8"_s);
+            return problemAt(k, QCoreApplication::translate("TomlGuard", "the text is not UTF-8"));
         m_rewrites.append({k, decoded->second, escapeFor(decoded->first)});
         k += decoded->second;
     }

@@ -119,7 +119,7 @@ QString ConnectorConfig::validateName(const QString &name)
 {
     static const QRegularExpression valid(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"_s);
     if (!valid.match(name).hasMatch())
-        return u"invalid connector name \"%1\": use up to 64 letters, digits, '.', '-' and '_', starting with a letter or digit"_s.arg(name);
+        return tr("invalid connector name \"%1\": use up to 64 letters, digits, '.', '-' and '_', starting with a letter or digit").arg(name);
     return {};
 }
 
@@ -128,29 +128,29 @@ QString ConnectorConfig::validationError() const
     if (const QString error = validateName(name); !error.isEmpty())
         return error;
     if (!indexUrl.isValid() || (indexUrl.scheme() != u"http"_s && indexUrl.scheme() != u"https"_s) || indexUrl.host().isEmpty())
-        return u"connector %1: the upstream index URL \"%2\" is not an http(s) URL"_s.arg(name, indexUrl.toString());
+        return tr("connector %1: the upstream index URL \"%2\" is not an http(s) URL").arg(name, indexUrl.toString());
     if (auth == Auth::Basic && user.isEmpty())
-        return u"connector %1: Basic authentication needs a user name"_s.arg(name);
+        return tr("connector %1: Basic authentication needs a user name").arg(name);
     if (timeoutSeconds < 1 || timeoutSeconds > 600)
-        return u"connector %1: the timeout must be 1 to 600 seconds, not %2"_s.arg(name).arg(timeoutSeconds);
+        return tr("connector %1: the timeout must be 1 to 600 seconds, not %2").arg(name).arg(timeoutSeconds);
     if (cacheSeconds < 0)
-        return u"connector %1: the cache time cannot be negative"_s.arg(name);
+        return tr("connector %1: the cache time cannot be negative").arg(name);
     for (const QString &filter : filters)
         if (const QString error = CrateFilter::patternError(filter); !error.isEmpty())
-            return u"connector %1: %2"_s.arg(name, error);
+            return tr("connector %1: %2", "connector name: what is wrong with it").arg(name, error);
     for (const ApprovedCrate &entry : approved + ageExceptions) {
         QString error;
         if (!parseApproved(entry.toString(), &error))
-            return u"connector %1: %2"_s.arg(name, error);
+            return tr("connector %1: %2", "connector name: what is wrong with it").arg(name, error);
     }
     if (!advisoryDatabase.isEmpty() && !QDir::isAbsolutePath(advisoryDatabase))
-        return u"connector %1: the advisory database must be an absolute folder path, not \"%2\""_s.arg(name, advisoryDatabase);
+        return tr("connector %1: the advisory database must be an absolute folder path, not \"%2\"").arg(name, advisoryDatabase);
     if (!blockSeverity.isEmpty() && blockedSeverity().value_or(Severity::None) == Severity::None)
-        return u"connector %1: advisories are blocked from severity low, medium, high or critical, not \"%2\""_s.arg(name, blockSeverity);
+        return tr("connector %1: advisories are blocked from severity low, medium, high or critical, not \"%2\"").arg(name, blockSeverity);
     if (!blockSeverity.isEmpty() && advisoryDatabase.isEmpty())
-        return u"connector %1: blocking advisories by severity needs an advisory database"_s.arg(name);
+        return tr("connector %1: blocking advisories by severity needs an advisory database").arg(name);
     if (minAgeDays < 0 || minAgeDays > MaxMinAgeDays)
-        return u"connector %1: the release-age delay must be 0 to %2 days, not %3"_s.arg(name).arg(MaxMinAgeDays).arg(minAgeDays);
+        return tr("connector %1: the release-age delay must be 0 to %2 days, not %3").arg(name).arg(MaxMinAgeDays).arg(minAgeDays);
     return {};
 }
 
@@ -162,12 +162,13 @@ QUrl ConnectorConfig::normalizeIndexUrl(const QString &text, QString *error)
     QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid() || (parsed.scheme() != u"http"_s && parsed.scheme() != u"https"_s) || parsed.host().isEmpty()) {
         if (error)
-            *error = u"\"%1\" is not a sparse registry URL like https://index.crates.io/ or sparse+http://host:port/"_s.arg(text);
+            *error = tr("\"%1\" is not a sparse registry URL like https://index.crates.io/ or sparse+http://host:port/").arg(text);
         return {};
     }
     if (!parsed.userInfo().isEmpty()) {
         if (error)
-            *error = u"put no user or password in the URL \"%1\"; use --user and --password-stdin so that the secret goes to the keychain"_s.arg(parsed.toDisplayString(QUrl::RemoveUserInfo));
+            *error = tr("put no user or password in the URL \"%1\"; use --user and --password-stdin so that the secret goes to the keychain")
+                         .arg(parsed.toDisplayString(QUrl::RemoveUserInfo));
         return {};
     }
     if (!parsed.path().endsWith(u'/'))
@@ -184,13 +185,13 @@ std::optional<ApprovedCrate> ConnectorConfig::parseApproved(const QString &text,
     entry.requirement = space < 0 ? QString() : trimmed.mid(space + 1).trimmed();
     if (const QString nameError = CrateName::validationError(entry.name); !nameError.isEmpty()) {
         if (error)
-            *error = u"approved entry \"%1\": %2"_s.arg(text, nameError);
+            *error = tr("approved entry \"%1\": %2", "an approved crate as written: what is wrong with it").arg(text, nameError);
         return std::nullopt;
     }
     QString reqError;
     if (!entry.requirement.isEmpty() && !VersionReq::parse(entry.requirement, &reqError)) {
         if (error)
-            *error = u"approved entry \"%1\": %2"_s.arg(text, reqError);
+            *error = tr("approved entry \"%1\": %2", "an approved crate as written: what is wrong with it").arg(text, reqError);
         return std::nullopt;
     }
     return entry;

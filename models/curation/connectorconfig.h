@@ -3,6 +3,7 @@
 
 #include "cvss.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -36,6 +37,9 @@ struct ApprovedCrate
 // secretKey().
 struct ConnectorConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectorConfig)
+
+public:
     enum class Auth { None, Token, Basic };
 
     QString name;

@@ -5,6 +5,7 @@
 #include "cargotypes/semver.h"
 #include "cargotypes/versionreq.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -25,7 +26,9 @@ QString patternError(const QString &pattern)
     const QString body = pattern.startsWith(u'!') ? pattern.mid(1) : pattern;
     static const QRegularExpression valid(u"^[A-Za-z0-9_*?-]+$"_s);
     if (!valid.match(body).hasMatch())
-        return u"filter \"%1\" is not a crate name pattern: use letters, digits, '-', '_', '*' and '?', with '!' in front to block"_s.arg(pattern);
+        return QCoreApplication::translate("CrateFilter", "filter \"%1\" is not a crate name pattern: use letters, digits, '-', '_', '*' and '?', "
+                                                          "with '!' in front to block")
+            .arg(pattern);
     return {};
 }
 
@@ -54,6 +57,8 @@ bool matches(const QString &pattern, const QString &crateName)
     return p == body.size();
 }
 
+// The verdicts' reasons are the local feed's words to cargo and in its curation answers, so
+// they stay untranslated; only patternError() speaks to the user.
 CurationVerdict check(const QStringList &filters, const QString &crateName)
 {
     bool hasAllow = false;

@@ -48,7 +48,7 @@ public:
     {
         auto node = parseOr();
         if (node && m_pos != m_tokens.size())
-            fail(u"unexpected \"%1\""_s.arg(m_tokens.at(m_pos)));
+            fail(SpdxExpression::tr("unexpected \"%1\"").arg(m_tokens.at(m_pos)));
         if (!m_error.isEmpty()) {
             *error = m_error;
             return nullptr;
@@ -106,7 +106,7 @@ private:
     {
         const QString token = peek();
         if (token.isEmpty()) {
-            fail(u"the expression ends where a license was expected"_s);
+            fail(SpdxExpression::tr("the expression ends where a license was expected"));
             return nullptr;
         }
         if (token == u"("_s) {
@@ -115,14 +115,14 @@ private:
             if (!inner)
                 return nullptr;
             if (peek() != u")"_s) {
-                fail(u"missing \")\""_s);
+                fail(SpdxExpression::tr("missing \")\""));
                 return nullptr;
             }
             ++m_pos;
             return inner;
         }
         if (token == u")"_s || token == u"/"_s || isOperator(token, "AND") || isOperator(token, "OR") || isOperator(token, "WITH")) {
-            fail(u"\"%1\" where a license was expected"_s.arg(token));
+            fail(SpdxExpression::tr("\"%1\" where a license was expected").arg(token));
             return nullptr;
         }
         ++m_pos;
@@ -132,7 +132,7 @@ private:
             ++m_pos;
             const QString exception = peek();
             if (exception.isEmpty() || exception == u"("_s || exception == u")"_s || exception == u"/"_s) {
-                fail(u"WITH needs an exception identifier after it"_s);
+                fail(SpdxExpression::tr("WITH needs an exception identifier after it"));
                 return nullptr;
             }
             ++m_pos;
@@ -164,7 +164,7 @@ QStringList tokenize(const QString &text, QString *error)
         } else if (c.isLetterOrNumber() || c == u'-' || c == u'.' || c == u'+' || c == u':') {
             current += c;
         } else {
-            *error = u"unexpected character '%1'"_s.arg(c);
+            *error = SpdxExpression::tr("unexpected character '%1'").arg(c);
             return {};
         }
     }
@@ -191,11 +191,11 @@ SpdxExpression::Evaluation evaluateNode(const Node &node, const LicenseRules &ru
             candidates << node.id.chopped(1);
         for (const QString &candidate : std::as_const(candidates)) {
             if (listed(rules.blocked, candidate))
-                return {Outcome::Blocked, u"%1 is blocked"_s.arg(full)};
+                return {Outcome::Blocked, SpdxExpression::tr("%1 is blocked").arg(full)};
             if (listed(rules.allowed, candidate))
-                return {Outcome::Allowed, u"%1 is allowed"_s.arg(full)};
+                return {Outcome::Allowed, SpdxExpression::tr("%1 is allowed").arg(full)};
         }
-        return {Outcome::Unknown, u"%1 is neither allowed nor blocked"_s.arg(full)};
+        return {Outcome::Unknown, SpdxExpression::tr("%1 is neither allowed nor blocked").arg(full)};
     }
     const auto left = evaluateNode(*node.left, rules);
     const auto right = evaluateNode(*node.right, rules);
@@ -205,7 +205,7 @@ SpdxExpression::Evaluation evaluateNode(const Node &node, const LicenseRules &ru
     const bool leftDecides = isOr ? rank(left.outcome) >= rank(right.outcome) : rank(left.outcome) <= rank(right.outcome);
     const auto &decider = leftDecides ? left : right;
     if (left.outcome == right.outcome)
-        return {left.outcome, left.reason + u", "_s + right.reason};
+        return {left.outcome, SpdxExpression::tr("%1, %2", "two findings on licenses, each a clause").arg(left.reason, right.reason)};
     return decider;
 }
 
@@ -251,13 +251,13 @@ std::optional<SpdxExpression> SpdxExpression::parse(const QString &text, QString
     QString message;
     const QStringList tokens = tokenize(text, &message);
     if (message.isEmpty() && tokens.isEmpty())
-        message = u"the license expression is empty"_s;
+        message = tr("the license expression is empty");
     SpdxExpression expression;
     if (message.isEmpty())
         expression.m_root = Parser(tokens).parse(&message);
     if (!expression.m_root) {
         if (error)
-            *error = u"cannot read the license \"%1\": %2"_s.arg(text, message);
+            *error = tr("cannot read the license \"%1\": %2").arg(text, message);
         return std::nullopt;
     }
     return expression;
@@ -266,7 +266,7 @@ std::optional<SpdxExpression> SpdxExpression::parse(const QString &text, QString
 SpdxExpression::Evaluation SpdxExpression::evaluate(const LicenseRules &rules) const
 {
     if (!m_root)
-        return {Outcome::Unknown, u"no license"_s};
+        return {Outcome::Unknown, tr("no license")};
     return evaluateNode(*m_root, rules);
 }
 
@@ -289,22 +289,25 @@ LicenseVerdict LicenseVerdict::judge(const QString &license, const LicenseRules 
         return {true, {}};
     const QString trimmed = license.trimmed();
     if (trimmed.isEmpty())
-        return {rules.allowUnknown, rules.allowUnknown ? u"declares no license; unknown licenses pass"_s
-                                                       : u"declares no license, and unknown licenses are not allowed"_s};
+        return {rules.allowUnknown, rules.allowUnknown ? SpdxExpression::tr("declares no license; unknown licenses pass")
+                                                       : SpdxExpression::tr("declares no license, and unknown licenses are not allowed")};
     QString error;
     const auto expression = SpdxExpression::parse(trimmed, &error);
-    if (!expression)
-        return {rules.allowUnknown, error + (rules.allowUnknown ? u"; unknown licenses pass"_s : u"; unknown licenses are not allowed"_s)};
+    if (!expression) {
+        return {rules.allowUnknown, rules.allowUnknown
+                    ? SpdxExpression::tr("%1; unknown licenses pass", "why the license cannot be read").arg(error)
+                    : SpdxExpression::tr("%1; unknown licenses are not allowed", "why the license cannot be read").arg(error)};
+    }
     const auto evaluation = expression->evaluate(rules);
     switch (evaluation.outcome) {
     case SpdxExpression::Outcome::Allowed:
-        return {true, u"license %1: %2"_s.arg(expression->toString(), evaluation.reason)};
     case SpdxExpression::Outcome::Blocked:
-        return {false, u"license %1: %2"_s.arg(expression->toString(), evaluation.reason)};
+        return {evaluation.outcome == SpdxExpression::Outcome::Allowed,
+                SpdxExpression::tr("license %1: %2", "license expression: findings on its licenses").arg(expression->toString(), evaluation.reason)};
     case SpdxExpression::Outcome::Unknown:
         break;
     }
-    return {rules.allowUnknown, u"license %1: %2%3"_s.arg(expression->toString(), evaluation.reason,
-                                                          rules.allowUnknown ? u"; unknown licenses pass"_s
-                                                                             : u"; unknown licenses are not allowed"_s)};
+    return {rules.allowUnknown, rules.allowUnknown
+                ? SpdxExpression::tr("license %1: %2; unknown licenses pass").arg(expression->toString(), evaluation.reason)
+                : SpdxExpression::tr("license %1: %2; unknown licenses are not allowed").arg(expression->toString(), evaluation.reason)};
 }

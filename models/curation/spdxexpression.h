@@ -3,6 +3,7 @@
 
 #include "connectorconfig.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,8 @@
 // crates.io form "MIT/Apache-2.0" reads as OR, as cargo and crates.io read it.
 class SpdxExpression final
 {
+    Q_DECLARE_TR_FUNCTIONS(SpdxExpression)
+
 public:
     enum class Outcome { Allowed, Blocked, Unknown };
 

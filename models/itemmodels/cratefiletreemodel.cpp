@@ -67,8 +67,11 @@ QVariant CrateFileTreeModel::data(const QModelIndex &index, int role) const
             return node.name;
         return QLocale().formattedDataSize(node.size, 1, QLocale::DataSizeTraditionalFormat);
     case Qt::ToolTipRole:
-        return node.folder ? node.path + u'/' : u"%1 (%2 bytes%3)"_s.arg(node.path, QLocale().toString(node.size),
-                                                                         node.executable ? u", executable"_s : QString());
+        if (node.folder)
+            return QString(node.path + u'/');
+        // CrateArchive's limits keep a file far below 2 GiB, so its size fits the int that %Ln takes.
+        return node.executable ? tr("%1 (%Ln byte(s), executable)", nullptr, int(qMin(node.size, qint64(INT_MAX)))).arg(node.path)
+                               : tr("%1 (%Ln byte(s))", nullptr, int(qMin(node.size, qint64(INT_MAX)))).arg(node.path);
     case Qt::TextAlignmentRole:
         return index.column() == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Roles::FilePath:
@@ -89,9 +92,9 @@ QVariant CrateFileTreeModel::headerData(int section, Qt::Orientation orientation
         return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
-        return u"Name"_s;
+        return tr("Name");
     case SizeColumn:
-        return u"Size"_s;
+        return tr("Size");
     }
     return {};
 }

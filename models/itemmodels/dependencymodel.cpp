@@ -32,15 +32,15 @@ DependencyModel::DependencyModel(QObject *parent)
 
 DependencyModel::~DependencyModel() = default;
 
-QString DependencyModel::kindTitle(IndexDependency::Kind kind)
+QString DependencyModel::kindTitle(IndexDependency::Kind kind, qsizetype count)
 {
     switch (kind) {
     case IndexDependency::Kind::Normal:
-        return u"Dependencies"_s;
+        return tr("Dependencies (%1)").arg(count);
     case IndexDependency::Kind::Build:
-        return u"Build dependencies"_s;
+        return tr("Build dependencies (%1)").arg(count);
     case IndexDependency::Kind::Dev:
-        return u"Dev dependencies"_s;
+        return tr("Dev dependencies (%1)").arg(count);
     }
     return {};
 }
@@ -93,7 +93,7 @@ QVariant DependencyModel::groupData(const Group &group, int column, int role) co
 {
     switch (role) {
     case Qt::DisplayRole:
-        return column == NameColumn ? u"%1 (%2)"_s.arg(kindTitle(group.kind)).arg(group.deps.size()) : QVariant();
+        return column == NameColumn ? kindTitle(group.kind, group.deps.size()) : QVariant();
     case Roles::DependencyIsGroup:
         return true;
     case Roles::DependencyKind:
@@ -112,31 +112,31 @@ QVariant DependencyModel::dependencyData(const IndexDependency &dep, int column,
         case RequirementColumn:
             return dep.req;
         case OptionalColumn:
-            return dep.optional ? u"optional"_s : QString();
+            return dep.optional ? tr("optional") : QString();
         case TargetColumn:
             return dep.target.value_or(QString());
         case FeaturesColumn:
             return dep.features.join(u", "_s);
         case DefaultFeaturesColumn:
-            return dep.defaultFeatures ? u"yes"_s : u"no"_s;
+            return dep.defaultFeatures ? tr("yes") : tr("no");
         case RegistryColumn:
             return registryLabel(dep);
         }
         return {};
     case Qt::ToolTipRole: {
         QStringList lines;
-        lines << (dep.package ? u"%1, renamed from the crate %2"_s.arg(dep.name, *dep.package) : dep.name)
-                     + u' ' + dep.req;
+        lines << (dep.package ? tr("%1, renamed from the crate %2 %3", "dependency name, crate, version requirement").arg(dep.name, *dep.package, dep.req)
+                              : u"%1 %2"_s.arg(dep.name, dep.req));
         if (dep.optional)
-            lines << u"Optional: only built when a feature turns it on."_s;
+            lines << tr("Optional: only built when a feature turns it on.");
         if (dep.target)
-            lines << u"Only for target %1"_s.arg(*dep.target);
+            lines << tr("Only for target %1").arg(*dep.target);
         if (!dep.defaultFeatures)
-            lines << u"Without its default features."_s;
+            lines << tr("Without its default features.");
         if (!dep.features.isEmpty())
-            lines << u"Features: %1"_s.arg(dep.features.join(u", "_s));
+            lines << tr("Features: %1").arg(dep.features.join(u", "_s));
         if (const QString registry = registryLabel(dep); !registry.isEmpty())
-            lines << u"From %1"_s.arg(dep.registry.value_or(registry));
+            lines << tr("From %1").arg(dep.registry.value_or(registry));
         return lines.join(u'\n');
     }
     case Roles::DependencyIsGroup:
@@ -181,19 +181,19 @@ QVariant DependencyModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
-        return u"Name"_s;
+        return tr("Name");
     case RequirementColumn:
-        return u"Requirement"_s;
+        return tr("Requirement");
     case OptionalColumn:
-        return u"Optional"_s;
+        return tr("Optional");
     case TargetColumn:
-        return u"Target"_s;
+        return tr("Target");
     case FeaturesColumn:
-        return u"Features"_s;
+        return tr("Features");
     case DefaultFeaturesColumn:
-        return u"Default features"_s;
+        return tr("Default features");
     case RegistryColumn:
-        return u"Registry"_s;
+        return tr("Registry");
     }
     return {};
 }

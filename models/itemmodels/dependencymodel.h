@@ -40,7 +40,8 @@ public:
     void setEntry(const IndexEntry &entry, const QString &feedIndexUrl = {});
     void clear();
 
-    static QString kindTitle(IndexDependency::Kind kind);
+    // A group's heading with its number of dependencies: "Build dependencies (3)".
+    static QString kindTitle(IndexDependency::Kind kind, qsizetype count);
 
 private:
     struct Group

@@ -45,12 +45,12 @@ QString FeatureModel::describe(const FeatureValue &value)
 {
     switch (value.type) {
     case FeatureValue::Type::Feature:
-        return u"feature %1"_s.arg(value.name);
+        return tr("feature %1").arg(value.name);
     case FeatureValue::Type::Dep:
-        return u"optional dependency %1"_s.arg(value.name);
+        return tr("optional dependency %1").arg(value.name);
     case FeatureValue::Type::DepFeature:
-        return value.weak ? u"feature %1 of %2, if %2 is enabled otherwise"_s.arg(value.depFeature, value.name)
-                          : u"feature %1 of %2"_s.arg(value.depFeature, value.name);
+        return value.weak ? tr("feature %1 of %2, if %2 is enabled otherwise").arg(value.depFeature, value.name)
+                          : tr("feature %1 of %2").arg(value.depFeature, value.name);
     }
     return {};
 }
@@ -105,10 +105,10 @@ QVariant FeatureModel::featureData(const Feature &feature, int column, int role)
         return feature.enables.join(u", "_s);
     case Qt::ToolTipRole:
         if (feature.implicit)
-            return u"Implicit feature: turns on the optional dependency %1."_s.arg(feature.name);
+            return tr("Implicit feature: turns on the optional dependency %1.").arg(feature.name);
         if (feature.isDefault)
-            return feature.name == u"default"_s ? u"Enabled unless a dependent sets default-features = false."_s
-                                                : u"Part of the default feature set."_s;
+            return feature.name == u"default"_s ? tr("Enabled unless a dependent sets default-features = false.")
+                                                : tr("Part of the default feature set.");
         return {};
     case Roles::FeatureName:
         return feature.name;
@@ -150,9 +150,9 @@ QVariant FeatureModel::headerData(int section, Qt::Orientation orientation, int 
         return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
-        return u"Feature"_s;
+        return tr("Feature");
     case EnablesColumn:
-        return u"Enables"_s;
+        return tr("Enables");
     }
     return {};
 }

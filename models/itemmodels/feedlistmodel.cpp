@@ -29,7 +29,7 @@ QVariant FeedListModel::data(const QModelIndex &index, int role) const
     case Roles::FeedName:
         return feed.name;
     case Qt::ToolTipRole:
-        return feed.origin == Feed::Origin::Local ? u"%1 (served by CrateDesk)"_s.arg(feed.cargoIndexUrl())
+        return feed.origin == Feed::Origin::Local ? tr("%1 (served by CrateDesk)").arg(feed.cargoIndexUrl())
                                                   : feed.cargoIndexUrl();
     case Roles::FeedIndexUrl:
         return feed.indexUrl;

@@ -214,8 +214,8 @@ QString PublishQueueModel::message(const Entry &entry, State state) const
     case State::NotVisible:
     case State::Failed: return entry.item->error.message;
     case State::Cancelled:
-        // "cancelled" alone repeats the status; anything longer explains (uploaded before cancel).
-        return entry.item->error.message.compare(u"cancelled"_s, Qt::CaseInsensitive) == 0 ? QString() : entry.item->error.message;
+        // A plain "cancelled" repeats the status; once the feed is gone, the message says why.
+        return m_session && !m_session->lostReason().isEmpty() ? entry.item->error.message : QString();
     }
     return {};
 }

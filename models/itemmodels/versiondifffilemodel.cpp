@@ -22,17 +22,17 @@ int VersionDiffFileModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString VersionDiffFileModel::changeText(CrateVersionDiff::Change change)
+QString VersionDiffFileModel::changeText(CrateVersionDiff::Change change, bool binary)
 {
     switch (change) {
     case CrateVersionDiff::Change::Added:
-        return tr("added");
+        return binary ? tr("added, binary") : tr("added");
     case CrateVersionDiff::Change::Removed:
-        return tr("removed");
+        return binary ? tr("removed, binary") : tr("removed");
     case CrateVersionDiff::Change::Changed:
         break;
     }
-    return tr("changed");
+    return binary ? tr("changed, binary") : tr("changed");
 }
 
 QVariant VersionDiffFileModel::data(const QModelIndex &index, int role) const
@@ -49,7 +49,7 @@ QVariant VersionDiffFileModel::data(const QModelIndex &index, int role) const
         case PathColumn:
             return file.path;
         case ChangeColumn:
-            return file.binary ? tr("%1, binary").arg(changeText(file.change)) : changeText(file.change);
+            return changeText(file.change, file.binary);
         case OldSizeColumn:
             return size(file.oldSize);
         case NewSizeColumn:

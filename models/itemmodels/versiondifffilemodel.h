@@ -25,8 +25,9 @@ public:
 
     void setFiles(const QList<CrateVersionDiff::File> &files);
 
-    // "added", "removed", "changed", translated: the words the window shows for a change.
-    static QString changeText(CrateVersionDiff::Change change);
+    // "added", "removed", "changed" ("changed, binary" for a binary file), translated: the
+    // words the window shows for a change.
+    static QString changeText(CrateVersionDiff::Change change, bool binary = false);
 
 private:
     QList<CrateVersionDiff::File> m_files;

@@ -17,22 +17,26 @@ Change changeOf(bool before, bool after)
 
 QString dependencyTitle(const IndexDependency &dependency)
 {
-    QString kind;
+    if (dependency.target) {
+        switch (dependency.kind) {
+        case IndexDependency::Kind::Dev:
+            return VersionDiffMetadataModel::tr("dev-dependency %1 (for %2)").arg(dependency.name, *dependency.target);
+        case IndexDependency::Kind::Build:
+            return VersionDiffMetadataModel::tr("build-dependency %1 (for %2)").arg(dependency.name, *dependency.target);
+        case IndexDependency::Kind::Normal:
+            break;
+        }
+        return VersionDiffMetadataModel::tr("dependency %1 (for %2)").arg(dependency.name, *dependency.target);
+    }
     switch (dependency.kind) {
     case IndexDependency::Kind::Dev:
-        kind = VersionDiffMetadataModel::tr("dev-dependency %1");
-        break;
+        return VersionDiffMetadataModel::tr("dev-dependency %1").arg(dependency.name);
     case IndexDependency::Kind::Build:
-        kind = VersionDiffMetadataModel::tr("build-dependency %1");
-        break;
+        return VersionDiffMetadataModel::tr("build-dependency %1").arg(dependency.name);
     case IndexDependency::Kind::Normal:
-        kind = VersionDiffMetadataModel::tr("dependency %1");
         break;
     }
-    QString title = kind.arg(dependency.name);
-    if (dependency.target)
-        title = VersionDiffMetadataModel::tr("%1 (for %2)").arg(title, *dependency.target);
-    return title;
+    return VersionDiffMetadataModel::tr("dependency %1").arg(dependency.name);
 }
 
 } // namespace

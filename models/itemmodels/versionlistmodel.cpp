@@ -3,6 +3,8 @@
 
 #include "roles.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <numeric>
 
@@ -13,9 +15,9 @@ namespace {
 QString problemOf(const IndexEntry &entry)
 {
     if (!entry.isValid())
-        return u"cargo will not use this version: %1"_s.arg(entry.invalidReason);
+        return QCoreApplication::translate("VersionListModel", "cargo will not use this version: %1").arg(entry.invalidReason);
     if (entry.needsNewerCargo())
-        return u"needs a newer cargo (index schema v%1)"_s.arg(entry.schemaVersion);
+        return QCoreApplication::translate("VersionListModel", "needs a newer cargo (index schema v%1)").arg(entry.schemaVersion);
     return {};
 }
 

@@ -18,9 +18,9 @@ void ConnectorSaver::add(const ConnectorConfig &config, const QByteArray &secret
     if (const QString invalid = config.validationError(); !invalid.isEmpty())
         return done({invalid, {}});
     if (m_store->connector(config.name))
-        return done({u"the local feed already has a connector named %1; remove it first"_s.arg(config.name), {}});
+        return done({tr("the local feed already has a connector named %1; remove it first").arg(config.name), {}});
     if (config.auth != ConnectorConfig::Auth::None && secret.isEmpty())
-        return done({u"the connector %1 needs a secret, and none was given"_s.arg(config.name), {}});
+        return done({tr("the connector %1 needs a secret, and none was given").arg(config.name), {}});
     if (const FeedError error = m_store->saveConnector(config))
         return done({error.detail, {}});
     if (config.auth == ConnectorConfig::Auth::None)
@@ -33,7 +33,7 @@ void ConnectorSaver::add(const ConnectorConfig &config, const QByteArray &secret
                                // Never a connector without its secret.
                                const FeedError undone = store->removeConnector(name);
                                Q_UNUSED(undone)
-                               done({u"its secret could not be kept in the keychain: %1"_s.arg(result.message), {}});
+                               done({tr("its secret could not be kept in the keychain: %1").arg(result.message), {}});
                            });
 }
 
@@ -43,9 +43,9 @@ void ConnectorSaver::update(const ConnectorConfig &config, const QByteArray &sec
         return done({invalid, {}});
     const auto before = m_store->connector(config.name);
     if (!before)
-        return done({u"the local feed has no connector named %1"_s.arg(config.name), {}});
+        return done({tr("the local feed has no connector named %1").arg(config.name), {}});
     if (config.auth != ConnectorConfig::Auth::None && secret.isEmpty() && config.auth != before->auth)
-        return done({u"the connector %1 authenticates another way now and needs its new secret"_s.arg(config.name), {}});
+        return done({tr("the connector %1 authenticates another way now and needs its new secret").arg(config.name), {}});
     const QString key = ConnectorConfig::secretKey(m_store->dataDir(), config.name);
     ConnectorStore *store = m_store;
     if (config.auth == ConnectorConfig::Auth::None) {
@@ -55,7 +55,7 @@ void ConnectorSaver::update(const ConnectorConfig &config, const QByteArray &sec
             return done({});
         return m_secrets->deleteSecret(key, context, [done](const SecretStore::Result &result) {
             if (!result.ok() && result.error != SecretStore::Error::NotFound)
-                return done({{}, u"the connector needs no secret now, but its old one stays in the keychain: %1"_s.arg(result.message)});
+                return done({{}, tr("the connector needs no secret now, but its old one stays in the keychain: %1").arg(result.message)});
             done({});
         });
     }
@@ -65,7 +65,7 @@ void ConnectorSaver::update(const ConnectorConfig &config, const QByteArray &sec
     }
     m_secrets->writeSecret(key, secret, context, [store, config, done](const SecretStore::Result &result) {
         if (!result.ok())
-            return done({u"the new secret could not be kept in the keychain, so nothing changed: %1"_s.arg(result.message), {}});
+            return done({tr("the new secret could not be kept in the keychain, so nothing changed: %1").arg(result.message), {}});
         const FeedError error = store->saveConnector(config);
         done({error ? error.detail : QString(), {}});
     });
@@ -75,14 +75,14 @@ void ConnectorSaver::remove(const QString &name, QObject *context, Done done) co
 {
     const auto config = m_store->connector(name);
     if (!config)
-        return done({u"the local feed has no connector named %1"_s.arg(name), {}});
+        return done({tr("the local feed has no connector named %1").arg(name), {}});
     if (const FeedError error = m_store->removeConnector(name))
         return done({error.detail, {}});
     if (config->auth == ConnectorConfig::Auth::None)
         return done({});
     m_secrets->deleteSecret(ConnectorConfig::secretKey(m_store->dataDir(), name), context, [done](const SecretStore::Result &result) {
         if (!result.ok() && result.error != SecretStore::Error::NotFound)
-            return done({{}, u"the connector is removed, but its secret stays in the keychain: %1"_s.arg(result.message)});
+            return done({{}, tr("the connector is removed, but its secret stays in the keychain: %1").arg(result.message)});
         done({});
     });
 }

@@ -4,6 +4,7 @@
 #include "curation/connectorconfig.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -17,6 +18,8 @@ class SecretStore;
 // window (on the feed's thread) and `cratedesk connector add|remove` both go through here.
 class ConnectorSaver final
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectorSaver)
+
 public:
     struct Outcome
     {

@@ -88,7 +88,7 @@ FeedError ConnectorStore::saveConnector(const ConnectorConfig &config)
                                ON CONFLICT(name) DO UPDATE SET config = excluded.config)"_s,
                         {config.name, json});
     if (!ok)
-        return FeedError::internal(u"cannot save the connector %1"_s.arg(config.name));
+        return FeedError::internal(tr("cannot save the connector %1").arg(config.name));
     return {};
 }
 
@@ -97,9 +97,9 @@ FeedError ConnectorStore::removeConnector(const QString &name)
     QSqlDatabase db = QSqlDatabase::database(m_feed->connectionName());
     QSqlQuery q(db);
     if (!run(q, u"SELECT 1 FROM connectors WHERE name = ?"_s, {name}) || !q.next())
-        return FeedError::notFound(u"the local feed has no connector named %1"_s.arg(name));
+        return FeedError::notFound(tr("the local feed has no connector named %1").arg(name));
     if (!run(q, u"DELETE FROM connectors WHERE name = ?"_s, {name}))
-        return FeedError::internal(u"cannot remove the connector %1"_s.arg(name));
+        return FeedError::internal(tr("cannot remove the connector %1").arg(name));
     forgetUpstream(name, true);
     return {};
 }
@@ -237,9 +237,9 @@ FeedError ConnectorStore::acceptChange(const QString &connector, const QString &
     if (!run(q, u"UPDATE upstream_versions SET cksum = changed_cksum, changed_cksum = NULL, changed_seen = NULL "
                 u"WHERE connector = ? AND name = ? AND vers = ? AND changed_cksum IS NOT NULL"_s,
              {connector, lowerName, vers}))
-        return FeedError::internal(u"the feed's database could not be written"_s);
+        return FeedError::internal(tr("the feed's database could not be written"));
     if (q.numRowsAffected() != 1)
-        return FeedError::notFound(u"connector %1 has no changed version %2@%3 to accept"_s.arg(connector, lowerName, vers));
+        return FeedError::notFound(tr("connector %1 has no changed version %2@%3 to accept").arg(connector, lowerName, vers));
     qCInfo(lcConnectorStore).noquote() << "connector" << connector << ": the new bytes of" << lowerName << vers << "were accepted";
     return {};
 }

@@ -5,6 +5,7 @@
 #include "curation/connectorconfig.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -20,6 +21,7 @@ class FeedStore;
 // data folder). Same thread as the FeedStore it shares the connection with.
 class ConnectorStore final
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectorStore)
     Q_DISABLE_COPY_MOVE(ConnectorStore)
 
 public:

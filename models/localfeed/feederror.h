@@ -5,6 +5,9 @@
 
 // A failed feed operation as the web API reports it: an HTTP status plus the one-line
 // `detail` that cargo shows the user ("the remote server responded with an error: ...").
+// Details the feed answers over HTTP are not translated: they are the server's words in the
+// protocol's language, as crates.io answers (the window shows them as the server's words).
+// Only errors that never leave the process (starting the feed, its connectors) use tr().
 struct FeedError
 {
     int status = 0; // 0 = no error

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedownership.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -54,13 +55,15 @@ FeedError ensureSecret(const QString &dataDir, QByteArray *secret)
         if (file.write(created.toHex() + '\n') != SecretBytes * 2 + 1 || !file.flush() || ::fsync(file.handle()) != 0) {
             file.close();
             file.remove();
-            return FeedError::internal(u"cannot write the feed's ownership key %1: %2"_s.arg(path, file.errorString()));
+            return FeedError::internal(
+                QCoreApplication::translate("FeedOwnership", "cannot write the feed's ownership key %1: %2").arg(path, file.errorString()));
         }
         *secret = created;
         return {};
     }
     if (!file.exists())
-        return FeedError::internal(u"cannot create the feed's ownership key %1: %2"_s.arg(path, file.errorString()));
+        return FeedError::internal(
+            QCoreApplication::translate("FeedOwnership", "cannot create the feed's ownership key %1: %2").arg(path, file.errorString()));
     // A key left readable by others (an older copy, a restore) proves nothing: make it private.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QString error;
@@ -73,26 +76,31 @@ QByteArray readSecret(const QString &dataDir, QString *error)
     const QString path = secretPath(dataDir);
     const QFileInfo info(path);
     if (!info.exists()) {
-        *error = u"%1 does not exist: the local feed of %2 has not been started by this version of CrateDesk"_s.arg(path, dataDir);
+        *error = QCoreApplication::translate("FeedOwnership", "%1 does not exist: the local feed of %2 has not been started by this "
+                                                               "version of CrateDesk")
+                     .arg(path, dataDir);
         return {};
     }
     if (info.isSymLink() || !info.isFile() || info.ownerId() != ::getuid()) {
-        *error = u"%1 is not a file of this user, so it cannot prove who serves the feed"_s.arg(path);
+        *error = QCoreApplication::translate("FeedOwnership", "%1 is not a file of this user, so it cannot prove who serves the feed")
+                     .arg(path);
         return {};
     }
     const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
     if (info.permissions() & others) {
-        *error = u"%1 may be read or written by other users (chmod 600 it), so it cannot prove who serves the feed"_s.arg(path);
+        *error = QCoreApplication::translate("FeedOwnership", "%1 may be read or written by other users (chmod 600 it), so it cannot "
+                                                               "prove who serves the feed")
+                     .arg(path);
         return {};
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+        *error = QCoreApplication::translate("FeedOwnership", "cannot read %1: %2").arg(path, file.errorString());
         return {};
     }
     const QByteArray secret = parseSecret(file.read(SecretBytes * 2 + 2));
     if (secret.isEmpty())
-        *error = u"%1 is not a CrateDesk ownership key"_s.arg(path);
+        *error = QCoreApplication::translate("FeedOwnership", "%1 is not a CrateDesk ownership key").arg(path);
     return secret;
 }
 

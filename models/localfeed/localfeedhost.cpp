@@ -106,7 +106,7 @@ void LocalFeedHost::addConnector(const ConnectorConfig &config, const QByteArray
     };
     runOnFeed([this, config, secret, report](LocalFeed &feed) {
         if (!feed.connectorStore())
-            return report(u"the local feed is not running"_s);
+            return report(tr("the local feed is not running"));
         ConnectorSaver(feed.connectorStore(), feedSecrets()).add(config, secret, &feed, [&feed, report](const ConnectorSaver::Outcome &outcome) {
             if (outcome.ok())
                 feed.reloadConnectors();
@@ -149,7 +149,7 @@ void LocalFeedHost::updateConnector(const ConnectorConfig &config, const QByteAr
 {
     runOnFeed([this, config, secret](LocalFeed &feed) {
         if (!feed.connectorStore())
-            return reportChange(feed, config.name, u"the local feed is not running"_s);
+            return reportChange(feed, config.name, tr("the local feed is not running"));
         ConnectorSaver(feed.connectorStore(), feedSecrets()).update(config, secret, &feed, [this, &feed, name = config.name](const ConnectorSaver::Outcome &outcome) {
             reportChange(feed, name, outcome.error, outcome.warning);
         });
@@ -160,7 +160,7 @@ void LocalFeedHost::removeConnector(const QString &name)
 {
     runOnFeed([this, name](LocalFeed &feed) {
         if (!feed.connectorStore())
-            return reportChange(feed, name, u"the local feed is not running"_s);
+            return reportChange(feed, name, tr("the local feed is not running"));
         ConnectorSaver(feed.connectorStore(), feedSecrets()).remove(name, &feed, [this, &feed, name](const ConnectorSaver::Outcome &outcome) {
             reportChange(feed, name, outcome.error, outcome.warning);
         });
@@ -171,7 +171,7 @@ void LocalFeedHost::acceptChanges(const QString &name, const QList<ConnectorStor
 {
     runOnFeed([this, name, changes](LocalFeed &feed) {
         if (!feed.connectorStore())
-            return reportChange(feed, name, u"the local feed is not running"_s);
+            return reportChange(feed, name, tr("the local feed is not running"));
         for (const ConnectorStore::ChangedVersion &change : changes) {
             if (const FeedError error = feed.connectorStore()->acceptChange(name, change.name, change.vers))
                 return reportChange(feed, name, error.detail);

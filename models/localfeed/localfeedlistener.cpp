@@ -69,7 +69,7 @@ FeedError LocalFeedListener::listen(const Setup &setup, const std::optional<QSsl
     if (!acceptor->listen(QHostAddress::LocalHost, setup.options.port)) {
         const QString reason = acceptor->errorString();
         delete acceptor;
-        return FeedError::internal(u"cannot listen on 127.0.0.1:%1: %2"_s.arg(setup.options.port).arg(reason));
+        return FeedError::internal(tr("cannot listen on 127.0.0.1:%1: %2").arg(QString::number(setup.options.port), reason));
     }
     m_acceptor = acceptor;
     m_tls = tls.has_value();

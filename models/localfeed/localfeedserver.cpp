@@ -185,7 +185,7 @@ FeedError LocalFeedServer::serve(qintptr listener, const std::optional<QSslConfi
     if (!shareListener(tcp, listener) || !bind(tcp)) {
         const QString reason = tcp->errorString();
         delete tcp;
-        return FeedError::internal(u"cannot serve on a thread of its own: %1"_s.arg(reason));
+        return FeedError::internal(tr("cannot serve on a thread of its own: %1").arg(reason));
     }
     m_tcp = tcp;
     m_tls = tls.has_value();

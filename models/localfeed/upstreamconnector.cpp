@@ -142,17 +142,26 @@ void UpstreamConnector::testConnection(TestCallback done)
             if (reply->error()) {
                 RegistryError error = reply->error();
                 if (error.kind == RegistryError::Kind::Parse)
-                    error.message = u"%1 answered, but its config.json is not a sparse registry's: %2"_s.arg(
+                    error.message = tr("%1 answered, but its config.json is not a sparse registry's: %2").arg(
                         m_config.indexUrl.toDisplayString(), error.message);
                 if (!m_secretError.isEmpty())
-                    error.message += u" (the connector's secret could not be read: %1)"_s.arg(m_secretError);
+                    error.message = tr("%1 (the connector's secret could not be read: %2)", "upstream error (keychain error)")
+                                        .arg(error.message, m_secretError);
                 return done(error, {});
             }
             const RegistryConfig config = *m_client->config();
-            QString summary = u"%1 is a sparse registry"_s.arg(m_config.indexUrl.toDisplayString());
-            summary += config.api.isEmpty() ? u" without a web API"_s : u" with a web API"_s;
-            if (config.authRequired)
-                summary += m_hasSecret ? u"; it requires credentials, which it accepted"_s : u"; it requires credentials, and none are set"_s;
+            const QString url = m_config.indexUrl.toDisplayString();
+            const bool api = !config.api.isEmpty();
+            QString summary;
+            if (!config.authRequired)
+                summary = api ? tr("%1 is a sparse registry with a web API").arg(url)
+                              : tr("%1 is a sparse registry without a web API").arg(url);
+            else if (m_hasSecret)
+                summary = api ? tr("%1 is a sparse registry with a web API; it requires credentials, which it accepted").arg(url)
+                              : tr("%1 is a sparse registry without a web API; it requires credentials, which it accepted").arg(url);
+            else
+                summary = api ? tr("%1 is a sparse registry with a web API; it requires credentials, and none are set").arg(url)
+                              : tr("%1 is a sparse registry without a web API; it requires credentials, and none are set").arg(url);
             done({}, summary);
         });
     });

@@ -234,7 +234,7 @@ void HttpClient::onMetaData(HttpJob *job, QNetworkReply *reply)
     if (!encoding.isEmpty() && encoding != "identity" && !job->m_gzip && !job->m_response.error) {
         if (encoding != "gzip" && encoding != "x-gzip") {
             job->m_response.error = RegistryError::make(RegistryError::Kind::Parse,
-                u"%1 answered in the Content-Encoding \"%2\", which CrateDesk did not ask for"_s.arg(
+                tr("%1 answered in the Content-Encoding \"%2\", which CrateDesk did not ask for").arg(
                     job->m_currentUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), QString::fromLatin1(encoding.left(40))),
                 job->m_currentUrl, status);
             reply->abort();
@@ -252,7 +252,7 @@ bool HttpClient::refuseOversize(HttpJob *job, QNetworkReply *reply, qint64 size)
     if (size <= job->m_request.maxBodyBytes || job->m_response.error)
         return size > job->m_request.maxBodyBytes;
     job->m_response.error = RegistryError::make(RegistryError::Kind::TooLarge,
-        u"%1 sent more than the %2 CrateDesk accepts for this answer; nothing was kept"_s.arg(
+        tr("%1 sent more than the %2 CrateDesk accepts for this answer; nothing was kept").arg(
             job->m_currentUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), byteCount(job->m_request.maxBodyBytes)),
         job->m_currentUrl, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
     reply->abort();
@@ -272,7 +272,7 @@ void HttpClient::onReadyRead(HttpJob *job, QNetworkReply *reply)
         const qint64 room = (success ? job->m_request.maxBodyBytes : BodyLimit::ErrorBody) - job->m_received;
         if (!job->m_gzip->decode(chunk, qMax<qint64>(0, room), &plain)) {
             job->m_response.error = RegistryError::make(RegistryError::Kind::Parse,
-                u"%1 sent a gzip body that is not gzip; nothing was kept"_s.arg(
+                tr("%1 sent a gzip body that is not gzip; nothing was kept").arg(
                     job->m_currentUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)),
                 job->m_currentUrl, status);
             reply->abort();
@@ -297,7 +297,7 @@ void HttpClient::onReadyRead(HttpJob *job, QNetworkReply *reply)
         job->m_hash = new QCryptographicHash(QCryptographicHash::Sha256);
         if (!job->m_file->open(QIODevice::WriteOnly)) {
             job->m_response.error = RegistryError::make(RegistryError::Kind::Local,
-                u"cannot write %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
+                tr("cannot write %1: %2").arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
             reply->abort();
             return;
         }
@@ -305,7 +305,7 @@ void HttpClient::onReadyRead(HttpJob *job, QNetworkReply *reply)
     job->m_hash->addData(chunk);
     if (job->m_file->write(chunk) != chunk.size()) {
         job->m_response.error = RegistryError::make(RegistryError::Kind::Local,
-            u"cannot write %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
+            tr("cannot write %1: %2").arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
         reply->abort();
     }
 }
@@ -372,7 +372,7 @@ void HttpClient::followRedirect(HttpJob *job, QNetworkReply *reply)
     const QUrl target = job->m_currentUrl.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
     if (++job->m_redirects > 10 || !target.isValid() || (target.scheme() != u"http"_s && target.scheme() != u"https"_s)) {
         job->m_response.error = RegistryError::make(RegistryError::Kind::Http,
-            u"%1 redirects too often or to an invalid place"_s.arg(job->m_request.url.toDisplayString()), job->m_currentUrl, status);
+            tr("%1 redirects too often or to an invalid place").arg(job->m_request.url.toDisplayString()), job->m_currentUrl, status);
         return finish(job);
     }
     // Like curl: credentials are for the origin they were configured for, never for where it
@@ -416,12 +416,12 @@ void HttpClient::commitDownload(HttpJob *job, QNetworkReply *reply)
     if (!job->m_request.expectedSha256.isEmpty() && actual != job->m_request.expectedSha256.toLower()) {
         job->m_file->cancelWriting();
         response.error = RegistryError::make(RegistryError::Kind::Checksum,
-            u"the download from %1 is corrupt: its sha256 is %2 but the index says %3; nothing was saved"_s.arg(
+            tr("the download from %1 is corrupt: its sha256 is %2 but the index says %3; nothing was saved").arg(
                 job->m_currentUrl.toDisplayString(), QString::fromLatin1(actual), QString::fromLatin1(job->m_request.expectedSha256)),
             job->m_currentUrl, response.status);
     } else if (!job->m_file->commit()) {
         response.error = RegistryError::make(RegistryError::Kind::Local,
-            u"cannot save %1: %2"_s.arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
+            tr("cannot save %1: %2").arg(job->m_request.saveTo, job->m_file->errorString()), job->m_currentUrl);
     }
 }
 
@@ -432,13 +432,18 @@ void HttpClient::reportFailure(HttpJob *job, QNetworkReply *reply, const Transfe
     const QString where = QString::fromLatin1(job->m_request.verb) + u' ' + job->m_request.url.toDisplayString(QUrl::RemoveUserInfo);
     if (status == 0 || transfer.success()) {
         const bool timedOut = transfer.netError == QNetworkReply::TimeoutError || transfer.netError == QNetworkReply::OperationCanceledError;
-        const QString reason = !transfer.cutShort ? reply->errorString()
-            : transfer.gzipCut                    ? u"its gzip stream ended early"_s
-                                                  : u"the connection ended after %1 of %2 bytes"_s.arg(job->m_wireBytes).arg(transfer.declaredBytes);
+        QString message;
+        if (timedOut)
+            message = tr("%1 timed out: the server sent nothing for %2 s").arg(where, QString::number(job->m_request.timeoutMs / 1000.0));
+        else if (!transfer.cutShort)
+            message = tr("%1 failed: %2", "request: the network library's reason").arg(where, reply->errorString());
+        else if (transfer.gzipCut)
+            message = tr("%1 failed: its gzip stream ended early").arg(where);
+        else
+            message = tr("%1 failed: the connection ended after %2 of %3 bytes")
+                          .arg(where, QString::number(job->m_wireBytes), QString::number(transfer.declaredBytes));
         response.body.clear();
-        response.error = RegistryError::make(timedOut ? RegistryError::Kind::Timeout : RegistryError::Kind::Network,
-            timedOut ? u"%1 timed out: the server sent nothing for %2 s"_s.arg(where).arg(job->m_request.timeoutMs / 1000.0)
-                     : u"%1 failed: %2"_s.arg(where, reason),
+        response.error = RegistryError::make(timedOut ? RegistryError::Kind::Timeout : RegistryError::Kind::Network, message,
             job->m_currentUrl, status);
         return;
     }
@@ -447,7 +452,8 @@ void HttpClient::reportFailure(HttpJob *job, QNetworkReply *reply, const Transfe
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     response.body = body;
     response.error = RegistryError::make(kindForStatus(status),
-        u"%1 answered %2 %3%4"_s.arg(where).arg(status).arg(reason, detail.isEmpty() ? QString() : u": "_s + detail),
+        detail.isEmpty() ? tr("%1 answered %2 %3", "request, HTTP status, the server's reason phrase").arg(where, QString::number(status), reason)
+                         : tr("%1 answered %2 %3: %4", "request, HTTP status, the server's reason phrase: its words").arg(where, QString::number(status), reason, detail),
         job->m_currentUrl, status, detail);
 }
 

@@ -59,6 +59,8 @@ QString ProGetEdition::filtersLimitation() const
 {
     if (!isFree())
         return {};
-    return u"Connector filters need a paid ProGet edition (Basic or Enterprise); this server runs ProGet %1 Free, which keeps the filters but ignores them"_s
-        .arg(version.isEmpty() ? u"(unknown version)"_s : version);
+    if (version.isEmpty())
+        return tr("Connector filters need a paid ProGet edition (Basic or Enterprise); this server runs ProGet Free, which keeps the filters but ignores them");
+    return tr("Connector filters need a paid ProGet edition (Basic or Enterprise); this server runs ProGet %1 Free, which keeps the filters but ignores them")
+        .arg(version);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -38,4 +39,6 @@ struct ProGetEdition
     bool isFree() const { return edition.compare(QLatin1StringView("Free"), Qt::CaseInsensitive) == 0; }
     // Why a feature does nothing here, or empty when it works: filters need a paid edition.
     QString filtersLimitation() const;
+
+    Q_DECLARE_TR_FUNCTIONS(ProGetEdition)
 };

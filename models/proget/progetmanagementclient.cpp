@@ -23,7 +23,7 @@ void ProGetCall::cancel()
     if (m_job)
         m_job->cancel();
     else if (!m_finished)
-        finish(RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s));
+        finish(RegistryError::make(RegistryError::Kind::Cancelled, tr("cancelled")));
 }
 
 void ProGetCall::finish(const RegistryError &error)
@@ -58,28 +58,71 @@ void ProGetManagementClient::noticeHeaders(const HttpResponse &response)
     }
 }
 
-RegistryError ProGetManagementClient::explain(const RegistryError &error, const QString &action) const
+RegistryError ProGetManagementClient::explain(const RegistryError &error, Action action, const QString &subject) const
 {
     RegistryError explained = error;
     const QString server = m_server.toDisplayString(QUrl::RemoveUserInfo);
     switch (error.kind) {
     case RegistryError::Kind::Forbidden:
-    case RegistryError::Kind::AuthRequired:
-        explained.message = u"%1 refused to %2: %3. The connector API needs a system API key with \"Manage Feeds\" (feed keys cannot use it)."_s
-                                .arg(server, action, error.serverDetail.isEmpty() ? u"HTTP %1"_s.arg(error.httpStatus) : error.serverDetail);
+    case RegistryError::Kind::AuthRequired: {
+        const QString reason = error.serverDetail.isEmpty() ? u"HTTP %1"_s.arg(error.httpStatus) : error.serverDetail;
+        switch (action) {
+        case Action::ListConnectors: explained.message = tr("%1 refused to list its connectors: %2.").arg(server, reason); break;
+        case Action::ReadConnector: explained.message = tr("%1 refused to read connector %2: %3.").arg(server, subject, reason); break;
+        case Action::CreateConnector: explained.message = tr("%1 refused to create connector %2: %3.").arg(server, subject, reason); break;
+        case Action::UpdateConnector: explained.message = tr("%1 refused to update connector %2: %3.").arg(server, subject, reason); break;
+        case Action::DeleteConnector: explained.message = tr("%1 refused to delete connector %2: %3.").arg(server, subject, reason); break;
+        case Action::ChangeFilters:
+            explained.message = tr("%1 refused to change the filters of connector %2: %3.").arg(server, subject, reason);
+            break;
+        case Action::ReadFeed: explained.message = tr("%1 refused to read feed %2: %3.").arg(server, subject, reason); break;
+        case Action::UpdateFeedConnectors:
+            explained.message = tr("%1 refused to update the connectors of feed %2: %3.").arg(server, subject, reason);
+            break;
+        }
+        explained.message += u' ' + tr("The connector API needs a system API key with \"Manage Feeds\" (feed keys cannot use it).");
         break;
-    case RegistryError::Kind::NotFound:
-        explained.message = u"%1 cannot %2: %3"_s.arg(server, action, error.serverDetail.isEmpty() ? u"not found"_s : error.serverDetail);
+    }
+    case RegistryError::Kind::NotFound: {
+        const QString reason = error.serverDetail.isEmpty() ? tr("not found", "why a call failed, after a colon") : error.serverDetail;
+        switch (action) {
+        case Action::ListConnectors: explained.message = tr("%1 cannot list its connectors: %2").arg(server, reason); break;
+        case Action::ReadConnector: explained.message = tr("%1 cannot read connector %2: %3").arg(server, subject, reason); break;
+        case Action::CreateConnector: explained.message = tr("%1 cannot create connector %2: %3").arg(server, subject, reason); break;
+        case Action::UpdateConnector: explained.message = tr("%1 cannot update connector %2: %3").arg(server, subject, reason); break;
+        case Action::DeleteConnector: explained.message = tr("%1 cannot delete connector %2: %3").arg(server, subject, reason); break;
+        case Action::ChangeFilters:
+            explained.message = tr("%1 cannot change the filters of connector %2: %3").arg(server, subject, reason);
+            break;
+        case Action::ReadFeed: explained.message = tr("%1 cannot read feed %2: %3").arg(server, subject, reason); break;
+        case Action::UpdateFeedConnectors:
+            explained.message = tr("%1 cannot update the connectors of feed %2: %3").arg(server, subject, reason);
+            break;
+        }
         break;
+    }
     default:
-        explained.message = u"cannot %1 on %2: %3"_s.arg(action, server, error.message);
+        switch (action) {
+        case Action::ListConnectors: explained.message = tr("cannot list its connectors on %1: %2").arg(server, error.message); break;
+        case Action::ReadConnector: explained.message = tr("cannot read connector %1 on %2: %3").arg(subject, server, error.message); break;
+        case Action::CreateConnector: explained.message = tr("cannot create connector %1 on %2: %3").arg(subject, server, error.message); break;
+        case Action::UpdateConnector: explained.message = tr("cannot update connector %1 on %2: %3").arg(subject, server, error.message); break;
+        case Action::DeleteConnector: explained.message = tr("cannot delete connector %1 on %2: %3").arg(subject, server, error.message); break;
+        case Action::ChangeFilters:
+            explained.message = tr("cannot change the filters of connector %1 on %2: %3").arg(subject, server, error.message);
+            break;
+        case Action::ReadFeed: explained.message = tr("cannot read feed %1 on %2: %3").arg(subject, server, error.message); break;
+        case Action::UpdateFeedConnectors:
+            explained.message = tr("cannot update the connectors of feed %1 on %2: %3").arg(subject, server, error.message);
+            break;
+        }
         break;
     }
     return explained;
 }
 
 void ProGetManagementClient::request(ProGetCall *call, const QByteArray &verb, const QString &path, const QJsonObject &body,
-                                     const QString &action, BodyCallback done, const QByteArray &fallbackVerb)
+                                     Action action, const QString &subject, BodyCallback done, const QByteArray &fallbackVerb)
 {
     HttpRequest request;
     QUrl base = m_server;
@@ -96,13 +139,13 @@ void ProGetManagementClient::request(ProGetCall *call, const QByteArray &verb, c
     }
     HttpJob *job = m_http->send(request);
     call->m_job = job;
-    connect(job, &HttpJob::finished, call, [this, call, job, verb, path, body, action, done, fallbackVerb] {
+    connect(job, &HttpJob::finished, call, [this, call, job, verb, path, body, action, subject, done, fallbackVerb] {
         noticeHeaders(job->response());
         const RegistryError &error = job->response().error;
         if (error && job->response().status == 405 && !fallbackVerb.isEmpty())
-            return this->request(call, fallbackVerb, path, body, action, done, {});
+            return this->request(call, fallbackVerb, path, body, action, subject, done, {});
         if (error)
-            return call->finish(explain(error, action));
+            return call->finish(explain(error, action, subject));
         done(job->response().body);
     });
 }
@@ -127,7 +170,7 @@ QList<ProGetConnector> parseConnectors(const QByteArray &body)
 ProGetCall *ProGetManagementClient::listConnectors()
 {
     auto *call = new ProGetCall(this);
-    request(call, "GET", u"api/management/connectors/list"_s, {}, u"list its connectors"_s, [call](const QByteArray &body) {
+    request(call, "GET", u"api/management/connectors/list"_s, {}, Action::ListConnectors, {}, [call](const QByteArray &body) {
         call->connectors = parseConnectors(body);
         call->finish();
     });
@@ -137,7 +180,7 @@ ProGetCall *ProGetManagementClient::listConnectors()
 ProGetCall *ProGetManagementClient::getConnector(const QString &name)
 {
     auto *call = new ProGetCall(this);
-    request(call, "GET", u"api/management/connectors/get/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name)), {}, u"read connector %1"_s.arg(name),
+    request(call, "GET", u"api/management/connectors/get/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name)), {}, Action::ReadConnector, name,
             [call](const QByteArray &body) {
                 call->connectors = parseConnectors(body);
                 call->finish();
@@ -150,7 +193,7 @@ ProGetCall *ProGetManagementClient::createConnector(const ProGetConnector &conne
     auto *call = new ProGetCall(this);
     if (connector.filters && !connector.filters->isEmpty() && !m_edition.filtersLimitation().isEmpty())
         call->notices << m_edition.filtersLimitation();
-    request(call, "POST", u"api/management/connectors/create"_s, connector.toJson(), u"create connector %1"_s.arg(connector.name), [call](const QByteArray &body) {
+    request(call, "POST", u"api/management/connectors/create"_s, connector.toJson(), Action::CreateConnector, connector.name, [call](const QByteArray &body) {
         call->connectors = parseConnectors(body);
         call->finish();
     });
@@ -163,7 +206,7 @@ ProGetCall *ProGetManagementClient::updateConnector(const QString &name, const P
     if (changes.filters && !changes.filters->isEmpty() && !m_edition.filtersLimitation().isEmpty())
         call->notices << m_edition.filtersLimitation();
     request(call, "POST", u"api/management/connectors/update/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name)), changes.toJson(),
-            u"update connector %1"_s.arg(name), [call](const QByteArray &body) {
+            Action::UpdateConnector, name, [call](const QByteArray &body) {
                 call->connectors = parseConnectors(body);
                 call->finish();
             });
@@ -175,7 +218,7 @@ ProGetCall *ProGetManagementClient::deleteConnector(const QString &name)
     auto *call = new ProGetCall(this);
     const QString path = u"api/management/connectors/delete/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name));
     // pgutil POSTs, the docs say DELETE: POST first, DELETE when the server answers 405.
-    request(call, "POST", path, {}, u"delete connector %1"_s.arg(name), [call](const QByteArray &) { call->finish(); }, "DELETE");
+    request(call, "POST", path, {}, Action::DeleteConnector, name, [call](const QByteArray &) { call->finish(); }, "DELETE");
     return call;
 }
 
@@ -184,7 +227,7 @@ ProGetCall *ProGetManagementClient::changeFilters(const QString &connector, std:
     // Arrays replace on update: read the connector, change its list, send the whole list.
     auto *call = new ProGetCall(this);
     request(call, "GET", u"api/management/connectors/get/"_s + QString::fromLatin1(QUrl::toPercentEncoding(connector)), {},
-            u"read connector %1"_s.arg(connector), [this, call, connector, change](const QByteArray &body) {
+            Action::ReadConnector, connector, [this, call, connector, change](const QByteArray &body) {
                 const QList<ProGetConnector> found = parseConnectors(body);
                 QStringList filters = found.isEmpty() ? QStringList() : found.first().filters.value_or(QStringList());
                 QString error;
@@ -196,7 +239,7 @@ ProGetCall *ProGetManagementClient::changeFilters(const QString &connector, std:
                 if (!filters.isEmpty() && !m_edition.filtersLimitation().isEmpty())
                     call->notices << m_edition.filtersLimitation();
                 request(call, "POST", u"api/management/connectors/update/"_s + QString::fromLatin1(QUrl::toPercentEncoding(connector)),
-                        changes.toJson(), u"change the filters of connector %1"_s.arg(connector), [call](const QByteArray &updated) {
+                        changes.toJson(), Action::ChangeFilters, connector, [call](const QByteArray &updated) {
                             call->connectors = parseConnectors(updated);
                             call->finish();
                         });
@@ -208,7 +251,7 @@ ProGetCall *ProGetManagementClient::addFilter(const QString &connector, const QS
 {
     return changeFilters(connector, [pattern, connector](QStringList *filters, QString *error) {
         if (filters->contains(pattern)) {
-            *error = u"connector %1 already has the filter \"%2\""_s.arg(connector, pattern);
+            *error = tr("connector %1 already has the filter \"%2\"").arg(connector, pattern);
             return false;
         }
         filters->append(pattern);
@@ -220,7 +263,7 @@ ProGetCall *ProGetManagementClient::removeFilter(const QString &connector, const
 {
     return changeFilters(connector, [pattern, connector](QStringList *filters, QString *error) {
         if (!filters->removeOne(pattern)) {
-            *error = u"connector %1 has no filter \"%2\""_s.arg(connector, pattern);
+            *error = tr("connector %1 has no filter \"%2\"").arg(connector, pattern);
             return false;
         }
         return true;
@@ -230,7 +273,7 @@ ProGetCall *ProGetManagementClient::removeFilter(const QString &connector, const
 ProGetCall *ProGetManagementClient::getFeed(const QString &feed)
 {
     auto *call = new ProGetCall(this);
-    request(call, "GET", u"api/management/feeds/get/"_s + QString::fromLatin1(QUrl::toPercentEncoding(feed)), {}, u"read feed %1"_s.arg(feed), [call](const QByteArray &body) {
+    request(call, "GET", u"api/management/feeds/get/"_s + QString::fromLatin1(QUrl::toPercentEncoding(feed)), {}, Action::ReadFeed, feed, [call](const QByteArray &body) {
         call->feed = QJsonDocument::fromJson(body).object();
         call->finish();
     });
@@ -241,7 +284,7 @@ ProGetCall *ProGetManagementClient::attachConnector(const QString &feed, const Q
 {
     auto *call = new ProGetCall(this);
     const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(feed));
-    request(call, "GET", u"api/management/feeds/get/"_s + encoded, {}, u"read feed %1"_s.arg(feed), [this, call, encoded, feed, connector, attach](const QByteArray &body) {
+    request(call, "GET", u"api/management/feeds/get/"_s + encoded, {}, Action::ReadFeed, feed, [this, call, encoded, feed, connector, attach](const QByteArray &body) {
         QStringList list;
         for (const QJsonValue &value : QJsonDocument::fromJson(body).object().value(u"connectors"_s).toArray())
             list << value.toString();
@@ -250,7 +293,7 @@ ProGetCall *ProGetManagementClient::attachConnector(const QString &feed, const Q
         if (!attach)
             list.removeAll(connector);
         const QJsonObject changes{{u"connectors"_s, QJsonArray::fromStringList(list)}};
-        request(call, "POST", u"api/management/feeds/update/"_s + encoded, changes, u"update the connectors of feed %1"_s.arg(feed), [call](const QByteArray &updated) {
+        request(call, "POST", u"api/management/feeds/update/"_s + encoded, changes, Action::UpdateFeedConnectors, feed, [call](const QByteArray &updated) {
             call->feed = QJsonDocument::fromJson(updated).object();
             call->finish();
         });

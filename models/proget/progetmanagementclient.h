@@ -82,11 +82,23 @@ Q_SIGNALS:
     void editionChanged(const ProGetEdition &edition);
 
 private:
+    // What a request does, so that its error can say so in one whole sentence.
+    enum class Action {
+        ListConnectors,
+        ReadConnector,
+        CreateConnector,
+        UpdateConnector,
+        DeleteConnector,
+        ChangeFilters, // of a connector
+        ReadFeed,
+        UpdateFeedConnectors,
+    };
     using BodyCallback = std::function<void(const QByteArray &body)>;
-    void request(ProGetCall *call, const QByteArray &verb, const QString &path, const QJsonObject &body, const QString &action,
-                 BodyCallback done, const QByteArray &fallbackVerb = {});
+    // `subject` names the connector or feed the action is about (none for ListConnectors).
+    void request(ProGetCall *call, const QByteArray &verb, const QString &path, const QJsonObject &body, Action action,
+                 const QString &subject, BodyCallback done, const QByteArray &fallbackVerb = {});
     void noticeHeaders(const HttpResponse &response);
-    RegistryError explain(const RegistryError &error, const QString &action) const;
+    RegistryError explain(const RegistryError &error, Action action, const QString &subject) const;
     ProGetCall *changeFilters(const QString &connector, std::function<bool(QStringList *, QString *)> change);
 
     QUrl m_server;

@@ -5,6 +5,7 @@
 #include "cargotypes/semver.h"
 #include "cargotypes/versionreq.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
@@ -109,7 +110,7 @@ QList<PromotionItem> PromotionPlan::settle(QList<PromotionItem> items, const Ans
         // Names and versions come from the user or a lockfile: only real ones reach a feed.
         if (const QString invalid = CrateName::validationError(item.name); !invalid.isEmpty() || !SemVer::parse(item.vers)) {
             item.state = PromotionItem::State::NotInSource;
-            item.message = invalid.isEmpty() ? u"\"%1\" is not a version"_s.arg(item.vers.left(64)) : invalid;
+            item.message = invalid.isEmpty() ? QCoreApplication::translate("PromotionPlan", "\"%1\" is not a version").arg(item.vers.left(64)) : invalid;
             continue;
         }
         if (const auto error = answers.sourceErrors.constFind(lower); error != answers.sourceErrors.cend()) {
@@ -120,7 +121,7 @@ QList<PromotionItem> PromotionPlan::settle(QList<PromotionItem> items, const Ans
         const IndexEntry *source = findVersion(answers.source.value(lower), item.vers);
         if (!source) {
             item.state = PromotionItem::State::NotInSource;
-            item.message = u"the source feed has no %1 %2"_s.arg(item.name, item.vers);
+            item.message = QCoreApplication::translate("PromotionPlan", "the source feed has no %1 %2").arg(item.name, item.vers);
             continue;
         }
         item.name = source->name; // as published
@@ -131,7 +132,7 @@ QList<PromotionItem> PromotionPlan::settle(QList<PromotionItem> items, const Ans
         if (const IndexEntry *target = findVersion(answers.target.value(lower), item.vers)) {
             item.state = PromotionItem::State::InTarget;
             if (target->cksum != source->cksum)
-                item.message = u"the target holds other bytes for this version (sha256 %1, the source's %2)"_s.arg(
+                item.message = QCoreApplication::translate("PromotionPlan", "the target holds other bytes for this version (sha256 %1, the source's %2)").arg(
                     target->cksum.left(16), source->cksum.left(16));
             continue;
         }

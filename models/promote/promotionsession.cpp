@@ -135,8 +135,8 @@ void PromotionSession::fetchAnswers()
         connect(fromSource, &RegistryReply::finished, this, [this, name, fromSource] {
             if (fromSource->error())
                 m_answers.sourceErrors.insert(name, fromSource->error().kind == RegistryError::Kind::NotFound
-                                                        ? u"the source feed has no crate %1"_s.arg(name)
-                                                        : u"the source feed could not say: %1"_s.arg(fromSource->error().message));
+                                                        ? tr("the source feed has no crate %1").arg(name)
+                                                        : tr("the source feed could not say: %1").arg(fromSource->error().message));
             else
                 m_answers.source.insert(name, fromSource->entries);
             answered();
@@ -181,7 +181,7 @@ void PromotionSession::cancel()
     m_preflight->cancel();
     for (int row = 0; row < m_items.size(); ++row) {
         if (m_items[row].state == State::Ready)
-            finishItem(row, State::Cancelled, u"cancelled before it started"_s);
+            finishItem(row, State::Cancelled, tr("cancelled before it started"));
     }
 }
 
@@ -202,7 +202,7 @@ void PromotionSession::next()
         if (m_items[row].state != State::Ready)
             continue;
         if (const QString need = unmetNeed(m_items[row]); !need.isEmpty()) {
-            finishItem(row, State::Skipped, u"it needs %1, which the target does not serve"_s.arg(need));
+            finishItem(row, State::Skipped, tr("it needs %1, which the target does not serve").arg(need));
             continue;
         }
         m_current = row;
@@ -224,7 +224,7 @@ void PromotionSession::download(int row)
     connect(reply, &RegistryReply::finished, this, [this, row, reply, path] {
         if (reply->error())
             return finishItem(row, m_cancelled ? State::Cancelled : State::Failed,
-                              u"downloading from the source failed: %1"_s.arg(reply->error().message));
+                              tr("downloading from the source failed: %1").arg(reply->error().message));
         publish(row, path);
     });
 }
@@ -238,8 +238,8 @@ void PromotionSession::promoteOnServer(int row)
     m_reply = reply;
     connect(reply, &RegistryReply::finished, this, [this, row, reply] {
         if (reply->error())
-            return finishItem(row, m_cancelled ? State::Cancelled : State::Failed, u"ProGet did not promote it: %1"_s.arg(reply->error().message));
-        finishItem(row, State::Promoted, u"promoted by ProGet"_s);
+            return finishItem(row, m_cancelled ? State::Cancelled : State::Failed, tr("ProGet did not promote it: %1").arg(reply->error().message));
+        finishItem(row, State::Promoted, tr("promoted by ProGet"));
     });
 }
 
@@ -254,17 +254,17 @@ void PromotionSession::published(int row, const CratePublisher *publisher)
 {
     using Stage = CratePublisher::Stage;
     if (publisher->stage() == Stage::Cancelled)
-        return finishItem(row, State::Cancelled, u"cancelled"_s);
+        return finishItem(row, State::Cancelled, tr("cancelled"));
     if (publisher->stage() != Stage::Visible && publisher->stage() != Stage::NotVisible)
-        return finishItem(row, State::Failed, u"publishing to the target failed: %1"_s.arg(publisher->error().message));
-    const QString remark = publisher->stage() == Stage::NotVisible ? u"uploaded; the target's index did not show it in time"_s : QString();
+        return finishItem(row, State::Failed, tr("publishing to the target failed: %1").arg(publisher->error().message));
+    const QString remark = publisher->stage() == Stage::NotVisible ? tr("uploaded; the target's index did not show it in time") : QString();
     if (!m_items[row].yanked)
         return finishItem(row, State::Promoted, remark);
     RegistryReply *reply = m_target->setYanked(m_items[row].name, m_items[row].vers, true);
     m_reply = reply;
     connect(reply, &RegistryReply::finished, this, [this, row, reply] {
-        finishItem(row, State::Promoted, reply->error() ? u"promoted, but not yanked as in the source: %1"_s.arg(reply->error().message)
-                                                       : u"yanked, as in the source"_s);
+        finishItem(row, State::Promoted, reply->error() ? tr("promoted, but not yanked as in the source: %1").arg(reply->error().message)
+                                                       : tr("yanked, as in the source"));
     });
 }
 

@@ -66,10 +66,10 @@ void CratePublisher::start()
     if (!m_candidate.canPublish()) {
         const QStringList errors = m_candidate.messages(PreflightFinding::Severity::Error);
         return fail(RegistryError::make(RegistryError::Kind::Local,
-            errors.isEmpty() ? u"%1 cannot be read"_s.arg(m_candidate.label()) : errors.join(u"; "_s)));
+            errors.isEmpty() ? tr("%1 cannot be read").arg(m_candidate.label()) : errors.join(u"; "_s)));
     }
     if (!m_client || m_client->isRetired())
-        return abandon(u"the feed %1 is no longer configured"_s.arg(m_feedName));
+        return abandon(tr("the feed %1 is no longer configured").arg(m_feedName));
     setStage(Stage::Uploading);
     const QString label = m_candidate.label();
     const QByteArray crate = m_candidate.archive->crateBytes();
@@ -106,7 +106,7 @@ void CratePublisher::cancel()
         m_reply->cancel();
         return;
     }
-    m_error = RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s);
+    m_error = RegistryError::make(RegistryError::Kind::Cancelled, tr("cancelled"));
     setStage(Stage::Cancelled);
 }
 
@@ -135,7 +135,7 @@ void CratePublisher::uploaded()
 void CratePublisher::poll()
 {
     if (!m_client || m_client->isRetired())
-        return abandon(u"the feed %1 is no longer configured"_s.arg(m_feedName));
+        return abandon(tr("the feed %1 is no longer configured").arg(m_feedName));
     m_reply = m_client->fetchIndex(m_candidate.name());
     connect(m_reply, &RegistryReply::finished, this, [this, reply = m_reply] {
         m_reply = nullptr;
@@ -148,7 +148,7 @@ void CratePublisher::poll()
             return setStage(Stage::Visible);
         if (m_sinceUpload.elapsed() + m_pollIntervalMs > m_visibilityTimeoutMs) {
             m_error = RegistryError::make(RegistryError::Kind::Timeout,
-                u"%1 was uploaded, but %2's index did not list it within %3 s; it may appear later"_s.arg(
+                tr("%1 was uploaded, but %2's index did not list it within %3 s; it may appear later").arg(
                     m_candidate.label(), m_feedName).arg(m_visibilityTimeoutMs / 1000.0));
             return setStage(Stage::NotVisible);
         }

@@ -91,19 +91,26 @@ void PublishPreflight::askFeed(int ticket, PublishCandidate candidate)
                 // Registries tell versions apart without their build metadata (protocol 6.3).
                 if (entry.version.withoutBuild() != version.withoutBuild())
                     continue;
-                const QString state = entry.yanked ? u", yanked"_s : QString();
-                const QString as = entry.vers == candidate.version() ? QString() : u" as %1"_s.arg(entry.vers);
-                candidate.findings.append({PreflightFinding::Severity::Error, PreflightFinding::Check::AlreadyPublished,
-                    u"%1 is already in %2%3%4; versions cannot be replaced, publish a new version instead"_s.arg(candidate.label(), feed, as, state)});
+                QString message;
+                if (entry.vers == candidate.version()) {
+                    message = entry.yanked
+                        ? tr("%1 is already in %2, yanked; versions cannot be replaced, publish a new version instead").arg(candidate.label(), feed)
+                        : tr("%1 is already in %2; versions cannot be replaced, publish a new version instead").arg(candidate.label(), feed);
+                } else {
+                    message = entry.yanked
+                        ? tr("%1 is already in %2 as %3, yanked; versions cannot be replaced, publish a new version instead").arg(candidate.label(), feed, entry.vers)
+                        : tr("%1 is already in %2 as %3; versions cannot be replaced, publish a new version instead").arg(candidate.label(), feed, entry.vers);
+                }
+                candidate.findings.append({PreflightFinding::Severity::Error, PreflightFinding::Check::AlreadyPublished, message});
                 break;
             }
             if (reply->stale) {
                 candidate.findings.append({PreflightFinding::Severity::Warning, PreflightFinding::Check::FeedUnreachable,
-                    u"%1 cannot be reached; only its cached index was checked for %2"_s.arg(feed, candidate.label())});
+                    tr("%1 cannot be reached; only its cached index was checked for %2").arg(feed, candidate.label())});
             }
         } else if (error.kind != RegistryError::Kind::Cancelled) {
             candidate.findings.append({PreflightFinding::Severity::Warning, PreflightFinding::Check::FeedUnreachable,
-                u"could not check whether %1 is already in %2: %3"_s.arg(candidate.label(), feed, error.message)});
+                tr("could not check whether %1 is already in %2: %3").arg(candidate.label(), feed, error.message)});
         }
         deliver(ticket, candidate);
     });
@@ -111,9 +118,9 @@ void PublishPreflight::askFeed(int ticket, PublishCandidate candidate)
 
 void PublishPreflight::deliverLost(int ticket, PublishCandidate candidate)
 {
-    const QString reason = m_lost.isEmpty() ? u"the feed %1 is no longer configured"_s.arg(m_target.registryName) : m_lost;
+    const QString reason = m_lost.isEmpty() ? tr("the feed %1 is no longer configured").arg(m_target.registryName) : m_lost;
     candidate.findings.append({PreflightFinding::Severity::Error, PreflightFinding::Check::FeedUnreachable,
-        u"%1 cannot be published: %2"_s.arg(candidate.label(), reason)});
+        tr("%1 cannot be published: %2", "crate: why").arg(candidate.label(), reason)});
     deliver(ticket, candidate);
 }
 

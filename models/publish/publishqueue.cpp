@@ -88,7 +88,7 @@ void PublishQueue::cancel()
     for (int row = 0; row < m_items.size(); ++row) {
         if (m_items[row].stage == Stage::Waiting && row != m_currentRow) {
             m_items[row].stage = Stage::Cancelled;
-            m_items[row].error = RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s);
+            m_items[row].error = RegistryError::make(RegistryError::Kind::Cancelled, tr("cancelled"));
             Q_EMIT itemChanged(row);
         }
     }
@@ -118,7 +118,7 @@ void PublishQueue::cancelItem(int row)
         return m_current->cancel();
     if (m_items[row].stage == Stage::Waiting) {
         m_items[row].stage = Stage::Cancelled;
-        m_items[row].error = RegistryError::make(RegistryError::Kind::Cancelled, u"cancelled"_s);
+        m_items[row].error = RegistryError::make(RegistryError::Kind::Cancelled, tr("cancelled"));
         Q_EMIT itemChanged(row);
     }
 }

@@ -20,7 +20,7 @@ PublishSession::PublishSession(RegistryClient *client, QObject *parent)
     connect(m_preflight, &PublishPreflight::checked, this, &PublishSession::fileChecked);
     connect(client, &RegistryClient::retired, this, &PublishSession::loseFeed);
     if (client->isRetired())
-        loseFeed(u"the feed %1 is no longer configured"_s.arg(m_feedName));
+        loseFeed(tr("the feed %1 is no longer configured").arg(m_feedName));
 }
 
 PublishSession::~PublishSession() = default;

@@ -14,18 +14,18 @@ QStringList FeedConnectionResult::findings() const
     if (!config)
         return {};
     QStringList out;
-    out << u"The sparse index at %1 answers."_s.arg(feed.cargoIndexUrl());
+    out << tr("The sparse index at %1 answers.").arg(feed.cargoIndexUrl());
     if (config->authRequired)
-        out << (feed.auth == Feed::AuthKind::None ? u"Every request needs credentials (auth-required)."_s
-                                                  : u"Every request needs credentials (auth-required); yours were accepted."_s);
+        out << (feed.auth == Feed::AuthKind::None ? tr("Every request needs credentials (auth-required).")
+                                                  : tr("Every request needs credentials (auth-required); yours were accepted."));
     else
-        out << u"Public: reading needs no credentials."_s;
+        out << tr("Public: reading needs no credentials.");
     if (config->api.isEmpty())
-        out << u"No web API: browsing and downloading only, no publishing or yanking."_s;
+        out << tr("No web API: browsing and downloading only, no publishing or yanking.");
     else
-        out << u"Web API at %1 (search, publish, yank, owners)."_s.arg(config->api.toDisplayString());
+        out << tr("Web API at %1 (search, publish, yank, owners).").arg(config->api.toDisplayString());
     if (proGet)
-        out << u"ProGet detected."_s;
+        out << tr("ProGet detected.");
     return out;
 }
 

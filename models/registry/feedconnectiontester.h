@@ -5,6 +5,7 @@
 #include "cargotypes/registryconfig.h"
 #include "cargotypes/registryerror.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -19,6 +20,9 @@ class SecretStore;
 // What "Test connection" found out about a feed: its config.json, or why it could not be read.
 struct FeedConnectionResult
 {
+    Q_DECLARE_TR_FUNCTIONS(FeedConnectionResult)
+
+public:
     Feed feed;
     RegistryError error;                 // None when config.json was read
     std::optional<RegistryConfig> config;

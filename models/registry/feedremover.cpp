@@ -31,7 +31,7 @@ bool FeedRemover::remove(const QString &name)
             problems->append(result.message);
         if (--*pending == 0)
             Q_EMIT removed(name, problems->isEmpty() ? QString()
-                                                     : u"the feed's credential could not be removed from the keychain: %1"_s.arg(problems->join(u"; "_s)));
+                                                     : tr("the feed's credential could not be removed from the keychain: %1").arg(problems->join(u"; "_s)));
     };
     for (const QString &key : Feed::secretKeys(name))
         m_secrets->deleteSecret(key, this, done);

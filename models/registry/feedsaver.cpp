@@ -30,7 +30,7 @@ void FeedSaver::save(const Feed &feed, SecretChange change, const QByteArray &se
     if (change == SecretChange::Replace && !key.isEmpty()) {
         m_secrets->writeSecret(key, secret, this, [this, feed, change](const SecretStore::Result &result) {
             if (!result.ok())
-                return finish(feed, u"the credential could not be stored in the keychain, so the feed was not saved: %1"_s.arg(result.message));
+                return finish(feed, tr("the credential could not be stored in the keychain, so the feed was not saved: %1").arg(result.message));
             forgetObsolete(feed, change);
         });
         return;
@@ -58,7 +58,7 @@ void FeedSaver::forgetObsolete(const Feed &feed, SecretChange change)
         m_secrets->deleteSecret(key, this, [pending, problems, saveSettings](const SecretStore::Result &result) {
             // "Not found" is the usual answer: most feeds never had the other kind of secret.
             if (!result.ok() && result.error != SecretStore::Error::NotFound)
-                problems->append(u"the old credential could not be removed from the keychain: %1"_s.arg(result.message));
+                problems->append(tr("the old credential could not be removed from the keychain: %1").arg(result.message));
             if (--*pending == 0)
                 saveSettings();
         });

@@ -21,7 +21,7 @@ RegistryClient *FeedSessions::client(const Feed &feed)
     if (it != m_clients.end() && it->second->feed() == feed)
         return it->second.get();
     if (it != m_clients.end())
-        retire(std::move(it->second), u"the settings of the feed %1 changed"_s.arg(feed.name));
+        retire(std::move(it->second), tr("the settings of the feed %1 changed").arg(feed.name));
     auto client = std::make_unique<RegistryClient>(feed, m_http, m_cache, m_secrets);
     RegistryClient *raw = client.get();
     if (const auto secret = m_credentials.find(feed.name); secret != m_credentials.end())
@@ -37,7 +37,7 @@ void FeedSessions::forget(const QString &feedName, const QString &reason)
         return;
     std::unique_ptr<RegistryClient> client = std::move(it->second);
     m_clients.erase(it);
-    retire(std::move(client), reason.isEmpty() ? u"the feed %1 was edited or removed"_s.arg(feedName) : reason);
+    retire(std::move(client), reason.isEmpty() ? tr("the feed %1 was edited or removed").arg(feedName) : reason);
 }
 
 void FeedSessions::retire(std::unique_ptr<RegistryClient> client, const QString &reason)

@@ -44,7 +44,7 @@ QString FeedSettings::nameError(const QString &name)
     // Cargo's rule, and ASCII on top: the name is also a settings group and a keychain key.
     static const QRegularExpression ascii(u"^[A-Za-z_][A-Za-z0-9_-]*$"_s);
     if (!ascii.match(name).hasMatch())
-        return u"\"%1\" cannot name a feed: use letters, digits, '-' and '_', starting with a letter"_s.arg(name);
+        return tr("\"%1\" cannot name a feed: use letters, digits, '-' and '_', starting with a letter").arg(name);
     return RegistryName::validationError(name);
 }
 
@@ -87,7 +87,7 @@ bool FeedSettings::save(const Feed &feed, QString *error)
         m_settings->setValue(group + u"/user"_s, feed.basicUser);
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError) {
-        *error = u"cannot write %1"_s.arg(m_settings->fileName());
+        *error = tr("cannot write %1").arg(m_settings->fileName());
         return false;
     }
     return true;

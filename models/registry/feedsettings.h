@@ -3,6 +3,7 @@
 
 #include "cargotypes/feed.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -13,6 +14,8 @@ class QSettings;
 // Never a secret; those live in the SecretStore under the feed's name.
 class FeedSettings final
 {
+    Q_DECLARE_TR_FUNCTIONS(FeedSettings)
+
 public:
     explicit FeedSettings(QSettings *settings);
 

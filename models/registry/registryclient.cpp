@@ -13,6 +13,7 @@
 #include "storage/indexcache.h"
 #include "storage/indexcachestore.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -59,7 +60,8 @@ QStringList jsonStrings(const QJsonValue &value)
 RegistryError notAnIndexFile(const HttpResponse &response, const QString &crate, const QString &feed)
 {
     return RegistryError::make(RegistryError::Kind::Http,
-                               u"%1 answered HTTP %2 for the index file of %3, which carries no index file"_s.arg(feed).arg(response.status).arg(crate),
+                               QCoreApplication::translate("RegistryClient", "%1 answered HTTP %2 for the index file of %3, which carries no index file")
+                                   .arg(feed, QString::number(response.status), crate),
                                response.finalUrl, response.status);
 }
 
@@ -235,22 +237,35 @@ HttpJob *RegistryClient::send(HttpRequest request, bool withAuth)
     return m_http->send(request);
 }
 
-RegistryError RegistryClient::explain(const RegistryError &error, const QString &action) const
+QString RegistryClient::needsToken() const
+{
+    return m_loginUrl.isEmpty() ? tr("the feed %1 needs a token: add one to the feed").arg(m_feed.name)
+                                : tr("the feed %1 needs a token: add one to the feed (get it at %2)").arg(m_feed.name, m_loginUrl);
+}
+
+RegistryError RegistryClient::explain(const RegistryError &error) const
 {
     RegistryError explained = error;
-    const QString feed = m_feed.name;
+    const QString &feed = m_feed.name;
+    const QString &detail = error.serverDetail;
     switch (error.kind) {
     case RegistryError::Kind::AuthRequired:
-        explained.message = m_authorization.isEmpty()
-            ? u"the feed %1 needs a token to %2: add one to the feed%3"_s.arg(feed, action, m_loginUrl.isEmpty() ? QString() : u" (get it at %1)"_s.arg(m_loginUrl))
-            : u"the feed %1 rejected the token while trying to %2: check or replace it%3"_s.arg(feed, action, error.serverDetail.isEmpty() ? QString() : u" (%1)"_s.arg(error.serverDetail));
+        if (m_authorization.isEmpty())
+            explained.message = needsToken();
+        else if (detail.isEmpty())
+            explained.message = tr("the feed %1 rejected the token: check or replace it").arg(feed);
+        else
+            explained.message = tr("the feed %1 rejected the token: check or replace it (%2)").arg(feed, detail);
         break;
     case RegistryError::Kind::Forbidden:
-        explained.message = u"this token may not %1 on %2%3"_s.arg(action, feed, error.serverDetail.isEmpty() ? QString() : u": %1"_s.arg(error.serverDetail));
+        if (detail.isEmpty())
+            explained.message = tr("the feed %1 does not allow this token to do that: use a token with that permission").arg(feed);
+        else
+            explained.message = tr("the feed %1 does not allow this token to do that: use a token with that permission (%2)").arg(feed, detail);
         break;
     case RegistryError::Kind::Http:
-        if (!error.serverDetail.isEmpty())
-            explained.message = u"%1 could not %2: %3 (HTTP %4)"_s.arg(feed, action, error.serverDetail).arg(error.httpStatus);
+        if (!detail.isEmpty())
+            explained.message = tr("the feed %1 answered HTTP %2: %3").arg(feed, QString::number(error.httpStatus), detail);
         break;
     default:
         break;
@@ -328,7 +343,7 @@ void RegistryClient::sendConfigRequest(bool withAuth, bool cachedConfig)
             // Offline (or the feed is down): the last config we saw still describes the feed.
             const bool unreachable = response.error.kind == RegistryError::Kind::Network
                 || response.error.kind == RegistryError::Kind::Timeout || response.error.kind == RegistryError::Kind::Http;
-            const RegistryError error = explain(response.error, u"read its index"_s);
+            const RegistryError error = explain(response.error);
             if (unreachable && m_cache)
                 return configFromCache(error);
             configFinished(error);
@@ -337,7 +352,8 @@ void RegistryClient::sendConfigRequest(bool withAuth, bool cachedConfig)
         QString parseError;
         auto config = RegistryConfig::parse(response.body, &parseError);
         if (!config) {
-            configFinished(RegistryError::make(RegistryError::Kind::Parse, u"%1: %2"_s.arg(m_feed.name, parseError), response.finalUrl));
+            configFinished(RegistryError::make(RegistryError::Kind::Parse, tr("%1: %2", "feed: what is wrong with its config.json").arg(m_feed.name, parseError),
+                                               response.finalUrl));
             return;
         }
         m_config = config;
@@ -375,7 +391,7 @@ void RegistryClient::configFinished(const RegistryError &error)
 RegistryReply *RegistryClient::invalidName(const QString &crate)
 {
     auto *reply = new RegistryReply(this);
-    reply->finish(RegistryError::make(RegistryError::Kind::NotFound, u"\"%1\" is not a valid crate name"_s.arg(crate.left(80))));
+    reply->finish(RegistryError::make(RegistryError::Kind::NotFound, tr("\"%1\" is not a valid crate name").arg(crate.left(80))));
     return reply;
 }
 
@@ -403,11 +419,11 @@ RegistryReply *RegistryClient::fetchIndexFile(const QString &crate, const QByteA
     withConfig(reply, [this, reply, path, crate, etag, lastModified](const RegistryError &configError) {
         if (configError.kind == RegistryError::Kind::NotFound) // about the feed, never "no such crate"
             return reply->finish(RegistryError::make(RegistryError::Kind::Http,
-                u"%1 has no config.json: its index URL is wrong, or it is not a sparse registry"_s.arg(m_feed.name),
+                tr("%1 has no config.json: its index URL is wrong, or it is not a sparse registry").arg(m_feed.name),
                 configError.url, configError.httpStatus));
         if (configError || m_configFromCache)
             return reply->finish(configError ? configError
-                                             : RegistryError::make(RegistryError::Kind::Network, u"%1 cannot be reached"_s.arg(m_feed.name)));
+                                             : RegistryError::make(RegistryError::Kind::Network, tr("%1 cannot be reached").arg(m_feed.name)));
         HttpJob *job = send(indexRequest(path, etag, lastModified), m_config->authRequired);
         reply->track(job);
         connect(job, &HttpJob::finished, reply, [this, reply, job, crate, revalidated = !etag.isEmpty() || !lastModified.isEmpty()] {
@@ -419,9 +435,9 @@ RegistryReply *RegistryClient::fetchIndexFile(const QString &crate, const QByteA
             }
             if (response.error.kind == RegistryError::Kind::NotFound)
                 return reply->finish(RegistryError::make(RegistryError::Kind::NotFound,
-                    u"there is no crate %1 in %2"_s.arg(crate, m_feed.name), response.finalUrl, response.status));
+                    tr("there is no crate %1 in %2").arg(crate, m_feed.name), response.finalUrl, response.status));
             if (response.error)
-                return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
+                return reply->finish(explain(response.error));
             if (response.status != 200)
                 return reply->finish(notAnIndexFile(response, crate, m_feed.name));
             reply->body = response.body;
@@ -437,14 +453,14 @@ RegistryReply *RegistryClient::crateInfo(const QString &crate)
 {
     if (!CrateName::validationError(crate).isEmpty())
         return invalidName(crate);
-    return apiCall("GET", u"/crates/"_s + crate, {}, false, u"read the versions of %1"_s.arg(crate));
+    return apiCall("GET", u"/crates/"_s + crate, {}, false);
 }
 
 RegistryReply *RegistryClient::reverseDependencies(const QString &crate)
 {
     if (!CrateName::validationError(crate).isEmpty())
         return invalidName(crate);
-    return apiCall("GET", u"/crates/%1/reverse_dependencies?per_page=100"_s.arg(crate), {}, false, u"find what depends on %1"_s.arg(crate));
+    return apiCall("GET", u"/crates/%1/reverse_dependencies?per_page=100"_s.arg(crate), {}, false);
 }
 
 RegistryReply *RegistryClient::fetchIndex(const QString &crate)
@@ -478,7 +494,7 @@ void RegistryClient::fetchIndexFrom(RegistryReply *reply, const QString &crate, 
             return serveCached(reply, crate, path, *cached, true);
         return reply->finish(configError ? configError
                                          : RegistryError::make(RegistryError::Kind::Network,
-                                               u"%1 cannot be reached and %2 is not in the cache"_s.arg(m_feed.name, crate)));
+                                               tr("%1 cannot be reached and %2 is not in the cache").arg(m_feed.name, crate)));
     }
     const Validators held = cached ? cached->validators : Validators();
     HttpJob *job = send(indexRequest(path, held.etag, held.lastModified), m_config->authRequired);
@@ -495,13 +511,13 @@ void RegistryClient::fetchIndexFrom(RegistryReply *reply, const QString &crate, 
                 if (m_cache)
                     m_cache->remove(feedKey(), path);
                 return reply->finish(RegistryError::make(RegistryError::Kind::NotFound,
-                    u"there is no crate %1 in %2"_s.arg(crate, m_feed.name), response.finalUrl, response.status));
+                    tr("there is no crate %1 in %2").arg(crate, m_feed.name), response.finalUrl, response.status));
             }
             const bool unreachable = response.error.kind == RegistryError::Kind::Network
                 || response.error.kind == RegistryError::Kind::Timeout || response.error.kind == RegistryError::Kind::Http;
             if (unreachable && cached)
                 return serveCached(reply, crate, path, *cached, true);
-            return reply->finish(explain(response.error, u"read %1"_s.arg(crate)));
+            return reply->finish(explain(response.error));
         }
         if (response.status != 200)
             return reply->finish(notAnIndexFile(response, crate, m_feed.name));
@@ -521,18 +537,17 @@ void RegistryClient::fetchIndexFrom(RegistryReply *reply, const QString &crate, 
 }
 
 RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
-                                       const QString &action, const QByteArray &contentType)
+                                       const QByteArray &contentType)
 {
     auto *reply = new RegistryReply(this);
-    withConfig(reply, [this, reply, verb, path, body, needsAuth, action, contentType](const RegistryError &configError) {
+    withConfig(reply, [this, reply, verb, path, body, needsAuth, contentType](const RegistryError &configError) {
         if (configError)
             return reply->finish(configError);
         if (m_config->api.isEmpty())
             return reply->finish(RegistryError::make(RegistryError::Kind::Http,
-                u"%1 has no web API (its config.json names no \"api\"), so it cannot %2"_s.arg(m_feed.name, action)));
+                tr("the feed %1 has no web API: its config.json names no \"api\"").arg(m_feed.name)));
         if (needsAuth && m_authorization.isEmpty())
-            return reply->finish(RegistryError::make(RegistryError::Kind::AuthRequired,
-                u"the feed %1 needs a token to %2: add one to the feed"_s.arg(m_feed.name, action)));
+            return reply->finish(RegistryError::make(RegistryError::Kind::AuthRequired, needsToken()));
         HttpRequest request;
         request.url = m_config->apiUrl(path);
         request.verb = verb;
@@ -543,20 +558,20 @@ RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &pa
         request.retryable = verb == "GET";
         HttpJob *job = send(request, needsAuth || m_config->authRequired);
         reply->track(job);
-        connect(job, &HttpJob::finished, reply, [this, reply, job, action] {
+        connect(job, &HttpJob::finished, reply, [this, reply, job] {
             const HttpResponse &response = job->response();
             if (response.error)
-                return reply->finish(explain(response.error, action));
+                return reply->finish(explain(response.error));
             QJsonParseError parseError;
             reply->json = QJsonDocument::fromJson(response.body, &parseError);
             if (!response.body.isEmpty() && parseError.error != QJsonParseError::NoError)
                 return reply->finish(RegistryError::make(RegistryError::Kind::Parse,
-                    u"%1 answered something that is not JSON while trying to %2"_s.arg(m_feed.name, action), response.finalUrl, response.status));
+                    tr("the feed %1 answered something that is not JSON").arg(m_feed.name), response.finalUrl, response.status));
             // cargo treats an errors array as a failure even in a 2xx answer.
             const QJsonArray errors = reply->json.object().value(u"errors"_s).toArray();
             if (!errors.isEmpty())
                 return reply->finish(RegistryError::make(RegistryError::Kind::Http,
-                    u"%1 could not %2: %3"_s.arg(m_feed.name, action, errors.at(0).toObject().value(u"detail"_s).toString()),
+                    tr("the feed %1 answered with an error: %2").arg(m_feed.name, errors.at(0).toObject().value(u"detail"_s).toString()),
                     response.finalUrl, response.status));
             reply->finish();
         });
@@ -566,7 +581,8 @@ RegistryReply *RegistryClient::apiCall(const QByteArray &verb, const QString &pa
 
 RegistryReply *RegistryClient::publish(const QByteArray &framedBody, const QString &label)
 {
-    RegistryReply *reply = apiCall("PUT", u"/crates/new"_s, framedBody, true, u"publish %1"_s.arg(label), "application/octet-stream");
+    qCDebug(lcRegistry).noquote() << "publishing" << label << "to" << m_feed.name;
+    RegistryReply *reply = apiCall("PUT", u"/crates/new"_s, framedBody, true, "application/octet-stream");
     connect(reply, &RegistryReply::finished, reply, [reply] {
         if (reply->error())
             return;
@@ -575,9 +591,9 @@ RegistryReply *RegistryClient::publish(const QByteArray &framedBody, const QStri
         const QStringList categories = jsonStrings(warnings.value(u"invalid_categories"_s));
         const QStringList badges = jsonStrings(warnings.value(u"invalid_badges"_s));
         if (!categories.isEmpty())
-            reply->warnings << u"the following are not valid category slugs and were ignored: %1"_s.arg(categories.join(u", "_s));
+            reply->warnings << tr("the following are not valid category slugs and were ignored: %1").arg(categories.join(u", "_s));
         if (!badges.isEmpty())
-            reply->warnings << u"the following are not valid badges and were ignored: %1"_s.arg(badges.join(u", "_s));
+            reply->warnings << tr("the following are not valid badges and were ignored: %1").arg(badges.join(u", "_s));
         reply->warnings << jsonStrings(warnings.value(u"other"_s));
     });
     return reply;
@@ -590,10 +606,10 @@ RegistryReply *RegistryClient::uploadToProGet(const QByteArray &crate, const QSt
         const QUrl url = proGetUrl(u"/upload"_s);
         if (!url.isValid())
             return reply->finish(RegistryError::make(RegistryError::Kind::Http,
-                u"%1 does not look like a ProGet Cargo feed (…/cargo/FEED/), so %2 cannot go through ProGet's upload"_s.arg(m_feed.name, label)));
+                tr("%1 does not look like a ProGet Cargo feed (…/cargo/FEED/), so %2 cannot go through ProGet's upload").arg(m_feed.name, label)));
         if (m_authorization.isEmpty())
             return reply->finish(RegistryError::make(RegistryError::Kind::AuthRequired,
-                u"ProGet needs an API key to upload %1 to %2: add one to the feed"_s.arg(label, m_feed.name)));
+                tr("ProGet needs an API key to upload %1 to %2: add one to the feed").arg(label, m_feed.name)));
         HttpRequest request;
         request.url = url;
         request.verb = "PUT";
@@ -604,11 +620,11 @@ RegistryReply *RegistryClient::uploadToProGet(const QByteArray &crate, const QSt
             request.setSecretHeader("X-ApiKey", m_authorization);
         HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
         reply->track(job);
-        connect(job, &HttpJob::finished, reply, [this, reply, job, label] {
+        connect(job, &HttpJob::finished, reply, [this, reply, job] {
             const HttpResponse &response = job->response();
             notice(response);
             if (response.error)
-                return reply->finish(explain(response.error, u"upload %1"_s.arg(label)));
+                return reply->finish(explain(response.error));
             reply->finish();
         });
     });
@@ -620,25 +636,24 @@ RegistryReply *RegistryClient::search(const QString &query, int perPage)
     QUrlQuery params;
     params.addQueryItem(u"q"_s, QString::fromLatin1(QUrl::toPercentEncoding(query)));
     params.addQueryItem(u"per_page"_s, QString::number(perPage));
-    return apiCall("GET", u"/crates?"_s + params.toString(QUrl::FullyEncoded), {}, false, u"search"_s);
+    return apiCall("GET", u"/crates?"_s + params.toString(QUrl::FullyEncoded), {}, false);
 }
 
 RegistryReply *RegistryClient::setYanked(const QString &crate, const QString &version, bool yanked)
 {
     const QString path = u"/crates/%1/%2/%3"_s.arg(crate, version, yanked ? u"yank"_s : u"unyank"_s);
-    return apiCall(yanked ? "DELETE" : "PUT", path, {}, true, (yanked ? u"yank %1@%2"_s : u"unyank %1@%2"_s).arg(crate, version));
+    return apiCall(yanked ? "DELETE" : "PUT", path, {}, true);
 }
 
 RegistryReply *RegistryClient::owners(const QString &crate)
 {
-    return apiCall("GET", u"/crates/%1/owners"_s.arg(crate), {}, true, u"list the owners of %1"_s.arg(crate));
+    return apiCall("GET", u"/crates/%1/owners"_s.arg(crate), {}, true);
 }
 
 RegistryReply *RegistryClient::changeOwners(const QString &crate, const QStringList &logins, bool add)
 {
     const QByteArray body = QJsonDocument(QJsonObject{{u"users"_s, QJsonArray::fromStringList(logins)}}).toJson(QJsonDocument::Compact);
-    return apiCall(add ? "PUT" : "DELETE", u"/crates/%1/owners"_s.arg(crate), body, true,
-                   (add ? u"add owners of %1"_s : u"remove owners of %1"_s).arg(crate));
+    return apiCall(add ? "PUT" : "DELETE", u"/crates/%1/owners"_s.arg(crate), body, true);
 }
 
 void RegistryClient::rememberParsed(const QString &path, const Validators &validators, const QList<IndexEntry> &entries)
@@ -651,7 +666,7 @@ void RegistryClient::warnAboutLeftOutLines(const QString &crate, const QStringLi
 {
     for (const QString &problem : problems) {
         // cargo skips such lines too; a line it could not have written is worth a word.
-        const QString warning = u"%1: the index file of %2 has a line that was left out: %3"_s.arg(m_feed.name, crate, problem);
+        const QString warning = tr("%1: the index file of %2 has a line that was left out: %3").arg(m_feed.name, crate, problem);
         qCWarning(lcRegistry).noquote() << warning;
         if (reply->warnings.size() < 20)
             reply->warnings << warning;

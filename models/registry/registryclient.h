@@ -147,7 +147,7 @@ public:
 
     // PUT {api}/api/v1/crates/new with cargo's framed body (PublishMetadata::frame). Never
     // retried: a publish that reached the server must not be sent twice. `label` names the
-    // crate in messages ("serde@1.0.0"). warnings holds the server's warnings.
+    // crate in the log ("serde@1.0.0"); a failure's message gives the reason only. warnings holds the server's warnings.
     RegistryReply *publish(const QByteArray &framedBody, const QString &label);
     // ProGet's own upload (PUT /api/packages/{feed}/upload with the raw .crate).
     RegistryReply *uploadToProGet(const QByteArray &crate, const QString &label);
@@ -198,21 +198,26 @@ private:
     void configFromCache(const RegistryError &unreachable);
     void configFinished(const RegistryError &error);
     RegistryReply *apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
-                           const QString &action, const QByteArray &contentType = "application/json");
+                           const QByteArray &contentType = "application/json");
     HttpJob *send(HttpRequest request, bool withAuth);
     HttpRequest indexRequest(const QString &path, const QByteArray &etag, const QByteArray &lastModified) const;
     RegistryReply *invalidName(const QString &crate);
-    RegistryError explain(const RegistryError &error, const QString &action) const;
+    // The reason of a failure, worded for the user and naming the feed: what was being done is
+    // the caller's headline ("Could not read serde: …", the command line).
+    RegistryError explain(const RegistryError &error) const;
+    // "the feed … needs a token: add one to the feed", with where to get one when it said.
+    QString needsToken() const;
     QString feedKey() const;
     void notice(const HttpResponse &response);
     QUrl proGetServerUrl(const QString &path) const; // {server}{path}, or empty
     QUrl proGetUrl(const QString &path) const;
     void requestProGet(RegistryReply *reply, const QString &path, std::function<void(const QByteArray &)> done);
     // Any ProGet API call: the API key as X-ApiKey (Basic credentials as cargo sends them),
-    // a failure explained as `action`, `done` with the body of a success.
-    void callProGet(RegistryReply *reply, HttpRequest request, const QString &action, std::function<void(const QByteArray &)> done);
-    // The body as the JSON list a ProGet API answers with, into reply->json; finishes the reply.
-    void finishWithJsonList(RegistryReply *reply, const QByteArray &body, const QString &what);
+    // a failure explained, `done` with the body of a success.
+    void callProGet(RegistryReply *reply, HttpRequest request, std::function<void(const QByteArray &)> done);
+    // The body as the JSON list a ProGet API answers with, into reply->json; finishes the reply,
+    // with `notAList` as the error when it is none.
+    void finishWithJsonList(RegistryReply *reply, const QByteArray &body, const QString &notAList);
     void listPage(RegistryReply *reply, const QString &query, int pagesLeft);
     void licenseFromCrate(RegistryReply *reply, const QString &crate, const QString &version, const QString &cksum);
 

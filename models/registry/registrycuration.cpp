@@ -39,7 +39,7 @@ RegistryReply *RegistryClient::curation(const QString &crate)
                 return reply->finish(response.error);
             reply->json = QJsonDocument::fromJson(response.body);
             if (!reply->json.isObject())
-                return reply->finish(RegistryError::make(RegistryError::Kind::Parse, u"the curation report of %1 is not a JSON object"_s.arg(crate)));
+                return reply->finish(RegistryError::make(RegistryError::Kind::Parse, tr("the curation report of %1 is not a JSON object").arg(crate)));
             reply->finish();
         });
     });
@@ -52,7 +52,7 @@ RegistryReply *RegistryClient::cachedReverseDependencies(const QString &crate)
         return invalidName(crate);
     auto *reply = new RegistryReply(this);
     if (!m_cache) {
-        QMetaObject::invokeMethod(reply, [reply] { reply->finish(RegistryError::make(RegistryError::Kind::NotFound, u"no index cache"_s)); },
+        QMetaObject::invokeMethod(reply, [reply] { reply->finish(RegistryError::make(RegistryError::Kind::NotFound, tr("no index cache"))); },
                                   Qt::QueuedConnection);
         return reply;
     }

@@ -21,7 +21,7 @@ RegistryReply *RegistryClient::download(const QString &crate, const QString &ver
     if (!IndexEntry::isChecksum(cksum)) {
         // Never "no checksum, no check": bytes nobody can verify are not saved at all.
         reply->finish(RegistryError::make(RegistryError::Kind::Parse,
-            u"%1@%2 cannot be downloaded from %3: its index line has no valid sha256 checksum"_s.arg(crate, version, m_feed.name)));
+            tr("%1@%2 cannot be downloaded from %3: its index line has no valid sha256 checksum").arg(crate, version, m_feed.name)));
         return reply;
     }
     withConfig(reply, [this, reply, crate, version, cksum, targetFile](const RegistryError &configError) {
@@ -35,10 +35,10 @@ RegistryReply *RegistryClient::download(const QString &crate, const QString &ver
         request.timeoutMs = 60000;
         HttpJob *job = send(request, m_config->authRequired);
         reply->track(job);
-        connect(job, &HttpJob::finished, reply, [this, reply, job, crate, version, targetFile] {
+        connect(job, &HttpJob::finished, reply, [this, reply, job, targetFile] {
             const HttpResponse &response = job->response();
             if (response.error)
-                return reply->finish(explain(response.error, u"download %1@%2"_s.arg(crate, version)));
+                return reply->finish(explain(response.error));
             reply->savedPath = targetFile;
             reply->finish();
         });
@@ -102,7 +102,7 @@ RegistryReply *RegistryClient::fetchWebResource(const QUrl &url, qint64 maxBytes
     auto *reply = new RegistryReply(this);
     if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) || url.host().isEmpty()) {
         reply->finish(
-            RegistryError::make(RegistryError::Kind::Parse, u"%1 is no web address"_s.arg(url.toDisplayString().left(200))));
+            RegistryError::make(RegistryError::Kind::Parse, tr("%1 is no web address").arg(url.toDisplayString().left(200))));
         return reply;
     }
     HttpRequest request;
@@ -131,9 +131,9 @@ void RegistryClient::licenseFromCrate(RegistryReply *reply, const QString &crate
     request.maxBodyBytes = m_maxCrateBytes;
     HttpJob *job = send(request, m_config->authRequired);
     reply->track(job);
-    connect(job, &HttpJob::finished, reply, [this, reply, job, dir, file, crate, version] {
+    connect(job, &HttpJob::finished, reply, [this, reply, job, dir, file] {
         if (job->response().error)
-            return reply->finish(explain(job->response().error, u"read the license of %1@%2"_s.arg(crate, version)));
+            return reply->finish(explain(job->response().error));
         const auto archive = CrateArchive::open(file);
         if (!archive.isOk())
             return reply->finish(RegistryError::make(RegistryError::Kind::Parse, archive.error.message));

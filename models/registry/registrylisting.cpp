@@ -66,7 +66,7 @@ RegistryReply *RegistryClient::listCrates(const QString &from, int maxPages)
         }
         if (m_config->api.isEmpty())
             return reply->finish(RegistryError::make(RegistryError::Kind::Http,
-                u"%1 has no web API, so its crates cannot be listed; open crates by name instead"_s.arg(m_feed.name)));
+                tr("%1 has no web API, so its crates cannot be listed; open crates by name instead").arg(m_feed.name)));
         listPage(reply, from.isEmpty() ? u"?page=1&per_page=100"_s : from, maxPages > 0 ? maxPages : -1);
     });
     return reply;
@@ -84,7 +84,7 @@ void RegistryClient::listPage(RegistryReply *reply, const QString &query, int pa
     connect(job, &HttpJob::finished, reply, [this, reply, job, query, pagesLeft] {
         const HttpResponse &response = job->response();
         if (response.error)
-            return reply->finish(explain(response.error, u"list its crates"_s));
+            return reply->finish(explain(response.error));
         const QJsonObject result = QJsonDocument::fromJson(response.body).object();
         const QJsonArray crates = result.value(u"crates"_s).toArray();
         const qsizetype first = reply->crates.size();

@@ -45,35 +45,33 @@ void RegistryClient::requestProGet(
         url.setQuery(pathAndQuery.mid(question + 1));
     if (!url.isValid())
         return reply->finish(RegistryError::make(RegistryError::Kind::Http,
-            u"%1 is a ProGet server, but its index URL does not look like …/cargo/FEED/"_s.arg(m_feed.name)));
+            tr("%1 is a ProGet server, but its index URL does not look like …/cargo/FEED/").arg(m_feed.name)));
     HttpRequest request;
     request.url = url;
     request.headers.emplaceBack("Accept", "application/json");
-    callProGet(reply, request, u"use the ProGet packages API"_s, std::move(done));
+    callProGet(reply, request, std::move(done));
 }
 
-void RegistryClient::callProGet(
-    RegistryReply *reply, HttpRequest request, const QString &action, std::function<void(const QByteArray &)> done)
+void RegistryClient::callProGet(RegistryReply *reply, HttpRequest request, std::function<void(const QByteArray &)> done)
 {
     // ProGet's API takes an API key as X-ApiKey; Basic credentials as they are.
     if (m_feed.auth == Feed::AuthKind::Token && !m_authorization.isEmpty())
         request.setSecretHeader("X-ApiKey", m_authorization);
     HttpJob *job = send(request, m_feed.auth == Feed::AuthKind::Basic);
     reply->track(job);
-    connect(job, &HttpJob::finished, reply, [this, reply, job, action, done = std::move(done)] {
+    connect(job, &HttpJob::finished, reply, [this, reply, job, done = std::move(done)] {
         const HttpResponse &response = job->response();
         notice(response);
         if (response.error)
-            return reply->finish(explain(response.error, action));
+            return reply->finish(explain(response.error));
         done(response.body);
     });
 }
 
-void RegistryClient::finishWithJsonList(RegistryReply *reply, const QByteArray &body, const QString &what)
+void RegistryClient::finishWithJsonList(RegistryReply *reply, const QByteArray &body, const QString &notAList)
 {
     reply->json = QJsonDocument::fromJson(body);
     if (!reply->json.isArray())
-        return reply->finish(
-            RegistryError::make(RegistryError::Kind::Parse, u"%1's %2 is not a JSON list"_s.arg(m_feed.name, what)));
+        return reply->finish(RegistryError::make(RegistryError::Kind::Parse, notAList));
     reply->finish();
 }

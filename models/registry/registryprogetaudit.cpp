@@ -28,7 +28,7 @@ RegistryReply *RegistryClient::proGetMetadata(const QString &crate, const QStrin
             reply->json = QJsonDocument::fromJson(body);
             if (!reply->json.isObject())
                 return reply->finish(RegistryError::make(RegistryError::Kind::Parse,
-                                                         u"%1's metadata of %2@%3 is not a JSON object"_s.arg(m_feed.name, crate, version)));
+                                                         tr("%1's metadata of %2@%3 is not a JSON object").arg(m_feed.name, crate, version)));
             reply->finish();
         });
     });
@@ -43,7 +43,7 @@ RegistryReply *RegistryClient::proGetVulnerabilityAudit(const QList<std::pair<QS
             return reply->finish(configError);
         const QUrl url = proGetServerUrl(u"/api/sca/audit-package-vulns"_s);
         if (!url.isValid())
-            return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1 is not a ProGet Cargo feed (…/cargo/FEED/)"_s.arg(m_feed.name)));
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http, tr("%1 is not a ProGet Cargo feed (…/cargo/FEED/)").arg(m_feed.name)));
         QJsonArray body;
         for (const auto &[name, version] : packages)
             body.append(QJsonObject{{u"type"_s, u"cargo"_s}, {u"name"_s, name}, {u"version"_s, version}});
@@ -53,8 +53,9 @@ RegistryReply *RegistryClient::proGetVulnerabilityAudit(const QList<std::pair<QS
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
         request.headers.emplaceBack("Content-Type", "application/json");
         request.headers.emplaceBack("Accept", "application/json");
-        callProGet(reply, request, u"audit vulnerabilities"_s,
-                   [this, reply](const QByteArray &answer) { finishWithJsonList(reply, answer, u"vulnerability audit"_s); });
+        callProGet(reply, request, [this, reply](const QByteArray &answer) {
+            finishWithJsonList(reply, answer, tr("%1's vulnerability audit is not a JSON list").arg(m_feed.name));
+        });
     });
     return reply;
 }

@@ -18,10 +18,10 @@ RegistryReply *RegistryClient::promoteOnProGet(const QString &fromFeed, const QS
     withCredentials([this, reply, fromFeed, crate, version] {
         const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
         if (!proGet)
-            return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1 is not a ProGet Cargo feed (…/cargo/FEED/)"_s.arg(m_feed.name)));
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http, tr("%1 is not a ProGet Cargo feed (…/cargo/FEED/)").arg(m_feed.name)));
         if (m_authorization.isEmpty())
             return reply->finish(RegistryError::make(RegistryError::Kind::AuthRequired,
-                u"ProGet needs an API key with the Promote permission to promote into %1: add one to the feed"_s.arg(m_feed.name)));
+                tr("ProGet needs an API key with the Promote permission to promote into %1: add one to the feed").arg(m_feed.name)));
         HttpRequest request;
         request.url = proGetServerUrl(u"/api/promotions/promote"_s);
         request.verb = "POST";
@@ -30,7 +30,7 @@ RegistryReply *RegistryClient::promoteOnProGet(const QString &fromFeed, const QS
                                                  {u"version"_s, version}, {u"comments"_s, u"promoted with CrateDesk"_s}})
                            .toJson(QJsonDocument::Compact);
         request.headers.emplaceBack("Content-Type", "application/json");
-        callProGet(reply, request, u"promote %1@%2"_s.arg(crate, version), [reply](const QByteArray &) { reply->finish(); });
+        callProGet(reply, request, [reply](const QByteArray &) { reply->finish(); });
     });
     return reply;
 }
@@ -41,13 +41,14 @@ RegistryReply *RegistryClient::proGetPromotions(const QString &crate)
     withCredentials([this, reply, crate] {
         const auto proGet = FeedUrl::proGetFeed(m_feed.indexUrl);
         if (!proGet)
-            return reply->finish(RegistryError::make(RegistryError::Kind::Http, u"%1 is not a ProGet Cargo feed (…/cargo/FEED/)"_s.arg(m_feed.name)));
+            return reply->finish(RegistryError::make(RegistryError::Kind::Http, tr("%1 is not a ProGet Cargo feed (…/cargo/FEED/)").arg(m_feed.name)));
         HttpRequest request;
         request.url = proGetServerUrl(u"/api/promotions/list"_s);
         request.url.setQuery(QUrlQuery{{u"toFeed"_s, proGet->feed}, {u"package"_s, crate}});
         request.headers.emplaceBack("Accept", "application/json");
-        callProGet(reply, request, u"read the promotion history"_s,
-                   [this, reply](const QByteArray &body) { finishWithJsonList(reply, body, u"promotion history"_s); });
+        callProGet(reply, request, [this, reply](const QByteArray &body) {
+            finishWithJsonList(reply, body, tr("%1's promotion history is not a JSON list").arg(m_feed.name));
+        });
     });
     return reply;
 }

@@ -263,17 +263,17 @@ Target ClosureResolver::Private::resolve(const QString &package, const QString &
     }
     if (crate.state == IndexFile::State::NotFound) {
         target.problem = makeProblem(ProblemKind::UnknownCrate, package, reqText, from,
-                                     u"The feed has no crate named `%1`."_s.arg(package));
+                                     ClosureResolver::tr("The feed has no crate named `%1`.").arg(package));
         return target;
     }
     if (crate.state == IndexFile::State::Failed) {
         target.problem = makeProblem(ProblemKind::FetchFailed, package, reqText, from,
-                                     u"The index of `%1` could not be fetched: %2"_s.arg(package, crate.message));
+                                     ClosureResolver::tr("The index of `%1` could not be fetched: %2").arg(package, crate.message));
         return target;
     }
     if (crate.entries.isEmpty()) {
         target.problem = makeProblem(ProblemKind::UnknownCrate, package, reqText, from,
-                                     u"The index file of `%1` lists no version under exactly that name."_s.arg(package));
+                                     ClosureResolver::tr("The index file of `%1` lists no version under exactly that name.").arg(package));
         return target;
     }
     int yanked = 0;
@@ -288,11 +288,15 @@ Target ClosureResolver::Private::resolve(const QString &package, const QString &
         }
         ++(entry->yanked ? yanked : unusable);
     }
-    QString message = u"No version of `%1` matches `%2`."_s.arg(package, reqText);
+    QString message;
     if (yanked > 0 && unusable == 0)
-        message += u" Only yanked versions do, and cargo never picks those without a lock file."_s;
+        message = ClosureResolver::tr("No version of `%1` matches `%2`. Only yanked versions do, and cargo never picks those without a lock file.")
+                      .arg(package, reqText);
     else if (yanked + unusable > 0)
-        message += u" The versions that do are yanked, invalid or need a newer cargo."_s;
+        message = ClosureResolver::tr("No version of `%1` matches `%2`. The versions that do are yanked, invalid or need a newer cargo.")
+                      .arg(package, reqText);
+    else
+        message = ClosureResolver::tr("No version of `%1` matches `%2`.").arg(package, reqText);
     target.problem = makeProblem(ProblemKind::NoMatchingVersion, package, reqText, from, message);
     return target;
 }
@@ -440,7 +444,7 @@ void ClosureResolver::Private::process(NodeState *node)
         edge.contribution = {node->key, dep.req, req.value_or(VersionReq()), sortedList(features), dep.defaultFeatures};
         if (dep.registry) {
             edge.problem = makeProblem(ProblemKind::OtherRegistry, dep.packageName(), dep.req, node->key,
-                                       u"`%1` comes from another registry (%2) and is not followed."_s.arg(dep.packageName(), *dep.registry));
+                                       ClosureResolver::tr("`%1` comes from another registry (%2) and is not followed.").arg(dep.packageName(), *dep.registry));
         } else if (req) { // always, for a valid entry: the parser checked every req
             const Target target = resolve(dep.packageName(), dep.req, *req, node->key);
             edge.problem = target.problem;
@@ -560,21 +564,24 @@ DependencyGraph ClosureResolver::Private::graph() const
         if (state->conflict) {
             QStringList asked;
             for (const Contribution &contribution : state->incoming)
-                asked.append(contribution.from.isEmpty() ? contribution.req : u"%1 (from %2)"_s.arg(contribution.req, contribution.from));
+                asked.append(contribution.from.isEmpty()
+                                 ? contribution.req
+                                 : ClosureResolver::tr("%1 (from %2)", "a version requirement (from the crate version that asks for it)")
+                                       .arg(contribution.req, contribution.from));
             asked = sortedUnique(asked);
             graph.problems.append(makeProblem(ProblemKind::ConflictingRequirements, state->name, node.requirements.join(u", "_s), QString(),
-                                              u"No version of `%1` in the %2 range meets all of %3; showing %4."_s.arg(
+                                              ClosureResolver::tr("No version of `%1` in the %2 range meets all of %3; showing %4.").arg(
                                                   state->name, state->bucket, asked.join(u", "_s), node.version.toString())));
         }
         for (const QString &feature : state->missingFeatures) {
             graph.problems.append(makeProblem(ProblemKind::MissingFeature, state->name, QString(), QString(),
-                                              u"`%1` %2 has no feature `%3`."_s.arg(state->name, node.version.toString(), feature)));
+                                              ClosureResolver::tr("`%1` %2 has no feature `%3`.").arg(state->name, node.version.toString(), feature)));
         }
         graph.nodes.append(node);
     }
     if (unsettled) {
         graph.problems.append(makeProblem(ProblemKind::Unsettled, nodes.value(rootKey)->name, QString(), QString(),
-                                          u"The requirements kept changing each other's versions; the graph shown may not be what cargo picks."_s));
+                                          ClosureResolver::tr("The requirements kept changing each other's versions; the graph shown may not be what cargo picks.")));
     }
     return graph;
 }

@@ -5,6 +5,7 @@
 #include "cargotypes/indexentry.h"
 #include "cargotypes/versionreq.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,8 @@
 // and the version meeting most requirements kept, so the rest of the graph still shows.
 class ClosureResolver
 {
+    Q_DECLARE_TR_FUNCTIONS(ClosureResolver)
+
 public:
     struct Root
     {

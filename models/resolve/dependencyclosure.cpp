@@ -137,7 +137,7 @@ bool DependencyClosure::requestMissing(const QStringList &crateNames)
         if (m_source)
             m_source->requestIndex(crateName);
         else
-            onIndexFailed(crateName, u"the index source is gone"_s, false);
+            onIndexFailed(crateName, tr("the index source is gone"), false);
         if (!m_running)
             break; // cancelled by a slot the request triggered
     }

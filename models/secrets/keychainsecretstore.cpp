@@ -3,6 +3,7 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -37,15 +38,15 @@ QString describe(SecretStore::Error error, const QString &key, const QString &ba
     case SecretStore::Error::None:
         return {};
     case SecretStore::Error::NotFound:
-        return u"No secret is stored for %1."_s.arg(key);
+        return QCoreApplication::translate("KeychainSecretStore", "No secret is stored for %1.").arg(key);
     case SecretStore::Error::AccessDenied:
-        return u"The keychain refused access to %1 (%2). Unlock the keyring and try again."_s.arg(key, backendText);
+        return QCoreApplication::translate("KeychainSecretStore", "The keychain refused access to %1 (%2). Unlock the keyring and try again.").arg(key, backendText);
     case SecretStore::Error::NoBackend:
-        return u"No keychain is available (%1). Start a Secret Service such as GNOME Keyring or KWallet."_s.arg(backendText);
+        return QCoreApplication::translate("KeychainSecretStore", "No keychain is available (%1). Start a Secret Service such as GNOME Keyring or KWallet.").arg(backendText);
     case SecretStore::Error::Other:
         break;
     }
-    return u"The keychain failed for %1: %2"_s.arg(key, backendText);
+    return QCoreApplication::translate("KeychainSecretStore", "The keychain failed for %1: %2").arg(key, backendText);
 }
 
 // Runs a QtKeychain job and reports through the SecretStore callback contract.

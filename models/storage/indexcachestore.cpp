@@ -81,7 +81,7 @@ bool IndexCacheStore::open(QString *error)
     // A cache can always be refetched, so NORMAL sync is plenty; WAL keeps readers unblocked.
     for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA busy_timeout=5000"_s})
         q.exec(pragma);
-    if (const QString failure = SqliteMigrations::run(db, migrations(), u"the cache %1"_s.arg(m_path)); !failure.isEmpty()) {
+    if (const QString failure = SqliteMigrations::run(db, migrations(), m_path); !failure.isEmpty()) {
         *error = failure;
         return false;
     }

@@ -18,8 +18,8 @@ namespace SqliteMigrations {
 // what failed, or an empty string.
 using BeforeCommit = std::function<QString(int version)>;
 
-// Brings `db` up to date; returns what failed (naming `what`, the database as a user knows
-// it), or an empty string. `migrated` hears each version reached.
+// Brings `db` up to date; returns what failed (naming `what`, the database's file as the user
+// knows it: data, never a phrase), or an empty string. `migrated` hears each version reached.
 QString run(QSqlDatabase &db, const QList<QStringList> &migrations, const QString &what,
             const BeforeCommit &beforeCommit = {}, const std::function<void(int)> &migrated = {});
 

@@ -17,6 +17,187 @@
     </message>
 </context>
 <context>
+    <name>CargoConfigEditor</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <comment>where in the TOML text: what is wrong</comment>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>internal error: %1 is not a TOML value</source>
+        <translation>interner Fehler: %1 ist kein TOML-Wert</translation>
+    </message>
+    <message>
+        <source>%1 is a table, not a value</source>
+        <translation>%1 ist eine Tabelle, kein Wert</translation>
+    </message>
+    <message>
+        <source>%1 is an array of tables ([[%1]]), so %2 cannot be set</source>
+        <translation>%1 ist ein Array von Tabellen ([[%1]]), daher kann %2 nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>internal error: cargo has no top-level keys such as %1</source>
+        <translation>interner Fehler: Cargo hat keine Schlüssel auf oberster Ebene wie %1</translation>
+    </message>
+    <message>
+        <source>%1 already has a value that is not a table, so %2 cannot be added</source>
+        <translation>%1 hat bereits einen Wert, der keine Tabelle ist, daher kann %2 nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>the edited file would not be valid TOML (%1)</source>
+        <translation>die bearbeitete Datei wäre kein gültiges TOML (%1)</translation>
+    </message>
+    <message>
+        <source>internal error: the edited file does not mean what was intended</source>
+        <translation>interner Fehler: Die bearbeitete Datei bedeutet nicht das, was beabsichtigt war</translation>
+    </message>
+</context>
+<context>
+    <name>CargoLock</name>
+    <message>
+        <source>name, version, source and checksum must be strings</source>
+        <translation>name, version, source und checksum müssen Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>the version &quot;%1&quot; is not SemVer</source>
+        <translation>die Version „%1“ ist nicht SemVer-konform</translation>
+    </message>
+    <message>
+        <source>the source &quot;%1&quot; is neither a registry, git nor a path</source>
+        <translation>die Quelle „%1“ ist weder eine Registry noch Git noch ein Pfad</translation>
+    </message>
+    <message>
+        <source>the checksum &quot;%1&quot; is not a sha256 in hex</source>
+        <translation>die Prüfsumme „%1“ ist kein hexadezimaler sha256-Wert</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <comment>file:line:column: problem</comment>
+        <translation>%1:%2:%3: %4</translation>
+    </message>
+    <message>
+        <source>%1: the lockfile version is not a number (this reader knows 1 to 4)</source>
+        <translation>%1: die Lockfile-Version ist keine Zahl (dieser Parser kennt 1 bis 4)</translation>
+    </message>
+    <message>
+        <source>%1: lockfile version %2 is not one this reader knows (1 to 4)</source>
+        <translation>%1: die Lockfile-Version %2 kennt dieser Parser nicht (er kennt 1 bis 4)</translation>
+    </message>
+    <message>
+        <source>%1: `package` is not a list of [[package]] tables</source>
+        <translation>%1: `package` ist keine Liste von [[package]]-Tabellen</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 packages</source>
+        <translation>%1: mehr als %2 Pakete</translation>
+    </message>
+    <message>
+        <source>%1: package %2: %3</source>
+        <translation>%1: Paket %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: package %2 (%3): %4</source>
+        <translation>%1: Paket %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 MiB a Cargo.lock may have here</source>
+        <translation>%1 ist größer als die %2 MiB, die eine Cargo.lock hier haben darf</translation>
+    </message>
+</context>
+<context>
+    <name>CargoManifest</name>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <comment>file:line:column: problem</comment>
+        <translation>%1:%2:%3: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>file: problem</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>%1 must be an array of strings</source>
+        <translation>%1 muss ein Array von Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>%1 must hold only strings</source>
+        <translation>%1 darf nur Zeichenketten enthalten</translation>
+    </message>
+    <message>
+        <source>%1 must be a table</source>
+        <translation>%1 muss eine Tabelle sein</translation>
+    </message>
+    <message>
+        <source>%1 still says workspace = true; a .crate&apos;s Cargo.toml has inherited values written out</source>
+        <translation>%1 enthält noch workspace = true; in der Cargo.toml einer .crate-Datei sind geerbte Werte ausgeschrieben</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 must be a path or a boolean</source>
+        <translation>%1 muss ein Pfad oder ein boolescher Wert sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a boolean or an array of registry names</source>
+        <translation>%1 muss ein boolescher Wert oder ein Array von Registry-Namen sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a version string or a table</source>
+        <translation>%1 muss eine Versionszeichenkette oder eine Tabelle sein</translation>
+    </message>
+    <message>
+        <source>there is no [package] table</source>
+        <translation>es gibt keine [package]-Tabelle</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; is not in the package</source>
+        <translation>das Readme „%1“ ist nicht im Paket</translation>
+    </message>
+    <message>
+        <source>the license file &quot;%1&quot; is not in the package</source>
+        <translation>die Lizenzdatei „%1“ ist nicht im Paket</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; is %2 bytes, more than the %3 allowed</source>
+        <translation>das Readme „%1“ hat %2 Byte, mehr als die erlaubten %3</translation>
+    </message>
+    <message>
+        <source>the license file &quot;%1&quot; is %2 bytes, more than the %3 allowed</source>
+        <translation>die Lizenzdatei „%1“ hat %2 Byte, mehr als die erlaubten %3</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; cannot be read</source>
+        <translation>das Readme „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the license file &quot;%1&quot; cannot be read</source>
+        <translation>die Lizenzdatei „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; is not valid UTF-8</source>
+        <translation>das Readme „%1“ ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>the license file &quot;%1&quot; is not valid UTF-8</source>
+        <translation>die Lizenzdatei „%1“ ist kein gültiges UTF-8</translation>
+    </message>
+</context>
+<context>
     <name>CargoSetupDialog</name>
     <message>
         <source>Copy %1</source>
@@ -172,6 +353,245 @@
     </message>
 </context>
 <context>
+    <name>CargoSetupPlan</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cargo would refuse the registry name: %1</source>
+        <translation>Cargo würde den Registry-Namen ablehnen: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sparse index URL (sparse+https://…/)</source>
+        <translation>„%1“ ist keine Sparse-Index-URL (sparse+https://…/)</translation>
+    </message>
+    <message>
+        <source>cargo would refuse the index URL: invalid url `%1`: relative URL without a base</source>
+        <translation>Cargo würde die Index-URL ablehnen: ungültige URL `%1`: relative URL ohne Basis</translation>
+    </message>
+    <message>
+        <source>cargo would refuse the index URL: registry URLs may not contain passwords</source>
+        <translation>Cargo würde die Index-URL ablehnen: Registry-URLs dürfen keine Passwörter enthalten</translation>
+    </message>
+    <message>
+        <source>cargo would refuse the index URL: sparse registry url must end in a slash `/`: %1</source>
+        <translation>Cargo würde die Index-URL ablehnen: Die URL einer Sparse-Registry muss auf einen Schrägstrich `/` enden: %1</translation>
+    </message>
+    <message>
+        <source>internal error: no credential provider command</source>
+        <translation>interner Fehler: kein Befehl für den Credential-Provider</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text, which cargo requires</source>
+        <translation>%1 ist kein UTF-8-Text, wie Cargo ihn verlangt</translation>
+    </message>
+    <message>
+        <source>cargo cannot read %1 as it is (%2); fix it first</source>
+        <translation>Cargo kann %1 in der jetzigen Form nicht lesen (%2); beheben Sie das zuerst</translation>
+    </message>
+    <message>
+        <source>cannot edit %1: %2</source>
+        <translation>%1 kann nicht bearbeitet werden: %2</translation>
+    </message>
+    <message>
+        <source>Every crates.io dependency now comes from &quot;%1&quot;, which must hold the same crates as crates.io. Cargo.lock still names crates.io for them, so a machine without this setting fetches them from crates.io itself.</source>
+        <translation>Jede Abhängigkeit von crates.io kommt jetzt aus „%1“; dort müssen dieselben Crates liegen wie auf crates.io. Die Cargo.lock nennt für sie weiterhin crates.io, daher lädt ein Rechner ohne diese Einstellung sie direkt von crates.io.</translation>
+    </message>
+    <message>
+        <source>With crates.io replaced, cargo publish, yank and owner need an explicit --registry.</source>
+        <translation>Da crates.io ersetzt ist, brauchen cargo publish, yank und owner ein ausdrückliches --registry.</translation>
+    </message>
+    <message>
+        <source>%1 names this machine&apos;s cratedesk as credential provider; keep it out of version control or use the global config.</source>
+        <translation>%1 nennt das cratedesk dieses Rechners als Credential-Provider; halten Sie die Datei aus der Versionsverwaltung heraus oder verwenden Sie die globale Konfiguration.</translation>
+    </message>
+    <message>
+        <source>%1 holds a plain-text token for &quot;%2&quot;; cargo ignores it now, so delete that line.</source>
+        <translation>%1 enthält ein Token im Klartext für „%2“; Cargo ignoriert es jetzt, löschen Sie also diese Zeile.</translation>
+    </message>
+    <message>
+        <source>%1 still holds a plain-text token for &quot;%2&quot;; cargo ignores it now, so delete that entry.</source>
+        <translation>%1 enthält noch ein Token im Klartext für „%2“; Cargo ignoriert es jetzt, löschen Sie also diesen Eintrag.</translation>
+    </message>
+    <message>
+        <source>%1 sets [registry] index, which cargo rejects: &quot;the `registry.index` config value is no longer supported&quot;; remove that line first</source>
+        <translation>%1 setzt [registry] index, was Cargo ablehnt: „the `registry.index` config value is no longer supported“; entfernen Sie diese Zeile zuerst</translation>
+    </message>
+    <message>
+        <source>[registries.%1] in %2 already uses %3; with a second name for it cargo fails with &quot;multiple registries are configured with the same index url&quot;. Use the name &quot;%1&quot; or remove that entry.</source>
+        <translation>[registries.%1] in %2 verwendet bereits %3; mit einem zweiten Namen dafür schlägt Cargo fehl mit „multiple registries are configured with the same index url“. Verwenden Sie den Namen „%1“ oder entfernen Sie diesen Eintrag.</translation>
+    </message>
+    <message>
+        <source>[source.%1] in %2 would make cargo fail: &quot;detected a cycle of `replace-with` sources&quot;</source>
+        <translation>[source.%1] in %2 würde Cargo scheitern lassen: „detected a cycle of `replace-with` sources“</translation>
+    </message>
+    <message>
+        <source>[source.%1] in %2 would make cargo fail: &quot;no source location specified for `source.%1`, need `registry`, `local-registry`, `directory`, or `git` defined&quot;</source>
+        <translation>[source.%1] in %2 würde Cargo scheitern lassen: „no source location specified for `source.%1`, need `registry`, `local-registry`, `directory`, or `git` defined“</translation>
+    </message>
+    <message>
+        <source>%1 has its own [source.%2], which cargo would use instead of the feed for crates.io (it looks up [source] before [registries]); rename or remove it first</source>
+        <translation>%1 hat einen eigenen Abschnitt [source.%2], den Cargo für crates.io statt des Feeds verwenden würde (Cargo sieht [source] vor [registries] nach); benennen Sie ihn zuerst um oder entfernen Sie ihn</translation>
+    </message>
+    <message>
+        <source>there is no token for &quot;%1&quot; in the keychain to copy into %2</source>
+        <translation>im Schlüsselbund gibt es kein Token für „%1“, das nach %2 kopiert werden könnte</translation>
+    </message>
+    <message>
+        <source>The token is copied in plain text to %1: anyone who can read that file can use it. The keychain provider avoids that copy.</source>
+        <translation>Das Token wird im Klartext nach %1 kopiert: Wer diese Datei lesen kann, kann es verwenden. Der Schlüsselbund-Provider vermeidet diese Kopie.</translation>
+    </message>
+    <message>
+        <source>&lt;token from the keychain&gt;</source>
+        <comment>stands for the secret in a diff of credentials.toml</comment>
+        <translation>&lt;Token aus dem Schlüsselbund&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;the token&gt;</source>
+        <comment>stands for the secret in a shell line</comment>
+        <translation>&lt;das Token&gt;</translation>
+    </message>
+    <message>
+        <source># [source] tables have no environment form; pass instead: %1</source>
+        <comment>a shell comment; %1 is a cargo option</comment>
+        <translation># [source]-Tabellen haben keine Form als Umgebungsvariable; übergeben Sie stattdessen: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner von %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>there is nothing to undo in %1</source>
+        <translation>in %1 gibt es nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; restore the files from their .cratedesk-backup copies by hand</source>
+        <translation>%1 ist beschädigt; stellen Sie die Dateien von Hand aus ihren .cratedesk-backup-Kopien wieder her</translation>
+    </message>
+    <message>
+        <source>%1 changed after CrateDesk edited it; undo would lose that change, so restore %2 by hand if you want</source>
+        <translation>%1 wurde geändert, nachdem CrateDesk die Datei bearbeitet hatte; Rückgängigmachen würde diese Änderung verwerfen, stellen Sie %2 also bei Bedarf von Hand wieder her</translation>
+    </message>
+    <message>
+        <source>the backup %1 is missing</source>
+        <translation>die Sicherung %1 fehlt</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>CargoWorkspace</name>
+    <message>
+        <source>%1: is not a regular file</source>
+        <translation>%1: ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: is %2 bytes, more than the %3 a manifest may have</source>
+        <translation>%1: hat %2 Byte, mehr als die %3, die ein Manifest haben darf</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <comment>file:line:column: problem</comment>
+        <translation>%1:%2:%3: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>file: problem</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: has neither [package] nor [workspace]</source>
+        <translation>%1: hat weder [package] noch [workspace]</translation>
+    </message>
+    <message>
+        <source>workspace.members must hold only paths</source>
+        <translation>workspace.members darf nur Pfade enthalten</translation>
+    </message>
+    <message>
+        <source>the workspace has more than %1 packages</source>
+        <translation>der Workspace hat mehr als %1 Pakete</translation>
+    </message>
+    <message>
+        <source>package.name is missing</source>
+        <translation>package.name fehlt</translation>
+    </message>
+    <message>
+        <source>%1 says workspace = true, but [workspace.dependencies] in %2 has no %1</source>
+        <translation>%1 gibt workspace = true an, aber [workspace.dependencies] in %2 hat kein %1</translation>
+    </message>
+    <message>
+        <source>workspace.dependencies.%1 must be a version string or a table</source>
+        <translation>workspace.dependencies.%1 muss eine Versionszeichenkette oder eine Tabelle sein</translation>
+    </message>
+    <message>
+        <source>dependency %1 must be a version string or a table</source>
+        <translation>Abhängigkeit %1 muss eine Versionszeichenkette oder eine Tabelle sein</translation>
+    </message>
+    <message>
+        <source>%1: %2 comes from git, which no registry serves; left out</source>
+        <translation>%1: %2 stammt aus Git, was keine Registry ausliefert; ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>ClosureResolver</name>
+    <message>
+        <source>The feed has no crate named `%1`.</source>
+        <translation>Der Feed hat kein Crate namens `%1`.</translation>
+    </message>
+    <message>
+        <source>The index of `%1` could not be fetched: %2</source>
+        <translation>Der Index von `%1` konnte nicht abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>The index file of `%1` lists no version under exactly that name.</source>
+        <translation>Die Indexdatei von `%1` führt keine Version unter genau diesem Namen.</translation>
+    </message>
+    <message>
+        <source>No version of `%1` matches `%2`. Only yanked versions do, and cargo never picks those without a lock file.</source>
+        <translation>Keine Version von `%1` erfüllt `%2`. Nur zurückgezogene Versionen tun das, und Cargo wählt diese ohne Lockfile nie aus.</translation>
+    </message>
+    <message>
+        <source>No version of `%1` matches `%2`. The versions that do are yanked, invalid or need a newer cargo.</source>
+        <translation>Keine Version von `%1` erfüllt `%2`. Die passenden Versionen sind zurückgezogen, ungültig oder brauchen ein neueres Cargo.</translation>
+    </message>
+    <message>
+        <source>No version of `%1` matches `%2`.</source>
+        <translation>Keine Version von `%1` erfüllt `%2`.</translation>
+    </message>
+    <message>
+        <source>`%1` comes from another registry (%2) and is not followed.</source>
+        <translation>`%1` stammt aus einer anderen Registry (%2) und wird nicht weiterverfolgt.</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <comment>a version requirement (from the crate version that asks for it)</comment>
+        <translation>%1 (von %2)</translation>
+    </message>
+    <message>
+        <source>No version of `%1` in the %2 range meets all of %3; showing %4.</source>
+        <translation>Keine Version von `%1` im Bereich %2 erfüllt alle Anforderungen aus %3; angezeigt wird %4.</translation>
+    </message>
+    <message>
+        <source>`%1` %2 has no feature `%3`.</source>
+        <translation>`%1` %2 hat kein Feature `%3`.</translation>
+    </message>
+    <message>
+        <source>The requirements kept changing each other&apos;s versions; the graph shown may not be what cargo picks.</source>
+        <translation>Die Anforderungen haben sich gegenseitig immer wieder die Versionen geändert; der angezeigte Graph entspricht möglicherweise nicht dem, was Cargo auswählt.</translation>
+    </message>
+</context>
+<context>
     <name>CompareVersionsDialog</name>
     <message>
         <source>Compare Versions of %1</source>
@@ -263,6 +683,71 @@
         <source>%1 is in neither version.</source>
         <translation>%1 ist in keiner der beiden Versionen.</translation>
     </message>
+    <message>
+        <source>Comparing %1 %2 with %3</source>
+        <translation>%1 %2 wird mit %3 verglichen</translation>
+    </message>
+    <message>
+        <source>The comparison was cancelled. Pick two versions to compare again.</source>
+        <translation>Der Vergleich wurde abgebrochen. Wählen Sie zwei Versionen, um erneut zu vergleichen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorConfig</name>
+    <message>
+        <source>invalid connector name &quot;%1&quot;: use up to 64 letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, starting with a letter or digit</source>
+        <translation>ungültiger Connector-Name „%1“: Verwenden Sie bis zu 64 Buchstaben, Ziffern, „.“, „-“ und „_“, beginnend mit einem Buchstaben oder einer Ziffer</translation>
+    </message>
+    <message>
+        <source>connector %1: the upstream index URL &quot;%2&quot; is not an http(s) URL</source>
+        <translation>Connector %1: Die Upstream-Index-URL „%2“ ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>connector %1: Basic authentication needs a user name</source>
+        <translation>Connector %1: Basic-Authentifizierung braucht einen Benutzernamen</translation>
+    </message>
+    <message>
+        <source>connector %1: the timeout must be 1 to 600 seconds, not %2</source>
+        <translation>Connector %1: Das Zeitlimit muss 1 bis 600 Sekunden betragen, nicht %2</translation>
+    </message>
+    <message>
+        <source>connector %1: the cache time cannot be negative</source>
+        <translation>Connector %1: Die Zwischenspeicherdauer kann nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>connector %1: %2</source>
+        <comment>connector name: what is wrong with it</comment>
+        <translation>Connector %1: %2</translation>
+    </message>
+    <message>
+        <source>connector %1: the advisory database must be an absolute folder path, not &quot;%2&quot;</source>
+        <translation>Connector %1: Die Advisory-Datenbank muss ein absoluter Ordnerpfad sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>connector %1: advisories are blocked from severity low, medium, high or critical, not &quot;%2&quot;</source>
+        <translation>Connector %1: Sicherheitshinweise werden ab dem Schweregrad „low“, „medium“, „high“ oder „critical“ gesperrt, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>connector %1: blocking advisories by severity needs an advisory database</source>
+        <translation>Connector %1: Zum Sperren von Sicherheitshinweisen nach Schweregrad wird eine Advisory-Datenbank benötigt</translation>
+    </message>
+    <message>
+        <source>connector %1: the release-age delay must be 0 to %2 days, not %3</source>
+        <translation>Connector %1: Die Wartezeit ab Veröffentlichung muss 0 bis %2 Tage betragen, nicht %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sparse registry URL like https://index.crates.io/ or sparse+http://host:port/</source>
+        <translation>„%1“ ist keine Sparse-Registry-URL wie https://index.crates.io/ oder sparse+http://host:port/</translation>
+    </message>
+    <message>
+        <source>put no user or password in the URL &quot;%1&quot;; use --user and --password-stdin so that the secret goes to the keychain</source>
+        <translation>geben Sie keinen Benutzer und kein Passwort in der URL „%1“ an; verwenden Sie --user und --password-stdin, damit das Geheimnis in den Schlüsselbund kommt</translation>
+    </message>
+    <message>
+        <source>approved entry &quot;%1&quot;: %2</source>
+        <comment>an approved crate as written: what is wrong with it</comment>
+        <translation>freigegebener Eintrag „%1“: %2</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorListModel</name>
@@ -348,6 +833,64 @@
     </message>
 </context>
 <context>
+    <name>ConnectorSaver</name>
+    <message>
+        <source>the local feed already has a connector named %1; remove it first</source>
+        <translation>der lokale Feed hat bereits einen Connector namens %1; entfernen Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <source>the connector %1 needs a secret, and none was given</source>
+        <translation>der Connector %1 braucht ein Geheimnis, aber es wurde keines angegeben</translation>
+    </message>
+    <message>
+        <source>its secret could not be kept in the keychain: %1</source>
+        <translation>sein Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>the local feed has no connector named %1</source>
+        <translation>der lokale Feed hat keinen Connector namens %1</translation>
+    </message>
+    <message>
+        <source>the connector %1 authenticates another way now and needs its new secret</source>
+        <translation>der Connector %1 authentifiziert sich jetzt auf andere Weise und braucht sein neues Geheimnis</translation>
+    </message>
+    <message>
+        <source>the connector needs no secret now, but its old one stays in the keychain: %1</source>
+        <translation>der Connector braucht jetzt kein Geheimnis mehr, aber sein altes bleibt im Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <source>the new secret could not be kept in the keychain, so nothing changed: %1</source>
+        <translation>das neue Geheimnis konnte nicht im Schlüsselbund gespeichert werden, daher wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>the connector is removed, but its secret stays in the keychain: %1</source>
+        <translation>der Connector ist entfernt, aber sein Geheimnis bleibt im Schlüsselbund: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorStore</name>
+    <message>
+        <source>cannot save the connector %1</source>
+        <translation>der Connector %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>the local feed has no connector named %1</source>
+        <translation>der lokale Feed hat keinen Connector namens %1</translation>
+    </message>
+    <message>
+        <source>cannot remove the connector %1</source>
+        <translation>der Connector %1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>the feed&apos;s database could not be written</source>
+        <translation>die Datenbank des Feeds konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>connector %1 has no changed version %2@%3 to accept</source>
+        <translation>Connector %1 hat keine geänderte Version %2@%3, die angenommen werden könnte</translation>
+    </message>
+</context>
+<context>
     <name>CrateAcrossFeedsDialog</name>
     <message>
         <source>%1 in Every Feed</source>
@@ -427,6 +970,30 @@
     <message>
         <source>%1 (cached)</source>
         <translation>%1 (zwischengespeichert)</translation>
+    </message>
+</context>
+<context>
+    <name>CrateArchive</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is %2, more than the %3 a .crate may have</source>
+        <translation>%1: die Datei ist %2 groß, mehr als die %3, die eine .crate-Datei haben darf</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the .crate is %1, more than the %2 allowed</source>
+        <translation>die .crate-Datei ist %1 groß, mehr als die erlaubten %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>crate file: problem</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -675,6 +1242,38 @@
     </message>
 </context>
 <context>
+    <name>CrateFileTreeModel</name>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s), executable)</source>
+        <translation>
+            <numerusform>%1 (%Ln Byte, ausführbar)</numerusform>
+            <numerusform>%1 (%Ln Byte, ausführbar)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln Byte)</numerusform>
+            <numerusform>%1 (%Ln Byte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>CrateFilter</name>
+    <message>
+        <source>filter &quot;%1&quot; is not a crate name pattern: use letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;*&apos; and &apos;?&apos;, with &apos;!&apos; in front to block</source>
+        <translation>Filter „%1“ ist kein Muster für Crate-Namen: Verwenden Sie Buchstaben, Ziffern, „-“, „_“, „*“ und „?“, mit vorangestelltem „!“ zum Sperren</translation>
+    </message>
+</context>
+<context>
     <name>CrateListModel</name>
     <message>
         <source>License: %1</source>
@@ -703,6 +1302,48 @@
     <message>
         <source>Description</source>
         <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>CrateName</name>
+    <message>
+        <source>invalid crate name &quot;%1&quot;: %2</source>
+        <translation>ungültiger Crate-Name „%1“: %2</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>der Name ist leer</translation>
+    </message>
+    <message>
+        <source>the first character must be an ASCII letter</source>
+        <translation>das erste Zeichen muss ein ASCII-Buchstabe sein</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos;; only ASCII letters, digits, &apos;-&apos; and &apos;_&apos; are allowed</source>
+        <translation>ungültiges Zeichen „%1“; erlaubt sind nur ASCII-Buchstaben, Ziffern, „-“ und „_“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters, at most %1 are allowed</source>
+        <translation>
+            <numerusform>%n Zeichen, höchstens %1 sind erlaubt</numerusform>
+            <numerusform>%n Zeichen, höchstens %1 sind erlaubt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it is a reserved Windows device name</source>
+        <translation>der Name ist ein reservierter Windows-Gerätename</translation>
+    </message>
+    <message>
+        <source>the name is reserved</source>
+        <translation>der Name ist reserviert</translation>
+    </message>
+    <message>
+        <source>the name is reserved (as &quot;%1&quot;)</source>
+        <translation>der Name ist reserviert (als „%1“)</translation>
+    </message>
+    <message>
+        <source>it is a Rust keyword</source>
+        <translation>der Name ist ein Rust-Schlüsselwort</translation>
     </message>
 </context>
 <context>
@@ -806,6 +1447,532 @@
     <message>
         <source>none listed</source>
         <translation>keine angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>CratePreflight</name>
+    <message>
+        <source>%1 is %2, more than the %3 the feed accepts</source>
+        <translation>%1 ist %2 groß, mehr als die %3, die der Feed annimmt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>crate file: problem</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the version &quot;%2&quot; is not SemVer: %3</source>
+        <translation>%1: die Version „%2“ ist kein SemVer: %3</translation>
+    </message>
+    <message>
+        <source>%1: Cargo.toml describes %2 %3, but the package folder is %4</source>
+        <translation>%1: Cargo.toml beschreibt %2 %3, aber der Paketordner ist %4</translation>
+    </message>
+    <message>
+        <source>%1: Cargo.toml says `publish = false`, so cargo would not publish it anywhere</source>
+        <translation>%1: Cargo.toml legt `publish = false` fest, daher würde Cargo es nirgends veröffentlichen</translation>
+    </message>
+    <message>
+        <source>%1: Cargo.toml allows publishing only to %2, not to %3</source>
+        <translation>%1: Cargo.toml erlaubt das Veröffentlichen nur in %2, nicht in %3</translation>
+    </message>
+    <message>
+        <source>%1 declares neither `license` nor `license-file`; users of the feed will not know its terms</source>
+        <translation>%1 gibt weder `license` noch `license-file` an; Nutzer des Feeds werden seine Lizenzbedingungen nicht kennen</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <comment>a dependency (from its registry&apos;s index), one item of a list</comment>
+        <translation>%1 (aus %2)</translation>
+    </message>
+    <message>
+        <source>%1 depends on crates from other registries, which crates.io refuses: %2</source>
+        <translation>%1 hängt von Crates aus anderen Registrys ab, was crates.io ablehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CratePublisher</name>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the feed %1 is no longer configured</source>
+        <translation>der Feed %1 ist nicht mehr eingerichtet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 was uploaded, but %2&apos;s index did not list it within %3 s; it may appear later</source>
+        <translation>%1 wurde hochgeladen, aber der Index von %2 hat es nicht innerhalb von %3 s aufgeführt; es erscheint möglicherweise später</translation>
+    </message>
+</context>
+<context>
+    <name>CrateScan</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>crate file: problem</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot start decompressing</source>
+        <translation>die Dekomprimierung kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>the file is empty, not a gzip&apos;d tar</source>
+        <translation>die Datei ist leer, kein gzip-komprimiertes tar-Archiv</translation>
+    </message>
+    <message>
+        <source>not a gzip file (it starts with %1, gzip with 1f 8b)</source>
+        <translation>keine gzip-Datei (sie beginnt mit %1, gzip mit 1f 8b)</translation>
+    </message>
+    <message>
+        <source>not a deflate-compressed gzip file</source>
+        <translation>keine deflate-komprimierte gzip-Datei</translation>
+    </message>
+    <message>
+        <source>the gzip data ends early (%1 bytes)</source>
+        <translation>die gzip-Daten enden vorzeitig (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>the gzip data is corrupt (tar header at offset %1)</source>
+        <translation>die gzip-Daten sind beschädigt (tar-Header bei Offset %1)</translation>
+    </message>
+    <message>
+        <source>the gzip data is corrupt (tar extension header at offset %1)</source>
+        <translation>die gzip-Daten sind beschädigt (tar-Erweiterungsheader bei Offset %1)</translation>
+    </message>
+    <message>
+        <source>the gzip data is corrupt (entry %1)</source>
+        <translation>die gzip-Daten sind beschädigt (Eintrag %1)</translation>
+    </message>
+    <message>
+        <source>the gzip data is corrupt (after the end of the tar archive)</source>
+        <translation>die gzip-Daten sind beschädigt (nach dem Ende des tar-Archivs)</translation>
+    </message>
+    <message>
+        <source>the gzip data ends early (tar header at offset %1); the file is truncated</source>
+        <translation>die gzip-Daten enden vorzeitig (tar-Header bei Offset %1); die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the gzip data ends early (tar extension header at offset %1); the file is truncated</source>
+        <translation>die gzip-Daten enden vorzeitig (tar-Erweiterungsheader bei Offset %1); die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the gzip data ends early (entry %1); the file is truncated</source>
+        <translation>die gzip-Daten enden vorzeitig (Eintrag %1); die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the gzip data ends early (after the end of the tar archive); the file is truncated</source>
+        <translation>die gzip-Daten enden vorzeitig (nach dem Ende des tar-Archivs); die Datei ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the tar archive ends early, inside tar header at offset %1</source>
+        <translation>das tar-Archiv endet vorzeitig, innerhalb des tar-Headers bei Offset %1</translation>
+    </message>
+    <message>
+        <source>the tar archive ends early, inside tar extension header at offset %1</source>
+        <translation>das tar-Archiv endet vorzeitig, innerhalb des tar-Erweiterungsheaders bei Offset %1</translation>
+    </message>
+    <message>
+        <source>the tar archive ends early, inside entry %1</source>
+        <translation>das tar-Archiv endet vorzeitig, innerhalb von Eintrag %1</translation>
+    </message>
+    <message>
+        <source>the tar archive ends early</source>
+        <translation>das tar-Archiv endet vorzeitig</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1 (while reading tar header at offset %2)</source>
+        <translation>ergibt entpackt mehr als %1 (beim Lesen des tar-Headers bei Offset %2)</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1 (while reading tar extension header at offset %2)</source>
+        <translation>ergibt entpackt mehr als %1 (beim Lesen des tar-Erweiterungsheaders bei Offset %2)</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1 (while reading entry %2)</source>
+        <translation>ergibt entpackt mehr als %1 (beim Lesen von Eintrag %2)</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1 (while reading after the end of the tar archive)</source>
+        <translation>ergibt entpackt mehr als %1 (beim Lesen nach dem Ende des tar-Archivs)</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) (while reading tar header at offset %4)</source>
+        <translation>ergibt entpackt mehr als %1, über das %2-Fache seiner komprimierten Größe von %3 (eine Dekomprimierungsbombe?) (beim Lesen des tar-Headers bei Offset %4)</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) (while reading tar extension header at offset %4)</source>
+        <translation>ergibt entpackt mehr als %1, über das %2-Fache seiner komprimierten Größe von %3 (eine Dekomprimierungsbombe?) (beim Lesen des tar-Erweiterungsheaders bei Offset %4)</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) (while reading entry %4)</source>
+        <translation>ergibt entpackt mehr als %1, über das %2-Fache seiner komprimierten Größe von %3 (eine Dekomprimierungsbombe?) (beim Lesen von Eintrag %4)</translation>
+    </message>
+    <message>
+        <source>unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) (while reading after the end of the tar archive)</source>
+        <translation>ergibt entpackt mehr als %1, über das %2-Fache seiner komprimierten Größe von %3 (eine Dekomprimierungsbombe?) (beim Lesen nach dem Ende des tar-Archivs)</translation>
+    </message>
+    <message>
+        <source>the tar header at offset %1 has a bad size field</source>
+        <translation>der tar-Header bei Offset %1 hat ein ungültiges Größenfeld</translation>
+    </message>
+    <message>
+        <source>a pre-POSIX (v7) tar archive; cargo writes GNU or POSIX ustar headers</source>
+        <translation>ein tar-Archiv aus der Zeit vor POSIX (v7); Cargo schreibt GNU- oder POSIX-ustar-Header</translation>
+    </message>
+    <message>
+        <source>the gzip data is not a tar archive</source>
+        <translation>die gzip-Daten sind kein tar-Archiv</translation>
+    </message>
+    <message>
+        <source>no tar header at offset %1</source>
+        <translation>kein tar-Header bei Offset %1</translation>
+    </message>
+    <message>
+        <source>the tar header at offset %1 has a bad checksum</source>
+        <translation>der tar-Header bei Offset %1 hat eine falsche Prüfsumme</translation>
+    </message>
+    <message>
+        <source>the long name at offset %1 is longer than %2 bytes</source>
+        <translation>der lange Name bei Offset %1 ist länger als %2 Byte</translation>
+    </message>
+    <message>
+        <source>the pax header at offset %1 is %2, more than the %3 allowed</source>
+        <translation>der pax-Header bei Offset %1 ist %2 groß, mehr als die erlaubten %3</translation>
+    </message>
+    <message>
+        <source>the long name at offset %1 contains a NUL byte: %2</source>
+        <translation>der lange Name bei Offset %1 enthält ein NUL-Byte: %2</translation>
+    </message>
+    <message>
+        <source>the long link name at offset %1 contains a NUL byte: %2</source>
+        <translation>der lange Linkname bei Offset %1 enthält ein NUL-Byte: %2</translation>
+    </message>
+    <message>
+        <source>the pax header at offset %1 is malformed</source>
+        <translation>der pax-Header bei Offset %1 ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>the pax header at offset %1 gives a path with a NUL byte: %2</source>
+        <translation>der pax-Header bei Offset %1 gibt einen Pfad mit einem NUL-Byte an: %2</translation>
+    </message>
+    <message>
+        <source>the pax global header at offset %1 sets a path or size for every entry</source>
+        <translation>der globale pax-Header bei Offset %1 legt einen Pfad oder eine Größe für jeden Eintrag fest</translation>
+    </message>
+    <message>
+        <source>holds more than %1 entries</source>
+        <translation>enthält mehr als %1 Einträge</translation>
+    </message>
+    <message>
+        <source>entry %1 is not valid UTF-8</source>
+        <translation>Eintrag %1 ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>entry %1 has a path longer than %2 bytes</source>
+        <translation>Eintrag %1 hat einen Pfad, der länger als %2 Byte ist</translation>
+    </message>
+    <message>
+        <source>the entry at offset %1 has an empty path</source>
+        <translation>der Eintrag bei Offset %1 hat einen leeren Pfad</translation>
+    </message>
+    <message>
+        <source>entry %1 has an absolute path</source>
+        <translation>Eintrag %1 hat einen absoluten Pfad</translation>
+    </message>
+    <message>
+        <source>entry %1 contains a backslash, a folder separator on Windows</source>
+        <translation>Eintrag %1 enthält einen Backslash, unter Windows ein Ordnertrennzeichen</translation>
+    </message>
+    <message>
+        <source>entry %1 leaves the package folder</source>
+        <translation>Eintrag %1 verlässt den Paketordner</translation>
+    </message>
+    <message>
+        <source>entry %1 is not a normalized path</source>
+        <translation>Eintrag %1 ist kein normalisierter Pfad</translation>
+    </message>
+    <message>
+        <source>entry %1 is not inside a NAME-VERSION folder</source>
+        <translation>Eintrag %1 liegt nicht in einem Ordner NAME-VERSION</translation>
+    </message>
+    <message>
+        <source>the package folder %1 is not NAME-VERSION</source>
+        <translation>der Paketordner %1 hat nicht die Form NAME-VERSION</translation>
+    </message>
+    <message>
+        <source>entry %1 is outside the package folder %2</source>
+        <translation>Eintrag %1 liegt außerhalb des Paketordners %2</translation>
+    </message>
+    <message>
+        <source>entry %1 is a hard link to %2; a .crate holds only regular files</source>
+        <translation>Eintrag %1 ist ein Hardlink auf %2; eine .crate-Datei enthält nur reguläre Dateien</translation>
+    </message>
+    <message>
+        <source>entry %1 is a symbolic link to %2; a .crate holds only regular files</source>
+        <translation>Eintrag %1 ist ein symbolischer Link auf %2; eine .crate-Datei enthält nur reguläre Dateien</translation>
+    </message>
+    <message>
+        <source>entry %1 is a device; a .crate holds only regular files</source>
+        <translation>Eintrag %1 ist eine Gerätedatei; eine .crate-Datei enthält nur reguläre Dateien</translation>
+    </message>
+    <message>
+        <source>entry %1 is a FIFO; a .crate holds only regular files</source>
+        <translation>Eintrag %1 ist ein FIFO; eine .crate-Datei enthält nur reguläre Dateien</translation>
+    </message>
+    <message>
+        <source>entry %1 is of the unsupported tar type %2; a .crate holds only regular files</source>
+        <translation>Eintrag %1 hat den nicht unterstützten tar-Typ %2; eine .crate-Datei enthält nur reguläre Dateien</translation>
+    </message>
+    <message>
+        <source>entry %1 is %2, more than the %3 allowed for one file</source>
+        <translation>Eintrag %1 ist %2 groß, mehr als die für eine Datei erlaubten %3</translation>
+    </message>
+    <message>
+        <source>%1 is both a file and a folder</source>
+        <translation>%1 ist sowohl eine Datei als auch ein Ordner</translation>
+    </message>
+    <message>
+        <source>folders %1 and %2 differ only in case</source>
+        <translation>die Ordner %1 und %2 unterscheiden sich nur in der Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>entry %1 appears twice</source>
+        <translation>Eintrag %1 kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>entries %1 and %2 differ only in case</source>
+        <translation>die Einträge %1 und %2 unterscheiden sich nur in der Groß-/Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>%1 is %2, more than the %3 allowed for a manifest</source>
+        <translation>%1 ist %2 groß, mehr als die für ein Manifest erlaubten %3</translation>
+    </message>
+    <message>
+        <source>there is data after the end of the tar archive (at offset %1, the end is at %2), which cargo would never read</source>
+        <translation>nach dem Ende des tar-Archivs folgen noch Daten (bei Offset %1, das Ende liegt bei %2), die Cargo nie lesen würde</translation>
+    </message>
+    <message>
+        <source>the gzip data unpacks to %1 bytes but its trailer says %2: it holds several gzip members (cargo writes one and reads only the first) or a wrong length</source>
+        <translation>die gzip-Daten ergeben entpackt %1 Byte, ihr Trailer nennt aber %2: Die Daten enthalten mehrere gzip-Member (Cargo schreibt eines und liest nur das erste) oder eine falsche Länge</translation>
+    </message>
+    <message>
+        <source>the archive holds no files</source>
+        <translation>das Archiv enthält keine Dateien</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 is missing (there is %2, which has the wrong case)</source>
+        <translation>%1 fehlt (vorhanden ist %2, in falscher Groß-/Kleinschreibung)</translation>
+    </message>
+</context>
+<context>
+    <name>CrateVersionDiff</name>
+    <message>
+        <source>package %1</source>
+        <comment>a renamed dependency: the crate it names</comment>
+        <translation>Paket %1</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <comment>a dependency</comment>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>features %1</source>
+        <comment>a dependency: the features it turns on</comment>
+        <translation>Features %1</translation>
+    </message>
+    <message>
+        <source>no default features</source>
+        <comment>a dependency</comment>
+        <translation>keine Standard-Features</translation>
+    </message>
+    <message>
+        <source>from crates.io</source>
+        <comment>a dependency</comment>
+        <translation>aus crates.io</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <comment>a dependency: its registry&apos;s index URL</comment>
+        <translation>aus %1</translation>
+    </message>
+</context>
+<context>
+    <name>DependencyClosure</name>
+    <message>
+        <source>the index source is gone</source>
+        <translation>die Indexquelle existiert nicht mehr</translation>
+    </message>
+</context>
+<context>
+    <name>DependencyModel</name>
+    <message>
+        <source>Dependencies (%1)</source>
+        <translation>Abhängigkeiten (%1)</translation>
+    </message>
+    <message>
+        <source>Build dependencies (%1)</source>
+        <translation>Build-Abhängigkeiten (%1)</translation>
+    </message>
+    <message>
+        <source>Dev dependencies (%1)</source>
+        <translation>Entwicklungsabhängigkeiten (%1)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1, renamed from the crate %2 %3</source>
+        <comment>dependency name, crate, version requirement</comment>
+        <translation>%1, umbenannt aus dem Crate %2 %3</translation>
+    </message>
+    <message>
+        <source>Optional: only built when a feature turns it on.</source>
+        <translation>Optional: Wird nur gebaut, wenn ein Feature sie aktiviert.</translation>
+    </message>
+    <message>
+        <source>Only for target %1</source>
+        <translation>Nur für Zielplattform %1</translation>
+    </message>
+    <message>
+        <source>Without its default features.</source>
+        <translation>Ohne ihre Standard-Features.</translation>
+    </message>
+    <message>
+        <source>Features: %1</source>
+        <translation>Features: %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Anforderung</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielplattform</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>Default features</source>
+        <translation>Standard-Features</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureModel</name>
+    <message>
+        <source>feature %1</source>
+        <translation>Feature %1</translation>
+    </message>
+    <message>
+        <source>optional dependency %1</source>
+        <translation>optionale Abhängigkeit %1</translation>
+    </message>
+    <message>
+        <source>feature %1 of %2, if %2 is enabled otherwise</source>
+        <translation>Feature %1 von %2, sofern %2 anderweitig aktiviert ist</translation>
+    </message>
+    <message>
+        <source>feature %1 of %2</source>
+        <translation>Feature %1 von %2</translation>
+    </message>
+    <message>
+        <source>Implicit feature: turns on the optional dependency %1.</source>
+        <translation>Implizites Feature: Aktiviert die optionale Abhängigkeit %1.</translation>
+    </message>
+    <message>
+        <source>Enabled unless a dependent sets default-features = false.</source>
+        <translation>Aktiviert, sofern kein abhängiges Crate default-features = false setzt.</translation>
+    </message>
+    <message>
+        <source>Part of the default feature set.</source>
+        <translation>Gehört zu den Standard-Features.</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <source>Enables</source>
+        <translation>Aktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>FeedConnectionResult</name>
+    <message>
+        <source>The sparse index at %1 answers.</source>
+        <translation>Der Sparse-Index unter %1 antwortet.</translation>
+    </message>
+    <message>
+        <source>Every request needs credentials (auth-required).</source>
+        <translation>Jede Anfrage braucht Zugangsdaten (auth-required).</translation>
+    </message>
+    <message>
+        <source>Every request needs credentials (auth-required); yours were accepted.</source>
+        <translation>Jede Anfrage braucht Zugangsdaten (auth-required); Ihre wurden angenommen.</translation>
+    </message>
+    <message>
+        <source>Public: reading needs no credentials.</source>
+        <translation>Öffentlich: Lesen braucht keine Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>No web API: browsing and downloading only, no publishing or yanking.</source>
+        <translation>Keine Web-API: nur Durchsuchen und Herunterladen, kein Veröffentlichen oder Zurückziehen.</translation>
+    </message>
+    <message>
+        <source>Web API at %1 (search, publish, yank, owners).</source>
+        <translation>Web-API unter %1 (Suchen, Veröffentlichen, Zurückziehen, Eigentümer).</translation>
+    </message>
+    <message>
+        <source>ProGet detected.</source>
+        <translation>ProGet erkannt.</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +2190,108 @@ Geben Sie das %2 ein und speichern Sie, oder testen Sie zuerst die Verbindung.</
         <source>needs credentials</source>
         <translation>braucht Zugangsdaten</translation>
     </message>
+    <message>
+        <source>%1 (served by CrateDesk)</source>
+        <translation>%1 (von CrateDesk bereitgestellt)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedOwnership</name>
+    <message>
+        <source>cannot write the feed&apos;s ownership key %1: %2</source>
+        <translation>der Besitzschlüssel %1 des Feeds kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the feed&apos;s ownership key %1: %2</source>
+        <translation>der Besitzschlüssel %1 des Feeds kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the local feed of %2 has not been started by this version of CrateDesk</source>
+        <translation>%1 existiert nicht: Der lokale Feed von %2 wurde nicht von dieser Version von CrateDesk gestartet</translation>
+    </message>
+    <message>
+        <source>%1 is not a file of this user, so it cannot prove who serves the feed</source>
+        <translation>%1 ist keine Datei dieses Benutzers und kann daher nicht belegen, wer den Feed bereitstellt</translation>
+    </message>
+    <message>
+        <source>%1 may be read or written by other users (chmod 600 it), so it cannot prove who serves the feed</source>
+        <translation>%1 kann von anderen Benutzern gelesen oder geschrieben werden (chmod 600 darauf anwenden) und kann daher nicht belegen, wer den Feed bereitstellt</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a CrateDesk ownership key</source>
+        <translation>%1 ist kein CrateDesk-Besitzschlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>FeedRemover</name>
+    <message>
+        <source>the feed&apos;s credential could not be removed from the keychain: %1</source>
+        <translation>die Zugangsdaten des Feeds konnten nicht aus dem Schlüsselbund entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSaver</name>
+    <message>
+        <source>the credential could not be stored in the keychain, so the feed was not saved: %1</source>
+        <translation>die Zugangsdaten konnten nicht im Schlüsselbund gespeichert werden, daher wurde der Feed nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>the old credential could not be removed from the keychain: %1</source>
+        <translation>die alten Zugangsdaten konnten nicht aus dem Schlüsselbund entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSessions</name>
+    <message>
+        <source>the settings of the feed %1 changed</source>
+        <translation>die Einstellungen des Feeds %1 haben sich geändert</translation>
+    </message>
+    <message>
+        <source>the feed %1 was edited or removed</source>
+        <translation>der Feed %1 wurde bearbeitet oder entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSettings</name>
+    <message>
+        <source>&quot;%1&quot; cannot name a feed: use letters, digits, &apos;-&apos; and &apos;_&apos;, starting with a letter</source>
+        <translation>„%1“ ist als Feed-Name nicht möglich: Verwenden Sie Buchstaben, Ziffern, „-“ und „_“, beginnend mit einem Buchstaben</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>FeedUrl</name>
+    <message>
+        <source>&quot;%1&quot; is a git index; CrateDesk reads sparse feeds (sparse+https://…/)</source>
+        <translation>„%1“ ist ein Git-Index; CrateDesk liest Sparse-Feeds (sparse+https://…/)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL; a feed looks like sparse+https://host/path/</source>
+        <translation>„%1“ ist keine URL; ein Feed hat die Form sparse+https://host/path/</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses %2:, but a sparse feed is served over https (or http)</source>
+        <translation>„%1“ verwendet %2:, aber ein Sparse-Feed wird über https (oder http) bereitgestellt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains a password; cargo refuses that, so store it as the feed&apos;s credentials instead</source>
+        <translation>„%1“ enthält ein Passwort; Cargo lehnt das ab, speichern Sie es daher stattdessen als Zugangsdaten des Feeds</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has a query or fragment, which a feed&apos;s index URL cannot have</source>
+        <translation>„%1“ hat einen Query-Teil oder ein Fragment, was die Index-URL eines Feeds nicht haben kann</translation>
+    </message>
+    <message>
+        <source>the index URL must end in &apos;/&apos;: use %1/</source>
+        <translation>die Index-URL muss auf „/“ enden: Verwenden Sie %1/</translation>
+    </message>
 </context>
 <context>
     <name>FilterListEditor</name>
@@ -1053,6 +2322,291 @@ Geben Sie das %2 ein und speichern Sie, oder testen Sie zuerst die Verbindung.</
     <message>
         <source>Allow  %1</source>
         <translation>Erlauben  %1</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>%1 answered in the Content-Encoding &quot;%2&quot;, which CrateDesk did not ask for</source>
+        <translation>%1 hat mit dem Content-Encoding „%2“ geantwortet, das CrateDesk nicht angefordert hat</translation>
+    </message>
+    <message>
+        <source>%1 sent more than the %2 CrateDesk accepts for this answer; nothing was kept</source>
+        <translation>%1 hat mehr als die %2 gesendet, die CrateDesk für diese Antwort annimmt; nichts wurde behalten</translation>
+    </message>
+    <message>
+        <source>%1 sent a gzip body that is not gzip; nothing was kept</source>
+        <translation>%1 hat einen gzip-Body gesendet, der kein gzip ist; nichts wurde behalten</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirects too often or to an invalid place</source>
+        <translation>%1 leitet zu oft oder an ein ungültiges Ziel weiter</translation>
+    </message>
+    <message>
+        <source>the download from %1 is corrupt: its sha256 is %2 but the index says %3; nothing was saved</source>
+        <translation>der Download von %1 ist beschädigt: Sein sha256 ist %2, laut Index aber %3; nichts wurde gespeichert</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 timed out: the server sent nothing for %2 s</source>
+        <translation>Zeitüberschreitung bei %1: Der Server hat %2 s lang nichts gesendet</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <comment>request: the network library&apos;s reason</comment>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: its gzip stream ended early</source>
+        <translation>%1 fehlgeschlagen: Der gzip-Stream endete vorzeitig</translation>
+    </message>
+    <message>
+        <source>%1 failed: the connection ended after %2 of %3 bytes</source>
+        <translation>%1 fehlgeschlagen: Die Verbindung endete nach %2 von %3 Byte</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 %3</source>
+        <comment>request, HTTP status, the server&apos;s reason phrase</comment>
+        <translation>%1 hat mit %2 %3 geantwortet</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 %3: %4</source>
+        <comment>request, HTTP status, the server&apos;s reason phrase: its words</comment>
+        <translation>%1 hat mit %2 %3 geantwortet: %4</translation>
+    </message>
+</context>
+<context>
+    <name>IndexEntry</name>
+    <message>
+        <source>dev-dependencies are not allowed to be optional: `%1`</source>
+        <translation>Entwicklungsabhängigkeiten (dev-dependencies) dürfen nicht optional sein: `%1`</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2` which is neither a dependency nor another feature</source>
+        <translation>Feature `%1` enthält `%2`, das weder eine Abhängigkeit noch ein anderes Feature ist</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2`, but `%2` is not an optional dependency</source>
+        <translation>Feature `%1` enthält `%2`, aber `%2` ist keine optionale Abhängigkeit</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2`, but `%2` is an optional dependency without an implicit feature</source>
+        <translation>Feature `%1` enthält `%2`, aber `%2` ist eine optionale Abhängigkeit ohne implizites Feature</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2`, but `%3` is not listed as a dependency</source>
+        <translation>Feature `%1` enthält `%2`, aber `%3` ist nicht als Abhängigkeit aufgeführt</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2`, but `%3` is not an optional dependency</source>
+        <translation>Feature `%1` enthält `%2`, aber `%3` ist keine optionale Abhängigkeit</translation>
+    </message>
+    <message>
+        <source>multiple slashes in feature `%1` (included by feature `%2`) are not allowed</source>
+        <translation>mehrere Schrägstriche in Feature `%1` (enthalten in Feature `%2`) sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2` with both `dep:` and `/`</source>
+        <translation>Feature `%1` enthält `%2` mit sowohl `dep:` als auch `/`</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2`, but `%3` is not a dependency</source>
+        <translation>Feature `%1` enthält `%2`, aber `%3` ist keine Abhängigkeit</translation>
+    </message>
+    <message>
+        <source>feature `%1` includes `%2` with a `?`, but `%3` is not an optional dependency</source>
+        <translation>Feature `%1` enthält `%2` mit einem `?`, aber `%3` ist keine optionale Abhängigkeit</translation>
+    </message>
+    <message>
+        <source>unexpected prerelease field, expected a version like &quot;1.32&quot;</source>
+        <translation>unerwartetes Pre-Release-Feld, erwartet wird eine Version wie „1.32“</translation>
+    </message>
+    <message>
+        <source>unexpected build field, expected a version like &quot;1.32&quot;</source>
+        <translation>unerwartetes Build-Feld, erwartet wird eine Version wie „1.32“</translation>
+    </message>
+    <message>
+        <source>expected a version like &quot;1.32&quot;</source>
+        <translation>erwartet wird eine Version wie „1.32“</translation>
+    </message>
+    <message>
+        <source>unexpected version requirement, expected a version like &quot;1.32&quot;</source>
+        <translation>unerwartete Versionsanforderung, erwartet wird eine Version wie „1.32“</translation>
+    </message>
+</context>
+<context>
+    <name>IndexFileParser</name>
+    <message>
+        <source>failed to parse `%1` as a cfg expression</source>
+        <translation>`%1` konnte nicht als cfg-Ausdruck geparst werden</translation>
+    </message>
+    <message>
+        <source>unexpected `(` character in `%1`, cfg expressions must start with `cfg(`</source>
+        <translation>unerwartetes Zeichen `(` in `%1`, cfg-Ausdrücke müssen mit `cfg(` beginnen</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 in target name `%2`</source>
+        <translation>unerwartetes Zeichen %1 im Namen der Zielplattform `%2`</translation>
+    </message>
+    <message>
+        <source>invalid type for `%1` of dependency `%2`: expected a string</source>
+        <translation>ungültiger Typ für `%1` der Abhängigkeit `%2`: Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type for `%1`: expected a string</source>
+        <translation>ungültiger Typ für `%1`: Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type for `%1` of dependency `%2`: expected a boolean</source>
+        <translation>ungültiger Typ für `%1` der Abhängigkeit `%2`: boolescher Wert erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type for `%1`: expected a boolean</source>
+        <translation>ungültiger Typ für `%1`: boolescher Wert erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type for `%1`: expected a map</source>
+        <translation>ungültiger Typ für `%1`: Map erwartet</translation>
+    </message>
+    <message>
+        <source>deps[%1] is not an object</source>
+        <translation>deps[%1] ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>deps[%1] has no name</source>
+        <translation>deps[%1] hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>missing field `req` of dependency `%1`</source>
+        <translation>Feld `req` der Abhängigkeit `%1` fehlt</translation>
+    </message>
+    <message>
+        <source>failed to parse the version requirement `%1` for dependency `%2`: %3</source>
+        <translation>die Versionsanforderung `%1` der Abhängigkeit `%2` konnte nicht geparst werden: %3</translation>
+    </message>
+    <message>
+        <source>duplicate field `%1` of dependency `%2`</source>
+        <translation>doppeltes Feld `%1` in der Abhängigkeit `%2`</translation>
+    </message>
+    <message>
+        <source>invalid registry URL `%1` of dependency `%2`</source>
+        <translation>ungültige Registry-URL `%1` der Abhängigkeit `%2`</translation>
+    </message>
+    <message>
+        <source>invalid type for `public` of dependency `%1`</source>
+        <translation>ungültiger Typ für `public` der Abhängigkeit `%1`</translation>
+    </message>
+    <message>
+        <source>invalid type for the features of dependency `%1`: expected a list of strings</source>
+        <translation>ungültiger Typ für die Features der Abhängigkeit `%1`: Liste von Zeichenketten erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type for `artifact` of dependency `%1`: expected a list of strings</source>
+        <translation>ungültiger Typ für `artifact` der Abhängigkeit `%1`: Liste von Zeichenketten erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type for feature `%1`: expected a list of strings</source>
+        <translation>ungültiger Typ für das Feature `%1`: Liste von Zeichenketten erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type in the features of dependency `%1`: expected a string</source>
+        <translation>ungültiger Typ in den Features der Abhängigkeit `%1`: Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type in `artifact` of dependency `%1`: expected a string</source>
+        <translation>ungültiger Typ in `artifact` der Abhängigkeit `%1`: Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>invalid type in feature `%1`: expected a string</source>
+        <translation>ungültiger Typ im Feature `%1`: Zeichenkette erwartet</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <comment>a version requirement</comment>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no `name` string</source>
+        <translation>keine Zeichenkette `name`</translation>
+    </message>
+    <message>
+        <source>no `vers` string</source>
+        <translation>keine Zeichenkette `vers`</translation>
+    </message>
+    <message>
+        <source>duplicate field `%1`</source>
+        <translation>doppeltes Feld `%1`</translation>
+    </message>
+    <message>
+        <source>missing field `deps`</source>
+        <translation>Feld `deps` fehlt</translation>
+    </message>
+    <message>
+        <source>invalid type for `deps`: expected a list</source>
+        <translation>ungültiger Typ für `deps`: Liste erwartet</translation>
+    </message>
+    <message>
+        <source>missing field `cksum`</source>
+        <translation>Feld `cksum` fehlt</translation>
+    </message>
+    <message>
+        <source>invalid value for `v`: expected an unsigned 32-bit integer</source>
+        <translation>ungültiger Wert für `v`: vorzeichenlose 32-Bit-Ganzzahl erwartet</translation>
+    </message>
+    <message>
+        <source>invalid `rust_version` &quot;%1&quot;: %2</source>
+        <translation>ungültige `rust_version` „%1“: %2</translation>
+    </message>
+    <message>
+        <source>invalid `pubtime` &quot;%1&quot;: expected YYYY-MM-DDTHH:MM:SSZ</source>
+        <translation>ungültige `pubtime` „%1“: YYYY-MM-DDTHH:MM:SSZ erwartet</translation>
+    </message>
+    <message>
+        <source>the line names `%1`, not the crate `%2` its file is for</source>
+        <translation>die Zeile nennt `%1`, nicht das Crate `%2`, zu dem ihre Datei gehört</translation>
+    </message>
+    <message>
+        <source>version %1 has no valid sha256 `cksum`, so it cannot be downloaded safely</source>
+        <translation>Version %1 hat keine gültige sha256-Prüfsumme in `cksum` und kann daher nicht sicher heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <comment>index file line number: why the line was left out</comment>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>No secret is stored for %1.</source>
+        <translation>Für %1 ist kein Geheimnis gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to %1 (%2). Unlock the keyring and try again.</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf %1 verweigert (%2). Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Start a Secret Service such as GNOME Keyring or KWallet.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (%1). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet.</translation>
+    </message>
+    <message>
+        <source>The keychain failed for %1: %2</source>
+        <translation>Der Schlüsselbund ist für %1 fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +2838,27 @@ serde =1.0.219</translation>
     </message>
 </context>
 <context>
+    <name>LocalFeedHost</name>
+    <message>
+        <source>the local feed is not running</source>
+        <translation>der lokale Feed läuft nicht</translation>
+    </message>
+</context>
+<context>
+    <name>LocalFeedListener</name>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>auf 127.0.0.1:%1 kann nicht gelauscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LocalFeedServer</name>
+    <message>
+        <source>cannot serve on a thread of its own: %1</source>
+        <translation>kann nicht in einem eigenen Thread ausliefern: %1</translation>
+    </message>
+</context>
+<context>
     <name>LocalUpstreamsDialog</name>
     <message>
         <source>Upstreams of the Local Feed</source>
@@ -1388,14 +2963,6 @@ serde =1.0.219</translation>
         <translation>ProGet sperrt Downloads von %1 %2</translation>
     </message>
     <message>
-        <source>ProGet blocks %1 %2 for %3</source>
-        <translation>ProGet sperrt %1 %2 wegen %3</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>kein Grund angegeben</translation>
-    </message>
-    <message>
         <source>ProGet finds %1 %2 noncompliant: %3</source>
         <translation>ProGet stuft %1 %2 als nicht konform ein: %3</translation>
     </message>
@@ -1422,6 +2989,18 @@ serde =1.0.219</translation>
     <message>
         <source>the feed keeps %1 %2 out: %3</source>
         <translation>der Feed lässt %1 %2 nicht zu: %3</translation>
+    </message>
+    <message>
+        <source>ProGet blocks %1 %2 for vulnerability %3</source>
+        <translation>ProGet sperrt %1 %2 wegen der Schwachstelle %3</translation>
+    </message>
+    <message>
+        <source>ProGet blocks %1 %2 for these vulnerabilities: %3</source>
+        <translation>ProGet sperrt %1 %2 wegen dieser Schwachstellen: %3</translation>
+    </message>
+    <message>
+        <source>ProGet finds %1 %2 noncompliant: no reason given</source>
+        <translation>ProGet stuft %1 %2 als nicht konform ein: kein Grund angegeben</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +3532,13 @@ serde =1.0.219</translation>
     </message>
 </context>
 <context>
+    <name>ProGetCall</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>ProGetConnectorDialog</name>
     <message>
         <source>New ProGet Connector</source>
@@ -2120,6 +3706,146 @@ serde =1.0.219</translation>
     <message>
         <source>Detaching %1 from %2…</source>
         <translation>%1 wird von %2 getrennt …</translation>
+    </message>
+</context>
+<context>
+    <name>ProGetEdition</name>
+    <message>
+        <source>Connector filters need a paid ProGet edition (Basic or Enterprise); this server runs ProGet Free, which keeps the filters but ignores them</source>
+        <translation>Connector-Filter erfordern eine kostenpflichtige ProGet-Edition (Basic oder Enterprise); dieser Server verwendet ProGet Free, das die Filter speichert, aber nicht anwendet</translation>
+    </message>
+    <message>
+        <source>Connector filters need a paid ProGet edition (Basic or Enterprise); this server runs ProGet %1 Free, which keeps the filters but ignores them</source>
+        <translation>Connector-Filter erfordern eine kostenpflichtige ProGet-Edition (Basic oder Enterprise); dieser Server verwendet ProGet %1 Free, das die Filter speichert, aber nicht anwendet</translation>
+    </message>
+</context>
+<context>
+    <name>ProGetManagementClient</name>
+    <message>
+        <source>%1 refused to list its connectors: %2.</source>
+        <translation>%1 hat das Auflisten seiner Connectors verweigert: %2.</translation>
+    </message>
+    <message>
+        <source>%1 refused to read connector %2: %3.</source>
+        <translation>%1 hat das Lesen des Connectors %2 verweigert: %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused to create connector %2: %3.</source>
+        <translation>%1 hat das Erstellen des Connectors %2 verweigert: %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused to update connector %2: %3.</source>
+        <translation>%1 hat das Aktualisieren des Connectors %2 verweigert: %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused to delete connector %2: %3.</source>
+        <translation>%1 hat das Löschen des Connectors %2 verweigert: %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused to change the filters of connector %2: %3.</source>
+        <translation>%1 hat das Ändern der Filter des Connectors %2 verweigert: %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused to read feed %2: %3.</source>
+        <translation>%1 hat das Lesen des Feeds %2 verweigert: %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused to update the connectors of feed %2: %3.</source>
+        <translation>%1 hat das Aktualisieren der Connectors des Feeds %2 verweigert: %3.</translation>
+    </message>
+    <message>
+        <source>The connector API needs a system API key with &quot;Manage Feeds&quot; (feed keys cannot use it).</source>
+        <translation>Die Connector-API benötigt einen System-API-Schlüssel mit „Manage Feeds“ (Feed-Schlüssel können sie nicht verwenden).</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <comment>why a call failed, after a colon</comment>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 cannot list its connectors: %2</source>
+        <translation>%1 kann seine Connectors nicht auflisten: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot read connector %2: %3</source>
+        <translation>%1 kann den Connector %2 nicht lesen: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot create connector %2: %3</source>
+        <translation>%1 kann den Connector %2 nicht erstellen: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot update connector %2: %3</source>
+        <translation>%1 kann den Connector %2 nicht aktualisieren: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot delete connector %2: %3</source>
+        <translation>%1 kann den Connector %2 nicht löschen: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot change the filters of connector %2: %3</source>
+        <translation>%1 kann die Filter des Connectors %2 nicht ändern: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot read feed %2: %3</source>
+        <translation>%1 kann den Feed %2 nicht lesen: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot update the connectors of feed %2: %3</source>
+        <translation>%1 kann die Connectors des Feeds %2 nicht aktualisieren: %3</translation>
+    </message>
+    <message>
+        <source>cannot list its connectors on %1: %2</source>
+        <translation>Connectors auf %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read connector %1 on %2: %3</source>
+        <translation>Connector %1 auf %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot create connector %1 on %2: %3</source>
+        <translation>Connector %1 auf %2 kann nicht erstellt werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot update connector %1 on %2: %3</source>
+        <translation>Connector %1 auf %2 kann nicht aktualisiert werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot delete connector %1 on %2: %3</source>
+        <translation>Connector %1 auf %2 kann nicht gelöscht werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot change the filters of connector %1 on %2: %3</source>
+        <translation>Filter des Connectors %1 auf %2 können nicht geändert werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot read feed %1 on %2: %3</source>
+        <translation>Feed %1 auf %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot update the connectors of feed %1 on %2: %3</source>
+        <translation>Connectors des Feeds %1 auf %2 können nicht aktualisiert werden: %3</translation>
+    </message>
+    <message>
+        <source>connector %1 already has the filter &quot;%2&quot;</source>
+        <translation>Connector %1 hat bereits den Filter „%2“</translation>
+    </message>
+    <message>
+        <source>connector %1 has no filter &quot;%2&quot;</source>
+        <translation>Connector %1 hat keinen Filter „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>ProGetVulnerability</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>vulnerability id (severity, score)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>vulnerability: its summary</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +4049,107 @@ serde =1.0.219</translation>
     </message>
 </context>
 <context>
+    <name>PromotionPlan</name>
+    <message>
+        <source>&quot;%1&quot; is not a version</source>
+        <translation>„%1“ ist keine Version</translation>
+    </message>
+    <message>
+        <source>the source feed has no %1 %2</source>
+        <translation>der Quell-Feed enthält %1 %2 nicht</translation>
+    </message>
+    <message>
+        <source>the target holds other bytes for this version (sha256 %1, the source&apos;s %2)</source>
+        <translation>das Ziel enthält für diese Version andere Bytes (sha256 %1, in der Quelle %2)</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionSession</name>
+    <message>
+        <source>the source feed has no crate %1</source>
+        <translation>der Quell-Feed hat kein Crate %1</translation>
+    </message>
+    <message>
+        <source>the source feed could not say: %1</source>
+        <translation>der Quell-Feed konnte keine Auskunft geben: %1</translation>
+    </message>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+    <message>
+        <source>it needs %1, which the target does not serve</source>
+        <translation>benötigt %1, das vom Ziel nicht ausgeliefert wird</translation>
+    </message>
+    <message>
+        <source>downloading from the source failed: %1</source>
+        <translation>das Herunterladen aus der Quelle ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>ProGet did not promote it: %1</source>
+        <translation>ProGet hat die Version nicht übertragen: %1</translation>
+    </message>
+    <message>
+        <source>promoted by ProGet</source>
+        <translation>von ProGet übertragen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>publishing to the target failed: %1</source>
+        <translation>das Veröffentlichen im Ziel ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>uploaded; the target&apos;s index did not show it in time</source>
+        <translation>hochgeladen; der Index des Ziels hat die Version nicht rechtzeitig angezeigt</translation>
+    </message>
+    <message>
+        <source>promoted, but not yanked as in the source: %1</source>
+        <translation>übertragen, aber nicht wie in der Quelle zurückgezogen: %1</translation>
+    </message>
+    <message>
+        <source>yanked, as in the source</source>
+        <translation>zurückgezogen, wie in der Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>PublishMetadata</name>
+    <message>
+        <source>dependency &quot;%1&quot; names the registry &quot;%2&quot; rather than its index URL; only a Cargo.toml normalized by cargo package can be published</source>
+        <translation>Abhängigkeit „%1“ nennt die Registry „%2“ statt ihrer Index-URL; veröffentlicht werden kann nur eine von cargo package normalisierte Cargo.toml</translation>
+    </message>
+    <message>
+        <source>dependency &quot;%1&quot; has the invalid version requirement &quot;%2&quot;: %3</source>
+        <translation>Abhängigkeit „%1“ hat die ungültige Versionsanforderung „%2“: %3</translation>
+    </message>
+    <message>
+        <source>%1 describes %2 %3, but the package folder is %4</source>
+        <translation>%1 beschreibt %2 %3, aber der Paketordner ist %4</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; named in %2 is not in the package</source>
+        <translation>das in %2 genannte Readme „%1“ ist nicht im Paket</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; is larger than %2 MiB</source>
+        <translation>das Readme „%1“ ist größer als %2 MiB</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; cannot be read</source>
+        <translation>das Readme „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the readme &quot;%1&quot; is not valid UTF-8</source>
+        <translation>das Readme „%1“ ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>the license file &quot;%1&quot; does not exist in the package</source>
+        <translation>die Lizenzdatei „%1“ existiert nicht im Paket</translation>
+    </message>
+</context>
+<context>
     <name>PublishPanel</name>
     <message>
         <source>Upload through:</source>
@@ -2426,6 +4253,42 @@ serde =1.0.219</translation>
     </message>
 </context>
 <context>
+    <name>PublishPreflight</name>
+    <message>
+        <source>%1 is already in %2, yanked; versions cannot be replaced, publish a new version instead</source>
+        <translation>%1 ist bereits in %2, zurückgezogen; Versionen können nicht ersetzt werden, veröffentlichen Sie stattdessen eine neue Version</translation>
+    </message>
+    <message>
+        <source>%1 is already in %2; versions cannot be replaced, publish a new version instead</source>
+        <translation>%1 ist bereits in %2; Versionen können nicht ersetzt werden, veröffentlichen Sie stattdessen eine neue Version</translation>
+    </message>
+    <message>
+        <source>%1 is already in %2 as %3, yanked; versions cannot be replaced, publish a new version instead</source>
+        <translation>%1 ist bereits als %3 in %2, zurückgezogen; Versionen können nicht ersetzt werden, veröffentlichen Sie stattdessen eine neue Version</translation>
+    </message>
+    <message>
+        <source>%1 is already in %2 as %3; versions cannot be replaced, publish a new version instead</source>
+        <translation>%1 ist bereits als %3 in %2; Versionen können nicht ersetzt werden, veröffentlichen Sie stattdessen eine neue Version</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached; only its cached index was checked for %2</source>
+        <translation>%1 ist nicht erreichbar; für %2 wurde nur der zwischengespeicherte Index geprüft</translation>
+    </message>
+    <message>
+        <source>could not check whether %1 is already in %2: %3</source>
+        <translation>es konnte nicht geprüft werden, ob %1 bereits in %2 ist: %3</translation>
+    </message>
+    <message>
+        <source>the feed %1 is no longer configured</source>
+        <translation>der Feed %1 ist nicht mehr eingerichtet</translation>
+    </message>
+    <message>
+        <source>%1 cannot be published: %2</source>
+        <comment>crate: why</comment>
+        <translation>%1 kann nicht veröffentlicht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>PublishPreview</name>
     <message>
         <source>License:</source>
@@ -2482,6 +4345,13 @@ serde =1.0.219</translation>
     <message>
         <source>Features of the selected crate</source>
         <translation>Features des ausgewählten Crates</translation>
+    </message>
+</context>
+<context>
+    <name>PublishQueue</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +4474,13 @@ serde =1.0.219</translation>
     </message>
 </context>
 <context>
+    <name>PublishSession</name>
+    <message>
+        <source>the feed %1 is no longer configured</source>
+        <translation>der Feed %1 ist nicht mehr eingerichtet</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;Save</source>
@@ -2635,6 +4512,180 @@ serde =1.0.219</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryClient</name>
+    <message>
+        <source>%1 answered HTTP %2 for the index file of %3, which carries no index file</source>
+        <translation>%1 hat für die Indexdatei von %3 mit HTTP %2 geantwortet, einer Antwort, die keine Indexdatei enthält</translation>
+    </message>
+    <message>
+        <source>the feed %1 needs a token: add one to the feed</source>
+        <translation>der Feed %1 braucht ein Token: Fügen Sie dem Feed eines hinzu</translation>
+    </message>
+    <message>
+        <source>the feed %1 needs a token: add one to the feed (get it at %2)</source>
+        <translation>der Feed %1 braucht ein Token: Fügen Sie dem Feed eines hinzu (erhältlich unter %2)</translation>
+    </message>
+    <message>
+        <source>the feed %1 rejected the token: check or replace it</source>
+        <translation>der Feed %1 hat das Token abgelehnt: Prüfen oder ersetzen Sie es</translation>
+    </message>
+    <message>
+        <source>the feed %1 rejected the token: check or replace it (%2)</source>
+        <translation>der Feed %1 hat das Token abgelehnt: Prüfen oder ersetzen Sie es (%2)</translation>
+    </message>
+    <message>
+        <source>the feed %1 does not allow this token to do that: use a token with that permission</source>
+        <translation>der Feed %1 erlaubt diesem Token diese Aktion nicht: Verwenden Sie ein Token mit dieser Berechtigung</translation>
+    </message>
+    <message>
+        <source>the feed %1 does not allow this token to do that: use a token with that permission (%2)</source>
+        <translation>der Feed %1 erlaubt diesem Token diese Aktion nicht: Verwenden Sie ein Token mit dieser Berechtigung (%2)</translation>
+    </message>
+    <message>
+        <source>the feed %1 answered HTTP %2: %3</source>
+        <translation>der Feed %1 hat mit HTTP %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>feed: what is wrong with its config.json</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid crate name</source>
+        <translation>„%1“ ist kein gültiger Crate-Name</translation>
+    </message>
+    <message>
+        <source>%1 has no config.json: its index URL is wrong, or it is not a sparse registry</source>
+        <translation>%1 hat keine config.json: Die Index-URL ist falsch, oder es ist keine Sparse-Registry</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached</source>
+        <translation>%1 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>there is no crate %1 in %2</source>
+        <translation>in %2 gibt es kein Crate %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached and %2 is not in the cache</source>
+        <translation>%1 ist nicht erreichbar, und %2 ist nicht im Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>the feed %1 has no web API: its config.json names no &quot;api&quot;</source>
+        <translation>der Feed %1 hat keine Web-API: Seine config.json nennt kein „api“</translation>
+    </message>
+    <message>
+        <source>the feed %1 answered something that is not JSON</source>
+        <translation>der Feed %1 hat etwas geantwortet, das kein JSON ist</translation>
+    </message>
+    <message>
+        <source>the feed %1 answered with an error: %2</source>
+        <translation>der Feed %1 hat mit einem Fehler geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>the following are not valid category slugs and were ignored: %1</source>
+        <translation>folgende Angaben sind keine gültigen Kategorie-Slugs und wurden ignoriert: %1</translation>
+    </message>
+    <message>
+        <source>the following are not valid badges and were ignored: %1</source>
+        <translation>folgende Angaben sind keine gültigen Badges und wurden ignoriert: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a ProGet Cargo feed (…/cargo/FEED/), so %2 cannot go through ProGet&apos;s upload</source>
+        <translation>%1 sieht nicht nach einem ProGet-Cargo-Feed aus (…/cargo/FEED/), daher kann %2 nicht über den ProGet-Paket-Upload hochgeladen werden</translation>
+    </message>
+    <message>
+        <source>ProGet needs an API key to upload %1 to %2: add one to the feed</source>
+        <translation>ProGet braucht einen API-Schlüssel, um %1 nach %2 hochzuladen: Fügen Sie dem Feed einen hinzu</translation>
+    </message>
+    <message>
+        <source>%1: the index file of %2 has a line that was left out: %3</source>
+        <translation>%1: Die Indexdatei von %2 enthält eine Zeile, die ausgelassen wurde: %3</translation>
+    </message>
+    <message>
+        <source>the curation report of %1 is not a JSON object</source>
+        <translation>der Kurationsbericht von %1 ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no index cache</source>
+        <translation>kein Index-Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>%1@%2 cannot be downloaded from %3: its index line has no valid sha256 checksum</source>
+        <translation>%1@%2 kann nicht von %3 heruntergeladen werden: Die Indexzeile hat keine gültige sha256-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>%1 is no web address</source>
+        <translation>%1 ist keine Webadresse</translation>
+    </message>
+    <message>
+        <source>%1 has no web API, so its crates cannot be listed; open crates by name instead</source>
+        <translation>%1 hat keine Web-API, daher lassen sich die Crates nicht auflisten; öffnen Sie Crates stattdessen über ihren Namen</translation>
+    </message>
+    <message>
+        <source>%1 is a ProGet server, but its index URL does not look like …/cargo/FEED/</source>
+        <translation>%1 ist ein ProGet-Server, aber die Index-URL sieht nicht wie …/cargo/FEED/ aus</translation>
+    </message>
+    <message>
+        <source>%1&apos;s metadata of %2@%3 is not a JSON object</source>
+        <translation>die Metadaten von %2@%3 bei %1 sind kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1 is not a ProGet Cargo feed (…/cargo/FEED/)</source>
+        <translation>%1 ist kein ProGet-Cargo-Feed (…/cargo/FEED/)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s vulnerability audit is not a JSON list</source>
+        <translation>die Schwachstellenprüfung von %1 ist keine JSON-Liste</translation>
+    </message>
+    <message>
+        <source>ProGet needs an API key with the Promote permission to promote into %1: add one to the feed</source>
+        <translation>ProGet braucht einen API-Schlüssel mit der Berechtigung „Promote“, um nach %1 zu übertragen: Fügen Sie dem Feed einen hinzu</translation>
+    </message>
+    <message>
+        <source>%1&apos;s promotion history is not a JSON list</source>
+        <translation>der Übertragungsverlauf von %1 ist keine JSON-Liste</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryConfig</name>
+    <message>
+        <source>config.json is not a JSON object (%1)</source>
+        <translation>config.json ist kein JSON-Objekt (%1)</translation>
+    </message>
+    <message>
+        <source>config.json has no &quot;dl&quot; download template, so cargo cannot use this feed</source>
+        <translation>config.json hat keine Download-Vorlage „dl“, daher kann Cargo diesen Feed nicht verwenden</translation>
+    </message>
+    <message>
+        <source>config.json&apos;s &quot;api&quot; is not a URL: %1</source>
+        <translation>„api“ in config.json ist keine URL: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryName</name>
+    <message>
+        <source>registry name cannot be empty</source>
+        <translation>der Registry-Name darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>the name `%1` cannot be used as a registry name, the first character cannot be a number</source>
+        <translation>der Name `%1` kann nicht als Registry-Name verwendet werden, das erste Zeichen darf keine Ziffer sein</translation>
+    </message>
+    <message>
+        <source>invalid character `%1` in registry name: `%2`, the first character must be a Unicode XID start character (most letters or `_`)</source>
+        <translation>ungültiges Zeichen `%1` im Registry-Namen: `%2`, das erste Zeichen muss ein Unicode-XID-Startzeichen sein (die meisten Buchstaben oder `_`)</translation>
+    </message>
+    <message>
+        <source>invalid character `%1` in registry name: `%2`, characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)</source>
+        <translation>ungültiges Zeichen `%1` im Registry-Namen: `%2`, Zeichen müssen Unicode-XID-Zeichen sein (Ziffern, `-`, `_` oder die meisten Buchstaben)</translation>
+    </message>
+    <message>
+        <source>`crates-io` is cargo&apos;s own name for crates.io; give the feed another name</source>
+        <translation>`crates-io` ist Cargos eigener Name für crates.io; geben Sie dem Feed einen anderen Namen</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +4721,168 @@ serde =1.0.219</translation>
     <message>
         <source>Kind</source>
         <translation>Art</translation>
+    </message>
+</context>
+<context>
+    <name>SemVer</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid version: %2</source>
+        <translation>„%1“ ist keine gültige Version: %2</translation>
+    </message>
+    <message>
+        <source>the version is empty</source>
+        <translation>die Version ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>SemVerLexer</name>
+    <message>
+        <source>unexpected end of input while parsing major version</source>
+        <translation>unerwartetes Ende der Eingabe beim Lesen der Major-Version</translation>
+    </message>
+    <message>
+        <source>unexpected end of input while parsing minor version</source>
+        <translation>unerwartetes Ende der Eingabe beim Lesen der Minor-Version</translation>
+    </message>
+    <message>
+        <source>unexpected end of input while parsing patch version</source>
+        <translation>unerwartetes Ende der Eingabe beim Lesen der Patch-Version</translation>
+    </message>
+    <message>
+        <source>unexpected space while parsing major version</source>
+        <translation>unerwartetes Leerzeichen beim Lesen der Major-Version</translation>
+    </message>
+    <message>
+        <source>unexpected space while parsing minor version</source>
+        <translation>unerwartetes Leerzeichen beim Lesen der Minor-Version</translation>
+    </message>
+    <message>
+        <source>unexpected space while parsing patch version</source>
+        <translation>unerwartetes Leerzeichen beim Lesen der Patch-Version</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 while parsing major version</source>
+        <translation>unerwartetes Zeichen %1 beim Lesen der Major-Version</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 while parsing minor version</source>
+        <translation>unerwartetes Zeichen %1 beim Lesen der Minor-Version</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 while parsing patch version</source>
+        <translation>unerwartetes Zeichen %1 beim Lesen der Patch-Version</translation>
+    </message>
+    <message>
+        <source>missing minor version</source>
+        <translation>Minor-Version fehlt</translation>
+    </message>
+    <message>
+        <source>missing patch version</source>
+        <translation>Patch-Version fehlt</translation>
+    </message>
+    <message>
+        <source>unexpected end of input after patch version</source>
+        <translation>unerwartetes Ende der Eingabe nach der Patch-Version</translation>
+    </message>
+    <message>
+        <source>unexpected end of input after pre-release identifier</source>
+        <translation>unerwartetes Ende der Eingabe nach der Pre-Release-Kennung</translation>
+    </message>
+    <message>
+        <source>unexpected end of input after build metadata</source>
+        <translation>unerwartetes Ende der Eingabe nach den Build-Metadaten</translation>
+    </message>
+    <message>
+        <source>unexpected space after major version</source>
+        <translation>unerwartetes Leerzeichen nach der Major-Version</translation>
+    </message>
+    <message>
+        <source>unexpected space after minor version</source>
+        <translation>unerwartetes Leerzeichen nach der Minor-Version</translation>
+    </message>
+    <message>
+        <source>unexpected space after patch version</source>
+        <translation>unerwartetes Leerzeichen nach der Patch-Version</translation>
+    </message>
+    <message>
+        <source>unexpected space after pre-release identifier</source>
+        <translation>unerwartetes Leerzeichen nach der Pre-Release-Kennung</translation>
+    </message>
+    <message>
+        <source>unexpected space after build metadata</source>
+        <translation>unerwartetes Leerzeichen nach den Build-Metadaten</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 after major version</source>
+        <translation>unerwartetes Zeichen %1 nach der Major-Version</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 after minor version</source>
+        <translation>unerwartetes Zeichen %1 nach der Minor-Version</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 after patch version</source>
+        <translation>unerwartetes Zeichen %1 nach der Patch-Version</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 after pre-release identifier</source>
+        <translation>unerwartetes Zeichen %1 nach der Pre-Release-Kennung</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 after build metadata</source>
+        <translation>unerwartetes Zeichen %1 nach den Build-Metadaten</translation>
+    </message>
+    <message>
+        <source>leading zero in major version</source>
+        <translation>führende Null in der Major-Version</translation>
+    </message>
+    <message>
+        <source>leading zero in minor version</source>
+        <translation>führende Null in der Minor-Version</translation>
+    </message>
+    <message>
+        <source>leading zero in patch version</source>
+        <translation>führende Null in der Patch-Version</translation>
+    </message>
+    <message>
+        <source>major version exceeds %1</source>
+        <translation>Major-Version übersteigt %1</translation>
+    </message>
+    <message>
+        <source>minor version exceeds %1</source>
+        <translation>Minor-Version übersteigt %1</translation>
+    </message>
+    <message>
+        <source>patch version exceeds %1</source>
+        <translation>Patch-Version übersteigt %1</translation>
+    </message>
+    <message>
+        <source>unexpected space in build metadata</source>
+        <translation>unerwartetes Leerzeichen in den Build-Metadaten</translation>
+    </message>
+    <message>
+        <source>unexpected space in pre-release identifier</source>
+        <translation>unerwartetes Leerzeichen in der Pre-Release-Kennung</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 in build metadata</source>
+        <translation>unerwartetes Zeichen %1 in den Build-Metadaten</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 in pre-release identifier</source>
+        <translation>unerwartetes Zeichen %1 in der Pre-Release-Kennung</translation>
+    </message>
+    <message>
+        <source>empty build metadata identifier</source>
+        <translation>leere Build-Metadaten-Kennung</translation>
+    </message>
+    <message>
+        <source>empty pre-release identifier</source>
+        <translation>leere Pre-Release-Kennung</translation>
+    </message>
+    <message>
+        <source>leading zero in numeric pre-release identifier &quot;%1&quot;</source>
+        <translation>führende Null in der numerischen Pre-Release-Kennung „%1“</translation>
     </message>
 </context>
 <context>
@@ -2846,6 +5059,255 @@ serde =1.0.219</translation>
         <source>The proxy&apos;s password could not be kept in the keychain: %1</source>
         <translation>Das Passwort des Proxys konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Clearing…</source>
+        <translation>Wird geleert …</translation>
+    </message>
+    <message>
+        <source>The index cache could not be cleared. The log says why.</source>
+        <translation>Der Index-Zwischenspeicher konnte nicht geleert werden. Der Grund steht im Protokoll.</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Now</source>
+        <translation>Jetzt &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Removes every cached index file at once, without waiting for OK. Feeds are then read from the network again; until then, offline feeds show nothing.</source>
+        <translation>Entfernt jede zwischengespeicherte Indexdatei sofort, ohne auf OK zu warten. Feeds werden dann wieder aus dem Netzwerk gelesen; bis dahin zeigen Offline-Feeds nichts an.</translation>
+    </message>
+</context>
+<context>
+    <name>SpdxExpression</name>
+    <message>
+        <source>unexpected &quot;%1&quot;</source>
+        <translation>unerwartetes „%1“</translation>
+    </message>
+    <message>
+        <source>the expression ends where a license was expected</source>
+        <translation>der Ausdruck endet, wo eine Lizenz erwartet wurde</translation>
+    </message>
+    <message>
+        <source>missing &quot;)&quot;</source>
+        <translation>„)“ fehlt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; where a license was expected</source>
+        <translation>„%1“, wo eine Lizenz erwartet wurde</translation>
+    </message>
+    <message>
+        <source>WITH needs an exception identifier after it</source>
+        <translation>auf WITH muss eine Ausnahmekennung folgen</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is blocked</source>
+        <translation>%1 ist gesperrt</translation>
+    </message>
+    <message>
+        <source>%1 is allowed</source>
+        <translation>%1 ist erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 is neither allowed nor blocked</source>
+        <translation>%1 ist weder erlaubt noch gesperrt</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>two findings on licenses, each a clause</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>the license expression is empty</source>
+        <translation>der Lizenzausdruck ist leer</translation>
+    </message>
+    <message>
+        <source>cannot read the license &quot;%1&quot;: %2</source>
+        <translation>die Lizenz „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>no license</source>
+        <translation>keine Lizenz</translation>
+    </message>
+    <message>
+        <source>declares no license; unknown licenses pass</source>
+        <translation>gibt keine Lizenz an; unbekannte Lizenzen werden durchgelassen</translation>
+    </message>
+    <message>
+        <source>declares no license, and unknown licenses are not allowed</source>
+        <translation>gibt keine Lizenz an, und unbekannte Lizenzen sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>%1; unknown licenses pass</source>
+        <comment>why the license cannot be read</comment>
+        <translation>%1; unbekannte Lizenzen werden durchgelassen</translation>
+    </message>
+    <message>
+        <source>%1; unknown licenses are not allowed</source>
+        <comment>why the license cannot be read</comment>
+        <translation>%1; unbekannte Lizenzen sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>license %1: %2</source>
+        <comment>license expression: findings on its licenses</comment>
+        <translation>Lizenz %1: %2</translation>
+    </message>
+    <message>
+        <source>license %1: %2; unknown licenses pass</source>
+        <translation>Lizenz %1: %2; unbekannte Lizenzen werden durchgelassen</translation>
+    </message>
+    <message>
+        <source>license %1: %2; unknown licenses are not allowed</source>
+        <translation>Lizenz %1: %2; unbekannte Lizenzen sind nicht erlaubt</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteMigrations</name>
+    <message>
+        <source>cannot read the schema version of %1: %2</source>
+        <translation>die Schemaversion von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer CrateDesk (schema %2, this one knows %3)</source>
+        <translation>%1 wurde von einem neueren CrateDesk geschrieben (Schema %2, diese Version kennt %3)</translation>
+    </message>
+    <message>
+        <source>cannot start migration %1 of %2: %3</source>
+        <translation>Migration %1 für %2 kann nicht gestartet werden: %3</translation>
+    </message>
+    <message>
+        <source>migration %1 of %2 failed: %3</source>
+        <translation>Migration %1 für %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>migration %1 of %2 could not be committed: %3</source>
+        <translation>Migration %1 für %2 konnte nicht festgeschrieben werden (Commit): %3</translation>
+    </message>
+</context>
+<context>
+    <name>TomlGuard</name>
+    <message>
+        <source>a non-ASCII character outside a string or comment</source>
+        <translation>ein Nicht-ASCII-Zeichen außerhalb eines Strings oder Kommentars</translation>
+    </message>
+    <message>
+        <source>a table header must start with a key, not &apos;%1&apos;</source>
+        <translation>ein Tabellenkopf muss mit einem Schlüssel beginnen, nicht mit „%1“</translation>
+    </message>
+    <message>
+        <source>a table header must start with a key, not byte 0x%1</source>
+        <translation>ein Tabellenkopf muss mit einem Schlüssel beginnen, nicht mit dem Byte 0x%1</translation>
+    </message>
+    <message>
+        <source>tables, arrays and dotted keys nested more than %1 deep</source>
+        <translation>Tabellen, Arrays und gepunktete Schlüssel, mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>a dotted key or table name with more than %1 parts</source>
+        <translation>ein gepunkteter Schlüssel oder Tabellenname mit mehr als %1 Teilen</translation>
+    </message>
+    <message>
+        <source>the text is not UTF-8</source>
+        <translation>der Text ist kein UTF-8</translation>
+    </message>
+    <message>
+        <source>a backslash followed by a non-ASCII character in a string (no TOML escape)</source>
+        <translation>ein Backslash, gefolgt von einem Nicht-ASCII-Zeichen in einem String (keine TOML-Escape-Sequenz)</translation>
+    </message>
+    <message>
+        <source>a backslash followed by blanks and a non-ASCII character in a string (a line-ending backslash must end its line)</source>
+        <translation>ein Backslash, gefolgt von Leerraum und einem Nicht-ASCII-Zeichen in einem String (ein Backslash am Zeilenende muss seine Zeile auch beenden)</translation>
+    </message>
+</context>
+<context>
+    <name>TomlLayout</name>
+    <message>
+        <source>a table header is not closed with ]</source>
+        <translation>ein Tabellenkopf ist nicht mit ] geschlossen</translation>
+    </message>
+    <message>
+        <source>unexpected text after a table header</source>
+        <translation>unerwarteter Text nach einem Tabellenkopf</translation>
+    </message>
+    <message>
+        <source>unexpected text after a value</source>
+        <translation>unerwarteter Text nach einem Wert</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <comment>line number: what is wrong</comment>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>unexpected text</source>
+        <translation>unerwarteter Text</translation>
+    </message>
+    <message>
+        <source>a key was expected</source>
+        <translation>es wurde ein Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>a string is not closed</source>
+        <translation>eine Zeichenkette ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>arrays and inline tables nested more than %1 deep</source>
+        <translation>Arrays und Inline-Tabellen sind mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>an array is not closed with ]</source>
+        <translation>ein Array ist nicht mit ] geschlossen</translation>
+    </message>
+    <message>
+        <source>an inline table is not closed with }</source>
+        <translation>eine Inline-Tabelle ist nicht mit } geschlossen</translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation>es wurde ein Wert erwartet</translation>
+    </message>
+    <message>
+        <source>= was expected after a key</source>
+        <translation>nach einem Schlüssel wurde = erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamConnector</name>
+    <message>
+        <source>%1 answered, but its config.json is not a sparse registry&apos;s: %2</source>
+        <translation>%1 hat geantwortet, aber seine config.json ist nicht die einer Sparse-Registry: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the connector&apos;s secret could not be read: %2)</source>
+        <comment>upstream error (keychain error)</comment>
+        <translation>%1 (das Geheimnis des Connectors konnte nicht gelesen werden: %2)</translation>
+    </message>
+    <message>
+        <source>%1 is a sparse registry with a web API</source>
+        <translation>%1 ist eine Sparse-Registry mit Web-API</translation>
+    </message>
+    <message>
+        <source>%1 is a sparse registry without a web API</source>
+        <translation>%1 ist eine Sparse-Registry ohne Web-API</translation>
+    </message>
+    <message>
+        <source>%1 is a sparse registry with a web API; it requires credentials, which it accepted</source>
+        <translation>%1 ist eine Sparse-Registry mit Web-API; sie verlangt Zugangsdaten und hat sie akzeptiert</translation>
+    </message>
+    <message>
+        <source>%1 is a sparse registry without a web API; it requires credentials, which it accepted</source>
+        <translation>%1 ist eine Sparse-Registry ohne Web-API; sie verlangt Zugangsdaten und hat sie akzeptiert</translation>
+    </message>
+    <message>
+        <source>%1 is a sparse registry with a web API; it requires credentials, and none are set</source>
+        <translation>%1 ist eine Sparse-Registry mit Web-API; sie verlangt Zugangsdaten, aber es sind keine hinterlegt</translation>
+    </message>
+    <message>
+        <source>%1 is a sparse registry without a web API; it requires credentials, and none are set</source>
+        <translation>%1 ist eine Sparse-Registry ohne Web-API; sie verlangt Zugangsdaten, aber es sind keine hinterlegt</translation>
+    </message>
 </context>
 <context>
     <name>VersionComparison</name>
@@ -2885,10 +5347,6 @@ serde =1.0.219</translation>
         <translation>geändert</translation>
     </message>
     <message>
-        <source>%1, binary</source>
-        <translation>%1, binär</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>Datei</translation>
     </message>
@@ -2904,6 +5362,18 @@ serde =1.0.219</translation>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
+    <message>
+        <source>added, binary</source>
+        <translation>hinzugefügt, binär</translation>
+    </message>
+    <message>
+        <source>removed, binary</source>
+        <translation>entfernt, binär</translation>
+    </message>
+    <message>
+        <source>changed, binary</source>
+        <translation>geändert, binär</translation>
+    </message>
 </context>
 <context>
     <name>VersionDiffMetadataModel</name>
@@ -2918,10 +5388,6 @@ serde =1.0.219</translation>
     <message>
         <source>dependency %1</source>
         <translation>Abhängigkeit %1</translation>
-    </message>
-    <message>
-        <source>%1 (for %2)</source>
-        <translation>%1 (für %2)</translation>
     </message>
     <message>
         <source>What</source>
@@ -2942,6 +5408,18 @@ serde =1.0.219</translation>
     <message>
         <source>feature %1</source>
         <translation>Feature %1</translation>
+    </message>
+    <message>
+        <source>dev-dependency %1 (for %2)</source>
+        <translation>Entwicklungsabhängigkeit %1 (für %2)</translation>
+    </message>
+    <message>
+        <source>build-dependency %1 (for %2)</source>
+        <translation>Build-Abhängigkeit %1 (für %2)</translation>
+    </message>
+    <message>
+        <source>dependency %1 (for %2)</source>
+        <translation>Abhängigkeit %1 (für %2)</translation>
     </message>
 </context>
 <context>
@@ -2997,6 +5475,68 @@ serde =1.0.219</translation>
     <message>
         <source>Checksum</source>
         <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>cargo will not use this version: %1</source>
+        <translation>Cargo wird diese Version nicht verwenden: %1</translation>
+    </message>
+    <message>
+        <source>needs a newer cargo (index schema v%1)</source>
+        <translation>braucht ein neueres Cargo (Index-Schema v%1)</translation>
+    </message>
+</context>
+<context>
+    <name>VersionReq</name>
+    <message>
+        <source>a wildcard must not be followed by a number</source>
+        <translation>auf einen Platzhalter darf keine Zahl folgen</translation>
+    </message>
+    <message>
+        <source>expected a comma after major version, found character %1</source>
+        <translation>nach der Major-Version wird ein Komma erwartet, gefunden wurde das Zeichen %1</translation>
+    </message>
+    <message>
+        <source>expected a comma after minor version, found character %1</source>
+        <translation>nach der Minor-Version wird ein Komma erwartet, gefunden wurde das Zeichen %1</translation>
+    </message>
+    <message>
+        <source>expected a comma after patch version, found character %1</source>
+        <translation>nach der Patch-Version wird ein Komma erwartet, gefunden wurde das Zeichen %1</translation>
+    </message>
+    <message>
+        <source>expected a comma after pre-release identifier, found character %1</source>
+        <translation>nach dem Pre-Release-Bezeichner wird ein Komma erwartet, gefunden wurde das Zeichen %1</translation>
+    </message>
+    <message>
+        <source>expected a comma after build metadata, found character %1</source>
+        <translation>nach den Build-Metadaten wird ein Komma erwartet, gefunden wurde das Zeichen %1</translation>
+    </message>
+    <message>
+        <source>unexpected end of input after the wildcard</source>
+        <translation>unerwartetes Ende der Eingabe nach dem Platzhalter</translation>
+    </message>
+    <message>
+        <source>unexpected space after the wildcard</source>
+        <translation>unerwartetes Leerzeichen nach dem Platzhalter</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 after the wildcard</source>
+        <translation>unerwartetes Zeichen %1 nach dem Platzhalter</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid version requirement: %2</source>
+        <translation>„%1“ ist keine gültige Versionsanforderung: %2</translation>
+    </message>
+    <message>
+        <source>the wildcard %1 must be the only comparator</source>
+        <translation>der Platzhalter %1 muss der einzige Vergleichsausdruck sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>more than %n comparators</source>
+        <translation>
+            <numerusform>mehr als %n Vergleichsausdruck</numerusform>
+            <numerusform>mehr als %n Vergleichsausdrücke</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

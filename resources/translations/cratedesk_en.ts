@@ -180,4 +180,41 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CrateName</name>
+    <message numerus="yes">
+        <source>%n characters, at most %1 are allowed</source>
+        <translation>
+            <numerusform>%n character, at most %1 are allowed</numerusform>
+            <numerusform>%n characters, at most %1 are allowed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VersionReq</name>
+    <message numerus="yes">
+        <source>more than %n comparators</source>
+        <translation>
+            <numerusform>more than %n comparator</numerusform>
+            <numerusform>more than %n comparators</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CrateFileTreeModel</name>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln byte)</numerusform>
+            <numerusform>%1 (%Ln bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s), executable)</source>
+        <translation>
+            <numerusform>%1 (%Ln byte, executable)</numerusform>
+            <numerusform>%1 (%Ln bytes, executable)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 
 #include <QTest>
 #include <QTimeZone>
+#include <QTranslator>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -436,6 +437,38 @@ private Q_SLOTS:
             QVERIFY2(result.problems.at(0).startsWith(u"line 2: "_s) && result.problems.at(0).contains(problem), qPrintable(result.problems.at(0)));
         // Without a crate to check against (the fuzzer, tools), cargo's own tolerance applies.
         QCOMPARE(IndexFileParser::parse(line).entries.size(), 1);
+    }
+
+    void makesMessagesOnlyForProblems()
+    {
+        // Files of tens of thousands of lines are parsed on worker threads: a good line costs
+        // no message, so no translation lookup either. rayon-core's "1.63" is first tried as a
+        // full version, which fails on purpose.
+        class CountingTranslator : public QTranslator
+        {
+        public:
+            mutable QAtomicInt calls;
+            QString translate(const char *, const char *, const char *, int) const override
+            {
+                calls.ref();
+                return {};
+            }
+            bool isEmpty() const override { return false; }
+        };
+        CountingTranslator counter;
+        QCoreApplication::installTranslator(&counter);
+        const auto result = IndexFileParser::parse(tracingCore + '\n' + rayonCore + '\n' + printBytes + '\n' + libcOld);
+        const auto own = IndexFileParser::parse(tracingCore + '\n' + tracingCore, u"tracing-core");
+        const int callsForGoodLines = counter.calls.loadRelaxed();
+        const auto bad = IndexFileParser::parse(minimalWith(R"j("yanked":"yes")j"));
+        QCoreApplication::removeTranslator(&counter);
+
+        QCOMPARE(result.entries.size(), 4);
+        QVERIFY(result.problems.isEmpty());
+        QCOMPARE(own.entries.size(), 2);
+        QCOMPARE(callsForGoodLines, 0);
+        QVERIFY(!bad.entries.at(0).isValid());
+        QVERIFY(counter.calls.loadRelaxed() > 0); // the counting itself works
     }
 };
 

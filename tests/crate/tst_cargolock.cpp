@@ -70,7 +70,7 @@ private Q_SLOTS:
         QTest::newRow("a name that is a number") << head + "name = 5\nversion = \"1.0.0\"\n" << u"must be strings"_s;
         QTest::newRow("a lockfile from the future") << QByteArray("version = 9\n") << u"lockfile version 9"_s;
         // Regression (fuzz_cargolock): toml++ converted this float to an integer, undefined.
-        QTest::newRow("a version that is a huge float") << QByteArray("version = 1e106\n") << u"(not a number)"_s;
+        QTest::newRow("a version that is a huge float") << QByteArray("version = 1e106\n") << u"the lockfile version is not a number"_s;
         QTest::newRow("package is not a list of tables") << QByteArray("package = 3\n") << u"not a list"_s;
         QTest::newRow("not TOML") << QByteArray("[[package]\nname = ") << u"Cargo.lock:1:"_s;
         // Regression (fuzz_cargolock): toml++ 3.4 reached __builtin_unreachable() on this.

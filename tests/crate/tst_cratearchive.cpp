@@ -431,6 +431,9 @@ private Q_SLOTS:
         QTest::newRow("GNU long name with NUL")
             << crateOf(manifest + tarHeader("././@LongLink", 200, 'L') + padded("foo-1.0.0/" + QByteArray(100, 'a') + QByteArray("\0/../../../x\0", 14)) + file("foo-1.0.0/ok") + TarEnd)
             << Kind::UnsafePath << u"the long name at offset 1024 contains a NUL byte"_s;
+        QTest::newRow("GNU long link name with NUL")
+            << crateOf(manifest + tarHeader("././@LongLink", 20, 'K') + padded(QByteArray("foo-1.0.0/a\0/../../x", 20)) + tarEntry("foo-1.0.0/l", {}, '2') + TarEnd)
+            << Kind::UnsafePath << u"the long link name at offset 1024 contains a NUL byte"_s;
         const QByteArray longTarget = "../../../../" + QByteArray(120, 'b') + "/etc/passwd";
         QTest::newRow("GNU long link to outside")
             << crateOf(manifest + tarHeader("././@LongLink", longTarget.size() + 1, 'K') + padded(longTarget + '\0') + tarEntry("foo-1.0.0/l", {}, '2') + TarEnd)

@@ -130,7 +130,7 @@ private Q_SLOTS:
         QTest::newRow("already published") << u"itoa"_s << true << u"is already in 127.0.0.1"_s;
         QTest::newRow("not a crate") << u"!junk"_s << true << u"junk.crate: not a gzip file"_s;
         QTest::newRow("no such file") << u"!missing"_s << true << u"missing.crate"_s;
-        QTest::newRow("no token") << u"lazy_static"_s << false << u"needs a token to publish lazy_static@"_s;
+        QTest::newRow("no token") << u"lazy_static"_s << false << u"the feed 127.0.0.1 needs a token: add one to the feed"_s;
     }
 
     void refusalsExitNonZeroWithOneLine()

@@ -271,9 +271,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("token");
         QTest::addColumn<RegistryError::Kind>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no token") << QByteArray() << RegistryError::Kind::AuthRequired << u"needs a token to publish nokey@0.1.0: add one"_s;
+        QTest::newRow("no token") << QByteArray() << RegistryError::Kind::AuthRequired << u"the feed local needs a token: add one to the feed"_s;
         QTest::newRow("wrong token") << QByteArray("not-a-token") << RegistryError::Kind::Forbidden
-                                     << u"this token may not publish nokey@0.1.0 on local"_s;
+                                     << u"the feed local does not allow this token to do that: use a token with that permission"_s;
     }
 
     void credentialsProblemsSayWhatToDo()

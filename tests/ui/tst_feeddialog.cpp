@@ -457,10 +457,10 @@ private Q_SLOTS:
         auto dialog = makeDialog();
         dialog->show();
         QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
-        const QString message = u"the feed existing needs a token to read its index: add one to the feed"_s;
+        const QString message = u"the feed existing needs a token: add one to the feed"_s;
         dialog->askForCredential(feed, message);
         QCOMPARE(dialog->banner()->kind(), MessageBanner::Kind::Warning);
-        QVERIFY(dialog->banner()->text().contains(u"The feed existing needs a token to read its index"_s));
+        QVERIFY(dialog->banner()->text().contains(u"The feed existing needs a token: add one to the feed"_s));
         QCOMPARE(dialog->currentFeed().auth, Feed::AuthKind::Token);
         QTRY_VERIFY(dialog->findChild<QLineEdit *>(u"secret"_s)->hasFocus());
         QVERIFY(dialog->windowTitle().contains(u"existing"_s));

@@ -5,6 +5,9 @@
 // two keyboard accelerators of one menu or window clash. Pictures land under
 // build/ci/screenshots/german-*.png to look at.
 #include "browse/cratebrowser.h"
+#include "cargotypes/cratename.h"
+#include "cargotypes/versionreq.h"
+#include "crate/cratearchive.h"
 #include "cargo/cargosetupdialog.h"
 #include "connectors/localconnectordialog.h"
 #include "cratedetailsview.h"
@@ -21,6 +24,7 @@
 #include "publishpanel.h"
 #include "registry/feedsessions.h"
 #include "registry/feedsettings.h"
+#include "registry/registryclient.h"
 #include "screenshot.h"
 #include "secrets/keychainsecretstore.h"
 #include "testcrate.h"
@@ -39,6 +43,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -354,6 +359,44 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         checkGerman(&panel, u"publishpanel"_s);
+    }
+
+    // Messages the core composes (a crate name's problem, an archive's, a feed's refusal, a
+    // version requirement's) read German in a German session: whole sentences through tr(),
+    // never English from the layers below the widgets.
+    void messagesMadeInTheCoreAreGerman_data()
+    {
+        QTest::addColumn<QString>("shown");
+        QTest::addColumn<QString>("english"); // a part of the English message
+        QTest::addColumn<QString>("german");  // the same part in German
+        QTest::newRow("crate name") << CrateName::validationError(u"../x"_s) << u"must be an ASCII letter"_s
+                                    << u"ungültiger Crate-Name „../x“: das erste Zeichen muss ein ASCII-Buchstabe sein"_s;
+        QTest::newRow("crate file") << CrateArchive::fromBytes(QByteArray(), u"leer.crate"_s).error.message << u"the file is empty"_s
+                                    << u"leer.crate: die Datei ist leer"_s;
+        QString why;
+        VersionReq::parse(u">=1.0 <2"_s, &why);
+        QTest::newRow("version requirement") << why << u"expected a comma"_s << u"ein Komma erwartet"_s;
+    }
+
+    void messagesMadeInTheCoreAreGerman()
+    {
+        QFETCH(QString, shown);
+        QFETCH(QString, english);
+        QFETCH(QString, german);
+        QVERIFY2(!shown.contains(english), qPrintable(shown));
+        QVERIFY2(shown.contains(german), qPrintable(shown));
+    }
+
+    // A feed's refusal, as the registry client words it for the window's banner.
+    void aFeedsRefusalIsGerman()
+    {
+        FeedSessions anonymous(m_http.get(), nullptr, nullptr); // no token for the feed
+        RegistryReply *reply = anonymous.client(m_local)->setYanked(u"acme-core"_s, u"1.2.0"_s, true);
+        QSignalSpy finished(reply, &RegistryReply::finished);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(reply->error().kind, RegistryError::Kind::AuthRequired);
+        const QString message = reply->error().message;
+        QVERIFY2(message.startsWith(u"der Feed %1 braucht ein Token: Fügen Sie dem Feed eines hinzu"_s.arg(m_local.name)), qPrintable(message));
     }
 
     void cleanupTestCase()

@@ -28,10 +28,10 @@ private Q_SLOTS:
         QTest::newRow("positive") << MessageBanner::Kind::Positive << u"Published serde 1.0.219 to acme; it is visible in the index."_s
                                   << QStringList{} << u"Success"_s;
         QTest::newRow("warning") << MessageBanner::Kind::Warning
-                                 << u"The feed acme needs a token to read its index: add one to the feed (get it at https://cargo.example.com/me)."_s
+                                 << u"Could not read serde: the feed acme needs a token: add one to the feed (get it at https://cargo.example.com/me)."_s
                                  << QStringList{u"Add Credentials"_s, u"Work Offline"_s} << u"Warning"_s;
         QTest::newRow("error") << MessageBanner::Kind::Error
-                               << u"acme could not publish demo@0.1.0: crate version `0.1.0` is already uploaded (HTTP 400). Bump the version in Cargo.toml and publish again."_s
+                               << u"Could not publish demo@0.1.0: the feed acme answered HTTP 400: crate version `0.1.0` is already uploaded. Bump the version in Cargo.toml and publish again."_s
                                << QStringList{u"Retry"_s} << u"Error"_s;
     }
 
