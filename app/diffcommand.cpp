@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <cstdio>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -76,6 +77,21 @@ QJsonObject toJson(const Diff &diff)
             {u"features"_s, features},     {u"fields"_s, fields}};
 }
 
+// A crate's file names are the publisher's: control characters in them (a newline that starts
+// a hunk of its own, a terminal escape) are shown as \xNN and never reach a patch raw.
+QString withControlsEscaped(const QString &path)
+{
+    QString shown;
+    for (const QChar c : path) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            shown += u"\\x%1"_s.arg(uint(u), 2, 16, QChar(u'0'));
+        else
+            shown += c;
+    }
+    return shown;
+}
+
 QString marker(Diff::Change change)
 {
     return change == Diff::Change::Added ? u"+"_s : change == Diff::Change::Removed ? u"-"_s : u"~"_s;
@@ -106,10 +122,56 @@ void printReport(const Diff &diff)
         const QString sizes = file.change == Diff::Change::Added     ? QString::number(file.newSize)
                               : file.change == Diff::Change::Removed ? QString::number(file.oldSize)
                                                                      : u"%1 -> %2"_s.arg(file.oldSize).arg(file.newSize);
-        out(u"%1 %2 (%3 bytes%4)"_s.arg(marker(file.change), file.path, sizes, file.binary ? u", binary"_s : QString()));
+        out(u"%1 %2 (%3 bytes%4)"_s.arg(marker(file.change), withControlsEscaped(file.path), sizes, file.binary ? u", binary"_s : QString()));
     }
     out(diff.isEmpty() ? u"no differences (%1 files the same)"_s.arg(diff.unchangedFiles)
                        : u"%1 files differ, %2 the same"_s.arg(diff.files.size()).arg(diff.unchangedFiles));
+}
+
+// A changed file that the patch leaves out, as `diff -r` words it, so that `patch` skips the
+// line and the reader knows why.
+QString leftOutLine(const CrateComparison::FileDiff &diff)
+{
+    using Outcome = CrateComparison::FileDiff::Outcome;
+    const QString shown = withControlsEscaped(diff.path);
+    if (shown != diff.path)
+        return u"Files a/%1 and b/%1 differ (the file name holds control characters)"_s.arg(shown);
+    if (diff.outcome == Outcome::Binary)
+        return u"Binary files a/%1 and b/%1 differ"_s.arg(diff.path);
+    if (diff.outcome == Outcome::TooLarge)
+        return u"Files a/%1 and b/%1 differ (too large to diff: over %2 bytes, or too many changed lines)"_s.arg(diff.path, QString::number(CrateComparison::DefaultMaxFileSize));
+    if (diff.truncated) // half a hunk would make the patch fail to apply
+        return u"Files a/%1 and b/%1 differ (the diff is longer than %2 lines)"_s.arg(diff.path, QString::number(CrateComparison::DefaultMaxLines));
+    return u"Files a/%1 and b/%1 differ (not readable)"_s.arg(diff.path);
+}
+
+// The changed files' diffs one after another, read on the comparison's worker one at a
+// time: a patch that `patch -p1` applies inside the older version's folder.
+void printPatch(VersionComparison *comparison)
+{
+    auto next = std::make_shared<qsizetype>(0);
+    auto leftOut = std::make_shared<int>(0);
+    QObject::connect(comparison, &VersionComparison::fileDiffRead, comparison,
+                     [comparison, next, leftOut](const CrateComparison::FileDiff &diff) {
+        const bool text = diff.outcome == CrateComparison::FileDiff::Outcome::Text && !diff.truncated
+            && withControlsEscaped(diff.path) == diff.path;
+        if (text) {
+            out(diff.unified.endsWith(u'\n') ? diff.unified.chopped(1) : diff.unified);
+        } else {
+            out(leftOutLine(diff));
+            ++*leftOut;
+        }
+        const QList<CrateVersionDiff::File> &files = comparison->result().files;
+        if (++*next < files.size())
+            return comparison->readFileDiff(files.at(*next).path);
+        if (*leftOut > 0)
+            std::fprintf(stderr, *leftOut == 1 ? "cratedesk: %d changed file is not in the patch (binary, too large or oddly named)\n"
+                                               : "cratedesk: %d changed files are not in the patch (binary, too large or oddly named)\n", *leftOut);
+        finishWith(0);
+    });
+    if (comparison->result().files.isEmpty())
+        return finishWith(0);
+    comparison->readFileDiff(comparison->result().files.first().path);
 }
 
 } // namespace
@@ -121,11 +183,14 @@ int runDiffCommand(const QStringList &args)
                                      "license, rust-version, links and edition."_s);
     parser.addOptions({QCommandLineOption(u"feed"_s, u"The feed to read both versions from."_s, u"name"_s),
                        QCommandLineOption(u"index"_s, u"The feed given by its index URL."_s, u"url"_s),
-                       QCommandLineOption(u"json"_s, u"Print one JSON document instead of lines."_s)});
+                       QCommandLineOption(u"json"_s, u"Print one JSON document instead of lines."_s),
+                       QCommandLineOption(u"patch"_s, u"Print the changed files as a unified diff that patch -p1 applies to the older version."_s)});
     QString error;
     if (!Cli::parseCommand(parser, QStringList{u"cratedesk diff"_s} + args.mid(1), 3,
-                           u"diff NAME V1 V2 (--feed NAME | --index URL) [--json]"_s, &error))
+                           u"diff NAME V1 V2 (--feed NAME | --index URL) [--json | --patch]"_s, &error))
         return fail(error);
+    if (parser.isSet(u"json"_s) && parser.isSet(u"patch"_s))
+        return fail(u"--json and --patch exclude each other"_s);
     CliContext context;
     const auto feed = context.resolveFeed(parser.value(u"feed"_s), parser.value(u"index"_s), &error);
     if (!feed)
@@ -133,7 +198,10 @@ int runDiffCommand(const QStringList &args)
     std::unique_ptr<RegistryClient> client(context.clientFor(*feed));
     VersionComparison comparison(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/crates"_s);
     const bool asJson = parser.isSet(u"json"_s);
-    QObject::connect(&comparison, &VersionComparison::finished, &comparison, [&comparison, asJson] {
+    const bool asPatch = parser.isSet(u"patch"_s);
+    QObject::connect(&comparison, &VersionComparison::finished, &comparison, [&comparison, asJson, asPatch] {
+        if (asPatch)
+            return printPatch(&comparison);
         if (asJson)
             out(QString::fromUtf8(QJsonDocument(toJson(comparison.result())).toJson(QJsonDocument::Indented)).trimmed());
         else

@@ -30,11 +30,16 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -262,6 +267,76 @@ private Q_SLOTS:
         const CliResult usage = runCratedesk(cliArgs({u"evolving"_s, u"1.0.0"_s}), {}, cliEnvironment());
         QCOMPARE(usage.exitCode, 1);
         QVERIFY2(usage.err.contains("usage: cratedesk diff NAME V1 V2"), qPrintable(usage.describe()));
+    }
+
+    // --patch prints a patch that turns the older version's text files into the newer's:
+    // unpacked and patched with GNU patch, every text file equals the newer version's.
+    // Binary and oversized files are named instead, and said to be left out.
+    void theCommandLinePrintsAPatchThatApplies()
+    {
+        const CliResult patch = runCratedesk(cliArgs({u"evolving"_s, u"1.0.0"_s, u"1.1.0"_s, u"--patch"_s}), {}, cliEnvironment());
+        QCOMPARE(patch.exitCode, 0);
+        const QString out = QString::fromUtf8(patch.out);
+        for (const QString &part : {u"--- a/src/extra.rs\n+++ b/src/extra.rs\n"_s, u"-fn two() {}\n+fn two() -> u8 { 2 }\n"_s,
+                                    u"--- /dev/null\n+++ b/CHANGELOG.md\n"_s, u"--- a/README.md\n+++ /dev/null\n"_s,
+                                    u"Binary files a/data.bin and b/data.bin differ\n"_s, u"Files a/big.txt and b/big.txt differ (too large"_s})
+            QVERIFY2(out.contains(part), qPrintable(part + u"\nnot in:\n"_s + out));
+        QVERIFY2(patch.err.contains("2 changed files are not in the patch"), qPrintable(patch.describe()));
+
+        const QList<TestCrate> versions = EvolvingCrate::versions();
+        const QString older = unpack(versions.at(1), u"older"_s);
+        const QString newer = unpack(versions.at(2), u"newer"_s);
+        QProcess apply;
+        apply.setWorkingDirectory(older);
+        apply.start(u"patch"_s, {u"-p1"_s, u"--batch"_s, u"--quiet"_s});
+        QVERIFY(apply.waitForStarted());
+        apply.write(patch.out);
+        apply.closeWriteChannel();
+        QVERIFY(apply.waitForFinished());
+        QVERIFY2(apply.exitCode() == 0, QByteArray(apply.readAllStandardError() + apply.readAllStandardOutput()).constData());
+        const QSet<QString> leftOut{u"data.bin"_s, u"big.txt"_s};
+        const QStringList files = filesUnder(newer);
+        QCOMPARE(filesUnder(older), files);
+        for (const QString &file : files) {
+            if (!leftOut.contains(file))
+                QVERIFY2(contents(older + u'/' + file) == contents(newer + u'/' + file), qPrintable(file));
+        }
+
+        const CliResult both = runCratedesk(cliArgs({u"evolving"_s, u"1.0.0"_s, u"1.1.0"_s, u"--patch"_s, u"--json"_s}), {}, cliEnvironment());
+        QCOMPARE(both.exitCode, 1);
+        QVERIFY2(both.err.contains("--json and --patch exclude each other"), qPrintable(both.describe()));
+    }
+
+private:
+    // The package folder of `crate`, unpacked by tar as a user would.
+    QString unpack(const TestCrate &crate, const QString &into)
+    {
+        const QString folder = m_dir.filePath(into);
+        if (!QDir().mkpath(folder))
+            return {};
+        QProcess tar;
+        tar.start(u"tar"_s, {u"-xzf"_s, u"-"_s, u"-C"_s, folder});
+        tar.waitForStarted();
+        tar.write(crate.crateBytes());
+        tar.closeWriteChannel();
+        tar.waitForFinished();
+        return folder + u'/' + crate.name + u'-' + crate.vers;
+    }
+
+    static QStringList filesUnder(const QString &folder)
+    {
+        QStringList files;
+        QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << QDir(folder).relativeFilePath(it.next());
+        files.sort();
+        return files;
+    }
+
+    static QByteArray contents(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
     }
 };
 
