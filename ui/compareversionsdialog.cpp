@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compareversionsdialog.h"
 
+#include "activityarea.h"
 #include "browse/versioncomparison.h"
 #include "diffhighlighter.h"
 #include "itemmodels/roles.h"
@@ -122,9 +123,16 @@ CompareVersionsDialog::CompareVersionsDialog(RegistryClient *client, const QStri
     connect(m_comparison, &VersionComparison::finished, this, &CompareVersionsDialog::showResult);
     connect(m_comparison, &VersionComparison::failed, this, &CompareVersionsDialog::showFailure);
     connect(m_comparison, &VersionComparison::fileDiffRead, this, &CompareVersionsDialog::showFileDiff);
+    connect(m_comparison, &VersionComparison::cancelled, this, &CompareVersionsDialog::showCancelled);
+    connect(m_comparison, &VersionComparison::started, this, &CompareVersionsDialog::openActivityRow);
+    for (const auto ended : {&VersionComparison::finished, &VersionComparison::cancelled})
+        connect(m_comparison, ended, this, &CompareVersionsDialog::closeActivityRow);
+    connect(m_comparison, &VersionComparison::failed, this, &CompareVersionsDialog::closeActivityRow);
     connect(m_comparison, &VersionComparison::progress, this, [this](qint64 done, qint64 total) {
         if (total > 0)
             m_state->setText(tr("Downloading %1 and %2: %3%").arg(m_from->currentText(), m_to->currentText()).arg(done * 100 / total));
+        if (m_activity && m_activityRow)
+            m_activity->setProgress(m_activityRow, done, total);
     });
     connect(m_fileView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CompareVersionsDialog::fileSelected);
     // The older of the two newest against the newest, as "what changed in the last release".
@@ -135,7 +143,32 @@ CompareVersionsDialog::CompareVersionsDialog(RegistryClient *client, const QStri
     compareChosen();
 }
 
-CompareVersionsDialog::~CompareVersionsDialog() = default;
+CompareVersionsDialog::~CompareVersionsDialog()
+{
+    closeActivityRow();
+}
+
+void CompareVersionsDialog::reportActivityTo(ActivityArea *area)
+{
+    m_activity = area;
+    if (m_comparison->isRunning())
+        openActivityRow(m_from->currentText(), m_to->currentText());
+}
+
+void CompareVersionsDialog::openActivityRow(const QString &from, const QString &to)
+{
+    closeActivityRow();
+    if (m_activity)
+        m_activityRow = m_activity->addActivity(tr("Comparing %1 %2 with %3").arg(m_crate, from, to), [this] { m_comparison->cancel(); });
+}
+
+void CompareVersionsDialog::closeActivityRow()
+{
+    // A failure is the dialog's to show, in its banner; the row only goes away.
+    if (m_activity && m_activityRow)
+        m_activity->finish(m_activityRow);
+    m_activityRow = 0;
+}
 
 QString CompareVersionsDialog::stateText() const
 {
@@ -197,6 +230,12 @@ void CompareVersionsDialog::showFailure(const RegistryError &error)
     m_state->setText(tr("Nothing to compare."));
     m_error->showMessage(MessageBanner::Kind::Error, tr("%1 and %2 could not be compared: %3")
                                                          .arg(m_from->currentText(), m_to->currentText(), error.message));
+    Q_EMIT settled();
+}
+
+void CompareVersionsDialog::showCancelled()
+{
+    m_state->setText(tr("The comparison was cancelled. Pick two versions to compare again."));
     Q_EMIT settled();
 }
 

@@ -8,6 +8,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class ActivityArea;
 class DiffHighlighter;
 class MessageBanner;
 class QComboBox;
@@ -37,6 +38,10 @@ public:
     // Shows the diff of one file of the comparison; fileShown() follows.
     void showFile(const QString &path);
 
+    // Lists each comparison's downloads in `area` too, with progress and a cancel button, so
+    // that they show beside every other long operation of the window.
+    void reportActivityTo(ActivityArea *area);
+
     VersionDiffFileModel *files() const { return m_files; }
     VersionDiffMetadataModel *metadata() const { return m_metadata; }
     QString stateText() const;
@@ -44,7 +49,7 @@ public:
     QString errorText() const;
 
 Q_SIGNALS:
-    void settled(); // a comparison finished or failed
+    void settled(); // a comparison finished, failed or was cancelled
     void fileShown(const QString &path);
 
 protected:
@@ -54,6 +59,9 @@ private:
     void compareChosen();
     void showResult();
     void showFailure(const RegistryError &error);
+    void showCancelled();
+    void openActivityRow(const QString &from, const QString &to);
+    void closeActivityRow();
     void showFileDiff(const CrateComparison::FileDiff &diff);
     void fileSelected();
 
@@ -71,4 +79,6 @@ private:
     QTableView *m_fileView;
     QPlainTextEdit *m_diff;
     DiffHighlighter *m_highlighter;
+    QPointer<ActivityArea> m_activity;
+    int m_activityRow = 0;
 };

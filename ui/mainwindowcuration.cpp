@@ -143,6 +143,7 @@ CompareVersionsDialog *MainWindow::openCompareVersions()
         versions << browser->versions()->entryAt(row).vers;
     auto *dialog = new CompareVersionsDialog(browser->client(), browser->cacheDir(), browser->crateName(), versions, this);
     dialog->setObjectName(u"compareVersionsDialog"_s);
+    dialog->reportActivityTo(m_activity);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -71,12 +71,13 @@ VersionComparison::~VersionComparison()
 
 void VersionComparison::start(RegistryClient *client, const QString &crate, const QString &from, const QString &to)
 {
-    cancel();
+    stop(); // superseded: started() of the new one says so
     m_client = client;
     m_crate = crate;
     m_running = true;
     m_result = {};
     m_archives.reset();
+    Q_EMIT started(from, to);
     // What the user or the command line typed is checked before it reaches a URL or a path.
     QString problem = CrateName::validationError(crate);
     for (const QString &version : {from, to}) {
@@ -103,7 +104,7 @@ void VersionComparison::start(RegistryClient *client, const QString &crate, cons
     });
 }
 
-void VersionComparison::cancel()
+void VersionComparison::stop()
 {
     ++m_generation;
     ++m_fileGeneration;
@@ -115,9 +116,17 @@ void VersionComparison::cancel()
     m_running = false;
 }
 
+void VersionComparison::cancel()
+{
+    const bool wasRunning = m_running;
+    stop();
+    if (wasRunning)
+        Q_EMIT cancelled();
+}
+
 void VersionComparison::fail(const RegistryError &error)
 {
-    cancel();
+    stop();
     Q_EMIT failed(error);
 }
 

@@ -43,10 +43,14 @@ public:
     void readFileDiff(const QString &path);
 
 Q_SIGNALS:
+    // A comparison began; finished(), failed() or cancelled() ends it, or a newer started().
+    void started(const QString &from, const QString &to);
     void progress(qint64 done, qint64 total); // bytes of the two downloads
     void finished();
     void failed(const RegistryError &error);
     void fileDiffRead(const CrateComparison::FileDiff &diff);
+    // cancel() stopped a running comparison.
+    void cancelled();
 
 private:
     struct Side
@@ -60,6 +64,7 @@ private:
     void indexRead(RegistryReply *reply, const QString &from, const QString &to);
     void fetch(qsizetype side);
     void compareWhenBothArrived();
+    void stop(); // ends the running comparison without a signal
     void fail(const RegistryError &error);
     void reportProgress();
 

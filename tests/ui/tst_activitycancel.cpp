@@ -5,9 +5,11 @@
 // can start (and be stopped) after. A yank, which cannot be taken back once sent, has none.
 #include "activityarea.h"
 #include "browse/cratebrowser.h"
+#include "compareversionsdialog.h"
 #include "faultserver.h"
 #include "itemmodels/cratelistmodel.h"
 #include "itemmodels/feedlistmodel.h"
+#include "itemmodels/versionlistmodel.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "net/httpclient.h"
@@ -20,6 +22,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QPointer>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +85,17 @@ private Q_SLOTS:
         m_slow.setRoute(u"/index/sl/ow/slow-crate"_s,
             {FaultServer::Response::delayed(60000, FaultServer::Response::ok(line, "text/plain")),
                 FaultServer::Response::ok(line, "text/plain")});
+        // Two versions whose .crate downloads are held back: a comparison that runs until cancelled.
+        const QByteArray twoVersions
+            = R"j({"name":"two-versions","vers":"1.0.0","deps":[],"cksum":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","features":{}})j"_ba
+            + "\n"_ba
+            + R"j({"name":"two-versions","vers":"1.1.0","deps":[],"cksum":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","features":{}})j"_ba
+            + "\n"_ba;
+        m_slow.setRoute(u"/index/tw/o-/two-versions"_s, {FaultServer::Response::ok(twoVersions, "text/plain")});
+        for (const QString &version : {u"1.0.0"_s, u"1.1.0"_s}) {
+            m_slow.setRoute(u"/dl/two-versions/%1/download"_s.arg(version),
+                            {FaultServer::Response::delayed(60000, FaultServer::Response::ok("never read"))});
+        }
         Feed slow;
         slow.name = u"slow"_s;
         slow.indexUrl = m_slow.url(u"/index/"_s);
@@ -126,6 +141,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(area->count(), 0, 5000);
         QVERIFY(!m_browser->isCancellable(u"crate"_s));
         QVERIFY(!m_browser->isCancellable(u"yank"_s));
+    }
+
+    // Compare Versions' downloads are listed like every other long operation: cancelled from
+    // their row, the dialog says so (no error); a row never outlives its dialog.
+    void aVersionComparisonIsCancelledFromItsRow()
+    {
+        ActivityArea *area = m_window->activityArea();
+        m_browser->openCrate(u"two-versions"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_browser->versions()->rowCount(), 2, 10000);
+        // The crate page's own download of the newest .crate is held back too: its row stays.
+        const QString label = u"Comparing two-versions 1.0.0 with 1.1.0"_s;
+        const auto comparisonRows = [area, label] {
+            return std::ranges::count_if(area->ids(), [area, label](int id) { return area->label(id) == label; });
+        };
+        QPointer<CompareVersionsDialog> dialog = m_window->openCompareVersions();
+        QVERIFY(dialog);
+        QTRY_COMPARE_WITH_TIMEOUT(comparisonRows(), 1, 10000);
+        QVERIFY(saveScreenshot(m_window.get(), u"activity-cancel-comparison"_s));
+        QSignalSpy settled(dialog.data(), &CompareVersionsDialog::settled);
+        QVERIFY(cancelRow(area, label));
+        QTRY_COMPARE_WITH_TIMEOUT(comparisonRows(), 0, 5000);
+        QCOMPARE(settled.size(), 1);
+        QVERIFY2(dialog->stateText().contains(u"cancelled"_s), qPrintable(dialog->stateText()));
+        QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+
+        dialog->compare(u"1.0.0"_s, u"1.1.0"_s); // asked again: a new row, gone with the dialog
+        QTRY_COMPARE_WITH_TIMEOUT(comparisonRows(), 1, 5000);
+        dialog->close();
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(comparisonRows(), 0);
     }
 };
 
