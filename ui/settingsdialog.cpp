@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,6 +58,7 @@ SettingsDialog::SettingsDialog(SettingsSession *session, QWidget *parent)
     connect(m_session, &SettingsSession::cacheMeasured, this, [this](qint64 bytes) {
         m_cacheSize->setText(QLocale().formattedDataSize(bytes));
     });
+    connect(m_session, &SettingsSession::cacheCleared, this, &SettingsDialog::cacheCleared);
 
     const SettingsSession::Values values = m_session->values();
     m_runningPort = values.localFeedPort;
@@ -66,6 +68,20 @@ SettingsDialog::SettingsDialog(SettingsSession *session, QWidget *parent)
 }
 
 SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::clearCache()
+{
+    m_clearCache->setEnabled(false);
+    m_cacheSize->setText(tr("Clearing…"));
+    m_session->clearCache();
+}
+
+void SettingsDialog::cacheCleared(bool ok)
+{
+    m_clearCache->setEnabled(true);
+    if (!ok)
+        m_banner->showMessage(MessageBanner::Kind::Error, tr("The index cache could not be cleared. The log says why."));
+}
 
 QWidget *SettingsDialog::createLocalFeedGroup()
 {
@@ -104,7 +120,16 @@ QWidget *SettingsDialog::createCacheGroup()
     m_cacheSize = new QLabel(tr("Measuring…"), group);
     m_cacheSize->setObjectName(u"cacheSize"_s);
     m_cacheSize->setAccessibleName(tr("Index cache size on disk"));
-    form->addRow(tr("On disk now:"), m_cacheSize);
+    m_clearCache = new QPushButton(tr("&Clear Now"), group);
+    m_clearCache->setObjectName(u"clearCache"_s);
+    m_clearCache->setToolTip(tr("Removes every cached index file at once, without waiting for OK. Feeds are then read from the network again; "
+                                "until then, offline feeds show nothing."));
+    connect(m_clearCache, &QPushButton::clicked, this, &SettingsDialog::clearCache);
+    auto *onDisk = new QHBoxLayout;
+    onDisk->addWidget(m_cacheSize);
+    onDisk->addWidget(m_clearCache);
+    onDisk->addStretch(1);
+    form->addRow(tr("On disk now:"), onDisk);
     form->addRow(noteLabel(tr("Index files confirmed longest ago go first once the cache outgrows the limit."), group));
     return group;
 }

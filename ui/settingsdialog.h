@@ -10,6 +10,7 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QRadioButton;
 class QSpinBox;
 
@@ -39,6 +40,7 @@ public:
     QCheckBox *requireTokenBox() const { return m_requireToken; }
     QSpinBox *cacheLimitField() const { return m_cacheLimit; }
     QLabel *cacheSizeLabel() const { return m_cacheSize; }
+    QPushButton *clearCacheButton() const { return m_clearCache; }
     QRadioButton *systemProxyButton() const { return m_systemProxy; }
     QRadioButton *noProxyButton() const { return m_noProxy; }
     QRadioButton *manualProxyButton() const { return m_manualProxy; }
@@ -62,6 +64,8 @@ private:
     void load(const SettingsSession::Values &values);
     void updateProxyFields();
     void applied(const SettingsSession::Outcome &outcome);
+    void clearCache();
+    void cacheCleared(bool ok);
 
     SettingsSession *m_session;
     quint16 m_runningPort = 0;
@@ -72,6 +76,7 @@ private:
     QCheckBox *m_requireToken = nullptr;
     QSpinBox *m_cacheLimit = nullptr;
     QLabel *m_cacheSize = nullptr;
+    QPushButton *m_clearCache = nullptr;
     QRadioButton *m_systemProxy = nullptr;
     QRadioButton *m_noProxy = nullptr;
     QRadioButton *m_manualProxy = nullptr;

@@ -146,6 +146,18 @@ void SettingsSession::measureCache()
         .then(this, [this](qint64 bytes) { Q_EMIT cacheMeasured(bytes); });
 }
 
+void SettingsSession::clearCache()
+{
+    if (!m_cache) {
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT cacheCleared(false); }, Qt::QueuedConnection);
+        return;
+    }
+    m_cache->clear().then(this, [this](bool ok) {
+        Q_EMIT cacheCleared(ok);
+        measureCache();
+    });
+}
+
 void SettingsSession::installProxy()
 {
     const ProxySettings proxy = ProxySettings::load(*m_settings);

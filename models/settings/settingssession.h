@@ -66,6 +66,8 @@ public:
 
     // The index cache's bytes on disk, measured on a worker thread; cacheMeasured() follows.
     void measureCache();
+    // Empties the index cache on its own thread; cacheCleared() follows, then cacheMeasured().
+    void clearCache();
 
     // At start (the app, the command line): the stored proxy for every request of the
     // process, its password read from the keychain when it needs one; proxyInstalled() follows.
@@ -74,6 +76,7 @@ public:
 Q_SIGNALS:
     void applied(const SettingsSession::Outcome &outcome);
     void cacheMeasured(qint64 bytes);
+    void cacheCleared(bool ok);
     void proxyInstalled(const QString &error);
 
 private:

@@ -117,6 +117,11 @@ QFuture<bool> IndexCache::put(const QString &feedKey, const QString &file, const
     return run([feedKey, file, entry](IndexCacheStore *store) { return store && store->put(feedKey, file, entry); });
 }
 
+QFuture<bool> IndexCache::clear()
+{
+    return run([](IndexCacheStore *store) { return store && store->clear(); });
+}
+
 QFuture<bool> IndexCache::remove(const QString &feedKey, const QString &file)
 {
     return run([feedKey, file](IndexCacheStore *store) { return store && store->remove(feedKey, file); });

@@ -48,6 +48,7 @@ public:
     QFuture<std::optional<Entry>> validators(const QString &feedKey, const QString &file);
     QFuture<bool> put(const QString &feedKey, const QString &file, const Entry &entry);
     QFuture<bool> remove(const QString &feedKey, const QString &file);
+    QFuture<bool> clear();
     // A revalidation: kept in memory on the cache's thread (get() and validators() see it) and
     // written with the others of its burst in one transaction, shortly after the burst.
     void touch(const QString &feedKey, const QString &file, const QDateTime &fetchedAt);

@@ -252,6 +252,22 @@ bool IndexCacheStore::remove(const QString &feedKey, const QString &file)
     return q.exec();
 }
 
+bool IndexCacheStore::clear()
+{
+    m_pendingTouches.clear();
+    QSqlQuery q(database());
+    if (!q.exec(u"DELETE FROM index_files"_s)) {
+        qCWarning(lcIndexCache) << "cannot clear the cache" << q.lastError().text();
+        return false;
+    }
+    m_bytes = 0;
+    // Deleted rows only free pages inside the file: VACUUM gives them back to the file system,
+    // the checkpoint empties the write-ahead log that VACUUM itself filled.
+    if (!q.exec(u"VACUUM"_s) || !q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
+        qCWarning(lcIndexCache) << "cannot shrink the cache after clearing it" << q.lastError().text();
+    return true;
+}
+
 int IndexCacheStore::count(const QString &feedKey) const
 {
     QSqlQuery q(database());

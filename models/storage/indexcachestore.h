@@ -56,6 +56,9 @@ public:
     bool flushTouches();
     bool hasPendingTouches() const { return !m_pendingTouches.isEmpty(); }
     bool remove(const QString &feedKey, const QString &file);
+    // Every feed's files, config.json too, and the database file shrunk to match: what
+    // Settings' "Clear" promises. Feeds then read from the network again (or not at all offline).
+    bool clear();
     int count(const QString &feedKey) const;
 
     // Bodies and parsed forms are kept up to this many bytes. Past it, the files confirmed

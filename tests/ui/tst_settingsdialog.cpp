@@ -383,6 +383,28 @@ private Q_SLOTS:
         QCOMPARE(openDialog()->cacheLimitField()->value(), 64);
     }
 
+    // "Clear Now" empties the running cache at once, shrinks its file, and shows the new size.
+    void clearNowEmptiesTheCache()
+    {
+        QVERIFY(cacheAnswer(m_cache->put(u"feed"_s, u"ra/nd/rand"_s, {QByteArray(256 * 1024, 'r'), {}, {}, QDateTime::currentDateTimeUtc(), {}})));
+        QVERIFY(cacheAnswer(m_cache->put(u"feed"_s, u"config.json"_s, {"{}", {}, {}, QDateTime::currentDateTimeUtc(), {}})));
+        const qint64 before = IndexCacheSettings::bytesOnDisk(m_cache->path());
+        QPointer<SettingsDialog> dialog = openDialog();
+        QTRY_COMPARE(dialog->cacheSizeLabel()->text(), QLocale().formattedDataSize(before));
+        QSignalSpy cleared(m_session.get(), &SettingsSession::cacheCleared);
+        QTest::mouseClick(dialog->clearCacheButton(), Qt::LeftButton);
+        QTRY_COMPARE(cleared.size(), 1);
+        QCOMPARE(cleared.at(0).at(0).toBool(), true);
+        QVERIFY(!cacheAnswer(m_cache->get(u"feed"_s, u"ra/nd/rand"_s)));
+        QVERIFY(!cacheAnswer(m_cache->get(u"feed"_s, u"config.json"_s)));
+        const qint64 after = IndexCacheSettings::bytesOnDisk(m_cache->path());
+        QVERIFY2(after < before - 200 * 1024, qPrintable(u"%1 -> %2 bytes"_s.arg(before).arg(after)));
+        QTRY_COMPARE(dialog->cacheSizeLabel()->text(), QLocale().formattedDataSize(after));
+        QVERIFY(dialog->clearCacheButton()->isEnabled());
+        QVERIFY(dialog->banner()->isHidden());
+        dialog->reject();
+    }
+
     void proxyModesAreKeptAndApplied_data()
     {
         QTest::addColumn<ProxySettings::Mode>("mode");
