@@ -146,6 +146,7 @@ CompareVersionsDialog::CompareVersionsDialog(RegistryClient *client, const QStri
 CompareVersionsDialog::~CompareVersionsDialog()
 {
     closeActivityRow();
+    m_comparison->disconnect(this); // it outlives this part of the dialog by a moment
 }
 
 void CompareVersionsDialog::reportActivityTo(ActivityArea *area)

@@ -66,7 +66,7 @@ VersionComparison::VersionComparison(const QString &cacheDir, QObject *parent)
 
 VersionComparison::~VersionComparison()
 {
-    cancel();
+    stop(); // no signal: whoever listens may be half destroyed (the dialog that owns this)
 }
 
 void VersionComparison::start(RegistryClient *client, const QString &crate, const QString &from, const QString &to)
