@@ -43,13 +43,14 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QXmlStreamReader>
+
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -392,10 +393,11 @@ private Q_SLOTS:
     {
         FeedSessions anonymous(m_http.get(), nullptr, nullptr); // no token for the feed
         RegistryReply *reply = anonymous.client(m_local)->setYanked(u"acme-core"_s, u"1.2.0"_s, true);
-        QSignalSpy finished(reply, &RegistryReply::finished);
-        QTRY_COMPARE(finished.size(), 1);
-        QCOMPARE(reply->error().kind, RegistryError::Kind::AuthRequired);
-        const QString message = reply->error().message;
+        std::optional<RegistryError> error; // the reply deletes itself once it has finished
+        connect(reply, &RegistryReply::finished, this, [reply, &error] { error = reply->error(); });
+        QTRY_VERIFY(error);
+        QCOMPARE(error->kind, RegistryError::Kind::AuthRequired);
+        const QString message = error->message;
         QVERIFY2(message.startsWith(u"der Feed %1 braucht ein Token: Fügen Sie dem Feed eines hinzu"_s.arg(m_local.name)), qPrintable(message));
     }
 
