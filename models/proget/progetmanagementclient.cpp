@@ -58,66 +58,34 @@ void ProGetManagementClient::noticeHeaders(const HttpResponse &response)
     }
 }
 
+// What was being done, as the start of a sentence whose reason follows a colon.
+QString ProGetManagementClient::failedAction(Action action, const QString &subject) const
+{
+    const QString server = m_server.toDisplayString(QUrl::RemoveUserInfo);
+    switch (action) {
+    case Action::ListConnectors: return tr("cannot list the connectors of %1").arg(server);
+    case Action::ReadConnector: return tr("cannot read connector %1 on %2").arg(subject, server);
+    case Action::CreateConnector: return tr("cannot create connector %1 on %2").arg(subject, server);
+    case Action::UpdateConnector: return tr("cannot update connector %1 on %2").arg(subject, server);
+    case Action::DeleteConnector: return tr("cannot delete connector %1 on %2").arg(subject, server);
+    case Action::ChangeFilters: return tr("cannot change the filters of connector %1 on %2").arg(subject, server);
+    case Action::ReadFeed: return tr("cannot read feed %1 on %2").arg(subject, server);
+    case Action::UpdateFeedConnectors: return tr("cannot update the connectors of feed %1 on %2").arg(subject, server);
+    }
+    return {};
+}
+
 RegistryError ProGetManagementClient::explain(const RegistryError &error, Action action, const QString &subject) const
 {
+    QString reason = error.message;
+    const QString detail = error.serverDetail.isEmpty() ? u"HTTP %1"_s.arg(error.httpStatus) : error.serverDetail;
+    if (error.kind == RegistryError::Kind::Forbidden || error.kind == RegistryError::Kind::AuthRequired)
+        reason = tr("the server refused the key (%1); the connector API needs a system API key with \"Manage Feeds\", "
+                    "feed keys cannot use it").arg(detail);
+    else if (error.kind == RegistryError::Kind::NotFound)
+        reason = error.serverDetail.isEmpty() ? tr("not found", "why a call failed, after a colon") : error.serverDetail;
     RegistryError explained = error;
-    const QString server = m_server.toDisplayString(QUrl::RemoveUserInfo);
-    switch (error.kind) {
-    case RegistryError::Kind::Forbidden:
-    case RegistryError::Kind::AuthRequired: {
-        const QString reason = error.serverDetail.isEmpty() ? u"HTTP %1"_s.arg(error.httpStatus) : error.serverDetail;
-        switch (action) {
-        case Action::ListConnectors: explained.message = tr("%1 refused to list its connectors: %2.").arg(server, reason); break;
-        case Action::ReadConnector: explained.message = tr("%1 refused to read connector %2: %3.").arg(server, subject, reason); break;
-        case Action::CreateConnector: explained.message = tr("%1 refused to create connector %2: %3.").arg(server, subject, reason); break;
-        case Action::UpdateConnector: explained.message = tr("%1 refused to update connector %2: %3.").arg(server, subject, reason); break;
-        case Action::DeleteConnector: explained.message = tr("%1 refused to delete connector %2: %3.").arg(server, subject, reason); break;
-        case Action::ChangeFilters:
-            explained.message = tr("%1 refused to change the filters of connector %2: %3.").arg(server, subject, reason);
-            break;
-        case Action::ReadFeed: explained.message = tr("%1 refused to read feed %2: %3.").arg(server, subject, reason); break;
-        case Action::UpdateFeedConnectors:
-            explained.message = tr("%1 refused to update the connectors of feed %2: %3.").arg(server, subject, reason);
-            break;
-        }
-        explained.message += u' ' + tr("The connector API needs a system API key with \"Manage Feeds\" (feed keys cannot use it).");
-        break;
-    }
-    case RegistryError::Kind::NotFound: {
-        const QString reason = error.serverDetail.isEmpty() ? tr("not found", "why a call failed, after a colon") : error.serverDetail;
-        switch (action) {
-        case Action::ListConnectors: explained.message = tr("%1 cannot list its connectors: %2").arg(server, reason); break;
-        case Action::ReadConnector: explained.message = tr("%1 cannot read connector %2: %3").arg(server, subject, reason); break;
-        case Action::CreateConnector: explained.message = tr("%1 cannot create connector %2: %3").arg(server, subject, reason); break;
-        case Action::UpdateConnector: explained.message = tr("%1 cannot update connector %2: %3").arg(server, subject, reason); break;
-        case Action::DeleteConnector: explained.message = tr("%1 cannot delete connector %2: %3").arg(server, subject, reason); break;
-        case Action::ChangeFilters:
-            explained.message = tr("%1 cannot change the filters of connector %2: %3").arg(server, subject, reason);
-            break;
-        case Action::ReadFeed: explained.message = tr("%1 cannot read feed %2: %3").arg(server, subject, reason); break;
-        case Action::UpdateFeedConnectors:
-            explained.message = tr("%1 cannot update the connectors of feed %2: %3").arg(server, subject, reason);
-            break;
-        }
-        break;
-    }
-    default:
-        switch (action) {
-        case Action::ListConnectors: explained.message = tr("cannot list its connectors on %1: %2").arg(server, error.message); break;
-        case Action::ReadConnector: explained.message = tr("cannot read connector %1 on %2: %3").arg(subject, server, error.message); break;
-        case Action::CreateConnector: explained.message = tr("cannot create connector %1 on %2: %3").arg(subject, server, error.message); break;
-        case Action::UpdateConnector: explained.message = tr("cannot update connector %1 on %2: %3").arg(subject, server, error.message); break;
-        case Action::DeleteConnector: explained.message = tr("cannot delete connector %1 on %2: %3").arg(subject, server, error.message); break;
-        case Action::ChangeFilters:
-            explained.message = tr("cannot change the filters of connector %1 on %2: %3").arg(subject, server, error.message);
-            break;
-        case Action::ReadFeed: explained.message = tr("cannot read feed %1 on %2: %3").arg(subject, server, error.message); break;
-        case Action::UpdateFeedConnectors:
-            explained.message = tr("cannot update the connectors of feed %1 on %2: %3").arg(subject, server, error.message);
-            break;
-        }
-        break;
-    }
+    explained.message = tr("%1: %2", "what failed: why").arg(failedAction(action, subject), reason);
     return explained;
 }
 

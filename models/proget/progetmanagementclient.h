@@ -98,6 +98,7 @@ private:
     void request(ProGetCall *call, const QByteArray &verb, const QString &path, const QJsonObject &body, Action action,
                  const QString &subject, BodyCallback done, const QByteArray &fallbackVerb = {});
     void noticeHeaders(const HttpResponse &response);
+    QString failedAction(Action action, const QString &subject) const;
     RegistryError explain(const RegistryError &error, Action action, const QString &subject) const;
     ProGetCall *changeFilters(const QString &connector, std::function<bool(QStringList *, QString *)> change);
 

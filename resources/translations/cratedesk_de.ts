@@ -3722,109 +3722,9 @@ serde =1.0.219</translation>
 <context>
     <name>ProGetManagementClient</name>
     <message>
-        <source>%1 refused to list its connectors: %2.</source>
-        <translation>%1 hat das Auflisten seiner Connectors verweigert: %2.</translation>
-    </message>
-    <message>
-        <source>%1 refused to read connector %2: %3.</source>
-        <translation>%1 hat das Lesen des Connectors %2 verweigert: %3.</translation>
-    </message>
-    <message>
-        <source>%1 refused to create connector %2: %3.</source>
-        <translation>%1 hat das Erstellen des Connectors %2 verweigert: %3.</translation>
-    </message>
-    <message>
-        <source>%1 refused to update connector %2: %3.</source>
-        <translation>%1 hat das Aktualisieren des Connectors %2 verweigert: %3.</translation>
-    </message>
-    <message>
-        <source>%1 refused to delete connector %2: %3.</source>
-        <translation>%1 hat das Löschen des Connectors %2 verweigert: %3.</translation>
-    </message>
-    <message>
-        <source>%1 refused to change the filters of connector %2: %3.</source>
-        <translation>%1 hat das Ändern der Filter des Connectors %2 verweigert: %3.</translation>
-    </message>
-    <message>
-        <source>%1 refused to read feed %2: %3.</source>
-        <translation>%1 hat das Lesen des Feeds %2 verweigert: %3.</translation>
-    </message>
-    <message>
-        <source>%1 refused to update the connectors of feed %2: %3.</source>
-        <translation>%1 hat das Aktualisieren der Connectors des Feeds %2 verweigert: %3.</translation>
-    </message>
-    <message>
-        <source>The connector API needs a system API key with &quot;Manage Feeds&quot; (feed keys cannot use it).</source>
-        <translation>Die Connector-API benötigt einen System-API-Schlüssel mit „Manage Feeds“ (Feed-Schlüssel können sie nicht verwenden).</translation>
-    </message>
-    <message>
         <source>not found</source>
         <comment>why a call failed, after a colon</comment>
         <translation>nicht gefunden</translation>
-    </message>
-    <message>
-        <source>%1 cannot list its connectors: %2</source>
-        <translation>%1 kann seine Connectors nicht auflisten: %2</translation>
-    </message>
-    <message>
-        <source>%1 cannot read connector %2: %3</source>
-        <translation>%1 kann den Connector %2 nicht lesen: %3</translation>
-    </message>
-    <message>
-        <source>%1 cannot create connector %2: %3</source>
-        <translation>%1 kann den Connector %2 nicht erstellen: %3</translation>
-    </message>
-    <message>
-        <source>%1 cannot update connector %2: %3</source>
-        <translation>%1 kann den Connector %2 nicht aktualisieren: %3</translation>
-    </message>
-    <message>
-        <source>%1 cannot delete connector %2: %3</source>
-        <translation>%1 kann den Connector %2 nicht löschen: %3</translation>
-    </message>
-    <message>
-        <source>%1 cannot change the filters of connector %2: %3</source>
-        <translation>%1 kann die Filter des Connectors %2 nicht ändern: %3</translation>
-    </message>
-    <message>
-        <source>%1 cannot read feed %2: %3</source>
-        <translation>%1 kann den Feed %2 nicht lesen: %3</translation>
-    </message>
-    <message>
-        <source>%1 cannot update the connectors of feed %2: %3</source>
-        <translation>%1 kann die Connectors des Feeds %2 nicht aktualisieren: %3</translation>
-    </message>
-    <message>
-        <source>cannot list its connectors on %1: %2</source>
-        <translation>Connectors auf %1 können nicht aufgelistet werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot read connector %1 on %2: %3</source>
-        <translation>Connector %1 auf %2 kann nicht gelesen werden: %3</translation>
-    </message>
-    <message>
-        <source>cannot create connector %1 on %2: %3</source>
-        <translation>Connector %1 auf %2 kann nicht erstellt werden: %3</translation>
-    </message>
-    <message>
-        <source>cannot update connector %1 on %2: %3</source>
-        <translation>Connector %1 auf %2 kann nicht aktualisiert werden: %3</translation>
-    </message>
-    <message>
-        <source>cannot delete connector %1 on %2: %3</source>
-        <translation>Connector %1 auf %2 kann nicht gelöscht werden: %3</translation>
-    </message>
-    <message>
-        <source>cannot change the filters of connector %1 on %2: %3</source>
-        <translation>Filter des Connectors %1 auf %2 können nicht geändert werden: %3</translation>
-    </message>
-    <message>
-        <source>cannot read feed %1 on %2: %3</source>
-        <translation>Feed %1 auf %2 kann nicht gelesen werden: %3</translation>
-    </message>
-    <message>
-        <source>cannot update the connectors of feed %1 on %2: %3</source>
-        <translation>Connectors des Feeds %1 auf %2 können nicht aktualisiert werden: %3</translation>
     </message>
     <message>
         <source>connector %1 already has the filter &quot;%2&quot;</source>
@@ -3833,6 +3733,47 @@ serde =1.0.219</translation>
     <message>
         <source>connector %1 has no filter &quot;%2&quot;</source>
         <translation>Connector %1 hat keinen Filter „%2“</translation>
+    </message>
+    <message>
+        <source>cannot list the connectors of %1</source>
+        <translation>die Connectors von %1 können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>cannot read connector %1 on %2</source>
+        <translation>Connector %1 auf %2 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot create connector %1 on %2</source>
+        <translation>Connector %1 auf %2 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot update connector %1 on %2</source>
+        <translation>Connector %1 auf %2 kann nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>cannot delete connector %1 on %2</source>
+        <translation>Connector %1 auf %2 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>cannot change the filters of connector %1 on %2</source>
+        <translation>die Filter von Connector %1 auf %2 können nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>cannot read feed %1 on %2</source>
+        <translation>Feed %1 auf %2 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot update the connectors of feed %1 on %2</source>
+        <translation>die Connectors von Feed %1 auf %2 können nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>the server refused the key (%1); the connector API needs a system API key with &quot;Manage Feeds&quot;, feed keys cannot use it</source>
+        <translation>der Server hat den Schlüssel abgelehnt (%1); die Connector-API braucht einen System-API-Schlüssel mit „Manage Feeds“, Feed-Schlüssel können sie nicht verwenden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>what failed: why</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
