@@ -17,6 +17,8 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
+    case 200: return "OK";
+    case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
@@ -68,15 +70,34 @@ qint64 ConnectionGuard::maxBodyBytes(const FeedRequest &head) const
     return m_gate.maxBodyBytes ? m_gate.maxBodyBytes(head) : m_limits.maxSmallBodyBytes;
 }
 
+std::optional<FeedResponse> ConnectionGuard::answer(const FeedRequest &request) const
+{
+    return m_gate.answer ? m_gate.answer(request) : std::nullopt;
+}
+
 QByteArray ConnectionGuard::closingResponse(const FeedResponse &response)
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    return ConnectionGuard::response(response, false, true);
+}
+
+QByteArray ConnectionGuard::response(const FeedResponse &response, bool toHead, bool close)
+{
+    const bool notModified = response.status == 304;
+    QByteArray out;
+    out.reserve(160 + response.headers.size() * 48 + (toHead || notModified ? 0 : response.body.size()));
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     if (!response.contentType.isEmpty())
         out += "Content-Type: " + response.contentType + "\r\n";
     for (const auto &[name, value] : response.headers)
         out += name + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
-    return out + response.body;
+    if (!notModified)
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!toHead && !notModified)
+        out += response.body;
+    return out;
 }
 
 QTcpSocket *ConnectionGuard::admit(QTcpSocket *socket)

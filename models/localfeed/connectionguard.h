@@ -43,6 +43,9 @@ public:
         std::function<std::optional<FeedResponse>(const FeedRequest &head)> precheck;
         // The largest body this request may have.
         std::function<qint64(const FeedRequest &head)> maxBodyBytes;
+        // The whole answer to a bodiless GET or HEAD, when this thread gives it at once (index
+        // files, config.json, downloads); none: Qt HttpServer serves the request.
+        std::function<std::optional<FeedResponse>(const FeedRequest &request)> answer;
     };
 
     // The guards of the feed's serving threads share `slots`, so that the connection cap holds
@@ -65,9 +68,13 @@ public:
     int connectionCount() const { return m_slots->count(); }
     std::optional<FeedResponse> precheck(const FeedRequest &head) const;
     qint64 maxBodyBytes(const FeedRequest &head) const;
+    std::optional<FeedResponse> answer(const FeedRequest &request) const;
 
     // An HTTP/1.1 answer that closes the connection.
     static QByteArray closingResponse(const FeedResponse &response);
+    // An HTTP/1.1 answer on a connection kept open (or closed after, when `close`): to a HEAD
+    // request without the body, which Content-Length still measures; no body for a 304.
+    static QByteArray response(const FeedResponse &response, bool toHead, bool close);
 
     // From ConnectionSlots, on this guard's thread: the connection of `slot` made room for a
     // newcomer and closes.

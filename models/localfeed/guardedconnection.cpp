@@ -196,6 +196,8 @@ void GuardedConnection::startRequest()
     if (!m_request.chunked && m_request.contentLength > cap)
         return refuse(413, "the request body of " + QByteArray::number(m_request.contentLength)
                                + " bytes is larger than the " + QByteArray::number(cap) + " bytes this request may have");
+    if (answerHere(head))
+        return;
     const qint64 bodyBytes = m_request.chunked ? cap : m_request.contentLength;
     if (m_request.expectContinue && (m_request.chunked || bodyBytes > 0))
         m_client->write("HTTP/1.1 100 Continue\r\n\r\n");
@@ -216,6 +218,32 @@ void GuardedConnection::startRequest()
     if (m_bodyLeft == 0)
         requestForwarded();
     m_qt->deliver(m_request.serialized(m_request.contentLength));
+}
+
+// A bodiless GET or HEAD that the feed answers on this thread (an index file, config.json, a
+// download) is answered here, from the head this guard parsed and checked: Qt HttpServer would
+// only parse the same bytes again into the same FeedRequest, and its answer back again to find
+// where it ends. That double work was most of the cost of an index GET. Everything else (a
+// body, the writer's requests, HTTP/2) still goes through Qt.
+bool GuardedConnection::answerHere(FeedRequest request)
+{
+    const bool head = request.method == FeedRequest::Method::Head;
+    if (m_request.chunked || m_request.contentLength != 0 || (!head && request.method != FeedRequest::Method::Get))
+        return false;
+    request.query = QUrlQuery(QString::fromUtf8(m_request.query()));
+    request.host = m_request.field("host");
+    request.origin = m_request.field("origin");
+    request.ifNoneMatch = m_request.field("if-none-match");
+    request.ifModifiedSince = m_request.field("if-modified-since");
+    std::optional<FeedResponse> response = m_guard->answer(request);
+    if (!response)
+        return false;
+    if (m_request.http10 && !m_request.closeAfter) // an HTTP/1.0 client keeps the connection only when told
+        response->addHeader("Connection", "keep-alive");
+    requestForwarded();
+    m_client->write(ConnectionGuard::response(*response, head, m_request.closeAfter));
+    responseFinished();
+    return true;
 }
 
 void GuardedConnection::forwardBody()

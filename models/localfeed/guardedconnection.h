@@ -53,6 +53,7 @@ private:
     void pump();
     bool readHead();
     void startRequest();
+    bool answerHere(FeedRequest request);
     void forwardBody();
     void forwardChunked();
     void requestForwarded();

@@ -52,6 +52,21 @@ QByteArray RequestHead::path() const
     return query < 0 ? target : target.left(query);
 }
 
+QByteArray RequestHead::query() const
+{
+    const qsizetype query = target.indexOf('?');
+    return query < 0 ? QByteArray() : target.mid(query + 1);
+}
+
+QByteArray RequestHead::field(QByteArrayView name) const
+{
+    for (const auto &[fieldName, value] : fields) {
+        if (QByteArrayView(fieldName).compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 QByteArray RequestHead::serialized(qint64 bodyLength) const
 {
     QByteArray out;

@@ -28,6 +28,9 @@ struct RequestHead
     bool closeAfter = false; // Connection: close, or HTTP/1.0 without keep-alive
 
     QByteArray path() const;
+    QByteArray query() const; // after the '?', still percent-encoded; empty without one
+    // The first field of that name (case-insensitive), as Qt HttpServer would read it.
+    QByteArray field(QByteArrayView name) const;
     // The request line and fields as Qt HttpServer gets them: HTTP/1.1, CRLF, no Expect, no
     // Transfer-Encoding, and Content-Length `bodyLength` when there is a body.
     QByteArray serialized(qint64 bodyLength) const;

@@ -6,6 +6,7 @@
 #include "localfeed/feedstore.h"
 #include "localfeed/localfeed.h"
 #include "localfeed/publishvalidator.h"
+#include "testcrate.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
@@ -50,6 +51,22 @@ public:
     bool waitClosed(int ms = 3000)
     {
         return QTest::qWaitFor([this] { return isClosed(); }, ms);
+    }
+
+    // The head of the next response alone (what a HEAD request gets); empty when none came.
+    QByteArray headOnly(int ms = 3000)
+    {
+        QByteArray head;
+        (void)QTest::qWaitFor([&] {
+            m_buffer += m_socket->readAll();
+            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+            if (end < 0)
+                return isClosed();
+            head = m_buffer.left(end + 4);
+            m_buffer.remove(0, end + 4);
+            return true;
+        }, ms);
+        return head;
     }
 
     // The next complete response (status line, headers, Content-Length body); status 0 when
@@ -100,14 +117,14 @@ private:
     QByteArray m_token;
     bool m_tls = false;
 
-    void startFeed(const ConnectionLimits &limits = {}, bool tls = false)
+    void startFeed(const ConnectionLimits &limits = {}, bool tls = false, qint64 maxCrate = MaxCrate)
     {
         m_feed.reset();
         m_dir = std::make_unique<QTemporaryDir>();
         FeedServerOptions options;
         options.dataDir = m_dir->path();
         options.port = 0;
-        options.maxCrateBytes = MaxCrate;
+        options.maxCrateBytes = maxCrate;
         options.limits = limits;
         if (tls) {
             const QString fixtures = TestSupport::sourceDir() + u"/tests/fixtures/tls/"_s;
@@ -295,6 +312,50 @@ private Q_SLOTS:
         } else {
             QVERIFY(client.waitClosed());
         }
+        verifyFeedAnswers();
+    }
+
+    // Reads the feed answers on the spot (GuardedConnection::answerHere) keep HTTP's framing on
+    // a kept-alive connection: a HEAD's Content-Length is the GET's with no body after it, a
+    // 304 has no body, and "Connection: close" or HTTP/1.0 close after the answer. A byte too
+    // many or too few would garble the next answer on the connection.
+    void readsAnsweredOnTheSpotKeepHttpFraming()
+    {
+        startFeed({}, false, 64 * 1024);
+        RawClient client(port());
+        QVERIFY(client.isConnected());
+        const QByteArray publish = TestCrate(u"framed"_s, u"1.0.0"_s).publishBody();
+        client.send("PUT /api/v1/crates/new HTTP/1.1\r\n" + host() + "Authorization: " + m_token + "\r\nContent-Length: "
+                    + QByteArray::number(publish.size()) + "\r\n\r\n" + publish);
+        QCOMPARE(client.response().status, 200);
+
+        const QByteArray get = "GET /fr/am/framed HTTP/1.1\r\n" + host() + "\r\n";
+        client.send(get);
+        const RawClient::Response file = client.response();
+        QCOMPARE(file.status, 200);
+        QVERIFY(file.body.contains("\"vers\":\"1.0.0\""));
+        const QByteArray lower = file.head.toLower();
+        const qsizetype etagAt = lower.indexOf("\r\netag: ");
+        QVERIFY2(etagAt >= 0, file.head.constData());
+        const QByteArray etag = file.head.mid(etagAt + 8, file.head.indexOf('\r', etagAt + 2) - etagAt - 8);
+
+        client.send("HEAD /fr/am/framed HTTP/1.1\r\n" + host() + "\r\n");
+        const QByteArray head = client.headOnly().toLower();
+        QVERIFY2(head.startsWith("http/1.1 200"), head.constData());
+        QVERIFY2(head.contains(QByteArray("\r\ncontent-length: " + QByteArray::number(file.body.size()) + "\r\n")), head.constData());
+
+        client.send("GET /fr/am/framed HTTP/1.1\r\n" + host() + "If-None-Match: " + etag + "\r\n\r\n" + getConfig());
+        QCOMPARE(client.response().status, 304);
+        QCOMPARE(client.response().status, 200); // right after the 304: nothing left between
+
+        client.send("GET /config.json HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n");
+        QCOMPARE(client.response().status, 200);
+        QVERIFY(client.waitClosed());
+
+        RawClient old(port());
+        old.send("GET /config.json HTTP/1.0\r\n" + host() + "\r\n");
+        QCOMPARE(old.response().status, 200);
+        QVERIFY(old.waitClosed());
         verifyFeedAnswers();
     }
 
