@@ -169,82 +169,103 @@ CrateScan::Problem CrateScan::streamError(GzipReader::Status status, const Where
 // One whole sentence for each way the stream can stop and each place it can stop in.
 QString CrateScan::streamMessage(GzipReader::Status status, const Where &where) const
 {
-    using Place = Where::Place;
-    const QString offset = QString::number(where.offset);
-    const QString entry = quoted(where.entry);
     switch (status) {
     case GzipReader::Status::Ok:
     case GzipReader::Status::Corrupt:
-        switch (where.place) {
-        case Place::TarHeader:
-            return tr("the gzip data is corrupt (tar header at offset %1)").arg(offset);
-        case Place::ExtensionHeader:
-            return tr("the gzip data is corrupt (tar extension header at offset %1)").arg(offset);
-        case Place::Entry:
-            return tr("the gzip data is corrupt (entry %1)").arg(entry);
-        case Place::AfterEnd:
-            return tr("the gzip data is corrupt (after the end of the tar archive)");
-        }
-        break;
+        return corruptMessage(where);
     case GzipReader::Status::Truncated:
-        switch (where.place) {
-        case Place::TarHeader:
-            return tr("the gzip data ends early (tar header at offset %1); the file is truncated").arg(offset);
-        case Place::ExtensionHeader:
-            return tr("the gzip data ends early (tar extension header at offset %1); the file is truncated").arg(offset);
-        case Place::Entry:
-            return tr("the gzip data ends early (entry %1); the file is truncated").arg(entry);
-        case Place::AfterEnd:
-            return tr("the gzip data ends early (after the end of the tar archive); the file is truncated");
-        }
-        break;
+        return truncatedMessage(where);
     case GzipReader::Status::End:
-        switch (where.place) {
-        case Place::TarHeader:
-            return tr("the tar archive ends early, inside tar header at offset %1").arg(offset);
-        case Place::ExtensionHeader:
-            return tr("the tar archive ends early, inside tar extension header at offset %1").arg(offset);
-        case Place::Entry:
-            return tr("the tar archive ends early, inside entry %1").arg(entry);
-        case Place::AfterEnd:
-            return tr("the tar archive ends early");
-        }
-        break;
-    case GzipReader::Status::OverBudget: {
-        const QString budget = sizeText(m_budget);
-        if (!m_ratioBound) {
-            switch (where.place) {
-            case Place::TarHeader:
-                return tr("unpacks to more than %1 (while reading tar header at offset %2)").arg(budget, offset);
-            case Place::ExtensionHeader:
-                return tr("unpacks to more than %1 (while reading tar extension header at offset %2)").arg(budget, offset);
-            case Place::Entry:
-                return tr("unpacks to more than %1 (while reading entry %2)").arg(budget, entry);
-            case Place::AfterEnd:
-                return tr("unpacks to more than %1 (while reading after the end of the tar archive)").arg(budget);
-            }
-            break;
-        }
-        const QString ratio = QString::number(m_limits.maxCompressionRatio);
-        const QString compressed = sizeText(m_crate.size());
-        switch (where.place) {
-        case Place::TarHeader:
-            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
-                      "(while reading tar header at offset %4)").arg(budget, ratio, compressed, offset);
-        case Place::ExtensionHeader:
-            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
-                      "(while reading tar extension header at offset %4)").arg(budget, ratio, compressed, offset);
-        case Place::Entry:
-            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
-                      "(while reading entry %4)").arg(budget, ratio, compressed, entry);
-        case Place::AfterEnd:
-            return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
-                      "(while reading after the end of the tar archive)").arg(budget, ratio, compressed);
-        }
-        break;
-    }
+        return endedMessage(where);
+    case GzipReader::Status::OverBudget:
+        return m_ratioBound ? overRatioMessage(where) : overBudgetMessage(where);
     }
     return {};
+}
+
+QString CrateScan::corruptMessage(const Where &where)
+{
+    switch (where.place) {
+    case Where::Place::TarHeader:
+        return tr("the gzip data is corrupt (tar header at offset %1)").arg(where.offset);
+    case Where::Place::ExtensionHeader:
+        return tr("the gzip data is corrupt (tar extension header at offset %1)").arg(where.offset);
+    case Where::Place::Entry:
+        return tr("the gzip data is corrupt (entry %1)").arg(quoted(where.entry));
+    case Where::Place::AfterEnd:
+        break;
+    }
+    return tr("the gzip data is corrupt (after the end of the tar archive)");
+}
+
+QString CrateScan::truncatedMessage(const Where &where)
+{
+    switch (where.place) {
+    case Where::Place::TarHeader:
+        return tr("the gzip data ends early (tar header at offset %1); the file is truncated").arg(where.offset);
+    case Where::Place::ExtensionHeader:
+        return tr("the gzip data ends early (tar extension header at offset %1); the file is truncated").arg(where.offset);
+    case Where::Place::Entry:
+        return tr("the gzip data ends early (entry %1); the file is truncated").arg(quoted(where.entry));
+    case Where::Place::AfterEnd:
+        break;
+    }
+    return tr("the gzip data ends early (after the end of the tar archive); the file is truncated");
+}
+
+QString CrateScan::endedMessage(const Where &where)
+{
+    switch (where.place) {
+    case Where::Place::TarHeader:
+        return tr("the tar archive ends early, inside tar header at offset %1").arg(where.offset);
+    case Where::Place::ExtensionHeader:
+        return tr("the tar archive ends early, inside tar extension header at offset %1").arg(where.offset);
+    case Where::Place::Entry:
+        return tr("the tar archive ends early, inside entry %1").arg(quoted(where.entry));
+    case Where::Place::AfterEnd:
+        break;
+    }
+    return tr("the tar archive ends early");
+}
+
+QString CrateScan::overBudgetMessage(const Where &where) const
+{
+    const QString budget = sizeText(m_budget);
+    const QString offset = QString::number(where.offset);
+    switch (where.place) {
+    case Where::Place::TarHeader:
+        return tr("unpacks to more than %1 (while reading tar header at offset %2)").arg(budget, offset);
+    case Where::Place::ExtensionHeader:
+        return tr("unpacks to more than %1 (while reading tar extension header at offset %2)").arg(budget, offset);
+    case Where::Place::Entry:
+        return tr("unpacks to more than %1 (while reading entry %2)").arg(budget, quoted(where.entry));
+    case Where::Place::AfterEnd:
+        break;
+    }
+    return tr("unpacks to more than %1 (while reading after the end of the tar archive)").arg(budget);
+}
+
+QString CrateScan::overRatioMessage(const Where &where) const
+{
+    const QString budget = sizeText(m_budget);
+    const QString ratio = QString::number(m_limits.maxCompressionRatio);
+    const QString compressed = sizeText(m_crate.size());
+    const QString offset = QString::number(where.offset);
+    switch (where.place) {
+    case Where::Place::TarHeader:
+        return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+                  "(while reading tar header at offset %4)").arg(budget, ratio, compressed, offset);
+    case Where::Place::ExtensionHeader:
+        return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+                  "(while reading tar extension header at offset %4)").arg(budget, ratio, compressed, offset);
+    case Where::Place::Entry:
+        return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+                  "(while reading entry %4)").arg(budget, ratio, compressed, quoted(where.entry));
+    case Where::Place::AfterEnd:
+        break;
+    }
+    return tr("unpacks to more than %1, over %2 times its compressed size of %3 (a decompression bomb?) "
+              "(while reading after the end of the tar archive)").arg(budget, ratio, compressed);
 }
 
 CrateScan::Problem CrateScan::readEntries()

@@ -78,6 +78,11 @@ private:
     Problem checkManifestPresent() const;
     Problem streamError(GzipReader::Status status, const Where &where) const;
     QString streamMessage(GzipReader::Status status, const Where &where) const;
+    static QString corruptMessage(const Where &where);
+    static QString truncatedMessage(const Where &where);
+    static QString endedMessage(const Where &where);
+    QString overBudgetMessage(const Where &where) const;
+    QString overRatioMessage(const Where &where) const;
     CrateArchive finish();
 
     const QByteArray &m_crate;
