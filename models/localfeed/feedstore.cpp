@@ -130,13 +130,13 @@ FeedError FeedStore::open(OpenMode mode)
     // 0700 and its files 0600 whatever the umask, and a folder made before that is tightened.
     QString error;
     if (!FeedFiles::makePrivateDir(m_dataDir, &error))
-        return FeedError::internal(u"cannot create the feed folder: %1"_s.arg(error));
+        return FeedError::internal(tr("cannot create the feed folder: %1").arg(error));
     if (const QStringList tightened = FeedFiles::tightenTree(m_dataDir); !tightened.isEmpty()) {
         qCWarning(lcFeedStore).noquote() << "the local feed in" << m_dataDir << "could be read by other users:" << tightened.size()
                                          << "files and folders made private to their owner, such as" << tightened.mid(0, 5).join(u", "_s);
     }
     if (!FeedFiles::makePrivateDir(m_dataDir + CrateFolder, &error))
-        return FeedError::internal(u"cannot create the feed folder: %1"_s.arg(error));
+        return FeedError::internal(tr("cannot create the feed folder: %1").arg(error));
     if (!FeedFiles::syncEnabled())
         qCWarning(lcFeedStore) << "CRATEDESK_FEED_SYNC=off: acknowledged publishes can be lost on power loss (for benchmarks only)";
 
@@ -146,7 +146,7 @@ FeedError FeedStore::open(OpenMode mode)
         qint64 pid = 0;
         QString host, app;
         m_lock->getLockInfo(&pid, &host, &app);
-        return FeedError::internal(u"the local feed in %1 is already in use by process %2; stop it first"_s.arg(m_dataDir).arg(pid));
+        return FeedError::internal(tr("the local feed in %1 is already in use by process %2; stop it first").arg(m_dataDir, QString::number(pid)));
     }
     if (mode == OpenMode::Serve)
         FeedFiles::makePrivate(m_lock->fileName()); // QLockFile creates it with the umask's mode
@@ -160,7 +160,7 @@ FeedError FeedStore::open(OpenMode mode)
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(databaseFile);
     if (!db.open())
-        return FeedError::internal(u"cannot open %1: %2"_s.arg(db.databaseName(), db.lastError().text()));
+        return FeedError::internal(tr("cannot open %1: %2").arg(db.databaseName(), db.lastError().text()));
     QSqlQuery q(db);
     // WAL survives a killed process with every committed transaction intact. A publish is
     // acknowledged only once durable, so every commit syncs the WAL (FULL): with NORMAL a
@@ -169,7 +169,7 @@ FeedError FeedStore::open(OpenMode mode)
     for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, synchronous, u"PRAGMA fullfsync=ON"_s,
                                   u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
         if (!q.exec(pragma))
-            return FeedError::internal(u"cannot configure %1: %2"_s.arg(db.databaseName(), q.lastError().text()));
+            return FeedError::internal(tr("cannot configure %1: %2").arg(db.databaseName(), q.lastError().text()));
     }
     return migrate();
 }
@@ -183,14 +183,14 @@ FeedError FeedStore::openReadOnly()
     db.setDatabaseName(m_dataDir + u"/feed.sqlite"_s);
     db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
     if (!db.open())
-        return FeedError::internal(u"cannot open %1 to read: %2"_s.arg(db.databaseName(), db.lastError().text()));
+        return FeedError::internal(tr("cannot open %1 to read: %2").arg(db.databaseName(), db.lastError().text()));
     QSqlQuery q(db);
     for (const QString &pragma : {u"PRAGMA busy_timeout=5000"_s, u"PRAGMA query_only=ON"_s}) {
         if (!q.exec(pragma))
-            return FeedError::internal(u"cannot configure %1: %2"_s.arg(db.databaseName(), q.lastError().text()));
+            return FeedError::internal(tr("cannot configure %1: %2").arg(db.databaseName(), q.lastError().text()));
     }
     if (!q.exec(u"PRAGMA journal_mode"_s) || !q.next() || q.value(0).toString() != u"wal"_s)
-        return FeedError::internal(u"%1 is not in WAL mode: a reader would block the writer"_s.arg(db.databaseName()));
+        return FeedError::internal(tr("%1 is not in WAL mode: a reader would block the writer").arg(db.databaseName()));
     return {};
 }
 

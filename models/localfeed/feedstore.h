@@ -5,6 +5,7 @@
 #include "feedindexcache.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -26,6 +27,9 @@ class QLockFile;
 class FeedStore final
 {
     Q_DISABLE_COPY_MOVE(FeedStore)
+    // Only for what open() says: it reaches the window ("The local feed is not running: …"),
+    // never cargo. Everything the feed answers over HTTP stays in the protocol's English.
+    Q_DECLARE_TR_FUNCTIONS(FeedStore)
 
 public:
     struct User

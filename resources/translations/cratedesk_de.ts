@@ -2267,6 +2267,33 @@ Geben Sie das %2 ein und speichern Sie, oder testen Sie zuerst die Verbindung.</
     </message>
 </context>
 <context>
+    <name>FeedStore</name>
+    <message>
+        <source>cannot create the feed folder: %1</source>
+        <translation>der Ordner des Feeds kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>the local feed in %1 is already in use by process %2; stop it first</source>
+        <translation>der lokale Feed in %1 wird bereits von Prozess %2 verwendet; beenden Sie diesen zuerst</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot configure %1: %2</source>
+        <translation>%1 kann nicht eingerichtet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot open %1 to read: %2</source>
+        <translation>%1 kann nicht zum Lesen geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not in WAL mode: a reader would block the writer</source>
+        <translation>%1 ist nicht im WAL-Modus: ein Leser würde den Schreiber blockieren</translation>
+    </message>
+</context>
+<context>
     <name>FeedUrl</name>
     <message>
         <source>&quot;%1&quot; is a git index; CrateDesk reads sparse feeds (sparse+https://…/)</source>
