@@ -307,6 +307,36 @@ private Q_SLOTS:
         QVERIFY2(both.err.contains("--json and --patch exclude each other"), qPrintable(both.describe()));
     }
 
+    // A crate's file names are the publisher's: one with a newline and a terminal escape
+    // neither starts a line of its own in the report nor reaches the patch raw.
+    void aHostileFileNameStaysOutOfThePatch()
+    {
+        const QString hostile = u"evil\x1b[2J\n+++ injected.txt"_s;
+        TestCrate older(u"oddnames"_s, u"1.0.0"_s);
+        older.files = {{u"plain.txt"_s, "one\n"}};
+        TestCrate newer(u"oddnames"_s, u"1.1.0"_s);
+        newer.files = {{u"plain.txt"_s, "two\n"}, {hostile, "payload\n"}};
+        const QString error = TestSupport::publishCrates(m_sessions->client(m_local), {older.crateBytes(), newer.crateBytes()});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString shown = u"evil\\x1b[2J\\x0a+++ injected.txt"_s;
+
+        const CliResult report = runCratedesk(cliArgs({u"oddnames"_s, u"1.0.0"_s, u"1.1.0"_s}), {}, cliEnvironment());
+        QCOMPARE(report.exitCode, 0);
+        QVERIFY2(QString::fromUtf8(report.out).contains(u"+ "_s + shown + u" ("_s), report.out.constData());
+        QVERIFY(!report.out.contains('\x1b'));
+        QVERIFY(!report.out.contains("\n+++ injected.txt"));
+
+        const CliResult patch = runCratedesk(cliArgs({u"oddnames"_s, u"1.0.0"_s, u"1.1.0"_s, u"--patch"_s}), {}, cliEnvironment());
+        QCOMPARE(patch.exitCode, 0);
+        const QString out = QString::fromUtf8(patch.out);
+        QVERIFY2(out.contains(u"Files a/%1 and b/%1 differ (the file name holds control characters)\n"_s.arg(shown)), qPrintable(out));
+        QVERIFY2(out.contains(u"--- a/plain.txt\n+++ b/plain.txt\n"_s), qPrintable(out));
+        QVERIFY(!patch.out.contains('\x1b'));
+        QVERIFY(!patch.out.contains("\n+++ injected.txt"));
+        QVERIFY(!patch.out.contains("payload"));
+        QVERIFY2(patch.err.contains("1 changed file is not in the patch"), qPrintable(patch.describe()));
+    }
+
 private:
     // The package folder of `crate`, unpacked by tar as a user would.
     QString unpack(const TestCrate &crate, const QString &into)
