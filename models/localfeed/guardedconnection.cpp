@@ -42,6 +42,7 @@ GuardedConnection::GuardedConnection(ConnectionGuard *guard, QAbstractSocket *cl
     , m_slot(std::move(slot))
 {
     client->setParent(this);
+    m_tls = qobject_cast<QSslSocket *>(client) != nullptr;
     // The client's socket buffers at most one chunk; the kernel and TCP flow control hold the
     // rest while this connection does not read (a request being answered).
     client->setReadBufferSize(ReadChunk);
@@ -241,9 +242,33 @@ bool GuardedConnection::answerHere(FeedRequest request)
     if (m_request.http10 && !m_request.closeAfter) // an HTTP/1.0 client keeps the connection only when told
         response->addHeader("Connection", "keep-alive");
     requestForwarded();
-    m_client->write(ConnectionGuard::response(*response, head, m_request.closeAfter));
-    responseFinished();
+    sendAnswer(ConnectionGuard::response(*response, head, m_request.closeAfter));
+    responseFinished(NextRead::InRunningPump);
     return true;
+}
+
+// Straight to the kernel when nothing of Qt's waits before it. Written through Qt, every answer
+// turned the socket's write notifier on and then off again, and glib wakes its loop for each
+// (two eventfd writes, two reads and one more poll per request: more system calls than the
+// request and the answer themselves). What the kernel does not take at once, and all of TLS,
+// goes through Qt, which also sees any error of the connection.
+void GuardedConnection::sendAnswer(const QByteArray &bytes)
+{
+    qsizetype sent = 0;
+    const qintptr fd = m_client->socketDescriptor();
+    if (!m_tls && fd >= 0 && m_client->bytesToWrite() == 0) {
+#ifdef Q_OS_WIN
+        const auto n = ::send(SOCKET(fd), bytes.constData(), int(qMin<qsizetype>(bytes.size(), INT_MAX)), 0);
+#elif defined(MSG_NOSIGNAL)
+        const auto n = ::send(int(fd), bytes.constData(), size_t(bytes.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+#else
+        const auto n = ::send(int(fd), bytes.constData(), size_t(bytes.size()), MSG_DONTWAIT);
+#endif
+        if (n > 0)
+            sent = n;
+    }
+    if (sent < bytes.size())
+        m_client->write(bytes.constData() + sent, bytes.size() - sent);
 }
 
 void GuardedConnection::forwardBody()
@@ -337,7 +362,7 @@ bool GuardedConnection::trackResponse(QByteArrayView bytes)
     return false;
 }
 
-void GuardedConnection::responseFinished()
+void GuardedConnection::responseFinished(NextRead next)
 {
     if (m_request.closeAfter)
         return lingerAndClose();
@@ -345,6 +370,8 @@ void GuardedConnection::responseFinished()
     if (m_pending.isEmpty())
         m_slot->release(); // a pipelined request already read keeps it busy
     arm(m_guard->limits().idleTimeoutMs);
+    if (next == NextRead::InRunningPump)
+        return;
     // Not from inside Qt's write: the next request is read once Qt has finished this one.
     if (!m_pumpQueued) {
         m_pumpQueued = true;

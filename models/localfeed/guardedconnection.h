@@ -57,7 +57,11 @@ private:
     void forwardBody();
     void forwardChunked();
     void requestForwarded();
-    void responseFinished();
+    // Where the next request is read: by the pump that is running (an answer made here), or
+    // by one queued for later (Qt's answer, written from inside Qt).
+    enum class NextRead { InRunningPump, Queued };
+    void responseFinished(NextRead next = NextRead::Queued);
+    void sendAnswer(const QByteArray &bytes);
     void refuse(int status, const QByteArray &detail);
     void refuse(const FeedResponse &response);
     void lingerAndClose();
@@ -86,4 +90,5 @@ private:
     QByteArray m_responseHead;
     qint64 m_responseBodyLeft = -1; // -1: reading the head of an answer
     bool m_responseUnframed = false;
+    bool m_tls = false; // its bytes are encrypted by Qt: never written past it
 };
