@@ -26,16 +26,37 @@ bool isAllowedChar(QChar c)
 bool isWindowsReserved(QStringView name)
 {
     static constexpr QStringView plain[] = {u"con", u"prn", u"aux", u"nul"};
-    const QString lower = name.toString().toLower();
-    if (std::find(std::begin(plain), std::end(plain), QStringView(lower)) != std::end(plain))
-        return true;
-    return lower.size() == 4 && (lower.startsWith(u"com"_s) || lower.startsWith(u"lpt"_s)) && lower.at(3) >= u'1'
-        && lower.at(3) <= u'9';
+    for (const QStringView device : plain) {
+        if (name.compare(device, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return name.size() == 4 && (name.startsWith(u"com", Qt::CaseInsensitive) || name.startsWith(u"lpt", Qt::CaseInsensitive))
+        && name.at(3) >= u'1' && name.at(3) <= u'9';
+}
+
+// One character as CrateName::canonical() writes it.
+char16_t canonicalChar(QChar c)
+{
+    const char16_t lower = c.toLower().unicode();
+    return lower == u'-' ? u'_' : lower;
+}
+
+// CrateName::canonical(a) == CrateName::canonical(b), without making either: every crate name
+// the feed or the index parser checks is compared with the whole reserved list.
+bool canonicallyEqual(QStringView a, QStringView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (canonicalChar(a.at(i)) != canonicalChar(b.at(i)))
+            return false;
+    }
+    return true;
 }
 
 // crates.io's reserved_crate_names table: the crates of the Rust distribution, old and new.
 // crates.io compares them canonically, so "proc-macro" is as reserved as "proc_macro".
-QString reservedMatch(QStringView name)
+QStringView reservedMatch(QStringView name)
 {
     static constexpr QStringView reserved[] = {
         u"alloc",          u"arena",       u"ast",          u"builtins",       u"collections",
@@ -47,10 +68,9 @@ QString reservedMatch(QStringView name)
         u"rustdoc",        u"rustllvm",    u"rustuv",       u"serialize",      u"std",
         u"syntax",         u"test",        u"unicode",
     };
-    const QString key = CrateName::canonical(name);
     for (const QStringView candidate : reserved) {
-        if (CrateName::canonical(candidate) == key)
-            return candidate.toString();
+        if (canonicallyEqual(candidate, name))
+            return candidate;
     }
     return {};
 }
@@ -128,7 +148,7 @@ QString validationError(QStringView name)
         return invalid(QCoreApplication::translate("CrateName", "%n characters, at most %1 are allowed", nullptr, int(name.size())).arg(MaxLength));
     if (isWindowsReserved(name))
         return invalid(QCoreApplication::translate("CrateName", "it is a reserved Windows device name"));
-    if (const QString match = reservedMatch(name); !match.isEmpty()) {
+    if (const QStringView match = reservedMatch(name); !match.isEmpty()) {
         if (match == name)
             return invalid(QCoreApplication::translate("CrateName", "the name is reserved"));
         return invalid(QCoreApplication::translate("CrateName", "the name is reserved (as \"%1\")").arg(match));
