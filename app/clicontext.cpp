@@ -11,6 +11,9 @@
 
 #include <QStandardPaths>
 
+#include <cstdio>
+#include <cstdlib>
+
 using namespace Qt::Literals::StringLiterals;
 
 CliContext::CliContext()
@@ -25,6 +28,14 @@ CliContext::CliContext()
 }
 
 CliContext::~CliContext() = default;
+
+void CliContext::endProcess(int exitCode)
+{
+    m_cache.reset(); // runs the jobs queued before it (the writes land), then joins its thread
+    m_settings.sync();
+    std::fflush(nullptr);
+    std::_Exit(exitCode);
+}
 
 std::optional<Feed> CliContext::resolveFeed(const QString &name, const QString &indexUrl, QString *error) const
 {

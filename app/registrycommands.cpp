@@ -476,6 +476,9 @@ struct FeedCommand
     int positionals;
     QString usage;
     int (*start)(const FeedCommandRun &);
+    // Only reads (and writes nothing a destructor finishes): the process may end without
+    // tearing down what it built. See CliContext::endProcess().
+    bool readsOnly = false;
 };
 
 const QList<FeedCommand> &feedCommands()
@@ -491,7 +494,7 @@ const QList<FeedCommand> &feedCommands()
           QCommandLineOption(u"max-crate-size"_s, u"The largest .crate accepted, in bytes (default %1)."_s.arg(BodyLimit::Download), u"bytes"_s)},
          2, u"download CRATE VERSION (--feed NAME | --index URL) -o DIR [--max-crate-size BYTES]"_s, startDownload},
         {u"yank"_s, {QCommandLineOption(u"undo"_s, u"Unyank instead."_s)}, 2, u"yank CRATE VERSION [--undo] --feed NAME"_s, startYank},
-        {u"closure"_s, {}, 1, u"closure (CRATE[@REQ] | PATH/Cargo.toml) (--feed NAME | --index URL)"_s, startClosure},
+        {u"closure"_s, {}, 1, u"closure (CRATE[@REQ] | PATH/Cargo.toml) (--feed NAME | --index URL)"_s, startClosure, true},
         {u"owner"_s,
          {QCommandLineOption(u"list"_s, u"List the owners."_s), QCommandLineOption(u"add"_s, u"Add an owner."_s, u"login"_s),
           QCommandLineOption(u"remove"_s, u"Remove an owner."_s, u"login"_s)},
@@ -500,7 +503,7 @@ const QList<FeedCommand> &feedCommands()
          {QCommandLineOption(u"allow-license"_s, u"A license (SPDX id) the project may use; repeat it. Without it, licenses are not checked."_s, u"id"_s),
           QCommandLineOption(u"json"_s, u"Print JSON."_s),
           QCommandLineOption(u"sbom"_s, u"Also write a CycloneDX 1.5 JSON bill of materials of the lockfile's packages to FILE."_s, u"file"_s)},
-         1, u"audit Cargo.lock (--feed NAME | --index URL) [--allow-license ID]... [--json] [--sbom FILE]"_s, startAudit},
+         1, u"audit Cargo.lock (--feed NAME | --index URL) [--allow-license ID]... [--json] [--sbom FILE]"_s, startAudit, true},
     };
     return commands;
 }
@@ -542,5 +545,10 @@ int runRegistryCommand(const QStringList &args)
         return fail(error);
     std::unique_ptr<RegistryClient> client(context.clientFor(*feed));
     const int started = spec->start({client.get(), *feed, parser.positionalArguments(), parser, spec->usage});
-    return started == Started ? QCoreApplication::exec() : started;
+    if (started != Started)
+        return started;
+    const int exitCode = QCoreApplication::exec();
+    if (spec->readsOnly)
+        context.endProcess(exitCode);
+    return exitCode;
 }

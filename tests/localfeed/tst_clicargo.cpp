@@ -16,6 +16,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -198,6 +201,43 @@ private Q_SLOTS:
         const auto missing = runCratedesk({u"closure"_s, Beta + u"@9"_s, u"--feed"_s, u"cli"_s});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains("cli_beta"), qPrintable(missing.describe()));
+    }
+
+    // closure ends its process without freeing what it built (CliContext::endProcess); what
+    // it fetched is in the index cache all the same, body and parsed form, and so is what a
+    // second run revalidated (kept in memory until the cache closes: a burst's one write).
+    void closureLeavesWhatItFetchedInTheCache()
+    {
+        const QString cache = qEnvironmentVariable("XDG_CACHE_HOME") + u"/CrateDesk/cratedesk/index.sqlite"_s;
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(cache + suffix);
+        const auto keptFiles = [&cache] {
+            QMap<QString, qint64> fetchedAt;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"kept"_s);
+                db.setDatabaseName(cache);
+                if (!db.open())
+                    return fetchedAt;
+                QSqlQuery q(u"SELECT file, fetched_at FROM index_files WHERE length(body) > 0 AND length(parsed) > 0"_s, db);
+                while (q.next())
+                    fetchedAt.insert(q.value(0).toString(), q.value(1).toLongLong());
+            }
+            QSqlDatabase::removeDatabase(u"kept"_s);
+            return fetchedAt;
+        };
+
+        const auto cold = runCratedesk({u"closure"_s, Beta + u"@0.2"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(cold.exitCode == 0, qPrintable(cold.describe()));
+        const QMap<QString, qint64> fetched = keptFiles();
+        QCOMPARE(fetched.keys(), QStringList({u"cl/i-/cli-alpha"_s, u"cl/i_/cli_beta"_s}));
+
+        QTest::qWait(5); // fetched_at counts milliseconds
+        const auto warm = runCratedesk({u"closure"_s, Beta + u"@0.2"_s, u"--feed"_s, u"cli"_s});
+        QVERIFY2(warm.exitCode == 0 && warm.out == cold.out, qPrintable(warm.describe()));
+        const QMap<QString, qint64> revalidated = keptFiles();
+        QCOMPARE(revalidated.keys(), fetched.keys());
+        for (const QString &file : fetched.keys())
+            QVERIFY2(revalidated.value(file) > fetched.value(file), qPrintable(file));
     }
 
     void closureOfAWorkspaceIsWhatCargoLocks()
