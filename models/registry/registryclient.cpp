@@ -679,16 +679,16 @@ QFuture<IndexFileParser::Result> RegistryClient::parseAndKeep(const QString &cra
     if (!m_cache)
         return QtConcurrent::run([crate, body] { return IndexFileParser::parse(body, crate); });
     // Parsed on the cache's thread, then kept there with the body, so that the two never
-    // disagree and a 304 in a later session needs no parse.
+    // disagree and a 304 in a later session needs no parse. The entries go out before the
+    // write: a closure waits for them to find what to fetch next.
     IndexCache::Entry entry{body, validators.etag, validators.lastModified, fetchedAt, {}};
-    return m_cache->run([key = feedKey(), crate, path, entry](IndexCacheStore *store) mutable {
-        IndexFileParser::Result parsed = IndexFileParser::parse(entry.body, crate);
-        if (store) {
-            entry.parsed = IndexEntryCodec::encode(parsed.entries);
-            store->put(key, path, entry);
-        }
-        return parsed;
-    });
+    return m_cache->runThenKeep([crate, body](IndexCacheStore *) { return IndexFileParser::parse(body, crate); },
+                                [key = feedKey(), path, entry](IndexCacheStore *store, const IndexFileParser::Result &parsed) mutable {
+                                    if (!store)
+                                        return;
+                                    entry.parsed = IndexEntryCodec::encode(parsed.entries);
+                                    store->put(key, path, entry);
+                                });
 }
 
 void RegistryClient::serveCached(RegistryReply *reply, const QString &crate, const QString &path, const Cached &cached,

@@ -74,6 +74,25 @@ public:
         return future;
     }
 
+    // As run(), but the answer goes out as soon as `work` returns; `keep(store, result)` then
+    // runs in the same job, so what it writes is still seen by every later call while the
+    // caller need not wait for the write. `keep` must capture values only, as `work`.
+    template<typename Work, typename Keep>
+    auto runThenKeep(Work work, Keep keep) -> QFuture<std::invoke_result_t<Work &, IndexCacheStore *>>
+    {
+        using Result = std::invoke_result_t<Work &, IndexCacheStore *>;
+        auto promise = std::make_shared<QPromise<Result>>();
+        QFuture<Result> future = promise->future();
+        promise->start();
+        post([promise, work = std::move(work), keep = std::move(keep)](IndexCacheStore *store) mutable {
+            Result result = work(store);
+            promise->addResult(result);
+            promise->finish();
+            keep(store, result);
+        });
+        return future;
+    }
+
 private:
     class Worker;
     void post(std::function<void(IndexCacheStore *)> job);

@@ -166,6 +166,31 @@ private Q_SLOTS:
         QVERIFY(!cacheAnswer(removed));
     }
 
+    // runThenKeep answers before its write (the caller need not wait for it), and every call
+    // made after the answer still sees the write.
+    void answersBeforeItKeepsAndLaterCallsSeeTheWrite()
+    {
+        QTemporaryDir dir;
+        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        cache.open();
+        QSemaphore writing;
+        QSemaphore mayWrite;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto answer = cache.runThenKeep([](IndexCacheStore *) { return QByteArray("parsed"); },
+                                              [&writing, &mayWrite, now](IndexCacheStore *store, const QByteArray &result) {
+                                                  writing.release();
+                                                  mayWrite.tryAcquire(1, 10000);
+                                                  store->put(u"feed"_s, u"3/a/abc"_s, entry(result, now));
+                                              });
+        QCOMPARE(cacheAnswer(answer, 5000), "parsed"_ba); // sooner than the write may start
+        QVERIFY(writing.tryAcquire(1, 10000)); // the answer came while the write waited
+        const auto read = cache.get(u"feed"_s, u"3/a/abc"_s);
+        mayWrite.release();
+        const auto kept = cacheAnswer(read);
+        QVERIFY(kept);
+        QCOMPARE(kept->body, "parsed"_ba);
+    }
+
     // An answer goes to its context's thread, and not at all once the context is gone: the
     // client that asked may be deleted while the cache works.
     void answersNeverReachAContextThatIsGone()
