@@ -10,9 +10,11 @@
 #include "registrycommands.h"
 #include "wherecommand.h"
 
+#include "net/extracacertificates.h"
 #include "net/networkproxyfactory.h"
 
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QStringList>
 
@@ -59,6 +61,19 @@ constexpr CommandHelp commandHelp[] = {
     {"connector accept-change", "Accept an upstream's new bytes for a version."},
 };
 
+// The CAs the Settings dialog or cargo's CARGO_HTTP_CAINFO name, in place before any request.
+// A bad file is said once and the command goes on: only feeds that needed it will fail.
+void installExtraCaCertificates(const QSettings &settings)
+{
+    const QString file = ExtraCaCertificates::commandLineFile(settings, QProcessEnvironment::systemEnvironment());
+    if (file.isEmpty())
+        return;
+    const ExtraCaCertificates::Loaded loaded = ExtraCaCertificates::load(file);
+    if (!loaded.ok())
+        std::fprintf(stderr, "cratedesk: %s\n", qUtf8Printable(loaded.error));
+    ExtraCaCertificates::install(loaded);
+}
+
 } // namespace
 
 QString commandLineSummary()
@@ -66,6 +81,8 @@ QString commandLineSummary()
     QString text = u"Commands (cratedesk COMMAND --help shows a command's options):"_s;
     for (const CommandHelp &help : commandHelp)
         text += u"\n  %1  %2"_s.arg(QString::fromLatin1(help.command).leftJustified(24), QString::fromLatin1(help.summary));
+    text += u"\n\nEnvironment:\n  %1=FILE  Trust the CA certificates of this PEM file as well as the system's, as cargo"
+            "\n  does (default: the file named in the Settings dialog)."_s.arg(ExtraCaCertificates::CargoVariable);
     return text;
 }
 
@@ -89,7 +106,11 @@ std::optional<int> runCommandLine(int argc, char **argv)
     // it). Without the password of a manual proxy: the keychain answers only asynchronously, and
     // a command's first request may not wait for it; such a proxy's password comes with the
     // system's settings (http_proxy=http://USER:PASSWORD@HOST:PORT and "Use the system's proxy").
-    NetworkProxyFactory::install(ProxySettings::load(QSettings()));
+    {
+        const QSettings settings;
+        NetworkProxyFactory::install(ProxySettings::load(settings));
+        installExtraCaCertificates(settings);
+    }
     // Drop argv[0]: each command parses "NAME [options]".
     const QStringList args = QCoreApplication::arguments().mid(1);
 

@@ -213,6 +213,8 @@ DesktopApp::DesktopApp(const DesktopOptions &options)
         if (!error.isEmpty())
             std::fprintf(stderr, "cratedesk: the proxy's password is not available (%s)\n", qPrintable(error));
     });
+    // The window shows a bad CA file in its banner (SettingsSession keeps the problem).
+    m_settingsSession.installCaCertificates();
     m_cache.setSizeLimit(IndexCacheSettings::bytes(IndexCacheSettings(&m_settings).sizeLimitMiB()));
     m_settingsSession.setIndexCache(&m_cache);
     m_settingsSession.setLocalFeed(&m_localFeed);

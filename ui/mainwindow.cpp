@@ -82,6 +82,10 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent)
         connect(m_context.localFeed, &LocalFeedHost::connectorsChanged, this, &MainWindow::checkUpstreamChanges);
         checkUpstreamChanges();
     }
+    if (m_context.settingsSession) {
+        connect(m_context.settingsSession, &SettingsSession::caCertificatesInstalled, this, &MainWindow::showCaProblem);
+        showCaProblem(m_context.settingsSession->caCertificatesProblem());
+    }
     resize(1280, 800);
     restoreWindowState();
     updateActions();
@@ -91,6 +95,15 @@ MainWindow::MainWindow(const MainWindowContext &context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+// A CA file that cannot be used is said where the user looks: the feeds it vouches for fail
+// their handshake, and "untrusted certificate" alone would not say why.
+void MainWindow::showCaProblem(const QString &problem)
+{
+    if (!problem.isEmpty())
+        m_banner->showMessage(MessageBanner::Kind::Warning,
+                              tr("%1 Until it is fixed in Settings, only the system's certificate authorities are trusted.").arg(problem));
+}
 
 void MainWindow::createCentralArea()
 {

@@ -109,6 +109,7 @@ private:
     void showCrate(const QString &name);
     void updateActions();
     void showFailure(const RegistryError &error, const QString &failure);
+    void showCaProblem(const QString &problem);
     FeedDialog *newFeedDialog();
     void feedSaved(const QString &oldName, const Feed &saved);
     void addFeed();

@@ -8,6 +8,9 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QGroupBox>
@@ -49,6 +52,7 @@ SettingsDialog::SettingsDialog(SettingsSession *session, QWidget *parent)
     layout->addWidget(createLocalFeedGroup());
     layout->addWidget(createCacheGroup());
     layout->addWidget(createProxyGroup());
+    layout->addWidget(createCertificatesGroup());
     layout->addStretch(1);
     layout->addWidget(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setDefault(true);
@@ -178,6 +182,46 @@ QWidget *SettingsDialog::createProxyGroup()
     return group;
 }
 
+QWidget *SettingsDialog::createCertificatesGroup()
+{
+    auto *group = new QGroupBox(tr("Certificate authorities"), this);
+    auto *form = new QFormLayout(group);
+    m_caFile = new QLineEdit(group);
+    m_caFile->setObjectName(u"caFile"_s);
+    m_caFile->setAccessibleName(tr("File of certificate authorities to trust"));
+    m_caFile->setPlaceholderText(tr("None: the system's only"));
+    m_caFile->setClearButtonEnabled(true);
+    m_caBrowse = new QPushButton(tr("&Browse…"), group);
+    m_caBrowse->setObjectName(u"caFileBrowse"_s);
+    connect(m_caBrowse, &QPushButton::clicked, this, &SettingsDialog::browseCaFile);
+    auto *row = new QHBoxLayout;
+    row->addWidget(fieldWithError(group, m_caFile, &m_caFileError), 1);
+    row->addWidget(m_caBrowse, 0, Qt::AlignTop);
+    form->addRow(tr("Also &trust:"), row);
+    qobject_cast<QLabel *>(form->labelForField(row))->setBuddy(m_caFile);
+    form->addRow(noteLabel(tr("A PEM file of your organisation's certificate authorities, as cargo's http.cainfo names it, for feeds "
+                              "on https whose certificate the system does not know. The command line uses CARGO_HTTP_CAINFO "
+                              "instead when it is set."),
+                           group));
+    return group;
+}
+
+void SettingsDialog::browseCaFile()
+{
+    const QString current = m_caFile->text().trimmed();
+    auto *chooser = new QFileDialog(this, tr("Choose a File of Certificate Authorities"),
+                                    current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath(),
+                                    tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    chooser->setObjectName(u"caFileChooser"_s);
+    chooser->setFileMode(QFileDialog::ExistingFile);
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &file) {
+        m_caFile->setText(QDir::toNativeSeparators(file));
+        showFieldError(Field::CaFile, {});
+    });
+    chooser->open();
+}
+
 void SettingsDialog::load(const SettingsSession::Values &values)
 {
     m_port->setText(QString::number(values.localFeedPort));
@@ -197,6 +241,7 @@ void SettingsDialog::load(const SettingsSession::Values &values)
     m_proxyHost->setText(values.proxy.host);
     m_proxyPort->setValue(values.proxy.port);
     m_proxyUser->setText(values.proxy.user);
+    m_caFile->setText(QDir::toNativeSeparators(values.caFile));
     updateProxyFields();
 }
 
@@ -221,12 +266,21 @@ SettingsSession::Values SettingsDialog::values() const
     values.proxy.host = m_proxyHost->text().trimmed();
     values.proxy.port = quint16(m_proxyPort->value());
     values.proxy.user = m_proxyUser->text().trimmed();
+    values.caFile = QDir::fromNativeSeparators(m_caFile->text().trimmed());
     return values;
 }
 
 QLabel *SettingsDialog::errorLabel(Field field) const
 {
-    return field == Field::Port ? m_portError : m_proxyHostError;
+    switch (field) {
+    case Field::Port:
+        return m_portError;
+    case Field::ProxyHost:
+        return m_proxyHostError;
+    case Field::CaFile:
+        break;
+    }
+    return m_caFileError;
 }
 
 QString SettingsDialog::fieldError(Field field) const
@@ -280,11 +334,17 @@ bool SettingsDialog::validate()
         }
     }
     showFieldError(Field::ProxyHost, hostError);
+    // Whether the file reads and holds certificates is learnt off this thread, on OK.
+    const QString caFile = values().caFile;
+    const QString caError = caFile.isEmpty() || QDir::isAbsolutePath(caFile) ? QString() : tr("Enter the file's full path, or choose it with Browse.");
+    showFieldError(Field::CaFile, caError);
     if (!portError.isEmpty())
         m_port->setFocus();
     else if (!hostError.isEmpty())
         m_proxyHost->setFocus();
-    return portError.isEmpty() && hostError.isEmpty();
+    else if (!caError.isEmpty())
+        m_caFile->setFocus();
+    return portError.isEmpty() && hostError.isEmpty() && caError.isEmpty();
 }
 
 void SettingsDialog::accept()
@@ -320,6 +380,11 @@ void SettingsDialog::applied(const SettingsSession::Outcome &outcome)
     }
     if (!outcome.proxyError.isEmpty())
         problems << tr("The proxy's password could not be kept in the keychain: %1").arg(outcome.proxyError);
+    if (!outcome.caError.isEmpty()) {
+        problems << tr("%1 The certificate authorities trusted before stay in effect.").arg(outcome.caError);
+        showFieldError(Field::CaFile, tr("This file cannot be used."));
+        m_caFile->setFocus();
+    }
     // What did take is applied; the dialog now shows the running values for the rest.
     m_runningPort = m_session->values().localFeedPort;
     m_banner->showMessage(MessageBanner::Kind::Error, problems.join(u'\n'));

@@ -15,7 +15,7 @@ class QRadioButton;
 class QSpinBox;
 
 // Settings: the local feed's port and whether reading it needs a token, the index cache's
-// size limit, and the network proxy. OK applies everything to the running app through the
+// size limit, the network proxy and the CA file trusted besides the system's. OK applies everything to the running app through the
 // SettingsSession and closes once it took; a port that cannot be had keeps the dialog open
 // with the reason, the feed still serving where it was. Problems show next to their field.
 class SettingsDialog final : public QDialog
@@ -24,7 +24,7 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    enum class Field { Port, ProxyHost };
+    enum class Field { Port, ProxyHost, CaFile };
     Q_ENUM(Field)
 
     explicit SettingsDialog(SettingsSession *session, QWidget *parent = nullptr);
@@ -48,6 +48,8 @@ public:
     QSpinBox *proxyPortField() const { return m_proxyPort; }
     QLineEdit *proxyUserField() const { return m_proxyUser; }
     QLineEdit *proxyPasswordField() const { return m_proxyPassword; }
+    QLineEdit *caFileField() const { return m_caFile; }
+    QPushButton *caFileBrowseButton() const { return m_caBrowse; }
     MessageBanner *banner() const { return m_banner; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
@@ -59,6 +61,8 @@ private:
     QWidget *createLocalFeedGroup();
     QWidget *createCacheGroup();
     QWidget *createProxyGroup();
+    QWidget *createCertificatesGroup();
+    void browseCaFile();
     QLabel *errorLabel(Field field) const;
     void showFieldError(Field field, const QString &text);
     void load(const SettingsSession::Values &values);
@@ -85,5 +89,8 @@ private:
     QSpinBox *m_proxyPort = nullptr;
     QLineEdit *m_proxyUser = nullptr;
     QLineEdit *m_proxyPassword = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QLabel *m_caFileError = nullptr;
+    QPushButton *m_caBrowse = nullptr;
     QDialogButtonBox *m_buttons;
 };

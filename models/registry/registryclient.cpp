@@ -376,6 +376,7 @@ void RegistryClient::configFromCache(const RegistryError &unreachable)
             return configFinished(unreachable);
         m_config = config;
         m_configFromCache = true;
+        m_unreachableReason = unreachable.message;
         configFinished({});
     });
 }
@@ -386,6 +387,13 @@ void RegistryClient::configFinished(const RegistryError &error)
     const auto waiters = std::exchange(m_configWaiters, {});
     for (const auto &waiter : waiters)
         waiter(error);
+}
+
+QString RegistryClient::unreachableMessage(const QString &uncachedCrate) const
+{
+    if (uncachedCrate.isEmpty())
+        return tr("%1 cannot be reached (%2)").arg(m_feed.name, m_unreachableReason);
+    return tr("%1 cannot be reached (%2), and %3 is not in the cache").arg(m_feed.name, m_unreachableReason, uncachedCrate);
 }
 
 RegistryReply *RegistryClient::invalidName(const QString &crate)
@@ -423,7 +431,7 @@ RegistryReply *RegistryClient::fetchIndexFile(const QString &crate, const QByteA
                 configError.url, configError.httpStatus));
         if (configError || m_configFromCache)
             return reply->finish(configError ? configError
-                                             : RegistryError::make(RegistryError::Kind::Network, tr("%1 cannot be reached").arg(m_feed.name)));
+                                             : RegistryError::make(RegistryError::Kind::Network, unreachableMessage({})));
         HttpJob *job = send(indexRequest(path, etag, lastModified), m_config->authRequired);
         reply->track(job);
         connect(job, &HttpJob::finished, reply, [this, reply, job, crate, revalidated = !etag.isEmpty() || !lastModified.isEmpty()] {
@@ -493,8 +501,7 @@ void RegistryClient::fetchIndexFrom(RegistryReply *reply, const QString &crate, 
         if (cached)
             return serveCached(reply, crate, path, *cached, true);
         return reply->finish(configError ? configError
-                                         : RegistryError::make(RegistryError::Kind::Network,
-                                               tr("%1 cannot be reached and %2 is not in the cache").arg(m_feed.name, crate)));
+                                         : RegistryError::make(RegistryError::Kind::Network, unreachableMessage(crate)));
     }
     const Validators held = cached ? cached->validators : Validators();
     HttpJob *job = send(indexRequest(path, held.etag, held.lastModified), m_config->authRequired);

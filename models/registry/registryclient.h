@@ -196,6 +196,8 @@ private:
     void sendConfigRequest(bool withAuth, bool cachedConfig);
     // The feed cannot be reached: the config it last sent, if the cache has it, else `unreachable`.
     void configFromCache(const RegistryError &unreachable);
+    // "FEED cannot be reached (why)", and that CRATE is not cached when one is named.
+    QString unreachableMessage(const QString &uncachedCrate) const;
     void configFinished(const RegistryError &error);
     RegistryReply *apiCall(const QByteArray &verb, const QString &path, const QByteArray &body, bool needsAuth,
                            const QByteArray &contentType = "application/json");
@@ -230,6 +232,9 @@ private:
     QList<std::function<void()>> m_credentialWaiters;
     std::optional<RegistryConfig> m_config;
     bool m_configFromCache = false;
+    // Why the feed could not be reached when the config came from the cache: a refused
+    // connection and an untrusted certificate are both "offline", but the user must see which.
+    QString m_unreachableReason;
     QString m_loginUrl;
     QString m_proGetVersion;
     bool m_retired = false;

@@ -3,6 +3,7 @@
 
 #include "localfeed/localfeedhost.h"
 #include "localfeed/localfeedsettings.h"
+#include "net/extracacertificates.h"
 #include "net/networkproxyfactory.h"
 #include "secrets/secretstore.h"
 #include "storage/indexcache.h"
@@ -52,6 +53,7 @@ SettingsSession::Values SettingsSession::values() const
     values.requireTokenToRead = m_localFeed ? m_localFeed->authRequired() : feed.requireTokenToRead();
     values.cacheLimitMiB = IndexCacheSettings(m_settings).sizeLimitMiB();
     values.proxy = ProxySettings::load(*m_settings);
+    values.caFile = ExtraCaCertificates::configuredFile(*m_settings);
     return values;
 }
 
@@ -76,9 +78,22 @@ void SettingsSession::apply(const Values &wanted, const std::optional<QByteArray
     // Counted before either starts, so that one finishing at once does not end the other.
     const bool proxyChanged = wanted.proxy != current.proxy || proxyPassword.has_value();
     const bool portChanged = wanted.localFeedPort != current.localFeedPort;
-    m_waiting = 1 + int(proxyChanged) + int(portChanged);
+    const bool caChanged = wanted.caFile != current.caFile;
+    m_waiting = 1 + int(proxyChanged) + int(portChanged) + int(caChanged);
     if (proxyChanged)
         applyProxy(wanted.proxy, proxyPassword);
+    if (caChanged) {
+        // Kept and put to work only once it loads: a mistyped path must not undo a file that works.
+        loadCaCertificates(wanted.caFile, [this](const ExtraCaCertificates::Loaded &loaded) {
+            if (loaded.ok()) {
+                ExtraCaCertificates::setConfiguredFile(*m_settings, loaded.file);
+                ExtraCaCertificates::install(loaded);
+                m_caProblem.clear();
+            }
+            m_outcome.caError = loaded.error;
+            done();
+        });
+    }
     if (portChanged)
         movePort(wanted.localFeedPort);
     // applied() always comes from the event loop, as the slower changes' does.
@@ -170,4 +185,29 @@ void SettingsSession::installProxy()
         NetworkProxyFactory::install(proxy, result.secret);
         Q_EMIT proxyInstalled(result.ok() ? QString() : result.message);
     });
+}
+
+void SettingsSession::installCaCertificates()
+{
+    loadCaCertificates(ExtraCaCertificates::configuredFile(*m_settings), [this](const ExtraCaCertificates::Loaded &loaded) {
+        // A stored file that went bad since leaves the system's CAs alone in effect.
+        ExtraCaCertificates::install(loaded);
+        m_caProblem = loaded.error;
+        Q_EMIT caCertificatesInstalled(loaded.error);
+    });
+}
+
+void SettingsSession::loadCaCertificates(const QString &file, const std::function<void(const ExtraCaCertificates::Loaded &)> &then)
+{
+    const int load = ++m_caLoads;
+    QtConcurrent::run([file] { return ExtraCaCertificates::load(file); })
+        .then(this, [this, load, then](const ExtraCaCertificates::Loaded &loaded) {
+            // then() runs at once when the load finished before it was attached; the answer
+            // always comes from the event loop all the same, as the proxy's does. Only the
+            // latest load counts: an older one may finish after it.
+            QMetaObject::invokeMethod(this, [this, load, then, loaded] {
+                if (load == m_caLoads)
+                    then(loaded);
+            }, Qt::QueuedConnection);
+        });
 }

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "localfeed/feederror.h"
+#include "net/extracacertificates.h"
 #include "net/proxysettings.h"
 
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class IndexCache;
@@ -16,7 +18,7 @@ class SecretStore;
 
 // What the Settings dialog shows and changes, applied to the running app without a restart
 // and kept in the user's settings: the local feed's port and read rule, the index cache's
-// size limit and the network proxy. The dialog drives it; the composition root gives it the
+// size limit, the network proxy and the CAs trusted besides the system's. The dialog drives it; the composition root gives it the
 // parts it changes. Nothing here blocks: the feed moves on its own thread, the proxy's
 // password goes through the keychain, the cache is measured on a worker thread.
 class SettingsSession final : public QObject
@@ -31,6 +33,7 @@ public:
         bool requireTokenToRead = false;
         int cacheLimitMiB = 0;
         ProxySettings proxy;
+        QString caFile; // PEM file of CAs trusted besides the system's; empty: none
 
         friend bool operator==(const Values &, const Values &) = default;
     };
@@ -42,8 +45,10 @@ public:
         bool portForNextStart = false;
         // The proxy's password could not be kept (or read); the proxy is used without it.
         QString proxyError;
+        // The new CA file cannot be used; the one before stays in effect and stored.
+        QString caError;
 
-        bool ok() const { return !portError && proxyError.isEmpty(); }
+        bool ok() const { return !portError && proxyError.isEmpty() && caError.isEmpty(); }
     };
 
     SettingsSession(QSettings *settings, SecretStore *secrets, QObject *parent = nullptr);
@@ -72,16 +77,23 @@ public:
     // At start (the app, the command line): the stored proxy for every request of the
     // process, its password read from the keychain when it needs one; proxyInstalled() follows.
     void installProxy();
+    // At start: the CA file's certificates, read on a worker thread, trusted besides the
+    // system's; caCertificatesInstalled() follows.
+    void installCaCertificates();
+    // Why the CA file in effect could not be used; empty when it was, or none is set.
+    QString caCertificatesProblem() const { return m_caProblem; }
 
 Q_SIGNALS:
     void applied(const SettingsSession::Outcome &outcome);
     void cacheMeasured(qint64 bytes);
     void cacheCleared(bool ok);
     void proxyInstalled(const QString &error);
+    void caCertificatesInstalled(const QString &error);
 
 private:
     void applyProxy(const ProxySettings &proxy, const std::optional<QByteArray> &password);
     void movePort(quint16 port);
+    void loadCaCertificates(const QString &file, const std::function<void(const ExtraCaCertificates::Loaded &)> &then);
     void done();
 
     QSettings *m_settings;
@@ -90,4 +102,6 @@ private:
     IndexCache *m_cache = nullptr;
     int m_waiting = 0;
     Outcome m_outcome;
+    QString m_caProblem;
+    int m_caLoads = 0;
 };

@@ -1906,6 +1906,21 @@
     </message>
 </context>
 <context>
+    <name>ExtraCaCertificates</name>
+    <message>
+        <source>The CA certificates file %1 cannot be read: %2</source>
+        <translation>Die Datei der Zertifizierungsstellen %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA certificates file %1 is larger than %2 MiB; it should hold PEM certificates only.</source>
+        <translation>Die Datei der Zertifizierungsstellen %1 ist größer als %2 MiB; sie sollte nur PEM-Zertifikate enthalten.</translation>
+    </message>
+    <message>
+        <source>The CA certificates file %1 holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>Die Datei der Zertifizierungsstellen %1 enthält kein PEM-Zertifikat (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+</context>
+<context>
     <name>FeatureModel</name>
     <message>
         <source>feature %1</source>
@@ -3526,6 +3541,10 @@ serde =1.0.219</translation>
         <source>The local feed now serves on port %1. Cargo&apos;s configuration written for port %2 no longer reaches it: use it with Cargo again.</source>
         <translation>Der lokale Feed antwortet jetzt auf Port %1. Die für Port %2 geschriebene Cargo-Konfiguration erreicht ihn nicht mehr: Verwenden Sie ihn erneut mit Cargo.</translation>
     </message>
+    <message>
+        <source>%1 Until it is fixed in Settings, only the system&apos;s certificate authorities are trusted.</source>
+        <translation>%1 Bis sie in den Einstellungen korrigiert ist, gelten nur die Zertifizierungsstellen des Systems als vertrauenswürdig.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -4530,16 +4549,8 @@ serde =1.0.219</translation>
         <translation>%1 hat keine config.json: Die Index-URL ist falsch, oder es ist keine Sparse-Registry</translation>
     </message>
     <message>
-        <source>%1 cannot be reached</source>
-        <translation>%1 ist nicht erreichbar</translation>
-    </message>
-    <message>
         <source>there is no crate %1 in %2</source>
         <translation>in %2 gibt es kein Crate %1</translation>
-    </message>
-    <message>
-        <source>%1 cannot be reached and %2 is not in the cache</source>
-        <translation>%1 ist nicht erreichbar, und %2 ist nicht im Zwischenspeicher</translation>
     </message>
     <message>
         <source>the feed %1 has no web API: its config.json names no &quot;api&quot;</source>
@@ -4616,6 +4627,14 @@ serde =1.0.219</translation>
     <message>
         <source>%1&apos;s promotion history is not a JSON list</source>
         <translation>der Übertragungsverlauf von %1 ist keine JSON-Liste</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached (%2)</source>
+        <translation>%1 ist nicht erreichbar (%2)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached (%2), and %3 is not in the cache</source>
+        <translation>%1 ist nicht erreichbar (%2), und %3 ist nicht im Zwischenspeicher</translation>
     </message>
 </context>
 <context>
@@ -5042,6 +5061,50 @@ serde =1.0.219</translation>
     <message>
         <source>Removes every cached index file at once, without waiting for OK. Feeds are then read from the network again; until then, offline feeds show nothing.</source>
         <translation>Entfernt jede zwischengespeicherte Indexdatei sofort, ohne auf OK zu warten. Feeds werden dann wieder aus dem Netzwerk gelesen; bis dahin zeigen Offline-Feeds nichts an.</translation>
+    </message>
+    <message>
+        <source>Certificate authorities</source>
+        <translation>Zertifizierungsstellen</translation>
+    </message>
+    <message>
+        <source>File of certificate authorities to trust</source>
+        <translation>Datei mit vertrauenswürdigen Zertifizierungsstellen</translation>
+    </message>
+    <message>
+        <source>None: the system&apos;s only</source>
+        <translation>Keine: nur die des Systems</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Also &amp;trust:</source>
+        <translation>Zusätzlich &amp;vertrauen:</translation>
+    </message>
+    <message>
+        <source>A PEM file of your organisation&apos;s certificate authorities, as cargo&apos;s http.cainfo names it, for feeds on https whose certificate the system does not know. The command line uses CARGO_HTTP_CAINFO instead when it is set.</source>
+        <translation>Eine PEM-Datei mit den Zertifizierungsstellen Ihrer Organisation, wie sie cargos http.cainfo nennt, für Feeds über https, deren Zertifikat das System nicht kennt. Die Befehlszeile verwendet stattdessen CARGO_HTTP_CAINFO, wenn es gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>Choose a File of Certificate Authorities</source>
+        <translation>Datei mit Zertifizierungsstellen auswählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter the file&apos;s full path, or choose it with Browse.</source>
+        <translation>Geben Sie den vollständigen Pfad der Datei ein oder wählen Sie sie mit „Durchsuchen“ aus.</translation>
+    </message>
+    <message>
+        <source>%1 The certificate authorities trusted before stay in effect.</source>
+        <translation>%1 Die bisher vertrauenswürdigen Zertifizierungsstellen bleiben in Kraft.</translation>
+    </message>
+    <message>
+        <source>This file cannot be used.</source>
+        <translation>Diese Datei kann nicht verwendet werden.</translation>
     </message>
 </context>
 <context>

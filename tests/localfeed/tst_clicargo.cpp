@@ -303,6 +303,40 @@ private Q_SLOTS:
                  qPrintable(missing.describe()));
     }
 
+    // A feed on https whose certificate only a company CA vouches for: the command line trusts
+    // the file cargo is told of (CARGO_HTTP_CAINFO) besides the system's CAs, says so when the
+    // file cannot be used, and trusts nothing extra without it.
+    void commandsTrustTheCaFileCargoIsToldOf()
+    {
+        const QString tls = TestSupport::sourceDir() + u"/tests/fixtures/tls/"_s;
+        ServeProcess https{TestSupport::cratedeskExecutable(), m_dir.filePath(u"https-feed"_s), m_dir.filePath(u"https.log"_s)};
+        QString error;
+        QVERIFY2(https.start({u"--tls-cert"_s, tls + u"localhost-cert.pem"_s, u"--tls-key"_s, tls + u"localhost-key.pem"_s}, &error),
+                 qPrintable(error));
+        QVERIFY(https.indexUrl().startsWith(u"sparse+https://"_s));
+        const QStringList closure{u"closure"_s, u"nothing-here@1"_s, u"--index"_s, https.indexUrl()};
+        const QString caVariable = u"CARGO_HTTP_CAINFO"_s;
+
+        const auto trusted = runCratedesk(closure, {}, {{caVariable, tls + u"localhost-cert.pem"_s}});
+        QCOMPARE(trusted.exitCode, 1);
+        QVERIFY2(trusted.err.contains("nothing-here") && !trusted.err.contains("SSL") && !trusted.err.contains("certificate"),
+                 qPrintable(trusted.describe()));
+
+        const auto untrusted = runCratedesk(closure);
+        QCOMPARE(untrusted.exitCode, 1);
+        // config.json is cached from the run before, so this is the offline path: it must still
+        // say why the feed could not be reached.
+        QVERIFY2(untrusted.err.contains("cannot be reached") && untrusted.err.contains("certificate is self-signed"),
+                 qPrintable(untrusted.describe()));
+
+        const QString missing = m_dir.filePath(u"no-such-ca.pem"_s);
+        const auto unusable = runCratedesk(closure, {}, {{caVariable, missing}});
+        QCOMPARE(unusable.exitCode, 1);
+        QVERIFY2(unusable.err.startsWith(QByteArray("cratedesk: The CA certificates file " + missing.toUtf8() + " cannot be read")),
+                 qPrintable(unusable.describe()));
+        QVERIFY2(unusable.err.contains("certificate is self-signed"), qPrintable(unusable.describe()));
+    }
+
     void failuresSayWhatInOneLine_data()
     {
         QTest::addColumn<QStringList>("args");

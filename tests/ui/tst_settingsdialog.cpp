@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Settings against a real local feed on its own thread and a real keyring: moving the
 // feed to another port (the new port answers, the old one refuses, a port in use keeps the
-// old one), "require a token to read", the cache's limit, and the proxy modes, with a test
+// old one), "require a token to read", the cache's limit, the CA file, and the proxy modes, with a test
 // proxy (FaultServer) that proves requests go through it and the local feed never does.
 #include "cargo/cargosetupdialog.h"
 #include "cacheanswer.h"
@@ -11,6 +11,7 @@
 #include "localfeed/localfeedsettings.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
+#include "net/extracacertificates.h"
 #include "net/httpclient.h"
 #include "net/networkproxyfactory.h"
 #include "registry/feedsessions.h"
@@ -20,12 +21,15 @@
 #include "settingsdialog.h"
 #include "storage/indexcache.h"
 #include "storage/indexcachesettings.h"
+#include "testsupport.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -197,7 +201,7 @@ private Q_SLOTS:
             if (qobject_cast<QLineEdit *>(widget) || qobject_cast<QSpinBox *>(widget))
                 fields << widget;
         }
-        QCOMPARE(fields.size(), 6);
+        QCOMPARE(fields.size(), 7);
         for (QWidget *field : fields) {
             QVERIFY2(!field->accessibleName().isEmpty(), qPrintable(field->objectName()));
             QVERIFY2(field->focusPolicy() & Qt::TabFocus, qPrintable(field->objectName()));
@@ -207,7 +211,8 @@ private Q_SLOTS:
             QVERIFY2(labelled, qPrintable(field->objectName()));
         }
         const std::initializer_list<QAbstractButton *> buttons{dialog->requireTokenBox(), dialog->systemProxyButton(),
-                                                               dialog->noProxyButton(), dialog->manualProxyButton()};
+                                                               dialog->noProxyButton(), dialog->manualProxyButton(),
+                                                               dialog->caFileBrowseButton()};
         for (const QAbstractButton *button : buttons)
             QVERIFY2(button->text().contains(u'&'), qPrintable(button->objectName()));
     }
@@ -283,6 +288,76 @@ private Q_SLOTS:
         dialog->systemProxyButton()->setChecked(true);
         QVERIFY(!dialog->proxyHostField()->isEnabled());
         QVERIFY(dialog->validate());
+    }
+
+    // The CA file's path must be whole; whether it holds certificates is learnt on OK.
+    void caFileValidation_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("none") << QString() << true;
+        QTest::newRow("spaces only") << u"   "_s << true;
+        QTest::newRow("full path") << u"/etc/ssl/company-ca.pem"_s << true;
+        QTest::newRow("relative") << u"company-ca.pem"_s << false;
+        QTest::newRow("home shorthand") << u"~/company-ca.pem"_s << false;
+    }
+
+    void caFileValidation()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, accepted);
+        QPointer<SettingsDialog> dialog = openDialog();
+        dialog->caFileField()->setText(file);
+        QCOMPARE(dialog->validate(), accepted);
+        QCOMPARE(dialog->fieldError(SettingsDialog::Field::CaFile).isEmpty(), accepted);
+    }
+
+    // A file that holds no certificate keeps the dialog open with the reason, in the banner and
+    // under the field, and is not kept; a good one is kept and closes the dialog.
+    void aCaFileIsKeptOnlyWhenItHoldsCertificates()
+    {
+        const QString tls = TestSupport::sourceDir() + u"/tests/fixtures/tls/"_s;
+        QPointer<SettingsDialog> dialog = openDialog();
+        QCOMPARE(dialog->caFileField()->text(), QString());
+        dialog->caFileField()->setText(tls + u"localhost-key.pem"_s);
+        QVERIFY(clickOk(dialog));
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY2(dialog->banner()->text().contains(u"holds no PEM certificate"_s), qPrintable(dialog->banner()->text()));
+        QVERIFY2(dialog->banner()->text().contains(u"localhost-key.pem"_s), qPrintable(dialog->banner()->text()));
+        QVERIFY(!dialog->fieldError(SettingsDialog::Field::CaFile).isEmpty());
+        QVERIFY(!m_settings->contains(ExtraCaCertificates::FileKey));
+        QVERIFY(saveScreenshot(dialog, u"settingsdialog-ca-error"_s));
+        dialog->setPalette(darkPalette());
+        QVERIFY(saveScreenshot(dialog, u"settingsdialog-ca-error-dark"_s));
+        dialog->setPalette(QPalette());
+
+        dialog->caFileField()->setText(tls + u"localhost-cert.pem"_s);
+        QVERIFY(clickOk(dialog));
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(m_settings->value(ExtraCaCertificates::FileKey).toString(), tls + u"localhost-cert.pem"_s);
+        dialog = openDialog();
+        QCOMPARE(dialog->caFileField()->text(), tls + u"localhost-cert.pem"_s);
+        dialog->caFileField()->clear();
+        QVERIFY(clickOk(dialog));
+        QTRY_VERIFY(!dialog);
+        QVERIFY(!m_settings->contains(ExtraCaCertificates::FileKey));
+    }
+
+    // Browse… opens a file chooser at the current file's folder; what it picks fills the field.
+    void browseFillsTheCaFile()
+    {
+        const QString tls = TestSupport::sourceDir() + u"/tests/fixtures/tls"_s;
+        QPointer<SettingsDialog> dialog = openDialog();
+        dialog->caFileField()->setText(tls + u"/other.pem"_s);
+        dialog->caFileBrowseButton()->click();
+        QPointer<QFileDialog> chooser = dialog->findChild<QFileDialog *>(u"caFileChooser"_s);
+        QVERIFY(chooser);
+        QTRY_VERIFY(chooser->isVisible());
+        QCOMPARE(QDir(chooser->directory()).canonicalPath(), QDir(tls).canonicalPath());
+        chooser->selectFile(tls + u"/localhost-cert.pem"_s);
+        static_cast<QDialog *>(chooser.data())->accept(); // QFileDialog hides it; it checks the file as OK does
+        QCOMPARE(dialog->caFileField()->text(), tls + u"/localhost-cert.pem"_s);
+        QTRY_VERIFY(!chooser);
     }
 
     // OK moves the feed: the new port answers, the old one refuses, the setting keeps the
