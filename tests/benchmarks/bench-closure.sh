@@ -9,7 +9,8 @@
 # Targets: one crate (a workspace whose manifest has the one dependency `NAME = "REQ"`, and
 # `cratedesk closure NAME@REQ`), and the real workspaces of ../shared/data/lockfiles (their
 # manifests, with empty targets so that cargo loads them, and `cratedesk closure Cargo.toml`).
-# The index is the real crates.io subset of ../shared/data served by Debian's nginx on 127.0.0.1.
+# The index is the real crates.io subset of ../shared/data served by Debian's nginx on 127.0.0.1,
+# over plain http, and for the one-crate target also over https with HTTP/2.
 # Runs are interleaved, the first side alternating; medians are reported. nginx's access log
 # tells which index files each side fetched, and the summary reports where the two sets differ.
 # Goal: ours <= 0.5x cargo's wall time. Measures and prints; fails only when something breaks.
@@ -21,7 +22,7 @@
 # CLOSURE_BENCH_ROOT (cargo@=0.90.0), CLOSURE_BENCH_WORKSPACES (ripgrep rustup cargo
 # bench-workspaces/cargo bench-workspaces/substrate; rust, gecko-dev, tikv, diem and servo
 # have git dependencies that cargo cannot resolve offline), CLOSURE_BENCH_RUNS (5),
-# CLOSURE_BENCH_TMP.
+# CLOSURE_BENCH_TMP, CLOSURE_BENCH_HTTPS (1: the one-crate target once more over https).
 set -euo pipefail
 
 build=$(cd "${1:?usage: bench-closure.sh BUILD_DIR}" && pwd)
@@ -119,7 +120,7 @@ run_cargo() { # LABEL RUN WORKSPACE
 # Interleaved runs of both sides over one target; appends its lines to $summary.
 summary=()
 compare() { # LABEL OUR_TARGET CARGO_WORKSPACE
-    local label=${1//\//-} ours=() cargos=() order who i
+    local label=${1//[\/ ()]/-} ours=() cargos=() order who i
     # Page cache and TCP warm-up, untimed and left out of the comparison.
     run_cargo "$label" warmup "$3"
     fetched_since_mark "$work/warmup.txt"
@@ -173,6 +174,16 @@ for lockfile in $workspaces; do
 done
 require_alive "$nginx_pid" nginx "$ndir/error.log"
 stop_pid "$nginx_pid"
+
+# The one-crate target again over https and HTTP/2, as registries are reached in practice. Both
+# sides trust the test certificate through CARGO_HTTP_CAINFO (set by serve_index_subset): cargo's
+# variable, which cratedesk reads as well.
+if [ "${CLOSURE_BENCH_HTTPS:-1}" = 1 ]; then
+    serve_index_subset "$archive" 1 "$here/../fixtures/tls"
+    compare "$root_name@$root_req (https)" "$root_name@$root_req" "$work/workspace-crate"
+    require_alive "$nginx_pid" nginx "$ndir/error.log"
+    stop_pid "$nginx_pid"
+fi
 
 echo
 echo "== closure summary =="
