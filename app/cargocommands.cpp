@@ -148,7 +148,7 @@ int runSetup(const QStringList &args)
     options.makeDefault = parser.isSet(defaultOption);
     options.proxyCratesIo = parser.isSet(proxyOption);
     options.tokenHandling = tokenKind == u"keychain"_s ? CargoSetupOptions::TokenHandling::Keychain : CargoSetupOptions::TokenHandling::CargoToken;
-    options.providerCommand = {QCoreApplication::applicationFilePath(), u"credential"_s, u"--feed"_s, feed->commandLineName()};
+    options.providerCommand = CargoSetupOptions::providerCommandFor(feed->commandLineName());
 
     if (parser.isSet(envOption)) {
         const CargoSetupPlan plan = CargoSetupPlan::make(options);

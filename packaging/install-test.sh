@@ -46,6 +46,11 @@ inside() {
     version=$(dpkg-query -W -f='${Version}' cratedesk)
     [ "$(cratedesk --version)" = "cratedesk $version" ] || fail "cratedesk --version says '$(cratedesk --version)', the package $version"
     pass "cratedesk --version: $(cratedesk --version)"
+    # --version is the window's (cratedesk becomes cratedesk-desktop when given no command), so
+    # the line above also proves the launcher finds it where the package put it.
+    [ -x /usr/libexec/cratedesk/cratedesk-desktop ] || fail "/usr/libexec/cratedesk/cratedesk-desktop is missing"
+    ! grep -q -a 'libQt6Widgets' /usr/bin/cratedesk || fail "/usr/bin/cratedesk links Qt Widgets"
+    pass "cratedesk runs commands without Qt Widgets; the window is /usr/libexec/cratedesk/cratedesk-desktop"
 
     zcat /usr/share/man/man1/cratedesk.1.gz | grep -q '^\.SS "cratedesk serve"' || fail "the man page has no section on serve"
     pass "man page /usr/share/man/man1/cratedesk.1.gz documents the commands"

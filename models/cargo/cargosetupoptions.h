@@ -27,6 +27,15 @@ struct CargoSetupOptions
     QString projectDir; // when set, the config goes to PROJECT/.cargo/config.toml instead
     QByteArray token;   // only for CargoToken; never shown in a diff
 
+    // {PROGRAM, "credential", "--feed", FEED}: what cargo runs to ask for a feed's token.
+    // PROGRAM is the command-line cratedesk even when the window asks (it runs as
+    // cratedesk-desktop): cargo starts the provider for every authenticated command, and the
+    // desktop binary would load the widgets each time.
+    static QStringList providerCommandFor(const QString &feedCommandLineName);
+    // `running` unless it is cratedesk-desktop; then the cratedesk beside it (a build tree) or
+    // in the bin folder of its installation.
+    static QString commandLineProgram(const QString &running);
+
     // The folder whose config.toml is edited.
     QString configDir() const { return projectDir.isEmpty() ? cargoHome : projectDir + QStringLiteral("/.cargo"); }
 };

@@ -47,6 +47,37 @@ private:
     }
 
 private Q_SLOTS:
+    // cargo is pointed at the command-line cratedesk even when the window (cratedesk-desktop)
+    // registers the feed: beside it in a build tree, in bin/ when installed in libexec/cratedesk/.
+    void providerIsTheCommandLineProgram_data()
+    {
+        QTest::addColumn<QStringList>("programs"); // made executable under a scratch root
+        QTest::addColumn<QString>("running");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("the command line itself") << QStringList{u"bin/cratedesk"_s} << u"bin/cratedesk"_s << u"bin/cratedesk"_s;
+        QTest::newRow("a build tree") << QStringList{u"build/app/cratedesk"_s, u"build/app/cratedesk-desktop"_s}
+                                      << u"build/app/cratedesk-desktop"_s << u"build/app/cratedesk"_s;
+        QTest::newRow("installed") << QStringList{u"usr/bin/cratedesk"_s, u"usr/libexec/cratedesk/cratedesk-desktop"_s}
+                                   << u"usr/libexec/cratedesk/cratedesk-desktop"_s << u"usr/bin/cratedesk"_s;
+        QTest::newRow("no command line found") << QStringList{u"opt/cratedesk-desktop"_s} << u"opt/cratedesk-desktop"_s
+                                               << u"opt/cratedesk-desktop"_s;
+    }
+
+    void providerIsTheCommandLineProgram()
+    {
+        QFETCH(QStringList, programs);
+        QFETCH(QString, running);
+        QFETCH(QString, expected);
+        QTemporaryDir root;
+        for (const QString &program : programs) {
+            QVERIFY(QDir(root.path()).mkpath(QFileInfo(root.filePath(program)).path()));
+            QFile file(root.filePath(program));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        }
+        QCOMPARE(CargoSetupOptions::commandLineProgram(root.filePath(running)), root.filePath(expected));
+    }
+
     void refusesWhatCargoRejects_data()
     {
         QTest::addColumn<QString>("name");

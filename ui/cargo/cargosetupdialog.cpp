@@ -74,7 +74,7 @@ CargoSetupDialog::CargoSetupDialog(const Feed &feed, SecretStore *secrets, QWidg
     : QDialog(parent)
     , m_feed(feed)
     , m_secrets(secrets)
-    , m_providerCommand({QCoreApplication::applicationFilePath(), u"credential"_s, u"--feed"_s, feed.commandLineName()})
+    , m_providerCommand(CargoSetupOptions::providerCommandFor(feed.commandLineName()))
 {
     const QString home = qEnvironmentVariable("CARGO_HOME");
     m_cargoHome = home.isEmpty() ? QDir::homePath() + u"/.cargo"_s : home;
