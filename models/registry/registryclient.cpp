@@ -689,7 +689,7 @@ QFuture<IndexFileParser::Result> RegistryClient::parseAndKeep(const QString &cra
     // disagree and a 304 in a later session needs no parse. The entries go out before the
     // write: a closure waits for them to find what to fetch next.
     IndexCache::Entry entry{body, validators.etag, validators.lastModified, fetchedAt, {}};
-    return m_cache->runThenKeep([crate, body](IndexCacheStore *) { return IndexFileParser::parse(body, crate); },
+    return m_cache->computeThenKeep([crate, body] { return IndexFileParser::parse(body, crate); },
                                 [key = feedKey(), path, entry](IndexCacheStore *store, const IndexFileParser::Result &parsed) mutable {
                                     if (!store)
                                         return;

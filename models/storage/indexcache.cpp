@@ -69,8 +69,9 @@ IndexCache::IndexCache(const QString &databasePath)
 
 IndexCache::~IndexCache()
 {
-    // Behind everything already queued: those jobs run (their writes land) before the store
-    // closes and the thread ends.
+    // What the workers compute still queues its write; then, behind everything already
+    // queued, those jobs run (their writes land) before the store closes and the thread ends.
+    m_workers.waitForDone();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->stop(); }, Qt::QueuedConnection);
     m_thread.wait();
 }

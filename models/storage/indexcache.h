@@ -7,6 +7,7 @@
 #include <QPromise>
 #include <QString>
 #include <QThread>
+#include <QThreadPool>
 
 #include <atomic>
 #include <functional>
@@ -74,21 +75,22 @@ public:
         return future;
     }
 
-    // As run(), but the answer goes out as soon as `work` returns; `keep(store, result)` then
-    // runs in the same job, so what it writes is still seen by every later call while the
-    // caller need not wait for the write. `keep` must capture values only, as `work`.
+    // `work()` runs on the cache's own pool of workers, beside its thread, so that one file's
+    // parse need not wait for another's write; `keep(store, result)` is queued to the cache's
+    // thread before the answer goes out, so every call made after the answer sees the write.
+    // Both must capture values only.
     template<typename Work, typename Keep>
-    auto runThenKeep(Work work, Keep keep) -> QFuture<std::invoke_result_t<Work &, IndexCacheStore *>>
+    auto computeThenKeep(Work work, Keep keep) -> QFuture<std::invoke_result_t<Work &>>
     {
-        using Result = std::invoke_result_t<Work &, IndexCacheStore *>;
+        using Result = std::invoke_result_t<Work &>;
         auto promise = std::make_shared<QPromise<Result>>();
         QFuture<Result> future = promise->future();
         promise->start();
-        post([promise, work = std::move(work), keep = std::move(keep)](IndexCacheStore *store) mutable {
-            Result result = work(store);
-            promise->addResult(result);
+        m_workers.start([this, promise, work = std::move(work), keep = std::move(keep)]() mutable {
+            Result result = work();
+            post([result, keep = std::move(keep)](IndexCacheStore *store) mutable { keep(store, result); });
+            promise->addResult(std::move(result));
             promise->finish();
-            keep(store, result);
         });
         return future;
     }
@@ -100,5 +102,6 @@ private:
     const QString m_path;
     std::atomic<qint64> m_sizeLimit = DefaultSizeLimit;
     QThread m_thread;
+    QThreadPool m_workers; // for computeThenKeep(); waited for before the thread ends
     Worker *m_worker; // lives on m_thread, which deletes it when it ends
 };

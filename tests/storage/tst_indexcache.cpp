@@ -166,8 +166,8 @@ private Q_SLOTS:
         QVERIFY(!cacheAnswer(removed));
     }
 
-    // runThenKeep answers before its write (the caller need not wait for it), and every call
-    // made after the answer still sees the write.
+    // computeThenKeep answers before its write (the caller need not wait for it), and every
+    // call made after the answer still sees the write.
     void answersBeforeItKeepsAndLaterCallsSeeTheWrite()
     {
         QTemporaryDir dir;
@@ -176,12 +176,12 @@ private Q_SLOTS:
         QSemaphore writing;
         QSemaphore mayWrite;
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const auto answer = cache.runThenKeep([](IndexCacheStore *) { return QByteArray("parsed"); },
-                                              [&writing, &mayWrite, now](IndexCacheStore *store, const QByteArray &result) {
-                                                  writing.release();
-                                                  mayWrite.tryAcquire(1, 10000);
-                                                  store->put(u"feed"_s, u"3/a/abc"_s, entry(result, now));
-                                              });
+        const auto answer = cache.computeThenKeep([] { return QByteArray("parsed"); },
+                                                  [&writing, &mayWrite, now](IndexCacheStore *store, const QByteArray &result) {
+                                                      writing.release();
+                                                      mayWrite.tryAcquire(1, 10000);
+                                                      store->put(u"feed"_s, u"3/a/abc"_s, entry(result, now));
+                                                  });
         QCOMPARE(cacheAnswer(answer, 5000), "parsed"_ba); // sooner than the write may start
         QVERIFY(writing.tryAcquire(1, 10000)); // the answer came while the write waited
         const auto read = cache.get(u"feed"_s, u"3/a/abc"_s);
@@ -189,6 +189,49 @@ private Q_SLOTS:
         const auto kept = cacheAnswer(read);
         QVERIFY(kept);
         QCOMPARE(kept->body, "parsed"_ba);
+    }
+
+    // One file's work does not wait for another's write: the cache's thread may be busy writing
+    // while the next parse runs beside it.
+    void computesWhileTheCacheThreadWrites()
+    {
+        QTemporaryDir dir;
+        IndexCache cache(dir.filePath(u"index.sqlite"_s));
+        cache.open();
+        QSemaphore mayFinishWriting;
+        const auto blocked = cache.run([&mayFinishWriting](IndexCacheStore *) { return mayFinishWriting.tryAcquire(1, 10000); });
+        const auto computed = cache.computeThenKeep([] { return 42; }, [](IndexCacheStore *, int) {});
+        QCOMPARE(cacheAnswer(computed, 5000), 42);
+        QVERIFY(!blocked.isFinished());
+        mayFinishWriting.release();
+        QVERIFY(cacheAnswer(blocked));
+    }
+
+    // Closing the cache while a computation runs: its write still lands before the store closes.
+    void closingWaitsForWhatIsBeingComputed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"index.sqlite"_s);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        {
+            IndexCache cache(path);
+            cache.open();
+            QSemaphore started;
+            cache.computeThenKeep(
+                [&started] {
+                    started.release();
+                    QThread::msleep(200);
+                    return QByteArray("late");
+                },
+                [now](IndexCacheStore *store, const QByteArray &result) { store->put(u"feed"_s, u"la/te/late"_s, entry(result, now)); });
+            QVERIFY(started.tryAcquire(1, 10000));
+        }
+        IndexCacheStore reopened(path);
+        QString error;
+        QVERIFY2(reopened.open(&error), qPrintable(error));
+        const auto kept = reopened.get(u"feed"_s, u"la/te/late"_s);
+        QVERIFY(kept);
+        QCOMPARE(kept->body, "late"_ba);
     }
 
     // An answer goes to its context's thread, and not at all once the context is gone: the
