@@ -3,29 +3,34 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-FeatureValue FeatureValue::parse(QStringView text)
+FeatureValue::View FeatureValue::parseView(QStringView text)
 {
-    FeatureValue value;
+    View value;
     // cargo splits at the first '/', before looking for "dep:": "dep:x/f" is a DepFeature whose
     // dependency is literally "dep:x", which its validator then rejects.
     if (const qsizetype slash = text.indexOf(u'/'); slash >= 0) {
         value.type = Type::DepFeature;
-        QStringView dep = text.left(slash);
-        if (dep.endsWith(u'?')) {
+        value.name = text.left(slash);
+        if (value.name.endsWith(u'?')) {
             value.weak = true;
-            dep.chop(1);
+            value.name.chop(1);
         }
-        value.name = dep.toString();
-        value.depFeature = text.mid(slash + 1).toString();
+        value.depFeature = text.mid(slash + 1);
         return value;
     }
     if (text.startsWith(u"dep:")) {
         value.type = Type::Dep;
-        value.name = text.mid(4).toString();
+        value.name = text.mid(4);
         return value;
     }
-    value.name = text.toString();
+    value.name = text;
     return value;
+}
+
+FeatureValue FeatureValue::parse(QStringView text)
+{
+    const View view = parseView(text);
+    return {view.type, view.name.toString(), view.depFeature.toString(), view.weak};
 }
 
 QString FeatureValue::toString() const

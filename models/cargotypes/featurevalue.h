@@ -20,6 +20,15 @@ struct FeatureValue
     QString depFeature; // DepFeature only: the feature asked of the dependency
     bool weak = false;  // DepFeature only: "x?/f" leaves x off unless something else enables it
 
+    // The same reading without copying: the views point into the text parsed.
+    struct View
+    {
+        Type type = Type::Feature;
+        QStringView name;
+        QStringView depFeature;
+        bool weak = false;
+    };
+    static View parseView(QStringView text);
     static FeatureValue parse(QStringView text);
 
     QString toString() const;

@@ -21,15 +21,55 @@ struct DepUse
     bool optional = false;
 };
 
-QHash<QString, DepUse> dependencyUses(const QList<IndexDependency> &deps)
+// DepUse by name, for every line of every index file: most lines have a handful of
+// dependencies, which a scan answers without allocating; a long list gets a hash, so that a
+// hostile line cannot make the check quadratic.
+class DependencyUses
 {
-    QHash<QString, DepUse> uses;
-    for (const IndexDependency &dep : deps) {
-        DepUse &use = uses[dep.name];
-        use.any = true;
-        use.optional = use.optional || dep.optional;
+public:
+    explicit DependencyUses(const QList<IndexDependency> &deps)
+        : m_deps(deps)
+    {
+        if (deps.size() <= ScanLimit)
+            return;
+        for (const IndexDependency &dep : deps) {
+            DepUse &use = m_byName[dep.name];
+            use.any = true;
+            use.optional = use.optional || dep.optional;
+        }
     }
-    return uses;
+
+    DepUse of(QStringView name) const
+    {
+        if (m_deps.size() > ScanLimit)
+            return m_byName.value(name.toString());
+        DepUse use;
+        for (const IndexDependency &dep : m_deps) {
+            if (dep.name == name) {
+                use.any = true;
+                use.optional = use.optional || dep.optional;
+            }
+        }
+        return use;
+    }
+
+private:
+    static constexpr qsizetype ScanLimit = 32;
+    const QList<IndexDependency> &m_deps;
+    QHash<QString, DepUse> m_byName;
+};
+
+// The dependencies some feature turns on with "dep:x": those get no implicit feature `x`.
+QSet<QString> namedWithDep(const QMap<QString, QStringList> &features)
+{
+    QSet<QString> named;
+    for (const QStringList &values : features) {
+        for (const QString &value : values) {
+            if (value.startsWith(u"dep:"))
+                named.insert(value.mid(4));
+        }
+    }
+    return named;
 }
 
 bool isDigits(QStringView text)
@@ -54,16 +94,10 @@ int field(QStringView text, qsizetype from, qsizetype length)
 
 QMap<QString, QStringList> IndexEntry::featuresWithImplicit() const
 {
-    QSet<QString> namedWithDep;
-    for (const QStringList &values : features) {
-        for (const QString &value : values) {
-            if (value.startsWith(u"dep:"))
-                namedWithDep.insert(value.mid(4));
-        }
-    }
+    const QSet<QString> withDep = namedWithDep(features);
     QMap<QString, QStringList> result = features;
     for (const IndexDependency &dep : deps) {
-        if (dep.optional && !result.contains(dep.name) && !namedWithDep.contains(dep.name))
+        if (dep.optional && !result.contains(dep.name) && !withDep.contains(dep.name))
             result.insert(dep.name, {u"dep:"_s + dep.name});
     }
     return result;
@@ -81,24 +115,25 @@ QString IndexEntry::featureReferenceError() const
     // feature naming an optional dependency needs the implicit ones.
     if (features.isEmpty())
         return {};
-    const QHash<QString, DepUse> uses = dependencyUses(deps);
-    std::optional<QMap<QString, QStringList>> all;
+    const DependencyUses uses(deps);
+    std::optional<QSet<QString>> withDep;
     for (auto it = features.cbegin(); it != features.cend(); ++it) {
         const QString &feature = it.key();
         for (const QString &text : it.value()) {
-            const FeatureValue value = FeatureValue::parse(text);
-            const DepUse use = uses.value(value.name);
+            const FeatureValue::View value = FeatureValue::parseView(text);
+            const DepUse use = uses.of(value.name);
             switch (value.type) {
             case FeatureValue::Type::Feature:
-                if (features.contains(value.name))
+                if (features.contains(text)) // a Feature's name is its whole text
                     break;
                 if (!use.any)
                     return tr("feature `%1` includes `%2` which is neither a dependency nor another feature").arg(feature, text);
                 if (!use.optional)
                     return tr("feature `%1` includes `%2`, but `%2` is not an optional dependency").arg(feature, text);
-                if (!all)
-                    all = featuresWithImplicit();
-                if (!all->contains(value.name))
+                // An optional dependency has an implicit feature unless "dep:" names it.
+                if (!withDep)
+                    withDep = namedWithDep(features);
+                if (withDep->contains(text))
                     return tr("feature `%1` includes `%2`, but `%2` is an optional dependency without an implicit feature").arg(feature, text);
                 break;
             case FeatureValue::Type::Dep:

@@ -392,7 +392,7 @@ private:
 };
 
 // simdjson reads up to SIMDJSON_PADDING bytes past the end of its input, so each line is
-// copied into a buffer with that much room, reused for every line of a file.
+// copied into a buffer with that much room, reused for every line it reads.
 class LineReader
 {
 public:
@@ -403,6 +403,15 @@ public:
             m_buffer.resize(size + simdjson::SIMDJSON_PADDING);
         std::copy(text.begin(), text.end(), m_buffer.begin());
         return m_parser.parse(m_buffer.data(), size, false).get(*document);
+    }
+
+    // A reader kept for a thread lets go of what an unusually long line made it take.
+    void release(size_t keep)
+    {
+        if (m_buffer.size() <= keep)
+            return;
+        m_buffer = {};
+        m_parser = dom::parser();
     }
 
 private:
@@ -525,7 +534,8 @@ IndexFileParser::Result IndexFileParser::parse(const QByteArray &body, QStringVi
     Result result;
     result.entries.reserve(body.count('\n') + 1);
     FileCache cache;
-    LineReader json;
+    // Kept per thread: its buffers grow to the longest line once, not again for every file.
+    thread_local LineReader json;
     const QByteArrayView all(body);
     qsizetype start = 0;
     int lineNumber = 0;
@@ -553,5 +563,6 @@ IndexFileParser::Result IndexFileParser::parse(const QByteArray &body, QStringVi
             result.problems.append(tr("line %1: %2", "index file line number: why the line was left out").arg(lineNumber).arg(problem));
         start = end + 1;
     }
+    json.release(1 << 20);
     return result;
 }

@@ -685,17 +685,29 @@ QFuture<IndexFileParser::Result> RegistryClient::parseAndKeep(const QString &cra
 {
     if (!m_cache)
         return QtConcurrent::run([crate, body] { return IndexFileParser::parse(body, crate); });
-    // Parsed on the cache's thread, then kept there with the body, so that the two never
-    // disagree and a 304 in a later session needs no parse. The entries go out before the
-    // write: a closure waits for them to find what to fetch next.
+    // Parsed (and put in the cache's form) on the cache's workers, then kept on its thread with
+    // the body, so that the two never disagree and a 304 in a later session needs no parse. The
+    // entries go out before the write: a closure waits for them to find what to fetch next.
+    struct ParsedFile
+    {
+        IndexFileParser::Result result;
+        QByteArray encoded;
+    };
     IndexCache::Entry entry{body, validators.etag, validators.lastModified, fetchedAt, {}};
-    return m_cache->computeThenKeep([crate, body] { return IndexFileParser::parse(body, crate); },
-                                [key = feedKey(), path, entry](IndexCacheStore *store, const IndexFileParser::Result &parsed) mutable {
-                                    if (!store)
-                                        return;
-                                    entry.parsed = IndexEntryCodec::encode(parsed.entries);
-                                    store->put(key, path, entry);
-                                });
+    return m_cache
+        ->computeThenKeep(
+            [crate, body] {
+                IndexFileParser::Result result = IndexFileParser::parse(body, crate);
+                QByteArray encoded = IndexEntryCodec::encode(result.entries);
+                return ParsedFile{std::move(result), std::move(encoded)};
+            },
+            [key = feedKey(), path, entry](IndexCacheStore *store, const ParsedFile &parsed) mutable {
+                if (!store)
+                    return;
+                entry.parsed = parsed.encoded;
+                store->put(key, path, entry);
+            })
+        .then([](const ParsedFile &parsed) { return parsed.result; });
 }
 
 void RegistryClient::serveCached(RegistryReply *reply, const QString &crate, const QString &path, const Cached &cached,

@@ -272,6 +272,22 @@ private Q_SLOTS:
         QTest::newRow("double slash") << withFeatures(R"j({"a":["x/a/b"]})j") << u"multiple slashes"_s;
         QTest::newRow("dep: with slash") << withFeatures(R"j({"a":["dep:x/std"]})j") << u"`dep:`"_s;
         QTest::newRow("feature named like required dep") << withFeatures(R"j({"y":[]})j") << QString();
+        // The same rules over a long dependency list, which is looked up by hash, not scanned.
+        auto withManyDeps = [&](const QByteArray &features) -> QByteArray {
+            QByteArray deps;
+            for (int i = 0; i < 40; ++i)
+                deps += "{\"name\":\"filler" + QByteArray::number(i) + "\",\"req\":\"^1\"},";
+            return R"j({"name":"demo","vers":"1.0.0","cksum":"00","deps":[)j"_ba + deps + optionalX + ',' + requiredY
+                + R"j(],"features":)j"_ba + features + '}';
+        };
+        QTest::newRow("many deps: implicit feature") << withManyDeps(R"j({"a":["x","filler7/std"]})j") << QString();
+        QTest::newRow("many deps: neither") << withManyDeps(R"j({"a":["nope"]})j") << u"neither a dependency nor another feature"_s;
+        QTest::newRow("many deps: required as feature") << withManyDeps(R"j({"a":["filler3"]})j") << u"not an optional dependency"_s;
+        QTest::newRow("many deps: no implicit after dep:") << withManyDeps(R"j({"a":["dep:x"],"b":["x"]})j") << u"without an implicit feature"_s;
+        // One name, two entries (a build copy beside a normal one): either being optional counts.
+        QTest::newRow("one optional copy of a name")
+            << R"j({"name":"demo","vers":"1.0.0","cksum":"00","deps":[{"name":"x","req":"^1","kind":"build"},{"name":"x","req":"^1","optional":true}],"features":{"a":["dep:x"]}})j"_ba
+            << QString();
         QTest::newRow("features2 checked too")
             << R"j({"name":"demo","vers":"1.0.0","cksum":"00","deps":[],"features":{},"features2":{"a":["dep:gone"]}})j"_ba
             << u"dep:gone"_s;
