@@ -2,6 +2,7 @@
 #include "httpclient.h"
 
 #include "gzipstream.h"
+#include "uploadbodydevice.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -216,7 +217,14 @@ void HttpClient::startAttempt(HttpJob *job)
     job->m_received = 0;
     job->m_wireBytes = 0;
     job->m_gzip.reset();
-    QNetworkReply *reply = m_nam->sendCustomRequest(request, job->m_currentVerb, job->m_request.body);
+    QNetworkReply *reply = nullptr;
+    if (job->m_request.body.isEmpty()) {
+        reply = m_nam->sendCustomRequest(request, job->m_currentVerb, QByteArray());
+    } else {
+        auto *body = new UploadBodyDevice(job->m_request.body);
+        reply = m_nam->sendCustomRequest(request, job->m_currentVerb, body);
+        body->setParent(reply);
+    }
     job->m_reply = reply;
     connect(reply, &QNetworkReply::metaDataChanged, job, [this, job, reply] { onMetaData(job, reply); });
     connect(reply, &QNetworkReply::downloadProgress, job, &HttpJob::progress);

@@ -4,6 +4,7 @@
 #include "registry/registryclient.h"
 
 #include <QLoggingCategory>
+#include <QtConcurrentRun>
 #include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
@@ -71,12 +72,27 @@ void CratePublisher::start()
     if (!m_client || m_client->isRetired())
         return abandon(tr("the feed %1 is no longer configured").arg(m_feedName));
     setStage(Stage::Uploading);
-    const QString label = m_candidate.label();
     const QByteArray crate = m_candidate.archive->crateBytes();
-    qCInfo(lcPublish).noquote() << "publishing" << label << "to" << m_feedName << "(" << crate.size() << "bytes)";
-    m_reply = m_route == Route::ProGetUpload
-        ? m_client->uploadToProGet(crate, label)
-        : m_client->publish(PublishMetadata::frame(m_candidate.metadata->toJson(), crate), label);
+    qCInfo(lcPublish).noquote() << "publishing" << m_candidate.label() << "to" << m_feedName << "(" << crate.size() << "bytes)";
+    if (m_route == Route::ProGetUpload)
+        return upload(crate);
+    // Framing copies the whole crate, tens of milliseconds for a large one: a worker does it,
+    // not the thread that paints. A cancel meanwhile leaves the stage, and the body is dropped.
+    QtConcurrent::run(&PublishMetadata::frame, m_candidate.metadata->toJson(), crate).then(this, [this](const QByteArray &body) {
+        if (m_stage != Stage::Uploading || m_reply)
+            return;
+        if (body.isEmpty())
+            return fail(RegistryError::make(RegistryError::Kind::Local, tr("%1 is too large to publish").arg(m_candidate.label())));
+        upload(body);
+    });
+}
+
+void CratePublisher::upload(const QByteArray &body)
+{
+    if (!m_client || m_client->isRetired())
+        return abandon(tr("the feed %1 is no longer configured").arg(m_feedName));
+    const QString label = m_candidate.label();
+    m_reply = m_route == Route::ProGetUpload ? m_client->uploadToProGet(body, label) : m_client->publish(body, label);
     connect(m_reply, &RegistryReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         if (total > 0)
             Q_EMIT uploadProgress(sent, total);

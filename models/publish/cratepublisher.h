@@ -67,6 +67,7 @@ Q_SIGNALS:
 
 private:
     void setStage(Stage stage);
+    void upload(const QByteArray &body);
     void uploaded();
     void poll();
     void fail(const RegistryError &error);

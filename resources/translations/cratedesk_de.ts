@@ -1501,6 +1501,10 @@
         <translation>der Feed %1 ist nicht mehr eingerichtet</translation>
     </message>
     <message>
+        <source>%1 is too large to publish</source>
+        <translation>%1 ist zu groß zum Veröffentlichen</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>

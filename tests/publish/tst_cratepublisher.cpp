@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -350,6 +351,27 @@ private Q_SLOTS:
         QVERIFY(finished.count() == 1 || finished.wait(5000));
         QCOMPARE(publisher.stage(), Stage::Cancelled);
         QCOMPARE(publisher.error().kind, RegistryError::Kind::Cancelled);
+        QCOMPARE(finished.count(), 1);
+    }
+
+    // The body is framed on a worker; a cancel before it is ready sends nothing at all.
+    void cancelBeforeTheBodyIsReadySendsNothing()
+    {
+        FaultServer server;
+        configRoute(server, u"/index/"_s);
+        server.setRoute("PUT", u"/api/v1/crates/new"_s, {FaultServer::Response::ok("{}")});
+        auto client = faultClient(server, u"/index/"_s);
+        CratePublisher publisher(client.get(), candidate(TestCrate(u"early"_s, u"0.1.0"_s), server.url(u"/index/"_s).toString()));
+        QSignalSpy finished(&publisher, &CratePublisher::finished);
+        publisher.start();
+        QCOMPARE(publisher.stage(), Stage::Uploading);
+        publisher.cancel();
+        QCOMPARE(publisher.stage(), Stage::Cancelled);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000)); // the framed body is back,
+        QCoreApplication::sendPostedEvents(); // and its continuation has run
+        QCOMPARE(server.requestCount(u"/api/v1/crates/new"_s), 0);
+        QCOMPARE(publisher.stage(), Stage::Cancelled);
         QCOMPARE(finished.count(), 1);
     }
 
