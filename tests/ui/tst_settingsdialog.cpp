@@ -492,11 +492,15 @@ private Q_SLOTS:
     void proxyModesAreKeptAndApplied()
     {
         QFETCH(ProxySettings::Mode, mode);
+        // Looked up on each dialog: a pointer into a closed one may alias a button of the next.
+        const auto buttonFor = [mode](SettingsDialog *shown) {
+            return mode == ProxySettings::Mode::None     ? shown->noProxyButton()
+                 : mode == ProxySettings::Mode::Manual ? shown->manualProxyButton()
+                                                         : shown->systemProxyButton();
+        };
         QPointer<SettingsDialog> dialog = openDialog();
-        QRadioButton *button = mode == ProxySettings::Mode::None     ? dialog->noProxyButton()
-                             : mode == ProxySettings::Mode::Manual ? dialog->manualProxyButton()
-                                                                     : dialog->systemProxyButton();
-        button->setChecked(true);
+        QVERIFY(dialog);
+        buttonFor(dialog)->setChecked(true);
         if (mode == ProxySettings::Mode::Manual) {
             dialog->proxyHostField()->setText(u"proxy.example.com"_s);
             dialog->proxyPortField()->setValue(3128);
@@ -537,7 +541,8 @@ private Q_SLOTS:
         }
         // Opened again, the dialog shows what is kept.
         dialog = openDialog();
-        QVERIFY(button != dialog->systemProxyButton() || dialog->systemProxyButton()->isChecked());
+        QVERIFY(dialog);
+        QVERIFY(buttonFor(dialog)->isChecked());
         QCOMPARE(dialog->values().proxy.mode, mode);
     }
 
