@@ -4,10 +4,49 @@
 #include <QDir>
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QSettings>
 #include <QSslConfiguration>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Qt's configuration before the first install, so that a later load or a cleared file starts
+// from exactly what Qt had, never from an earlier file's CAs.
+const QSslConfiguration &originalConfiguration()
+{
+    static const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    return original;
+}
+
+// The system's CAs, each once. Where Qt cannot look them up on demand it has read them all
+// already (on Debian the bundle and every file beside it: each CA twice), so those are reused
+// rather than read a second time; else they are read here.
+QList<QSslCertificate> systemCaCertificates()
+{
+    QList<QSslCertificate> system = originalConfiguration().caCertificates();
+    if (system.isEmpty())
+        system = QSslConfiguration::systemCaCertificates();
+    return system;
+}
+
+// Every TLS context copies each CA into OpenSSL's store, duplicates too.
+QList<QSslCertificate> withoutDuplicates(const QList<QSslCertificate> &certificates)
+{
+    QList<QSslCertificate> distinct;
+    distinct.reserve(certificates.size());
+    QSet<QByteArray> seen;
+    for (const QSslCertificate &certificate : certificates) {
+        const qsizetype before = seen.size();
+        seen.insert(certificate.digest(QCryptographicHash::Sha256));
+        if (seen.size() > before)
+            distinct.append(certificate);
+    }
+    return distinct;
+}
+
+} // namespace
 
 QString ExtraCaCertificates::configuredFile(const QSettings &settings)
 {
@@ -57,15 +96,13 @@ ExtraCaCertificates::Loaded ExtraCaCertificates::load(const QString &file)
     loaded.fromFile = certificates.size();
     // Adding to Qt's list turns off its loading of the system's CAs on demand, so they are
     // named here, once, off the caller's thread.
-    loaded.trusted = QSslConfiguration::systemCaCertificates() + certificates;
+    loaded.trusted = withoutDuplicates(systemCaCertificates() + certificates);
     return loaded;
 }
 
 void ExtraCaCertificates::install(const Loaded &loaded)
 {
-    // What Qt had before the first install, so that clearing the file restores it exactly.
-    static const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
-    QSslConfiguration configuration = original;
+    QSslConfiguration configuration = originalConfiguration();
     if (!loaded.trusted.isEmpty())
         configuration.setCaCertificates(loaded.trusted);
     QSslConfiguration::setDefaultConfiguration(configuration);

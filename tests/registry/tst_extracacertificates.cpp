@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSslConfiguration>
@@ -25,6 +26,14 @@ namespace {
 QString tlsFixture(const QString &file)
 {
     return TestSupport::sourceDir() + u"/tests/fixtures/tls/"_s + file;
+}
+
+QSet<QByteArray> digests(const QList<QSslCertificate> &certificates)
+{
+    QSet<QByteArray> set;
+    for (const QSslCertificate &certificate : certificates)
+        set.insert(certificate.digest(QCryptographicHash::Sha256));
+    return set;
 }
 
 QByteArray fixtureBytes(const QString &file)
@@ -114,14 +123,42 @@ private Q_SLOTS:
         QCOMPARE(loaded.fromFile, fromFile);
         if (errorSays.isEmpty()) {
             QVERIFY2(loaded.ok(), qPrintable(loaded.error));
-            // The file's CAs come with the system's, not instead of them.
-            QCOMPARE(loaded.trusted.size(), fromFile ? QSslConfiguration::systemCaCertificates().size() + fromFile : 0);
+            if (!fromFile) {
+                QVERIFY(loaded.trusted.isEmpty());
+                return;
+            }
+            // The file's CAs come with the system's, not instead of them, and each only once:
+            // every TLS context copies the whole list.
+            const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+            QVERIFY(!system.isEmpty());
+            const QList<QSslCertificate> inFile = QSslCertificate::fromPath(file);
+            QCOMPARE(inFile.size(), fromFile);
+            const QSet<QByteArray> trusted = digests(loaded.trusted);
+            QCOMPARE(trusted.size(), loaded.trusted.size());
+            QCOMPARE(trusted, digests(system) + digests(inFile));
         } else {
             QVERIFY(!loaded.ok());
             QVERIFY2(loaded.error.contains(errorSays), qPrintable(loaded.error));
             QVERIFY2(loaded.error.contains(file), qPrintable(loaded.error)); // says where
             QVERIFY(loaded.trusted.isEmpty());
         }
+    }
+
+    // A file chosen after another replaces it: the first file's CA is not trusted any more.
+    void aLaterFileReplacesTheEarlierOne()
+    {
+        const QSslCertificate feedCa = QSslCertificate::fromPath(tlsFixture(u"localhost-cert.pem"_s)).value(0);
+        QVERIFY(!feedCa.isNull());
+        ExtraCaCertificates::install(ExtraCaCertificates::load(tlsFixture(u"localhost-cert.pem"_s)));
+        QVERIFY(QSslConfiguration::defaultConfiguration().caCertificates().contains(feedCa));
+        const QSslCertificate other = QSslConfiguration::systemCaCertificates().value(0);
+        QVERIFY(!other.isNull());
+        const ExtraCaCertificates::Loaded later = ExtraCaCertificates::load(writeFile(u"other.pem"_s, other.toPem()));
+        QVERIFY2(later.ok(), qPrintable(later.error));
+        QVERIFY(!later.trusted.contains(feedCa));
+        ExtraCaCertificates::install(later);
+        QVERIFY(!QSslConfiguration::defaultConfiguration().caCertificates().contains(feedCa));
+        QVERIFY2(!fetchConfig().isEmpty(), "the earlier file is still trusted");
     }
 
     void cargoVariableWinsOnTheCommandLine()
