@@ -159,6 +159,19 @@ struct FileCache
     QHash<QString, QString> reqErrors;
     QHash<QByteArray, QString> strings; // UTF-8 as sent -> the one QString for it
     QString trustedName;                // the last `name` found trustworthy for the file's crate
+    // Most versions repeat the previous one's dependencies and features: an equal list is
+    // shared with it, so a file's entries hold one copy per change instead of one per version.
+    QList<IndexDependency> lastDeps;
+    QMap<QString, QStringList> lastFeatures;
+
+    template<typename T>
+    static void share(T *parsed, T *last)
+    {
+        if (*parsed == *last)
+            *parsed = *last;
+        else
+            *last = *parsed;
+    }
 };
 
 // Collects the first reason an entry is invalid; later checks still fill in what they can, so
@@ -482,6 +495,10 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
 
     reader.mergeFeatures(object, "features"_L1, &entry.features);
     reader.mergeFeatures(object, "features2"_L1, &entry.features);
+    if (cache) {
+        FileCache::share(&entry.deps, &cache->lastDeps);
+        FileCache::share(&entry.features, &cache->lastFeatures);
+    }
     entry.yanked = reader.boolean(Field::of(object, "yanked"), "yanked"_L1, false, true);
     entry.links = reader.optionalString(Field::of(object, "links"), "links"_L1);
 

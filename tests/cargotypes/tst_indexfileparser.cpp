@@ -417,6 +417,40 @@ private Q_SLOTS:
         QVERIFY(result.problems.at(1).contains(u"1.0.01"_s));
     }
 
+    // Versions that repeat the previous line's deps or features share them rather than each
+    // holding a copy (a closure's index files hold ~30,000 versions); a change is its own.
+    void versionsShareRepeatedDepsAndFeatures()
+    {
+        const auto dependency = [](const char *req) -> QByteArray {
+            return "\"deps\":[{\"name\":\"serde\",\"req\":\"" + QByteArray(req)
+                + "\",\"features\":[],\"optional\":false,\"default_features\":true,\"target\":null,\"kind\":\"normal\"}]";
+        };
+        const QByteArray both = "\"features\":{\"std\":[\"serde/std\"],\"default\":[\"std\"]}";
+        const QByteArray stdOnly = "\"features\":{\"std\":[\"serde/std\"]}";
+        const auto line = [](const char *vers, const QByteArray &deps, const QByteArray &features) -> QByteArray {
+            return "{\"name\":\"demo\",\"vers\":\"" + QByteArray(vers) + "\",\"cksum\":\"00\"," + deps + "," + features + "}\n";
+        };
+        const IndexFileParser::Result result = IndexFileParser::parse(
+            line("1.0.0", dependency("^1"), both) + line("1.0.1", dependency("^1"), both)
+            + line("1.1.0", dependency("^1.0.100"), both) + line("1.1.1", dependency("^1.0.100"), stdOnly));
+        QCOMPARE(result.problems, QStringList());
+        QCOMPARE(result.entries.size(), 4);
+        const QList<IndexEntry> &e = result.entries;
+        QCOMPARE(e.at(0).deps, e.at(1).deps);
+        QVERIFY(e.at(1).deps.isSharedWith(e.at(0).deps));
+        QVERIFY(e.at(1).features.isSharedWith(e.at(0).features));
+        QCOMPARE(e.at(2).deps.constFirst().req, u"^1.0.100"_s);
+        QVERIFY(!e.at(2).deps.isSharedWith(e.at(1).deps));
+        QVERIFY(e.at(2).features.isSharedWith(e.at(1).features));
+        QVERIFY(e.at(3).deps.isSharedWith(e.at(2).deps));
+        QCOMPARE(e.at(3).features.keys(), QStringList{u"std"_s});
+        QCOMPARE(e.at(0).features.keys(), (QStringList{u"default"_s, u"std"_s}));
+        // Shared, yet each entry still changes alone.
+        IndexEntry changed = e.at(1);
+        changed.deps.first().req = u"^2"_s;
+        QCOMPARE(e.at(0).deps.constFirst().req, u"^1"_s);
+    }
+
     void parsesEmptyFile()
     {
         QVERIFY(IndexFileParser::parse({}).entries.isEmpty());
