@@ -429,6 +429,8 @@ private Q_SLOTS:
         connect(job, &HttpJob::finished, this, [&] { response = job->response(); });
         QVERIFY(waitFor(job));
         QCOMPARE(!response.error, succeeds);
+        // Our retries first: a request more at the server than here would be Qt's own resend.
+        QCOMPARE(response.attempts, requests);
         QCOMPARE(server.requestCount(u"/file"_s), requests);
         if (succeeds)
             QCOMPARE(response.body, QByteArray("hello index\n"));
