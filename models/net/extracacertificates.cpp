@@ -23,7 +23,7 @@ const QSslConfiguration &originalConfiguration()
 // The system's CAs, each once. Where Qt cannot look them up on demand it has read them all
 // already (on Debian the bundle and every file beside it: each CA twice), so those are reused
 // rather than read a second time; else they are read here.
-QList<QSslCertificate> systemCaCertificates()
+QList<QSslCertificate> systemCasOnce()
 {
     QList<QSslCertificate> system = originalConfiguration().caCertificates();
     if (system.isEmpty())
@@ -96,7 +96,7 @@ ExtraCaCertificates::Loaded ExtraCaCertificates::load(const QString &file)
     loaded.fromFile = certificates.size();
     // Adding to Qt's list turns off its loading of the system's CAs on demand, so they are
     // named here, once, off the caller's thread.
-    loaded.trusted = withoutDuplicates(systemCaCertificates() + certificates);
+    loaded.trusted = withoutDuplicates(systemCasOnce() + certificates);
     return loaded;
 }
 

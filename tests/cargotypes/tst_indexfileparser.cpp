@@ -418,7 +418,7 @@ private Q_SLOTS:
     }
 
     // Versions that repeat the previous line's deps or features share them rather than each
-    // holding a copy (a closure's index files hold ~30,000 versions); a change is its own.
+    // holding a copy (a closure keeps every version of hundreds of files); a change is its own.
     void versionsShareRepeatedDepsAndFeatures()
     {
         const auto dependency = [](const char *req) -> QByteArray {
