@@ -15,6 +15,7 @@
 
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -354,7 +355,9 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
     }
 
-    // The body is framed on a worker; a cancel before it is ready sends nothing at all.
+    // The body is framed on a worker; a cancel before it is ready sends nothing at all. The
+    // pool's threads are kept busy until after the cancel: a small crate is otherwise framed
+    // before start() attaches its continuation, which then runs inside start() and uploads.
     void cancelBeforeTheBodyIsReadySendsNothing()
     {
         FaultServer server;
@@ -363,12 +366,21 @@ private Q_SLOTS:
         auto client = faultClient(server, u"/index/"_s);
         CratePublisher publisher(client.get(), candidate(TestCrate(u"early"_s, u"0.1.0"_s), server.url(u"/index/"_s).toString()));
         QSignalSpy finished(&publisher, &CratePublisher::finished);
+        QSemaphore poolHeld;
+        QThreadPool *pool = QThreadPool::globalInstance();
+        const int threads = pool->maxThreadCount();
+        for (int i = 0; i < threads; ++i)
+            pool->start([&poolHeld] { poolHeld.acquire(); });
         publisher.start();
-        QCOMPARE(publisher.stage(), Stage::Uploading);
+        const Stage started = publisher.stage();
         publisher.cancel();
-        QCOMPARE(publisher.stage(), Stage::Cancelled);
-        QCOMPARE(finished.count(), 1);
-        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000)); // the framed body is back,
+        const Stage cancelled = publisher.stage();
+        const qsizetype finishedOnCancel = finished.count();
+        poolHeld.release(threads); // before any check can return, or the pool never drains
+        QCOMPARE(started, Stage::Uploading);
+        QCOMPARE(cancelled, Stage::Cancelled);
+        QCOMPARE(finishedOnCancel, 1);
+        QVERIFY(pool->waitForDone(10000)); // the framed body is back,
         QCoreApplication::sendPostedEvents(); // and its continuation has run
         QCOMPARE(server.requestCount(u"/api/v1/crates/new"_s), 0);
         QCOMPARE(publisher.stage(), Stage::Cancelled);
