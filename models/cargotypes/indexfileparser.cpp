@@ -546,10 +546,20 @@ QString IndexFileParser::untrustedReason(const IndexEntry &entry, QStringView cr
     return {};
 }
 
+// QByteArray::count(char) compares one byte at a time; indexOf() is memchr, which skips a
+// line per call. In a closure's profile the count took more CPU than simdjson's parse.
+static qsizetype lineCount(QByteArrayView text)
+{
+    qsizetype lines = 1;
+    for (qsizetype at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
+        ++lines;
+    return lines;
+}
+
 IndexFileParser::Result IndexFileParser::parse(const QByteArray &body, QStringView crate)
 {
     Result result;
-    result.entries.reserve(body.count('\n') + 1);
+    result.entries.reserve(lineCount(body));
     FileCache cache;
     // Kept per thread: its buffers grow to the longest line once, not again for every file.
     thread_local LineReader json;
