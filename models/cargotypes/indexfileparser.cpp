@@ -145,6 +145,11 @@ constexpr std::array<std::string_view, 13> dependencyFields{"name",   "req",    
                                                             "target", "kind",     "package",  "registry",      "public",
                                                             "artifact", "bindep_target", "lib"};
 
+QUtf8StringView utf8(std::string_view text)
+{
+    return QUtf8StringView(text.data(), qsizetype(text.size()));
+}
+
 QString toQString(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
@@ -163,14 +168,19 @@ struct FileCache
     // shared with it, so a file's entries hold one copy per change instead of one per version.
     QList<IndexDependency> lastDeps;
     QMap<QString, QStringList> lastFeatures;
+    // What IndexEntry::featureReferenceError() said of lastDeps and lastFeatures, if it was asked.
+    std::optional<QString> lastReferenceError;
 
+    // Whether *parsed equals the previous line's list, which it then shares.
     template<typename T>
-    static void share(T *parsed, T *last)
+    static bool share(T *parsed, T *last)
     {
-        if (*parsed == *last)
+        if (*parsed == *last) {
             *parsed = *last;
-        else
-            *last = *parsed;
+            return true;
+        }
+        *last = *parsed;
+        return false;
     }
 };
 
@@ -259,6 +269,31 @@ public:
             result.append(intern(item));
         }
         return result;
+    }
+
+    // Whether `value` holds exactly `last`: the same keys in the same order, each with the same
+    // strings. The map it would build is then `last`, so the line shares it without building it.
+    // Anything else (another order, a repeated key, a value that is not a string) is read as usual.
+    static bool repeatsFeatures(const Field &value, const QMap<QString, QStringList> &last)
+    {
+        if (!value.isObject())
+            return false;
+        auto it = last.cbegin();
+        for (const dom::key_value_pair pair : value.object()) {
+            if (it == last.cend() || !QAnyStringView::equal(utf8(pair.key), it.key()))
+                return false;
+            const Field list(pair.value);
+            if (!list.isArray() || qsizetype(list.array().size()) != it.value().size())
+                return false;
+            auto expected = it.value().cbegin();
+            for (const dom::element element : list.array()) {
+                const Field item(element);
+                if (!item.isString() || !QAnyStringView::equal(utf8(item.text()), *expected++))
+                    return false;
+            }
+            ++it;
+        }
+        return it == last.cend();
     }
 
     // features2 is appended to features key by key: a registry may split one feature's values
@@ -493,11 +528,21 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
                                         : IndexFileParser::tr("invalid type for `%1`: expected a string").arg("cksum"_L1));
     entry.cksum = toQString(cksum.text());
 
-    reader.mergeFeatures(object, "features"_L1, &entry.features);
-    reader.mergeFeatures(object, "features2"_L1, &entry.features);
+    const Field features2 = Field::of(object, "features2");
+    if (cache && (features2.isUndefined() || features2.isNull())
+        && EntryReader::repeatsFeatures(Field::of(object, "features"), cache->lastFeatures)) {
+        entry.features = cache->lastFeatures;
+    } else {
+        reader.mergeFeatures(object, "features"_L1, &entry.features);
+        reader.mergeFeatures(object, "features2"_L1, &entry.features);
+    }
+    bool repeatsLastLine = false;
     if (cache) {
-        FileCache::share(&entry.deps, &cache->lastDeps);
-        FileCache::share(&entry.features, &cache->lastFeatures);
+        const bool sameDeps = FileCache::share(&entry.deps, &cache->lastDeps);
+        const bool sameFeatures = FileCache::share(&entry.features, &cache->lastFeatures);
+        repeatsLastLine = sameDeps && sameFeatures;
+        if (!repeatsLastLine)
+            cache->lastReferenceError.reset();
     }
     entry.yanked = reader.boolean(Field::of(object, "yanked"), "yanked"_L1, false, true);
     entry.links = reader.optionalString(Field::of(object, "links"), "links"_L1);
@@ -522,9 +567,15 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
             reader.fail(IndexFileParser::tr("invalid `pubtime` \"%1\": expected YYYY-MM-DDTHH:MM:SSZ").arg(*pubtime));
     }
 
-    // Only meaningful once deps and features were read as such.
-    if (reader.error.isEmpty())
+    // Only meaningful once deps and features were read as such; the same deps and features as
+    // the previous line's get the same answer.
+    if (reader.error.isEmpty() && !cache) {
         reader.fail(entry.featureReferenceError());
+    } else if (reader.error.isEmpty()) {
+        if (!repeatsLastLine || !cache->lastReferenceError)
+            cache->lastReferenceError = entry.featureReferenceError();
+        reader.fail(*cache->lastReferenceError);
+    }
     entry.invalidReason = reader.error;
     return entry;
 }

@@ -451,6 +451,62 @@ private Q_SLOTS:
         QCOMPARE(e.at(0).deps.constFirst().req, u"^1"_s);
     }
 
+    // A file's lines share what repeats (features read in step with the previous line's, the
+    // answer about feature references); each must still read exactly as the line alone does.
+    void repeatedLinesReadAsEachLineAlone_data()
+    {
+        QTest::addColumn<QByteArrayList>("lines");
+        const auto line = [](const char *vers, const QByteArray &deps, const QByteArray &rest) -> QByteArray {
+            return "{\"name\":\"demo\",\"vers\":\"" + QByteArray(vers) + "\",\"cksum\":\"00\",\"deps\":[" + deps + "]," + rest + "}";
+        };
+        const auto dep = [](const char *name, bool optional) -> QByteArray {
+            return "{\"name\":\"" + QByteArray(name) + "\",\"req\":\"^1\",\"features\":[],\"optional\":"
+                + (optional ? "true" : "false") + ",\"default_features\":true,\"target\":null,\"kind\":\"normal\"}";
+        };
+        const QByteArray serde = dep("serde", true);
+        const QByteArray sorted = "\"features\":{\"default\":[\"std\"],\"std\":[\"serde/std\"]}";
+        QTest::newRow("same features") << QByteArrayList{line("1.0.0", serde, sorted), line("1.0.1", serde, sorted)};
+        QTest::newRow("same features, other order")
+            << QByteArrayList{line("1.0.0", serde, sorted),
+                              line("1.0.1", serde, "\"features\":{\"std\":[\"serde/std\"],\"default\":[\"std\"]}")};
+        QTest::newRow("a key repeated") << QByteArrayList{line("1.0.0", serde, "\"features\":{\"a\":[\"serde\",\"std\"],\"std\":[]}"),
+                                                          line("1.0.1", serde, "\"features\":{\"a\":[\"serde\"],\"a\":[\"std\"],\"std\":[]}")};
+        QTest::newRow("a value not a string") << QByteArrayList{line("1.0.0", serde, "\"features\":{\"a\":[\"serde\"]}"),
+                                                                line("1.0.1", serde, "\"features\":{\"a\":[7]}")};
+        QTest::newRow("one key fewer") << QByteArrayList{line("1.0.0", serde, sorted), line("1.0.1", serde, "\"features\":{\"default\":[\"std\"]}")};
+        QTest::newRow("features2 adds to the same features")
+            << QByteArrayList{line("1.0.0", serde, sorted), line("1.0.1", serde, sorted + ",\"features2\":{\"std\":[\"dep:serde\"]}")};
+        const QByteArray badReference = "\"features\":{\"std\":[\"serde/std\"]}";
+        QTest::newRow("the same bad reference") << QByteArrayList{line("1.0.0", dep("serde", false), badReference + ",\"yanked\":false"),
+                                                                  line("1.0.1", dep("serde", false), badReference)};
+        QTest::newRow("a bad reference, then the same features with other deps")
+            << QByteArrayList{line("1.0.0", dep("serde", false), "\"features\":{\"std\":[\"serde?/std\"]}"),
+                              line("1.0.1", serde, "\"features\":{\"std\":[\"serde?/std\"]}")};
+        QTest::newRow("a good line, then another error, then the same again")
+            << QByteArrayList{line("1.0.0", dep("serde", false), badReference), line("1.0.1", dep("serde", false), badReference + ",\"yanked\":7"),
+                              line("1.0.2", dep("serde", false), badReference)};
+    }
+
+    void repeatedLinesReadAsEachLineAlone()
+    {
+        QFETCH(QByteArrayList, lines);
+        QList<IndexEntry> alone;
+        for (const QByteArray &line : lines) {
+            const std::optional<IndexEntry> entry = IndexFileParser::parseLine(line);
+            QVERIFY(entry);
+            alone << *entry;
+        }
+        const IndexFileParser::Result file = IndexFileParser::parse(lines.join('\n'));
+        QCOMPARE(file.problems, QStringList());
+        QCOMPARE(file.entries.size(), alone.size());
+        for (qsizetype i = 0; i < alone.size(); ++i) {
+            QCOMPARE(file.entries.at(i).features, alone.at(i).features);
+            QCOMPARE(file.entries.at(i).deps, alone.at(i).deps);
+            QCOMPARE(file.entries.at(i).invalidReason, alone.at(i).invalidReason);
+            QVERIFY(file.entries.at(i) == alone.at(i));
+        }
+    }
+
     void parsesEmptyFile()
     {
         QVERIFY(IndexFileParser::parse({}).entries.isEmpty());
