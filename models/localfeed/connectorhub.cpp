@@ -106,7 +106,9 @@ void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStri
             continue;
         }
         QPointer<UpstreamConnector> guard(connector);
-        connector->index(lowerName, [this, guard, position, lowerName, reasons, blocked, done](const UpstreamConnector::Index &index) mutable {
+        // Pinned already (to this connector, see above): the pin need not be written again.
+        const bool pinned = pin.has_value();
+        connector->index(lowerName, [this, guard, position, lowerName, reasons, blocked, done, pinned](const UpstreamConnector::Index &index) mutable {
             if (!guard) {
                 Result gone;
                 gone.state = Result::State::Failed;
@@ -115,7 +117,7 @@ void ConnectorHub::indexFrom(qsizetype position, const QString &lowerName, QStri
             }
             if (index.state == UpstreamConnector::Index::State::Found) {
                 Result result = process(guard, lowerName, index);
-                if (!result.lines.isEmpty())
+                if (!result.lines.isEmpty() && !pinned)
                     m_store->pinIfFree(lowerName, guard->config().name);
                 if (!reasons.isEmpty())
                     result.reason = reasons.join(u"; "_s);
