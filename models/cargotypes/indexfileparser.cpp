@@ -171,6 +171,25 @@ struct FileCache
     // What IndexEntry::featureReferenceError() said of lastDeps and lastFeatures, if it was asked.
     std::optional<QString> lastReferenceError;
 
+    // Shares the entry's deps and features with the previous line's where they are equal.
+    void shareWithLastLine(IndexEntry *entry)
+    {
+        const bool sameDeps = share(&entry->deps, &lastDeps);
+        const bool sameFeatures = share(&entry->features, &lastFeatures);
+        if (!sameDeps || !sameFeatures)
+            lastReferenceError.reset(); // it answered for other deps or features
+    }
+
+    // The entry's featureReferenceError(), asked once for a run of lines with the same deps and
+    // features: it depends on nothing else.
+    QString referenceError(const IndexEntry &entry)
+    {
+        if (!lastReferenceError)
+            lastReferenceError = entry.featureReferenceError();
+        return *lastReferenceError;
+    }
+
+private:
     // Whether *parsed equals the previous line's list, which it then shares.
     template<typename T>
     static bool share(T *parsed, T *last)
@@ -536,14 +555,8 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
         reader.mergeFeatures(object, "features"_L1, &entry.features);
         reader.mergeFeatures(object, "features2"_L1, &entry.features);
     }
-    bool repeatsLastLine = false;
-    if (cache) {
-        const bool sameDeps = FileCache::share(&entry.deps, &cache->lastDeps);
-        const bool sameFeatures = FileCache::share(&entry.features, &cache->lastFeatures);
-        repeatsLastLine = sameDeps && sameFeatures;
-        if (!repeatsLastLine)
-            cache->lastReferenceError.reset();
-    }
+    if (cache)
+        cache->shareWithLastLine(&entry);
     entry.yanked = reader.boolean(Field::of(object, "yanked"), "yanked"_L1, false, true);
     entry.links = reader.optionalString(Field::of(object, "links"), "links"_L1);
 
@@ -567,15 +580,9 @@ std::optional<IndexEntry> readLine(QByteArrayView line, QString *problem, FileCa
             reader.fail(IndexFileParser::tr("invalid `pubtime` \"%1\": expected YYYY-MM-DDTHH:MM:SSZ").arg(*pubtime));
     }
 
-    // Only meaningful once deps and features were read as such; the same deps and features as
-    // the previous line's get the same answer.
-    if (reader.error.isEmpty() && !cache) {
-        reader.fail(entry.featureReferenceError());
-    } else if (reader.error.isEmpty()) {
-        if (!repeatsLastLine || !cache->lastReferenceError)
-            cache->lastReferenceError = entry.featureReferenceError();
-        reader.fail(*cache->lastReferenceError);
-    }
+    // Only meaningful once deps and features were read as such.
+    if (reader.error.isEmpty())
+        reader.fail(cache ? cache->referenceError(entry) : entry.featureReferenceError());
     entry.invalidReason = reader.error;
     return entry;
 }
